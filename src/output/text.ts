@@ -1,0 +1,42 @@
+/** Readable terminal text for a timeline. */
+import type { Timeline } from '../model.js';
+
+function wrap(s: string, width: number, indent: string): string {
+  const words = s.split(/\s+/);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && line.length + 1 + w.length > width) {
+      lines.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => indent + l).join('\n');
+}
+
+export function timelineText(t: Timeline, width = 100): string {
+  const out: string[] = [];
+  if (!t.entries.length) out.push('(no dated events found)');
+  for (const e of t.entries) {
+    out.push(e.date);
+    for (const s of e.summary) out.push(wrap(s, width - 4, '  - ').replace(/\n {4}/g, '\n    '));
+    const names = [...new Set(e.sources.map((s) => s.source || s.title || s.path || s.articleId))];
+    out.push(`    sources (${e.sources.length}): ${names.slice(0, 6).join('; ')}${names.length > 6 ? '; ...' : ''}`);
+    out.push('');
+  }
+  const people = t.entities.slice(0, 12);
+  if (people.length) {
+    out.push('Who and what');
+    for (const e of people)
+      out.push(`  ${e.name} (${e.type}, ${e.mentions} mentions)${e.aliases.length ? ` - also: ${e.aliases.join(', ')}` : ''}`);
+    out.push('');
+  }
+  if (t.quotes.length) {
+    out.push('Quotes');
+    for (const q of t.quotes.slice(0, 15))
+      out.push(wrap(`${q.date ?? '????-??-??'} ${q.speaker ?? 'unknown'}: "${q.text}"`, width - 2, '  '));
+    out.push('');
+  }
+  return out.join('\n');
+}
