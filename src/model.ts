@@ -134,6 +134,8 @@ export interface Article {
   contentHash?: string;
   /** Set by the near-duplicate stage when the whole article is a (near) copy of another one. */
   duplicateOf?: string | null;
+  /** Reader hint: the text has exactly one sentence per line (Timeline17's tokenised files). */
+  linesAreSentences?: boolean;
 }
 
 export interface Entity {
