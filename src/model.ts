@@ -20,6 +20,7 @@ export type DateEvidence =
   | 'meta'
   | 'time-element'
   | 'url'
+  | 'feed' // the item date given by an RSS/Atom/JSON feed (used when the page itself has none)
   | 'store'
   | 'user';
 

@@ -18,6 +18,8 @@ export interface AnalyzeOptions {
   disable?: StageName[];
   /** Called after each stage with the number of articles done (for progress bars). */
   onProgress?: (stage: StageName, done: number, total: number) => void;
+  /** Called after each stage with its wall-clock duration in seconds (benchmarks). */
+  onStageTime?: (stage: StageName, seconds: number) => void;
 }
 
 export interface StageContext {
@@ -71,7 +73,9 @@ export function runPipeline(articles: Article[], options: AnalyzeOptions = {}, e
   const disabled = new Set(options.disable ?? []);
   for (const stage of stages) {
     if (disabled.has(stage.name)) continue;
+    const t0 = options.onStageTime ? performance.now() : 0;
     stage.run(articles, ctx);
+    options.onStageTime?.(stage.name, (performance.now() - t0) / 1000);
   }
   return { articles, entities: ctx.entities, errors };
 }

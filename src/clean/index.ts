@@ -1,6 +1,80 @@
+/**
+ * Clean: strips furniture (bylines, datelines, captions, widgets, share prompts, trailing headline lists...)
+ * from article.rawText into article.text, records each removal in article.removed with its rule's name,
+ * and fills byline / source / title when the furniture carries them. Rules are small named modules in
+ * ./rules, applied in order over the article's lines.
+ */
 import type { Article } from '../model.js';
+import type { CleanContext, CleanLine, CleanRule } from './types.js';
+import { bylineRule } from './rules/byline.js';
+import { captionRule } from './rules/caption.js';
+import { creditLineRule } from './rules/credit-line.js';
+import { datelineRule } from './rules/dateline.js';
+import { readTimeRule } from './rules/read-time.js';
+import { recommendationsRule } from './rules/recommendations.js';
+import { relatedRule } from './rules/related.js';
+import { repeatedHeadlineRule } from './rules/repeated-headline.js';
+import { sectionLabelRule } from './rules/section-label.js';
+import { sharePromptsRule } from './rules/share-prompts.js';
+import { summaryFromRule } from './rules/summary-from.js';
+import { timestampRule } from './rules/timestamp.js';
+import { titleRule } from './rules/title.js';
+import { trailingHeadlinesRule } from './rules/trailing-headlines.js';
 
-/** STUB (owned by the ingest/clean work): strips furniture and fills byline/source. */
+export type { CleanRule, CleanContext, CleanLine } from './types.js';
+
+/** The rules in the order they run: head furniture first, then the title, then body and tail furniture. */
+export const cleanRules: CleanRule[] = [
+  sectionLabelRule,
+  bylineRule,
+  timestampRule,
+  readTimeRule,
+  summaryFromRule,
+  datelineRule,
+  captionRule,
+  sharePromptsRule,
+  titleRule,
+  relatedRule,
+  recommendationsRule,
+  creditLineRule,
+  repeatedHeadlineRule,
+  trailingHeadlinesRule,
+];
+
+/** Characters that only get in the way: zero-width marks, soft hyphens; NBSP becomes a space. */
+function normalise(raw: string): string {
+  return raw
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/[\u00a0\u2007\u202f]/g, ' ');
+}
+
+/** Run the given rules over the article; exported for per-rule tests. */
+export function applyCleanRules(article: Article, rules: CleanRule[] = cleanRules): void {
+  const lines: CleanLine[] = normalise(article.rawText)
+    .split('\n')
+    .map((text) => ({ text }));
+  const ctx: CleanContext = {
+    article,
+    lines,
+    remove(index, rule) {
+      const l = lines[index];
+      if (l.removedBy) return;
+      l.removedBy = rule;
+      article.removed.push({ rule, text: l.text.trim() });
+    },
+  };
+  for (const rule of rules) rule.apply(ctx);
+  article.text = lines
+    .filter((l) => !l.removedBy)
+    .map((l) => l.text.replace(/\s+$/, ''))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** The clean stage: strips furniture and fills byline/source/title. Idempotent on a fresh article. */
 export function cleanArticle(article: Article): void {
-  article.text = article.rawText.trim();
+  article.removed = [];
+  applyCleanRules(article);
 }

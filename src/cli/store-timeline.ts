@@ -1,9 +1,21 @@
+/** Timelines built from the store: a stored story (`--story`) or the articles matching a query (`--query`). */
 import type { Timeline, TimelineOptions } from '../model.js';
+import { openCliStore } from '../store/cli.js';
 
-/** STUB (owned by the store work): build a timeline for a stored story or query. */
 export async function timelineFromStore(
-  _where: { db?: string; story?: string },
-  _options: TimelineOptions,
+  where: { db?: string; story?: string },
+  options: TimelineOptions,
 ): Promise<{ timeline: Timeline; title: string }> {
-  throw new Error('the store is not implemented yet');
+  const store = openCliStore(where.db);
+  try {
+    if (where.story) {
+      const story = store.getStory(where.story);
+      if (!story) throw new Error(`${store.path}: no story "${where.story}" (see \`chronicle stories\`)`);
+      return { timeline: store.storyTimeline(where.story, options), title: story.title || story.id };
+    }
+    const q = Array.isArray(options.query) ? options.query.join(' ') : (options.query ?? '');
+    return { timeline: store.queryTimeline(q, options), title: `Timeline: ${q}` };
+  } finally {
+    store.close();
+  }
 }

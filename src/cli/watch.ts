@@ -1,11 +1,74 @@
+/** `chronicle watch <feed-url>...`: poll feeds and store new articles (see src/web/watch.ts). */
 import type { Command } from './common.js';
+import { UsageError, intOption, parse } from './common.js';
+import { defaultStorePath, openStore } from '../store/index.js';
+import { statePathFor, watchFeeds } from '../web/watch.js';
+import { RobotsPolicy } from '../web/robots.js';
+import { readUrl } from '../ingest/url.js';
 
-/** STUB (owned by the web work): replaced by the real command. */
+const help = `Usage: chronicle watch <feed-url>... [--db FILE] [--interval SECONDS] [--once] [--allow-private]
+
+Polls RSS 2.0, Atom, RDF and JSON feeds with conditional GET, fetches each new item's page (respecting
+robots.txt), deduplicates by canonical URL and content hash, and stores new articles. Errors back off
+exponentially per feed; the state (validators, seen items) is kept in <db>.watch.json.
+
+Options:
+  --db FILE          store (default: $CHRONICLE_DB or .chronicle/chronicle.db)
+  --interval SECONDS seconds between polls of each feed (default 900, minimum 10)
+  --once             poll every feed once and exit
+  --allow-private    allow feeds and pages on private/loopback addresses
+  -q, --quiet        only print errors
+`;
+
 export const command: Command = {
   summary: 'poll feeds and ingest new articles',
-  help: 'Usage: chronicle watch\n(not implemented yet)\n',
-  async run(_argv, io) {
-    io.stderr('chronicle watch: not implemented yet\n');
-    return 1;
+  help,
+  async run(argv, io) {
+    const { values, positionals } = parse(argv, {
+      db: { type: 'string' },
+      interval: { type: 'string' },
+      once: { type: 'boolean' },
+      'allow-private': { type: 'boolean' },
+    });
+    if (!positionals.length) throw new UsageError('expected at least one feed URL');
+    for (const f of positionals) if (!/^https?:\/\//i.test(f)) throw new UsageError(`not an http(s) feed URL: ${f}`);
+    const intervalSec = intOption(values.interval, 'interval', 10) ?? 900;
+    const db = values.db ? String(values.db) : defaultStorePath();
+    const allowPrivate = Boolean(values['allow-private']);
+    const quiet = Boolean(values.quiet);
+    const store = openStore(db);
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    const robots = new RobotsPolicy({ allowPrivate });
+    let errors = 0;
+    try {
+      await watchFeeds(
+        { feeds: positionals, intervalSec, once: Boolean(values.once), signal: controller.signal, fetch: { allowPrivate } },
+        {
+          store,
+          readPage: (url) => readUrl(url, { allowPrivate }),
+          robotsAllowed: (url) => robots.allowed(url),
+          now: Date.now,
+          sleep: (ms) =>
+            new Promise<void>((resolve) => {
+              const t = setTimeout(resolve, ms);
+              controller.signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+            }),
+          statePath: statePathFor(db),
+          log: (m) => quiet || io.stderr(`${m}\n`),
+          onError: (e) => {
+            errors++;
+            io.stderr(`error: ${e.message}\n`);
+          },
+        },
+      );
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      store.close();
+    }
+    return values.once && errors ? 1 : 0;
   },
 };

@@ -1,14 +1,168 @@
+/**
+ * Near-duplicate detection, at two levels:
+ *
+ * - Sentences: every sentence gets `dupGroup`; sentences with the same group are one fact however many
+ *   outlets carry it. Exact repeats (after normalisation: case, punctuation, PTB bracket tokens, spacing)
+ *   share a group; near copies are found with word-bigram shingles, MinHash (48 hashes) and LSH (12 bands of
+ *   4 rows), then confirmed with the exact Jaccard similarity of the shingle sets (>= SENTENCE_JACCARD).
+ *   Group ids are numbered in corpus order of first occurrence.
+ * - Articles: an article whose set of sentence groups overlaps an earlier article's with Jaccard >=
+ *   ARTICLE_JACCARD (or whose normalised text hash is identical) is a syndicated / lightly edited copy;
+ *   `duplicateOf` is the id of the earliest copy (earliest publication day, then input order).
+ */
 import type { Article } from '../model.js';
+import { MinHasher, UnionFind, bandKeys, fnv1a, jaccardSorted } from './minhash.js';
 
-/** STUB (owned by the ingest/clean work): sets Sentence.dupGroup and Article.duplicateOf. */
-export function markNearDuplicates(articles: Article[]): void {
-  let g = 0;
-  const seen = new Map<string, number>();
-  for (const a of articles)
-    for (const s of a.sentences) {
-      const key = s.text.toLowerCase().replace(/\W+/g, ' ').trim();
-      let id = seen.get(key);
-      if (id === undefined) seen.set(key, (id = g++));
-      s.dupGroup = id;
+/** Word-bigram Jaccard at or above which two sentences are one fact. */
+export const SENTENCE_JACCARD = 0.7;
+/** Sentences shorter than this (in words) are only grouped when exactly equal. */
+export const MIN_NEAR_WORDS = 5;
+/** Sentence-group Jaccard at or above which two articles are copies of one another. */
+export const ARTICLE_JACCARD = 0.6;
+/** Articles need this many distinct sentence groups to be compared (a headline alone is not a copy). */
+export const MIN_ARTICLE_GROUPS = 3;
+const NUM_HASHES = 48;
+const BANDS = 12;
+const ROWS = 4;
+/** LSH buckets larger than this are boilerplate; only their first members are compared. */
+const MAX_BUCKET = 64;
+
+export interface DedupOptions {
+  sentenceJaccard?: number;
+  articleJaccard?: number;
+}
+
+/** Normalised word list of a sentence. */
+export function normalizeWords(text: string): string[] {
+  return text
+    .replace(/-[LR][RCS]B-/g, ' ')
+    .toLowerCase()
+    .replace(/['’]s\b/g, 's')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** Sorted, unique 32-bit hashes of the word bigrams (unigrams for one-word sentences). */
+export function shingleHashes(words: string[]): Uint32Array {
+  const set = new Set<number>();
+  if (words.length === 1) set.add(fnv1a(words[0]));
+  for (let i = 0; i + 1 < words.length; i++) set.add(fnv1a(words[i] + ' ' + words[i + 1]));
+  return Uint32Array.from([...set]).sort();
+}
+
+export function markNearDuplicates(articles: Article[], options: DedupOptions = {}): void {
+  const sentJ = options.sentenceJaccard ?? SENTENCE_JACCARD;
+  const artJ = options.articleJaccard ?? ARTICLE_JACCARD;
+
+  // 1. Exact groups over every sentence in corpus order.
+  const refs: { a: number; s: number }[] = [];
+  const exactKey = new Map<string, number>();
+  const exactOf: number[] = []; // sentence ref → representative ref
+  const repWords: string[][] = [];
+  const reps: number[] = [];
+  articles.forEach((art, ai) =>
+    art.sentences.forEach((_s, si) => {
+      const idx = refs.length;
+      refs.push({ a: ai, s: si });
+      const words = normalizeWords(art.sentences[si].text);
+      const key = words.join(' ');
+      const rep = exactKey.get(key);
+      if (rep === undefined) {
+        exactKey.set(key, idx);
+        exactOf.push(idx);
+        reps.push(idx);
+        repWords[idx] = words;
+      } else exactOf.push(rep);
+    }),
+  );
+
+  // 2. Near copies among the exact-group representatives.
+  const uf = new UnionFind(refs.length);
+  for (let i = 0; i < refs.length; i++) if (exactOf[i] !== i) uf.union(i, exactOf[i]);
+  const hasher = new MinHasher(NUM_HASHES);
+  const shingles = new Map<number, Uint32Array>();
+  const buckets = new Map<string, number[]>();
+  for (const r of reps) {
+    const words = repWords[r];
+    if (words.length < MIN_NEAR_WORDS) continue;
+    const sh = shingleHashes(words);
+    shingles.set(r, sh);
+    for (const key of bandKeys(hasher.signature(sh), BANDS, ROWS)) {
+      let b = buckets.get(key);
+      if (!b) buckets.set(key, (b = []));
+      if (b.length < MAX_BUCKET) b.push(r);
     }
+  }
+  const tried = new Set<string>();
+  for (const b of buckets.values()) {
+    if (b.length < 2) continue;
+    for (let x = 0; x < b.length; x++)
+      for (let y = x + 1; y < b.length; y++) {
+        const p = b[x];
+        const q = b[y];
+        if (uf.find(p) === uf.find(q)) continue;
+        const pair = `${p},${q}`;
+        if (tried.has(pair)) continue;
+        tried.add(pair);
+        if (jaccardSorted(shingles.get(p)!, shingles.get(q)!) >= sentJ) uf.union(p, q);
+      }
+  }
+
+  // 3. Number groups in order of first occurrence.
+  const groupOfRoot = new Map<number, number>();
+  refs.forEach((ref, i) => {
+    const root = uf.find(i);
+    let g = groupOfRoot.get(root);
+    if (g === undefined) groupOfRoot.set(root, (g = groupOfRoot.size));
+    articles[ref.a].sentences[ref.s].dupGroup = g;
+  });
+
+  markDuplicateArticles(articles, artJ);
+}
+
+/** Article-level copies from shared sentence groups (and identical content hashes). */
+function markDuplicateArticles(articles: Article[], threshold: number): void {
+  const order = articles
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => (x.a.publishedAt ?? '9999').localeCompare(y.a.publishedAt ?? '9999') || x.i - y.i)
+    .map((x) => x.i);
+  const rank = new Int32Array(articles.length);
+  order.forEach((ai, r) => (rank[ai] = r));
+  const groups = articles.map((a) => Uint32Array.from(new Set(a.sentences.map((s) => s.dupGroup ?? -1))).sort());
+  const byGroup = new Map<number, number[]>();
+  articles.forEach((_a, ai) => {
+    for (const g of groups[ai]) {
+      let l = byGroup.get(g);
+      if (!l) byGroup.set(g, (l = []));
+      l.push(ai);
+    }
+  });
+  const uf = new UnionFind(articles.length);
+  const byHash = new Map<string, number>();
+  for (const ai of order) {
+    const a = articles[ai];
+    a.duplicateOf = null;
+    if (a.contentHash) {
+      const prev = byHash.get(a.contentHash);
+      if (prev !== undefined) uf.union(rank[prev], rank[ai]);
+      else byHash.set(a.contentHash, ai);
+    }
+    if (groups[ai].length < MIN_ARTICLE_GROUPS) continue;
+    const overlap = new Map<number, number>();
+    for (const g of groups[ai]) {
+      const list = byGroup.get(g)!;
+      if (list.length > 200) continue; // boilerplate sentence shared by very many articles
+      for (const bi of list) if (bi !== ai && rank[bi] < rank[ai]) overlap.set(bi, (overlap.get(bi) ?? 0) + 1);
+    }
+    for (const [bi, inter] of overlap) {
+      if (groups[bi].length < MIN_ARTICLE_GROUPS) continue;
+      const union = groups[ai].length + groups[bi].length - inter;
+      if (inter / union >= threshold) uf.union(rank[bi], rank[ai]);
+    }
+  }
+  // The union-find works on ranks, so each root is the earliest article of its cluster.
+  for (const ai of order) {
+    const root = order[uf.find(rank[ai])];
+    if (root !== ai) articles[ai].duplicateOf = articles[root].id;
+  }
 }

@@ -3,6 +3,9 @@
  * The CLI commands, the feed watcher and the HTTP API use only this interface.
  */
 import type { Article, Entity, EntityType, IsoDay, Timeline, TimelineOptions } from '../model.js';
+import { SqliteStore, type IngestOptions, type OpenOptions } from './sqlite.js';
+
+export { SqliteStore, StoreError, contentHash, ftsQuery, type IngestOptions, type OpenOptions } from './sqlite.js';
 
 export interface IngestReport {
   /** Ids of newly stored articles. */
@@ -56,7 +59,7 @@ export type ExportFormat = 'json' | 'markdown' | 'html' | 'timelinejs';
 export interface Store {
   readonly path: string;
   /** Analyse (if not yet analysed) and store articles, idempotently, in one transaction per batch. */
-  ingest(articles: Article[]): IngestReport;
+  ingest(articles: Article[], options?: IngestOptions): IngestReport;
   listStories(): StorySummary[];
   getStory(id: string): StorySummary | null;
   storyTimeline(id: string, options?: TimelineOptions): Timeline;
@@ -70,9 +73,12 @@ export interface Store {
   close(): void;
 }
 
-/** STUB: opens (creating if needed) the store at `path` (default: see defaultStorePath). */
-export function openStore(_path?: string, _options: { readonly?: boolean } = {}): Store {
-  throw new Error('the store is not implemented yet');
+/**
+ * Opens (creating if needed) the store at `path` (default: see defaultStorePath). Throws a StoreError naming
+ * the file when it is corrupt, from a newer Chronicle, or cannot be written; such files are left untouched.
+ */
+export function openStore(path: string = defaultStorePath(), options: OpenOptions = {}): Store & SqliteStore {
+  return new SqliteStore(path, options);
 }
 
 /** `$CHRONICLE_DB`, else `.chronicle/chronicle.db` in the current directory. */

@@ -1,11 +1,145 @@
+/**
+ * `chronicle eval ner <conll-file>`: conlleval-exact entity scores of the shipped tagger on a CoNLL file,
+ * with the compromise rule-based baseline side by side in the same run.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from '../common.js';
+import { formatOption, parse, UsageError } from '../common.js';
+import { documentsOf, parseConll, scoreTagged, tagConll, type ConllScore, type DocumentTagger } from '../../eval/conll.js';
+import { compromiseTagDocument } from '../../nlp/ner/baseline.js';
+import { defaultModelPath, loadModelFile } from '../../nlp/ner/load.js';
+import { tagDocument } from '../../nlp/ner/tagger.js';
 
-/** STUB (owned by the NER work): replaced by the real command. */
+const help = `Usage: chronicle eval ner <conll-file> [--out FILE] [--format text|json] [--model FILE] [--no-baseline]
+
+Tags the words of a CoNLL-2003 file (word ... gold-tag per line, blank lines between sentences,
+-DOCSTART- lines between documents) with Chronicle's entity model and scores entity-level precision,
+recall and F1 per type and overall exactly as conlleval does (exact span and type). The rule-based
+compromise baseline (people/organizations/places -> PER/ORG/LOC) is scored side by side.
+
+Options:
+  --out FILE       write the input with the model's predicted tag appended to each token line
+  --format F       text (default) or json
+  --model FILE     a model file other than the shipped models/ner/ner.bin.gz
+  --no-baseline    skip the compromise baseline
+Malformed lines are reported on stderr with file and line, and the rest is scored.
+`;
+
+const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
+
+interface Report {
+  overall: { p: number; r: number; f: number };
+  byType: Record<string, { p: number; r: number; f: number }>;
+  tokens: number;
+  seconds: number;
+}
+
+function report(score: ConllScore, seconds: number): Report {
+  const r3 = (x: number) => Math.round(x * 1e4) / 1e4;
+  const byType: Report['byType'] = {};
+  for (const t of TYPES) {
+    const s = score.byType[t];
+    byType[t] = s ? { p: r3(s.p), r: r3(s.r), f: r3(s.f) } : { p: 0, r: 0, f: 0 };
+  }
+  return {
+    overall: { p: r3(score.overall.p), r: r3(score.overall.r), f: r3(score.overall.f) },
+    byType,
+    tokens: score.tokens,
+    seconds: Math.round(seconds * 1000) / 1000,
+  };
+}
+
 export const command: Command = {
-  summary: 'eval ner',
-  help: 'Usage: chronicle eval ner\n(not implemented yet)\n',
-  async run(_argv, io) {
-    io.stderr('chronicle eval ner: not implemented yet\n');
-    return 1;
+  summary: 'CoNLL-2003 named entities (conlleval)',
+  help,
+  async run(argv, io) {
+    const { values, positionals } = parse(argv, {
+      out: { type: 'string' },
+      format: { type: 'string' },
+      model: { type: 'string' },
+      'no-baseline': { type: 'boolean' },
+    });
+    const format = formatOption(values.format, ['text', 'json'], 'text');
+    const file = positionals[0];
+    if (!file) throw new UsageError('missing <conll-file>');
+    if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
+    if (!existsSync(file)) {
+      io.stderr(`chronicle eval ner: ${file}: no such file (expected a CoNLL-2003 file such as ../shared/datasets/conll2003/eng.testa)\n`);
+      return 1;
+    }
+    const conll = parseConll(readFileSync(file, 'utf8'), file);
+    for (const e of conll.errors) io.stderr(`chronicle eval ner: ${e.message} (line skipped)\n`);
+    if (!conll.tokens) {
+      io.stderr(`chronicle eval ner: ${file}: no token lines to score\n`);
+      return 1;
+    }
+
+    const run = (tagger: DocumentTagger, before = 0) => {
+      const t0 = performance.now();
+      const tagged = tagConll(conll, tagger);
+      const seconds = (performance.now() - t0) / 1000 + before;
+      return { tagged, seconds, score: scoreTagged(tagged) };
+    };
+    const tLoad = performance.now();
+    const modelPath = typeof values.model === 'string' ? values.model : defaultModelPath();
+    const model = loadModelFile(modelPath);
+    const loadSeconds = (performance.now() - tLoad) / 1000;
+    const main = run((doc) => tagDocument(model, doc), loadSeconds);
+    const base = values['no-baseline'] ? null : run(compromiseTagDocument);
+
+    if (typeof values.out === 'string') {
+      const predicted = new Map<number, string>();
+      for (const t of main.tagged) t.sentence.forEach((tok, i) => predicted.set(tok.lineNo, t.guessed[i]));
+      const skipped = new Set(conll.errors.map((e) => e.line));
+      const lines = readFileSync(file, 'utf8').split('\n');
+      if (lines.length && lines[lines.length - 1] === '') lines.pop();
+      const out: string[] = [];
+      lines.forEach((raw, k) => {
+        const line = raw.replace(/\r$/, '');
+        const tag = predicted.get(k + 1);
+        if (tag !== undefined) out.push(`${line} ${tag}`);
+        else if (/^\s*$/.test(line)) out.push('');
+        else if (!skipped.has(k + 1)) out.push(`${line} O`); // -DOCSTART- lines
+      });
+      writeFileSync(values.out, out.join('\n') + '\n');
+    }
+
+    const modelReport = report(main.score, main.seconds);
+    const baseReport = base ? report(base.score, base.seconds) : null;
+    if (format === 'json') {
+      io.stdout(
+        JSON.stringify(
+          {
+            ...modelReport,
+            ...(baseReport ? { baseline: { method: 'compromise', ...baseReport } } : {}),
+            model: modelPath,
+            documents: documentsOf(conll).length,
+            errors: conll.errors.map((e) => e.message),
+          },
+          null,
+          2,
+        ) + '\n',
+      );
+      return 0;
+    }
+    const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
+    const row = (name: string, s: ConllScore, t: string) => {
+      const m = t === 'overall' ? s.overall : s.byType[t];
+      return m ? `${pct(m.p)} ${pct(m.r)} ${pct(m.f)} ${String(m.gold).padStart(5)} ${String(m.guessed).padStart(5)}` : ''.padEnd(33);
+    };
+    const lines = [
+      `${file}: ${conll.tokens} tokens, ${documentsOf(conll).length} documents${conll.errors.length ? `, ${conll.errors.length} malformed lines skipped` : ''}`,
+      '',
+      `${'type'.padEnd(8)}| ${'model: P      R     F1  gold guess'.padEnd(34)}| ${baseReport ? 'compromise: P  R     F1  gold guess' : ''}`,
+    ];
+    for (const t of [...TYPES, 'overall'])
+      lines.push(`${t.padEnd(8)}| ${row('model', main.score, t)} | ${base ? row('base', base.score, t) : ''}`);
+    lines.push('');
+    lines.push(
+      `model: ${main.seconds.toFixed(2)} s (load ${(loadSeconds * 1000).toFixed(0)} ms, ${Math.round(conll.tokens / (main.seconds - loadSeconds))} tokens/s)` +
+        (base ? `; compromise: ${base.seconds.toFixed(2)} s` : ''),
+    );
+    io.stdout(lines.join('\n') + '\n');
+    return 0;
   },
 };

@@ -1,11 +1,164 @@
-import type { Command } from '../common.js';
+/** `chronicle eval timex <dir>`: TempEval-3 scoring of the time-expression stage on TimeML files. */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { InputError } from '../../model.js';
+import { tagTimexes } from '../../nlp/timex/index.js';
+import { parseTimeML, writeTimeML } from '../../eval/timeml.js';
+import { addCounts, emptyCounts, scoreDocument, scores, type TimexCounts, type TimexScores } from '../../eval/timex-score.js';
+import { formatOption, parse, UsageError, type Command } from '../common.js';
 
-/** STUB (owned by the timex work): replaced by the real command. */
+const help = `Usage: chronicle eval timex <dir|file.tml>... [--out <dir>] [--format text|json] [--errors]
+
+Reads every .tml file under the given paths (recursively), takes the document creation time from the
+<DCT> TIMEX3, tags the raw <TEXT> with Chronicle's time-expression stage and scores it as TempEval-3 does:
+extent precision/recall/F1 with strict (exact span) and relaxed (overlap) matching, and type and value
+F1 over relaxed matches (attribute P = correct/#system, R = correct/#gold). Scores are also given per
+top-level sub-folder (e.g. TimeBank, AQUAINT).
+
+Options:
+  --out <dir>      write the predicted TimeML documents there (same relative file names)
+  --format <f>     text (default) or json
+  --errors         list every missed, spurious and wrongly valued expression (text format)
+`;
+
+function listTml(path: string, out: string[]): void {
+  const st = statSync(path);
+  if (st.isDirectory()) {
+    for (const name of readdirSync(path).sort()) listTml(join(path, name), out);
+  } else if (path.endsWith('.tml')) out.push(path);
+}
+
+const pct = (x: number) => (100 * x).toFixed(1).padStart(6);
+
+function table(rows: [string, TimexScores, TimexCounts][]): string {
+  let s = `${'set'.padEnd(12)} ${'docs'.padStart(5)} ${'gold'.padStart(5)} ${'sys'.padStart(5)}   strict P/R/F          relaxed P/R/F         type F  value F\n`;
+  for (const [name, sc, c] of rows) {
+    s += `${name.padEnd(12)} ${String((c as TimexCounts & { docs?: number }).docs ?? '').padStart(5)} ${String(c.gold).padStart(5)} ${String(c.system).padStart(5)}  ${pct(sc.strict.p)}${pct(sc.strict.r)}${pct(sc.strict.f)}  ${pct(sc.relaxed.p)}${pct(sc.relaxed.r)}${pct(sc.relaxed.f)}  ${pct(sc.type.f)}  ${pct(sc.value.f)}\n`;
+  }
+  return s;
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
+const roundPrf = (p: { p: number; r: number; f: number }) => ({ p: round(p.p), r: round(p.r), f: round(p.f) });
+
 export const command: Command = {
-  summary: 'eval timex',
-  help: 'Usage: chronicle eval timex\n(not implemented yet)\n',
-  async run(_argv, io) {
-    io.stderr('chronicle eval timex: not implemented yet\n');
-    return 1;
+  summary: 'TempEval-3 time-expression extents, types and values on TimeML files',
+  help,
+  async run(argv, io) {
+    const { values, positionals } = parse(argv, { out: { type: 'string' }, format: { type: 'string' }, errors: { type: 'boolean' } });
+    if (values.help) {
+      io.stdout(help);
+      return 0;
+    }
+    const format = formatOption(values.format, ['text', 'json'], 'text');
+    if (!positionals.length) throw new UsageError('give a directory of TimeML (.tml) files');
+    const t0 = performance.now();
+    const files: [string, string][] = [];
+    for (const p of positionals) {
+      if (!existsSync(p)) throw new UsageError(`${p}: no such file or directory`);
+      const list: string[] = [];
+      listTml(p, list);
+      const root = statSync(p).isDirectory() ? p : dirname(p);
+      for (const f of list) files.push([f, relative(root, f)]);
+    }
+    if (!files.length) {
+      io.stderr(`chronicle eval timex: no .tml files under ${positionals.join(', ')}\n`);
+      return 1;
+    }
+    const out = values.out as string | undefined;
+    let total = emptyCounts();
+    const parts = new Map<string, TimexCounts & { docs: number }>();
+    let docs = 0;
+    let failed = 0;
+    const errLines: string[] = [];
+    for (const [file, rel] of files) {
+      let doc;
+      try {
+        doc = parseTimeML(readFileSync(file, 'utf8'), file);
+      } catch (e) {
+        failed++;
+        io.stderr(`chronicle eval timex: ${e instanceof InputError ? e.message : `${file}: ${(e as Error).message}`} (skipped)\n`);
+        continue;
+      }
+      if (!doc.dct) {
+        failed++;
+        io.stderr(`chronicle eval timex: ${file}: no document creation time (<DCT> TIMEX3 with functionInDocument="CREATION_TIME") (skipped)\n`);
+        continue;
+      }
+      const predicted = tagTimexes(doc.text, { dct: doc.dct });
+      const c = scoreDocument(doc.timexes, predicted);
+      total = addCounts(total, c);
+      docs++;
+      const part = rel.includes(sep) ? rel.split(sep)[0] : '.';
+      const pc = parts.get(part) ?? { ...emptyCounts(), docs: 0 };
+      parts.set(part, { ...addCounts(pc, c), docs: pc.docs + 1 });
+      if (values.errors) errLines.push(...describeErrors(rel, doc.text, doc.timexes, predicted));
+      if (out) {
+        const target = join(out, rel);
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, writeTimeML({ docId: doc.docId, dctValue: doc.dctValue, text: doc.text, timexes: predicted }));
+      }
+    }
+    if (!docs) {
+      io.stderr('chronicle eval timex: no document could be scored\n');
+      return 1;
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    const sc = scores(total);
+    if (format === 'json') {
+      const partsJson: Record<string, unknown> = {};
+      for (const [name, c] of parts) {
+        const s = scores(c);
+        partsJson[name] = { strict: roundPrf(s.strict), relaxed: roundPrf(s.relaxed), type: roundPrf(s.type), value: roundPrf(s.value), documents: c.docs };
+      }
+      io.stdout(
+        JSON.stringify({
+          strict: roundPrf(sc.strict),
+          relaxed: roundPrf(sc.relaxed),
+          type: roundPrf(sc.type),
+          value: roundPrf(sc.value),
+          documents: docs,
+          failed,
+          gold: total.gold,
+          system: total.system,
+          seconds: Math.round(seconds * 100) / 100,
+          parts: partsJson,
+        }) + '\n',
+      );
+    } else {
+      if (errLines.length) io.stdout(errLines.join('\n') + '\n\n');
+      const rows: [string, TimexScores, TimexCounts][] = [];
+      if (parts.size > 1) for (const [name, c] of [...parts].sort()) rows.push([name, scores(c), c]);
+      rows.push(['all', sc, { ...total, docs } as TimexCounts]);
+      io.stdout(table(rows));
+      io.stdout(`${docs} documents scored${failed ? `, ${failed} skipped` : ''} in ${seconds.toFixed(2)} s\n`);
+    }
+    return 0;
   },
 };
+
+function describeErrors(
+  rel: string,
+  text: string,
+  gold: { start: number; end: number; type: string; value: string }[],
+  system: { start: number; end: number; type: string; value: string }[],
+): string[] {
+  const out: string[] = [];
+  const ctx = (s: number, e: number) => text.slice(Math.max(0, s - 40), s).replace(/\s+/g, ' ') + '[' + text.slice(s, e) + ']' + text.slice(e, e + 30).replace(/\s+/g, ' ');
+  const used = new Set<number>();
+  for (const g of gold) {
+    const j = system.findIndex((s, k) => !used.has(k) && Math.min(s.end, g.end) > Math.max(s.start, g.start));
+    if (j < 0) {
+      out.push(`FN\t${rel}\t${g.type}\t${g.value}\t${ctx(g.start, g.end)}`);
+      continue;
+    }
+    used.add(j);
+    const s = system[j];
+    if (s.start !== g.start || s.end !== g.end) out.push(`EXT\t${rel}\t"${text.slice(g.start, g.end)}" vs "${text.slice(s.start, s.end)}"`);
+    if (s.value !== g.value || s.type !== g.type) out.push(`VAL\t${rel}\t${g.type} ${g.value} vs ${s.type} ${s.value}\t${ctx(s.start, s.end)}`);
+  }
+  system.forEach((s, k) => {
+    if (!used.has(k)) out.push(`FP\t${rel}\t${s.type}\t${s.value}\t${ctx(s.start, s.end)}`);
+  });
+  return out;
+}

@@ -1,6 +1,344 @@
-import type { Article, Entity } from '../../model.js';
+/**
+ * Entity resolution: merges NER mentions within and across articles into corpus-level entities and sets
+ * `Mention.entityId`. Two layers:
+ *  1. within an article: surname-only / first-name-only person mentions go to the most recent (else most
+ *     frequent) full name in that article that ends (begins) with them; acronyms go to a name in the same
+ *     article whose initials they are ("European Union ... (EU)"); a one-word org goes to the longer org
+ *     name it begins ("Chrysler" → "Chrysler Group").
+ *  2. across articles (union-find over normalised keys): identical keys (case, diacritics, titles and
+ *     possessives folded), acronyms learnt in any article, leftover surname-only mentions to the most
+ *     salient full name with that surname, transliteration variants (same skeleton and vowel key), and
+ *     one-letter misspellings of rare names when the two share context (co-occurring entities).
+ * Global hyper-parameters are named constants below.
+ */
+import type { Article, Entity, EntityType, Mention } from '../../model.js';
+import { coreTokens, editDistance, foldToken, initials, isAcronym, NOT_A_NAME, skeleton, vowelKey } from './names.js';
 
-/** STUB (owned by the entity-resolution work): merge mentions across articles into entities; sets Mention.entityId. */
-export function resolveEntities(_articles: Article[]): Entity[] {
-  return [];
+/** A misspelling merge needs the rarer form to be below this share of the pair's mentions. */
+const MISSPELLING_MAX_SHARE = 0.5;
+/** Minimum folded length of a name for one-letter misspellings to be considered (short names collide). */
+const MISSPELLING_MIN_LEN = 6;
+/** Minimum number of shared co-occurring entities for a fuzzy (transliteration / misspelling) merge. */
+const FUZZY_MIN_SHARED_CONTEXT = 1;
+/** Contexts are computed over at most this many articles per node (keeps huge corpora fast). */
+const CONTEXT_MAX_ARTICLES = 60;
+
+interface Node {
+  id: number;
+  type: EntityType;
+  /** Folded comparison key (type-specific). */
+  key: string;
+  /** Core tokens as written (first seen). */
+  tokens: string[];
+  mentions: Mention[];
+  /** Surface forms (possessive stripped) with counts. */
+  forms: Map<string, number>;
+  articles: Set<string>;
+  /** Single-token person name not attached to a full name in its article. */
+  loneName: boolean;
+}
+
+class UnionFind {
+  parent: number[] = [];
+  add(): number {
+    this.parent.push(this.parent.length);
+    return this.parent.length - 1;
+  }
+  find(x: number): number {
+    while (this.parent[x] !== x) {
+      this.parent[x] = this.parent[this.parent[x]];
+      x = this.parent[x];
+    }
+    return x;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[rb] = ra;
+  }
+}
+
+function personKey(tokens: string[]): string {
+  const f = tokens.map(foldToken);
+  return f.length >= 2 ? `${f[0]} ${f[f.length - 1]}` : f[0];
+}
+
+function keyOf(tokens: string[], type: EntityType): string {
+  return type === 'PERSON' ? personKey(tokens) : tokens.map(foldToken).join(' ');
+}
+
+/** The display form of a mention: possessive stripped, whitespace normalised. */
+function displayForm(m: Mention): string {
+  return m.text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/(?:['’]s|['’])$/u, '');
+}
+
+export function resolveEntities(articles: Article[]): Entity[] {
+  const uf = new UnionFind();
+  const nodes: Node[] = [];
+  const byKey = new Map<string, Node>();
+  const articleNodes = new Map<string, Set<number>>();
+  /** acronym (folded) → expansion node ids with counts, learnt in any article. */
+  const acronymExpansions = new Map<string, Map<number, number>>();
+
+  const nodeFor = (type: EntityType, key: string, tokens: string[]): Node => {
+    const k = `${type}|${key}`;
+    let n = byKey.get(k);
+    if (!n) {
+      n = { id: uf.add(), type, key, tokens, mentions: [], forms: new Map(), articles: new Set(), loneName: false };
+      nodes.push(n);
+      byKey.set(k, n);
+    }
+    return n;
+  };
+  const attach = (n: Node, m: Mention, articleId: string) => {
+    n.mentions.push(m);
+    const f = displayForm(m);
+    n.forms.set(f, (n.forms.get(f) ?? 0) + 1);
+    n.articles.add(articleId);
+    let s = articleNodes.get(articleId);
+    if (!s) articleNodes.set(articleId, (s = new Set()));
+    s.add(n.id);
+  };
+
+  for (const article of articles) {
+    const ms = [...article.mentions].sort((a, b) => a.start - b.start);
+    const cores = ms.map((m) => coreTokens(m.text, m.type));
+    // Full names (≥2 tokens) and multi-word org/loc names of this article, in order, for local lookups.
+    const fullPersons: { node: Node; pos: number; first: string; last: string }[] = [];
+    const multiNames: { node: Node; inits: string; first: string; type: EntityType }[] = [];
+    const personCount = new Map<Node, number>();
+    for (let i = 0; i < ms.length; i++) {
+      const t = cores[i];
+      if (!t.length || (t.length === 1 && NOT_A_NAME.has(foldToken(t[0])))) continue;
+      if (ms[i].type === 'PERSON' && t.length >= 2) {
+        const n = nodeFor('PERSON', personKey(t), t);
+        fullPersons.push({ node: n, pos: ms[i].start, first: foldToken(t[0]), last: foldToken(t[t.length - 1]) });
+        personCount.set(n, (personCount.get(n) ?? 0) + 1);
+      } else if (ms[i].type !== 'PERSON' && t.length >= 2) {
+        const n = nodeFor(ms[i].type, keyOf(t, ms[i].type), t);
+        multiNames.push({ node: n, inits: initials(t), first: foldToken(t[0]), type: ms[i].type });
+      }
+    }
+    for (let i = 0; i < ms.length; i++) {
+      const m = ms[i];
+      const t = cores[i];
+      if (!t.length || (t.length === 1 && NOT_A_NAME.has(foldToken(t[0])))) continue;
+      let node: Node | undefined;
+      if (t.length >= 2) node = nodeFor(m.type, keyOf(t, m.type), t);
+      else if (m.type === 'PERSON') {
+        const w = foldToken(t[0]);
+        node = pickPerson(fullPersons, personCount, m.start, (p) => p.last === w) ?? pickPerson(fullPersons, personCount, m.start, (p) => p.first === w, true);
+        if (!node) {
+          node = nodeFor('PERSON', w, t);
+          node.loneName = true;
+        }
+      } else {
+        const w = foldToken(t[0]);
+        const surface = t[0];
+        if (isAcronym(surface) && w.length >= 2) {
+          const exp = multiNames.find((x) => x.inits === w);
+          if (exp) {
+            const counts = acronymExpansions.get(w) ?? new Map<number, number>();
+            counts.set(exp.node.id, (counts.get(exp.node.id) ?? 0) + 1);
+            acronymExpansions.set(w, counts);
+            node = exp.node;
+          }
+        } else if (m.type === 'ORG' && w.length >= 3) {
+          const longer = multiNames.filter((x) => x.type === 'ORG' && x.first === w);
+          if (longer.length && new Set(longer.map((x) => x.node)).size === 1) node = longer[0].node;
+        }
+        node ??= nodeFor(m.type, w, t);
+      }
+      attach(node, m, article.id);
+    }
+  }
+
+  // Acronyms seen alone in other articles join the expansion learnt elsewhere.
+  for (const n of nodes) {
+    if (n.tokens.length !== 1 || !isAcronym(n.tokens[0])) continue;
+    const counts = acronymExpansions.get(n.key);
+    if (!counts) continue;
+    const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    uf.union(best, n.id);
+  }
+
+  // Context of a node: the other nodes in (some of) its articles.
+  const contextCache = new Map<number, Set<number>>();
+  const context = (n: Node): Set<number> => {
+    let c = contextCache.get(n.id);
+    if (c) return c;
+    c = new Set();
+    let k = 0;
+    for (const a of n.articles) {
+      if (k++ >= CONTEXT_MAX_ARTICLES) break;
+      for (const o of articleNodes.get(a) ?? []) if (o !== n.id) c.add(uf.find(o));
+    }
+    contextCache.set(n.id, c);
+    return c;
+  };
+  const sharedContext = (a: Node, b: Node): number => {
+    const ca = context(a);
+    const cb = context(b);
+    const ra = uf.find(a.id);
+    const rb = uf.find(b.id);
+    let shared = 0;
+    for (const x of ca) if (x !== ra && x !== rb && cb.has(x)) shared++;
+    return shared;
+  };
+
+  // Transliteration variants: same type, same number of tokens, every token with the same vowel key.
+  const translitGroups = new Map<string, Node[]>();
+  for (const n of nodes) {
+    const toks = n.type === 'PERSON' && n.tokens.length >= 2 ? [n.tokens[0], n.tokens[n.tokens.length - 1]] : n.tokens;
+    if (toks.some((t) => foldToken(t).length < 4)) continue;
+    const k = `${n.type}|${toks.map(vowelKey).join(' ')}|${toks.map(skeleton).join(' ')}`;
+    const g = translitGroups.get(k);
+    if (g) g.push(n);
+    else translitGroups.set(k, [n]);
+  }
+  for (const g of translitGroups.values()) {
+    for (let i = 1; i < g.length; i++) {
+      if (uf.find(g[0].id) === uf.find(g[i].id)) continue;
+      if (sharedContext(g[0], g[i]) >= FUZZY_MIN_SHARED_CONTEXT) uf.union(g[0].id, g[i].id);
+    }
+  }
+
+  // One-letter misspellings of rare names (deletion neighbourhoods on the folded key).
+  const deletions = new Map<string, Node[]>();
+  for (const n of nodes) {
+    if (n.key.length < MISSPELLING_MIN_LEN || (n.tokens.length === 1 && isAcronym(n.tokens[0]))) continue;
+    const variants = new Set([n.key]);
+    for (let i = 0; i < n.key.length; i++) variants.add(n.key.slice(0, i) + n.key.slice(i + 1));
+    for (const v of variants) {
+      const k = `${n.type}|${v}`;
+      const l = deletions.get(k);
+      if (l) l.push(n);
+      else deletions.set(k, [n]);
+    }
+  }
+  for (const l of deletions.values()) {
+    if (l.length < 2 || l.length > 8) continue;
+    for (let i = 0; i < l.length; i++)
+      for (let j = i + 1; j < l.length; j++) {
+        const a = l[i];
+        const b = l[j];
+        if (a === b || uf.find(a.id) === uf.find(b.id)) continue;
+        if (editDistance(a.key, b.key, 1) !== 1) continue;
+        // First names must agree exactly: "Ed Miliband" vs "Ted Miliband" are not a typo pair.
+        if (a.key.split(' ')[0] !== b.key.split(' ')[0] && a.key.includes(' ')) continue;
+        const total = a.mentions.length + b.mentions.length;
+        if (Math.min(a.mentions.length, b.mentions.length) / total >= MISSPELLING_MAX_SHARE) continue;
+        if (sharedContext(a, b) >= FUZZY_MIN_SHARED_CONTEXT) uf.union(a.id, b.id);
+      }
+  }
+
+  // Surname-only names with no full name in their article: the most salient full name ending with them.
+  const bySurname = new Map<string, Node[]>();
+  const byVowelSurname = new Map<string, Node[]>();
+  for (const n of nodes) {
+    if (n.type !== 'PERSON' || n.tokens.length < 2) continue;
+    const last = foldToken(n.tokens[n.tokens.length - 1]);
+    (bySurname.get(last) ?? bySurname.set(last, []).get(last)!).push(n);
+    const vk = vowelKey(last);
+    (byVowelSurname.get(vk) ?? byVowelSurname.set(vk, []).get(vk)!).push(n);
+  }
+  const rootMentions = new Map<number, number>();
+  for (const n of nodes) rootMentions.set(uf.find(n.id), (rootMentions.get(uf.find(n.id)) ?? 0) + n.mentions.length);
+  const salience = (n: Node) => rootMentions.get(uf.find(n.id)) ?? 0;
+  for (const n of nodes) {
+    if (!n.loneName) continue;
+    let cands = bySurname.get(n.key);
+    if (!cands?.length && n.key.length >= 4) cands = byVowelSurname.get(vowelKey(n.key))?.filter((c) => sharedContext(c, n) >= FUZZY_MIN_SHARED_CONTEXT);
+    if (!cands?.length) continue;
+    const roots = [...new Set(cands.map((c) => uf.find(c.id)))];
+    const best = roots.length === 1 ? cands[0] : cands.reduce((a, b) => (salience(b) > salience(a) ? b : a));
+    uf.union(best.id, n.id);
+  }
+
+  return buildEntities(nodes, uf);
+}
+
+/** The most recent preceding candidate, else the article's most frequent one (ties: first). */
+function pickPerson(
+  fulls: { node: Node; pos: number; first: string; last: string }[],
+  counts: Map<Node, number>,
+  pos: number,
+  match: (p: { first: string; last: string }) => boolean,
+  unique = false,
+): Node | undefined {
+  const cands = fulls.filter(match);
+  if (!cands.length) return undefined;
+  if (unique && new Set(cands.map((c) => c.node)).size > 1) return undefined;
+  let recent: Node | undefined;
+  for (const c of cands) if (c.pos < pos) recent = c.node;
+  if (recent) return recent;
+  return cands.reduce((a, b) => ((counts.get(b.node) ?? 0) > (counts.get(a.node) ?? 0) ? b : a)).node;
+}
+
+function slug(s: string): string {
+  return (
+    s
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'x'
+  );
+}
+
+/**
+ * Canonical name: among forms without titles, those at least CANONICAL_MIN_SHARE as frequent as the most
+ * frequent one compete; the one with most words wins, then the most frequent, then mixed case over caps.
+ */
+const CANONICAL_MIN_SHARE = 0.2;
+
+function buildEntities(nodes: Node[], uf: UnionFind): Entity[] {
+  const groups = new Map<number, Node[]>();
+  for (const n of nodes) {
+    if (!n.mentions.length) continue;
+    const r = uf.find(n.id);
+    const g = groups.get(r);
+    if (g) g.push(n);
+    else groups.set(r, [n]);
+  }
+  const entities: Entity[] = [];
+  const used = new Set<string>();
+  for (const g of groups.values()) {
+    const typeCount = new Map<EntityType, number>();
+    const forms = new Map<string, number>();
+    const cores = new Map<string, number>();
+    const articleIds = new Set<string>();
+    let mentions = 0;
+    for (const n of g) {
+      typeCount.set(n.type, (typeCount.get(n.type) ?? 0) + n.mentions.length);
+      mentions += n.mentions.length;
+      for (const a of n.articles) articleIds.add(a);
+      for (const [f, c] of n.forms) {
+        forms.set(f, (forms.get(f) ?? 0) + c);
+        const core = coreTokens(f, n.type).join(' ');
+        if (core) cores.set(core, (cores.get(core) ?? 0) + c);
+      }
+    }
+    const type = [...typeCount.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    const top = Math.max(...cores.values());
+    const words = (s: string) => s.split(' ').length;
+    const isCaps = (s: string) => s.length > 4 && s === s.toUpperCase() && words(s) > 1;
+    const name = [...cores.entries()]
+      .filter(([, c]) => c >= top * CANONICAL_MIN_SHARE)
+      .sort(
+        (a, b) =>
+          Number(isCaps(a[0])) - Number(isCaps(b[0])) || words(b[0]) - words(a[0]) || b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1),
+      )[0][0];
+    let id = `${type.toLowerCase()}:${slug(name)}`;
+    for (let k = 2; used.has(id); k++) id = `${type.toLowerCase()}:${slug(name)}-${k}`;
+    used.add(id);
+    for (const n of g) for (const m of n.mentions) m.entityId = id;
+    const aliases = [...new Set([...forms.keys(), ...cores.keys()])].filter((f) => f !== name).sort();
+    entities.push({ id, name, type, aliases, mentions, articleIds: [...articleIds].sort() });
+  }
+  entities.sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : 1));
+  return entities;
 }

@@ -1,8 +1,32 @@
-import type { Article, Mention } from '../../model.js';
+/**
+ * The `ner` stage: named-entity mentions (PERSON, ORG, LOC, MISC) from the tokens of each sentence, by
+ * the perceptron tagger trained on CoNLL-2003 (scripts/train-ner.ts) and shipped in models/ner/.
+ * The whole article is one document for the tagger's document-level features.
+ */
+import type { Article, EntityType, Mention } from '../../model.js';
+import { shippedModel } from './load.js';
+import { entitiesOfDocument, type NerModel } from './tagger.js';
 
-/** STUB (owned by the NER work): named-entity mentions in one article. */
-export function tagMentions(_article: Article): Mention[] {
-  return [];
+export { shippedModel, loadModelFile, defaultModelPath } from './load.js';
+export { tagDocument, entitiesOfDocument, type NerModel } from './tagger.js';
+
+const TYPE: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
+
+/** Named-entity mentions in one article, with offsets into Article.text and their sentence index. */
+export function tagMentions(article: Article, model: NerModel = shippedModel()): Mention[] {
+  const sentences = article.sentences.filter((s) => s.tokens.length);
+  if (!sentences.length) return [];
+  const doc = sentences.map((s) => s.tokens.map((t) => t.text));
+  const spans = entitiesOfDocument(model, doc);
+  const out: Mention[] = [];
+  sentences.forEach((s, k) => {
+    for (const sp of spans[k]) {
+      const start = s.tokens[sp.start].start;
+      const end = s.tokens[sp.end - 1].end;
+      out.push({ text: article.text.slice(start, end), start, end, sentenceIndex: s.index, type: TYPE[sp.type] ?? 'MISC' });
+    }
+  });
+  return out;
 }
 
 export function annotateMentions(article: Article): void {

@@ -1,8 +1,74 @@
+/**
+ * The quotes stage: direct, partial and indirect quotes with their cue and speaker, the speaker resolved
+ * to the canonical entity name (see attribute.ts for the patterns and resolve.ts for speakers).
+ */
 import type { Article, Entity, Quote } from '../../model.js';
+import { directAttributions, indirectAttribution, type RawAttribution } from './attribute.js';
+import { paragraphs } from './marks.js';
+import { SpeakerResolver } from './resolve.js';
 
-/** STUB (owned by the quotes work): quotes with speakers resolved to canonical entity names. */
-export function extractQuotes(_article: Article, _entities: Entity[]): Quote[] {
-  return [];
+/** A quote with the offsets of its speaker phrase and cue (for evaluation and highlighting). */
+export interface Attribution extends Quote {
+  sourceStart: number | null;
+  sourceEnd: number | null;
+  cueStart: number | null;
+  /** The rule that found it. */
+  rule: string;
+}
+
+function sentenceIndexAt(article: Article, pos: number): number {
+  const ss = article.sentences;
+  let lo = 0;
+  let hi = ss.length - 1;
+  let ans = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ss[mid].start <= pos) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ss.length ? ss[ans].index : 0;
+}
+
+/** All attributions of one article, in text order. */
+export function findAttributions(article: Article, entities: Entity[]): Attribution[] {
+  const text = article.text;
+  const raws: RawAttribution[] = directAttributions(text);
+  // Regions already covered by direct quotes (content plus attribution) are not re-read as indirect quotes.
+  const covered = raws.map((r) => ({ start: Math.min(r.start, r.speaker?.start ?? r.start), end: Math.max(r.end, r.speaker?.end ?? r.end) }));
+  const sentences = article.sentences.length ? article.sentences : paragraphs(text);
+  for (const s of sentences) {
+    if (covered.some((c) => c.start < s.end && s.start < c.end)) continue;
+    const r = indirectAttribution(text, s);
+    if (r) raws.push(r);
+  }
+  raws.sort((a, b) => a.start - b.start);
+  const resolver = new SpeakerResolver(article, entities);
+  // Speakers are resolved in text order so pronoun history and role links only look backwards.
+  const order = raws.map((r, i) => ({ r, i, pos: r.speaker?.start ?? r.start })).sort((a, b) => a.pos - b.pos);
+  const resolved = new Array<ReturnType<SpeakerResolver['resolve']>>(raws.length);
+  for (const o of order) resolved[o.i] = resolver.resolve(o.r.speaker);
+  return raws.map((r, i) => ({
+    text: r.text,
+    kind: r.kind,
+    speaker: resolved[i].speaker,
+    speakerEntityId: resolved[i].entityId,
+    speakerText: r.speaker?.text ?? null,
+    cue: r.cue,
+    start: r.start,
+    end: r.end,
+    sentenceIndex: sentenceIndexAt(article, r.start),
+    sourceStart: r.speaker?.start ?? null,
+    sourceEnd: r.speaker?.end ?? null,
+    cueStart: r.cueStart,
+    rule: r.rule,
+  }));
+}
+
+/** Quotes with speakers resolved to canonical entity names (`entities` from resolveEntities). */
+export function extractQuotes(article: Article, entities: Entity[]): Quote[] {
+  return findAttributions(article, entities);
 }
 
 export function annotateQuotes(article: Article, entities: Entity[]): void {

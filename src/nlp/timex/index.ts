@@ -1,4 +1,32 @@
+/**
+ * Time-expression stage: finds TIMEX3 expressions (DATE, TIME, DURATION, SET) and resolves their values
+ * against the publication day and the text around them.
+ *
+ * Layers (chrono-node style): parsers (./parsers, one file per pattern family) propose candidates;
+ * refiners (./refine.ts) drop overlaps, absorb early/mid/late modifiers and join clock times to days;
+ * the resolver (./resolve.ts, ./tense.ts) turns each candidate into a value using the DCT, the clause's
+ * tense and the narrative anchor (the latest day mentioned before it).
+ */
 import type { Article, IsoDay, Timex } from '../../model.js';
+import { splitSentences } from '../sentences.js';
+import { parseDay, type Day } from './calendar.js';
+import { absoluteParsers } from './parsers/absolute.js';
+import { clockParsers } from './parsers/clock.js';
+import { deicticParsers } from './parsers/deictic.js';
+import { durationParsers } from './parsers/duration.js';
+import { edgeParsers } from './parsers/edge.js';
+import { financialParsers } from './parsers/financial.js';
+import { fuzzyParsers } from './parsers/fuzzy.js';
+import { referenceParsers } from './parsers/reference.js';
+import { relativeUnitParsers } from './parsers/relative-unit.js';
+import { setParsers } from './parsers/set.js';
+import { weekdayParsers } from './parsers/weekday.js';
+import { absorbModifiers, joinTimeAndDay, removeOverlaps } from './refine.js';
+import { parseValue } from './resolve.js';
+import { directionAt } from './tense.js';
+import type { Candidate, Parser } from './types.js';
+
+export type { Candidate, Parser, ResolveContext, Resolved, Direction } from './types.js';
 
 export interface TimexOptions {
   /** Document creation time (publication day); null leaves relative expressions unresolved (X placeholders). */
@@ -7,13 +35,95 @@ export interface TimexOptions {
   sentences?: { start: number; end: number }[];
 }
 
-/** STUB (owned by the timex work): every temporal expression in text, offsets into text. */
-export function tagTimexes(_text: string, _options: TimexOptions): Timex[] {
-  return [];
+/** Every parser, in no particular order: overlaps are settled by the refiners. */
+export const parsers: Parser[] = [
+  ...absoluteParsers,
+  ...deicticParsers,
+  ...weekdayParsers,
+  ...clockParsers,
+  ...relativeUnitParsers,
+  ...edgeParsers,
+  ...fuzzyParsers,
+  ...financialParsers,
+  ...durationParsers,
+  ...setParsers,
+  ...referenceParsers,
+];
+
+/**
+ * Cheap pre-filter: a text with no digit and none of these words has no time expression, so the
+ * parsers are skipped. Every parser's trigger word must be covered here.
+ */
+const TRIGGER =
+  /\d|day|night|week|month|year|quarter|decade|centur|hour|minute|second|now|current|recent|past|future|soon|present|moment|previous|formerly|once|twice|daily|hourly|weekly|monthly|annually|quarterly|nightly|morning|afternoon|evening|noon|midnight|overnight|spring|summer|fall|autumn|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|tonight|tomorrow|twent|thirt|fort|fift|sixt|sevent|eight|ninet|nineteen|thousand|term|period|fiscal|fortnight/i;
+
+function collect(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const p of parsers) {
+    const re = p.pattern;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const c = p.extract(m, text);
+      if (c && c.end > c.start) out.push(c);
+    }
+  }
+  return out;
+}
+
+/** Every temporal expression in text, with offsets into text, resolved against options.dct. */
+export function tagTimexes(text: string, options: TimexOptions): Timex[] {
+  if (!TRIGGER.test(text)) return [];
+  let cands = collect(text);
+  if (!cands.length) return [];
+  cands = removeOverlaps(cands, text.length);
+  cands = absorbModifiers(cands, text);
+  cands = joinTimeAndDay(cands, text);
+
+  const dct: Day | null = parseDay(options.dct);
+  const sentences = options.sentences ?? splitSentences(text);
+  const out: Timex[] = [];
+  let anchorDay: Day | null = dct;
+  let previous: string | null = null;
+  let si = 0;
+  for (const c of cands) {
+    while (si < sentences.length - 1 && sentences[si].end <= c.start) si++;
+    const s = sentences[si];
+    const inSentence = s && s.start <= c.start && c.end <= s.end;
+    const sStart = inSentence ? s.start : Math.max(0, c.start - 200);
+    const sEnd = inSentence ? s.end : Math.min(text.length, c.end + 200);
+    const dir = directionAt(text.slice(sStart, sEnd), c.start - sStart, c.end - sStart);
+    const r = c.resolve({ dct, dir, anchorDay, previous });
+    if (!r) continue;
+    const t: Timex = { text: text.slice(c.start, c.end), start: c.start, end: c.end, type: r.type, value: r.value, rule: c.rule };
+    if (r.mod) t.mod = r.mod;
+    if (r.freq) t.freq = r.freq;
+    if (r.quant) t.quant = r.quant;
+    out.push(t);
+    if (r.type === 'DATE' || r.type === 'TIME') {
+      const pv = parseValue(r.value);
+      if (pv) {
+        previous = r.value.replace(/T.*$/, '');
+        if (pv.gran === 'day' && c.rule !== 'anchored-day') anchorDay = pv.day;
+      }
+    }
+  }
+  return out;
 }
 
 /** Pipeline stage: tag the whole article and attach each timex to its sentence. */
 export function annotateTimexes(article: Article): void {
   const all = tagTimexes(article.text, { dct: article.publishedAt, sentences: article.sentences });
-  for (const s of article.sentences) s.timexes = all.filter((t) => t.start >= s.start && t.end <= s.end);
+  let i = 0;
+  for (const s of article.sentences) {
+    const mine: Timex[] = [];
+    while (i < all.length && all[i].start < s.start) i++;
+    let j = i;
+    while (j < all.length && all[j].end <= s.end) mine.push(all[j++]);
+    s.timexes = mine;
+  }
 }

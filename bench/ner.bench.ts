@@ -1,0 +1,34 @@
+/**
+ * NER benchmark: `npm run bench -- ner` (or `node --import tsx bench/ner.bench.ts <datasets-dir>`).
+ * Loads the shipped model, tags conll2003/eng.testa and prints one line: model load time, tokens/s and
+ * sentences/s of tagging (after one warm-up run), and the conlleval F1 on that dev set.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { documentsOf, parseConll, scoreTagged, tagConll } from '../src/eval/conll.js';
+import { defaultModelPath, loadModelFile } from '../src/nlp/ner/load.js';
+import { tagDocument } from '../src/nlp/ner/tagger.js';
+
+const root = process.argv[2] ?? '../shared/datasets';
+const devPath = join(root, 'conll2003', 'eng.testa');
+if (!existsSync(devPath)) {
+  console.log(`ner: SKIPPED, ${devPath} not found (pass the datasets directory as the first argument)`);
+  process.exit(0);
+}
+const t0 = performance.now();
+const model = loadModelFile(defaultModelPath());
+const loadMs = performance.now() - t0;
+const dev = parseConll(readFileSync(devPath, 'utf8'), devPath);
+const docs = documentsOf(dev).map((d) => d.map((s) => s.map((t) => t.word)));
+const sentences = docs.reduce((n, d) => n + d.length, 0);
+for (const d of docs) tagDocument(model, d); // warm-up (JIT)
+const runs = 3;
+const t1 = performance.now();
+for (let r = 0; r < runs; r++) for (const d of docs) tagDocument(model, d);
+const secs = (performance.now() - t1) / 1000 / runs;
+const score = scoreTagged(tagConll(dev, (doc) => tagDocument(model, doc)));
+console.log(
+  `ner: load ${loadMs.toFixed(0)} ms; ${Math.round(dev.tokens / secs)} tokens/s, ${Math.round(sentences / secs)} sentences/s ` +
+    `(eng.testa, ${sentences} sentences, one core); dev F1 ${(100 * score.overall.f).toFixed(2)} ` +
+    `(P ${(100 * score.overall.p).toFixed(2)} R ${(100 * score.overall.r).toFixed(2)})`,
+);

@@ -1,0 +1,27 @@
+import type { CleanRule } from '../types.js';
+import { liveIndices, wordCount } from '../types.js';
+
+const AGENCIES = String.raw`(?:Getty Images|AFP|AP|Reuters|EPA|PA(?: Media| Wire)?|Shutterstock|Alamy|Bloomberg|ANP|DPA|Xinhua|NurPhoto|SOPA Images)`;
+/** "Image caption: ...", "Photo caption ...", "Caption: ...", "Photo: X/Agency", "Picture: ...". */
+const CAPTION_START_RE = /^\s*(?:image|photo|picture|video)?\s*caption\s*[:\-–]|^\s*(?:photo(?:graph)?|picture|image|credit|photo credit)\s*:\s*\S/i;
+/** A caption ending in a credit: "... on Tuesday. (Photo: Lars Menning/Harbour Gazette)". */
+const CREDIT_END_RE = /[([]\s*(?:photo(?:graph)?|picture|image|credit)s?\s*(?:by|:)\s*[^)\]]{1,80}[)\]]\s*$/i;
+/** A bare credit line: "Getty Images", "AP Photo/Jane Roe", "Reuters/John Doe", "Photograph: X/Agency". */
+const BARE_CREDIT_RE = new RegExp(
+  String.raw`^\s*(?:${AGENCIES}(?:\s+Photo)?(?:\s*/\s*[\p{L} .'-]+)?|[\p{L} .'-]{2,40}\s*/\s*${AGENCIES}(?:\s+via\s+${AGENCIES})?)\s*$`,
+  'iu',
+);
+/** A caption whose last words are the agency credit: "... on the quay. Getty Images". */
+const TRAILING_AGENCY_RE = new RegExp(String.raw`[.!?]\s+(?:[\p{L} .'-]{2,40}/)?${AGENCIES}\s*$`, 'u');
+
+export const captionRule: CleanRule = {
+  name: 'caption',
+  description: 'photo captions and credits ("Image caption: ...", "(Photo: X/Agency)", "Getty Images")',
+  apply(ctx) {
+    for (const i of liveIndices(ctx)) {
+      const t = ctx.lines[i].text;
+      if (CAPTION_START_RE.test(t) || BARE_CREDIT_RE.test(t) || (wordCount(t) <= 60 && (CREDIT_END_RE.test(t) || TRAILING_AGENCY_RE.test(t))))
+        ctx.remove(i, 'caption');
+    }
+  },
+};

@@ -1,0 +1,111 @@
+/**
+ * MinHash signatures over sets of 32-bit shingle hashes, and LSH banding to find candidate pairs.
+ * Deterministic: the hash family comes from a fixed seed.
+ */
+
+/** FNV-1a 32-bit hash of a string. */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A small deterministic PRNG (mulberry32) for the hash family's coefficients. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class MinHasher {
+  private readonly a: Uint32Array;
+  private readonly b: Uint32Array;
+  constructor(
+    readonly numHashes: number,
+    seed = 20240205,
+  ) {
+    const rnd = mulberry32(seed);
+    this.a = new Uint32Array(numHashes);
+    this.b = new Uint32Array(numHashes);
+    for (let i = 0; i < numHashes; i++) {
+      this.a[i] = (Math.floor(rnd() * 0xffffffff) | 1) >>> 0;
+      this.b[i] = Math.floor(rnd() * 0xffffffff) >>> 0;
+    }
+  }
+
+  /** Signature of a set of shingle hashes (duplicates in the input are harmless). */
+  signature(shingles: ArrayLike<number>): Uint32Array {
+    const k = this.numHashes;
+    const sig = new Uint32Array(k).fill(0xffffffff);
+    for (let j = 0; j < shingles.length; j++) {
+      // Mix the shingle first so that nearby values spread out.
+      let x = shingles[j] >>> 0;
+      x = Math.imul(x ^ (x >>> 16), 0x45d9f3b) >>> 0;
+      for (let i = 0; i < k; i++) {
+        const h = (Math.imul(this.a[i], x) + this.b[i]) >>> 0;
+        if (h < sig[i]) sig[i] = h;
+      }
+    }
+    return sig;
+  }
+}
+
+/** Band keys of a signature: `bands` strings, one per band of `rows` values. */
+export function bandKeys(sig: Uint32Array, bands: number, rows: number): string[] {
+  const out: string[] = [];
+  for (let b = 0; b < bands; b++) {
+    let key = `${b}:`;
+    for (let r = 0; r < rows; r++) key += sig[b * rows + r].toString(36) + ',';
+    out.push(key);
+  }
+  return out;
+}
+
+/** Exact Jaccard similarity of two sorted, de-duplicated number arrays. */
+export function jaccardSorted(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let i = 0;
+  let j = 0;
+  let inter = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      inter++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  const union = a.length + b.length - inter;
+  return union ? inter / union : 0;
+}
+
+/** Union-find with path halving; the root is always the smallest index (the first occurrence). */
+export class UnionFind {
+  private readonly parent: Int32Array;
+  constructor(n: number) {
+    this.parent = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.parent[i] = i;
+  }
+  find(x: number): number {
+    const p = this.parent;
+    while (p[x] !== x) {
+      p[x] = p[p[x]];
+      x = p[x];
+    }
+    return x;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return;
+    if (ra < rb) this.parent[rb] = ra;
+    else this.parent[ra] = rb;
+  }
+}

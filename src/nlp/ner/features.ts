@@ -1,0 +1,203 @@
+/**
+ * Features of the entity tagger: one list of feature strings per token. They look only at the words of
+ * the document (no part-of-speech tags: user text has none), so the same code serves training on CoNLL
+ * and tagging articles.
+ *
+ * Families: the word and its lowercase, word shape, prefixes and suffixes, capitalisation flags, a ±2
+ * window of words and shapes, word bigrams, all-caps-sentence variants (headlines), document-level
+ * spelling evidence (how the same word is written elsewhere in the document), gazetteer hits (name lists
+ * built from training data only), and, in the second pass, the labels the first pass gave the same word
+ * elsewhere in the document.
+ */
+import type { Gazetteer } from './gazetteer.js';
+
+/** Normalise PTB-style token spellings to the plain forms CoNLL uses. */
+export function normaliseToken(w: string): string {
+  switch (w) {
+    case '``':
+    case "''":
+    case '\u201c':
+    case '\u201d':
+      return '"';
+    case '\u2018':
+    case '\u2019':
+      return "'";
+    case '-LRB-':
+      return '(';
+    case '-RRB-':
+      return ')';
+    case '-LSB-':
+      return '[';
+    case '-RSB-':
+      return ']';
+    case '-LCB-':
+      return '{';
+    case '-RCB-':
+      return '}';
+    case '\u2013':
+    case '\u2014':
+      return '--';
+  }
+  if (w.length > 1 && /[\u2019]/.test(w)) return w.replace(/\u2019/g, "'");
+  return w;
+}
+
+/** Word shape: letters to X/x, digits to d, runs longer than `maxRun` cut (so "Brussels" -> "Xxxx" at 3... ). */
+export function shapeOf(w: string, maxRun: number): string {
+  let out = '';
+  let last = '';
+  let run = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w[i];
+    let s: string;
+    if (c >= 'A' && c <= 'Z') s = 'X';
+    else if (c >= 'a' && c <= 'z') s = 'x';
+    else if (c >= '0' && c <= '9') s = 'd';
+    else if (c.toLowerCase() !== c) s = 'X';
+    else if (c.toUpperCase() !== c) s = 'x';
+    else s = c;
+    if (s === last) {
+      run++;
+      if (run > maxRun) continue;
+    } else {
+      last = s;
+      run = 1;
+    }
+    out += s;
+  }
+  return out;
+}
+
+const hasLetter = (w: string) => w.toLowerCase() !== w.toUpperCase();
+const isUpperInitial = (w: string) => w[0] !== w[0].toLowerCase();
+const isAllCaps = (w: string) => hasLetter(w) && w === w.toUpperCase();
+
+/** A headline-style sentence: (almost) every word with letters is in capitals. */
+export function isCapsSentence(words: string[]): boolean {
+  let letters = 0;
+  let caps = 0;
+  for (const w of words) {
+    if (!hasLetter(w)) continue;
+    letters++;
+    if (isAllCaps(w)) caps++;
+  }
+  return letters >= 2 && caps / letters >= 0.8;
+}
+
+/** What the document says about how a word is written, from its non-initial, non-headline occurrences. */
+export interface DocumentEvidence {
+  /** lowercase word -> bit 1: seen capitalised mid-sentence; bit 2: seen lowercase; bit 4: seen mid-sentence at all. */
+  spelling: Map<string, number>;
+}
+
+export function documentEvidence(doc: string[][]): DocumentEvidence {
+  const spelling = new Map<string, number>();
+  for (const words of doc) {
+    if (isCapsSentence(words)) continue;
+    for (let i = 1; i < words.length; i++) {
+      const w = words[i];
+      if (!hasLetter(w)) continue;
+      const l = w.toLowerCase();
+      let bits = spelling.get(l) ?? 0;
+      bits |= 4;
+      if (isUpperInitial(w)) bits |= 1;
+      else bits |= 2;
+      spelling.set(l, bits);
+    }
+  }
+  return { spelling };
+}
+
+const DIGITS = /\d/g;
+
+/** The per-token strings the feature templates read. */
+export interface SentenceView {
+  words: string[];
+  caps: boolean;
+  /** Lowercase of the word as written (document evidence and gazetteer keys). */
+  lower: string[];
+  /** The word with digits replaced by 0. */
+  norm: string[];
+  normLower: string[];
+  shape: string[];
+}
+
+export function viewOf(words: string[]): SentenceView {
+  const caps = isCapsSentence(words);
+  const lower = words.map((w) => w.toLowerCase());
+  const norm = words.map((w) => (/\d/.test(w) ? w.replace(DIGITS, '0') : w));
+  const normLower = lower.map((w, i) => (norm[i] === words[i] ? w : norm[i].toLowerCase()));
+  const shape = norm.map((w) => shapeOf(w, 1));
+  return { words, caps, lower, norm, normLower, shape };
+}
+
+/** Features of a word on its own (given whether its sentence is a caps headline). */
+export function intrinsicFeatures(norm: string, normLower: string, shape: string, caps: boolean): string[] {
+  const f: string[] = ['bias', 'l=' + normLower, 'sh=' + shape, 'shl=' + shapeOf(norm, 3)];
+  if (!caps) f.push('w=' + norm);
+  else f.push('C|l=' + normLower, 'C|sh=' + shape);
+  const len = normLower.length;
+  for (let k = 1; k <= 4 && k < len; k++) {
+    f.push('p' + k + '=' + normLower.slice(0, k));
+    f.push('s' + k + '=' + normLower.slice(len - k));
+  }
+  if (norm.includes('-')) f.push('hyph');
+  return f;
+}
+
+/** Offsets of the context window: the word at position i + d gives token i `contextFeatures(word, d)`. */
+export const CONTEXT_OFFSETS = [-2, -1, 1, 2] as const;
+const CONTEXT_NAMES = new Map<number, [string, string]>(CONTEXT_OFFSETS.map((d) => [d, [`l${d > 0 ? '+' : ''}${d}=`, `sh${d > 0 ? '+' : ''}${d}=`]]));
+export const BEFORE = '<s>';
+export const AFTER = '</s>';
+
+/** Features a word gives the tagged token when it stands at offset d from it. */
+export function contextFeatures(normLower: string, shape: string, d: number): string[] {
+  const [l, sh] = CONTEXT_NAMES.get(d)!;
+  return [l + normLower, sh + shape];
+}
+
+/** Features that combine neighbours or use document evidence and gazetteer hits (computed per position). */
+export function localFeatures(v: SentenceView, i: number, evidence: DocumentEvidence, gaz: string[] | null): string[] {
+  const n = v.words.length;
+  const L = (j: number) => (j < 0 ? BEFORE : j >= n ? AFTER : v.normLower[j]);
+  const S = (j: number) => (j < 0 ? BEFORE : j >= n ? AFTER : v.shape[j]);
+  const l = v.normLower[i];
+  const sh = v.shape[i];
+  const f: string[] = [
+    'l-1|l=' + L(i - 1) + '|' + l,
+    'l|l+1=' + l + '|' + L(i + 1),
+    'sh-1|sh|sh+1=' + S(i - 1) + '|' + sh + '|' + S(i + 1),
+    'l-1|sh=' + L(i - 1) + '|' + sh,
+    'sh|l+1=' + sh + '|' + L(i + 1),
+  ];
+  if (i === 0) f.push('first|sh=' + sh);
+  const w = v.words[i];
+  if (hasLetter(w)) {
+    const bits = evidence.spelling.get(v.lower[i]) ?? 0;
+    f.push('doc=d' + bits + (v.caps ? 'C' : i === 0 ? 'F' : 'M') + (isUpperInitial(w) ? 'u' : 'l'));
+  }
+  if (gaz && gaz[i]) f.push('gz=' + gaz[i], 'gz|sh=' + gaz[i] + '|' + sh);
+  return f;
+}
+
+/** Every static feature of every token of a sentence (the training path; tagging assembles the same set from caches). */
+export function sentenceFeatures(words: string[], evidence: DocumentEvidence, gazetteer: Gazetteer | null): string[][] {
+  const v = viewOf(words);
+  const n = words.length;
+  const gaz = gazetteer ? gazetteer.tag(v.lower, words) : null;
+  const out: string[][] = [];
+  for (let i = 0; i < n; i++) {
+    const f = intrinsicFeatures(v.norm[i], v.normLower[i], v.shape[i], v.caps);
+    for (const d of CONTEXT_OFFSETS) {
+      const j = i + d;
+      // The word at j = i + d gives token i the features of offset d ("l-1" is the previous word).
+      if (j < 0) f.push(...contextFeatures(BEFORE, BEFORE, d));
+      else if (j >= n) f.push(...contextFeatures(AFTER, AFTER, d));
+      else f.push(...contextFeatures(v.normLower[j], v.shape[j], d));
+    }
+    f.push(...localFeatures(v, i, evidence, gaz));
+    out.push(f);
+  }
+  return out;
+}

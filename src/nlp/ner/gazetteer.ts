@@ -1,0 +1,83 @@
+/**
+ * Name lists for the tagger, built from the entities of the training data only (never from dev/test
+ * data). A hit marks the tokens of the longest known name starting at a capitalised word with the
+ * position in the name and the types the name had in training ("B-LOC", "U-LOC+ORG").
+ */
+export class Gazetteer {
+  /** lowercase name (tokens joined by a space) -> types joined by "+". */
+  readonly names = new Map<string, string>();
+  /** Longest name length in tokens. */
+  maxLen = 0;
+
+  static fromEntries(entries: Iterable<[string, string]>): Gazetteer {
+    const g = new Gazetteer();
+    for (const [name, types] of entries) g.add(name, types);
+    return g;
+  }
+
+  private add(name: string, types: string): void {
+    this.names.set(name, types);
+    const len = name.split(' ').length;
+    if (len > this.maxLen) this.maxLen = len;
+  }
+
+  /** Build from (tokens, type) entity occurrences; a name keeps every type it was seen with at least `minShare` of the time. */
+  static build(occurrences: Iterable<{ tokens: string[]; type: string }>, minShare = 0.2): Gazetteer {
+    const counts = new Map<string, Map<string, number>>();
+    for (const o of occurrences) {
+      const key = o.tokens.map((t) => t.toLowerCase()).join(' ');
+      let m = counts.get(key);
+      if (!m) counts.set(key, (m = new Map()));
+      m.set(o.type, (m.get(o.type) ?? 0) + 1);
+    }
+    const g = new Gazetteer();
+    for (const [name, m] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+      const total = [...m.values()].reduce((a, b) => a + b, 0);
+      const types = [...m]
+        .filter(([, c]) => c / total >= minShare)
+        .map(([t]) => t)
+        .sort()
+        .join('+');
+      g.add(name, types);
+    }
+    return g;
+  }
+
+  /** Per-token gazetteer tag (or '' for none) for the lowercase words of a sentence. */
+  tag(lower: string[], words?: string[]): string[] {
+    const out = lower.map(() => '');
+    const n = lower.length;
+    let i = 0;
+    while (i < n) {
+      let hit = 0;
+      let types = '';
+      if (!words || words[i][0] !== words[i][0].toLowerCase()) {
+        let key = '';
+        for (let k = 1; k <= this.maxLen && i + k <= n; k++) {
+          key = k === 1 ? lower[i] : key + ' ' + lower[i + k - 1];
+          const t = this.names.get(key);
+          if (t !== undefined) {
+            hit = k;
+            types = t;
+          }
+        }
+      }
+      if (!hit) {
+        i++;
+        continue;
+      }
+      if (hit === 1) out[i] = 'U-' + types;
+      else {
+        out[i] = 'B-' + types;
+        for (let k = 1; k < hit - 1; k++) out[i + k] = 'I-' + types;
+        out[i + hit - 1] = 'L-' + types;
+      }
+      i += hit;
+    }
+    return out;
+  }
+
+  entries(): Array<[string, string]> {
+    return [...this.names];
+  }
+}

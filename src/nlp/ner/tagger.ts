@@ -1,0 +1,230 @@
+/**
+ * The entity tagger: two passes of the structured perceptron over a document. The first pass tags each
+ * sentence from its own words plus document spelling evidence and gazetteer hits; the second pass adds,
+ * for each capitalised word, the label the first pass gave the same word elsewhere in the document
+ * (names are usually repeated, and the clearest mention disambiguates the others).
+ *
+ * Speed: the features of a word on its own and as a neighbour are looked up once per distinct word and
+ * cached as weight-row numbers, and both passes share one feature index, so tagging does a handful of
+ * hash look-ups per token instead of one per feature and pass.
+ */
+import {
+  AFTER,
+  BEFORE,
+  CONTEXT_OFFSETS,
+  contextFeatures,
+  documentEvidence,
+  intrinsicFeatures,
+  localFeatures,
+  normaliseToken,
+  sentenceFeatures,
+  viewOf,
+  type DocumentEvidence,
+} from './features.js';
+import type { Gazetteer } from './gazetteer.js';
+import { viterbi, type FrozenWeights } from './perceptron.js';
+import { NUM_TAGS, TAGS, bilouToIob2, spansFromBilou } from './tags.js';
+
+const T = NUM_TAGS;
+
+export interface PassWeights {
+  /** weights[row * T + tag]; rows are shared by all passes through NerModel.index. */
+  weights: Float32Array;
+  transitions: Float32Array;
+  start: Float32Array;
+}
+
+export interface NerModel {
+  /** Feature name -> row. */
+  index: Map<string, number>;
+  /** First pass, and optionally the second (document-consistency) pass. */
+  passes: PassWeights[];
+  gazetteer: Gazetteer | null;
+}
+
+/** Merge per-pass frozen weights into one model with a shared feature index. */
+export function combinePasses(passes: FrozenWeights[], gazetteer: Gazetteer | null): NerModel {
+  const index = new Map<string, number>();
+  for (const p of passes) for (const f of p.index.keys()) if (!index.has(f)) index.set(f, index.size);
+  const out: PassWeights[] = passes.map((p) => {
+    const weights = new Float32Array(index.size * T);
+    for (const [f, row] of p.index) weights.set(p.weights.subarray(row * T, row * T + T), index.get(f)! * T);
+    return { weights, transitions: p.transitions, start: p.start };
+  });
+  return { index, passes: out, gazetteer };
+}
+
+/** For each token: the entity type the other capitalised occurrences of the same word got ('O' if none), or '' when it has none. */
+export function labelsElsewhere(doc: string[][], tags: string[][]): string[][] {
+  const counts = new Map<string, Map<string, number>>();
+  const typeAt = (s: number, i: number): string => {
+    const t = tags[s][i];
+    return t === 'O' ? 'O' : t.slice(2);
+  };
+  const capitalised = (w: string) => w[0] !== w[0].toLowerCase();
+  for (let s = 0; s < doc.length; s++)
+    for (let i = 0; i < doc[s].length; i++) {
+      const w = doc[s][i];
+      if (!capitalised(w)) continue;
+      const key = w.toLowerCase();
+      let m = counts.get(key);
+      if (!m) counts.set(key, (m = new Map()));
+      const t = typeAt(s, i);
+      m.set(t, (m.get(t) ?? 0) + 1);
+    }
+  return doc.map((words, s) =>
+    words.map((w, i) => {
+      if (!capitalised(w)) return '';
+      const m = counts.get(w.toLowerCase());
+      if (!m) return '';
+      const own = typeAt(s, i);
+      let best = '';
+      let bestC = 0;
+      for (const [t, c0] of m) {
+        const c = t === own ? c0 - 1 : c0;
+        // Prefer an entity type over O on ties: one clear mention outweighs an unsure one.
+        if (c > bestC || (c === bestC && c > 0 && best === 'O')) {
+          best = t;
+          bestC = c;
+        }
+      }
+      return bestC > 0 ? best : '';
+    }),
+  );
+}
+
+/** Second-pass features of one token from the label its word got elsewhere. */
+export function labelFeatures(label: string, i: number): string[] {
+  return label ? ['dl=' + label, 'dl|first=' + label + (i === 0 ? '1' : '0')] : [];
+}
+
+/** All feature strings of a document (the training path). */
+export function featuresOfDocument(
+  doc: string[][],
+  gazetteer: Gazetteer | null,
+  evidence: DocumentEvidence,
+  labels: string[][] | null,
+): string[][][] {
+  return doc.map((words, s) => {
+    const feats = sentenceFeatures(words, evidence, gazetteer);
+    if (labels) for (let i = 0; i < words.length; i++) feats[i].push(...labelFeatures(labels[s][i], i));
+    return feats;
+  });
+}
+
+interface WordRows {
+  intrinsic: Int32Array;
+  /** Rows of the word's features as the neighbour at offset CONTEXT_OFFSETS[k]. */
+  context: Int32Array[];
+}
+
+/** Per-model cache of word -> rows (bounded: cleared when large). */
+const caches = new WeakMap<NerModel, Map<string, WordRows>>();
+const CACHE_LIMIT = 200_000;
+
+function rowsOf(index: Map<string, number>, feats: string[], out?: number[]): number[] {
+  const rows = out ?? [];
+  for (const f of feats) {
+    const r = index.get(f);
+    if (r !== undefined) rows.push(r);
+  }
+  return rows;
+}
+
+function wordRows(model: NerModel, norm: string, normLower: string, shape: string, caps: boolean): WordRows {
+  let cache = caches.get(model);
+  if (!cache) caches.set(model, (cache = new Map()));
+  const key = caps ? '\u0001' + norm : norm;
+  let e = cache.get(key);
+  if (!e) {
+    if (cache.size > CACHE_LIMIT) cache.clear();
+    e = {
+      intrinsic: Int32Array.from(rowsOf(model.index, intrinsicFeatures(norm, normLower, shape, caps))),
+      context: CONTEXT_OFFSETS.map((d) => Int32Array.from(rowsOf(model.index, contextFeatures(normLower, shape, d)))),
+    };
+    cache.set(key, e);
+  }
+  return e;
+}
+
+function boundaryRows(model: NerModel, which: string): Int32Array[] {
+  return CONTEXT_OFFSETS.map((d) => Int32Array.from(rowsOf(model.index, contextFeatures(which, which, d))));
+}
+
+function addRows(W: Float32Array, rows: ArrayLike<number>, out: Float64Array, o: number): void {
+  for (let k = 0; k < rows.length; k++) {
+    const base = rows[k] * T;
+    for (let t = 0; t < T; t++) out[o + t] += W[base + t];
+  }
+}
+
+/** BILOU tag strings for every token of a document (sentences of words). */
+export function tagDocumentBilou(model: NerModel, rawDoc: string[][]): string[][] {
+  const doc = rawDoc.map((ws) => ws.map(normaliseToken));
+  const evidence = documentEvidence(doc);
+  const before = boundaryRows(model, BEFORE);
+  const after = boundaryRows(model, AFTER);
+  const P1 = model.passes[0];
+  // Per sentence: per-token static rows (shared by both passes).
+  const staticRows: number[][][] = [];
+  let tags: string[][] = doc.map((words) => {
+    const n = words.length;
+    const v = viewOf(words);
+    const gaz = model.gazetteer ? model.gazetteer.tag(v.lower, words) : null;
+    const entries = words.map((_, i) => wordRows(model, v.norm[i], v.normLower[i], v.shape[i], v.caps));
+    const sentRows: number[][] = [];
+    const emit = new Float64Array(n * T);
+    for (let i = 0; i < n; i++) {
+      const rows: number[] = Array.from(entries[i].intrinsic);
+      CONTEXT_OFFSETS.forEach((d, k) => {
+        const j = i + d;
+        const src = j < 0 ? before[k] : j >= n ? after[k] : entries[j].context[k];
+        for (let x = 0; x < src.length; x++) rows.push(src[x]);
+      });
+      rowsOf(model.index, localFeatures(v, i, evidence, gaz), rows);
+      sentRows.push(rows);
+      addRows(P1.weights, rows, emit, i * T);
+    }
+    staticRows.push(sentRows);
+    return viterbi(emit, n, P1.transitions, P1.start).map((t) => TAGS[t]);
+  });
+  const P2 = model.passes[1];
+  if (P2) {
+    const labels = labelsElsewhere(doc, tags);
+    tags = doc.map((words, s) => {
+      const n = words.length;
+      const emit = new Float64Array(n * T);
+      for (let i = 0; i < n; i++) {
+        addRows(P2.weights, staticRows[s][i], emit, i * T);
+        addRows(P2.weights, rowsOf(model.index, labelFeatures(labels[s][i], i)), emit, i * T);
+      }
+      return viterbi(emit, n, P2.transitions, P2.start).map((t) => TAGS[t]);
+    });
+  }
+  return tags;
+}
+
+/** The same tagging from plain feature strings (slow; the reference the fast path is tested against). */
+export function tagDocumentReference(model: NerModel, rawDoc: string[][]): string[][] {
+  const doc = rawDoc.map((ws) => ws.map(normaliseToken));
+  const evidence = documentEvidence(doc);
+  const run = (p: PassWeights, feats: string[][][]) =>
+    feats.map((sent) => {
+      const emit = new Float64Array(sent.length * T);
+      sent.forEach((f, i) => addRows(p.weights, rowsOf(model.index, f), emit, i * T));
+      return viterbi(emit, sent.length, p.transitions, p.start).map((t) => TAGS[t]);
+    });
+  let tags = run(model.passes[0], featuresOfDocument(doc, model.gazetteer, evidence, null));
+  if (model.passes[1]) tags = run(model.passes[1], featuresOfDocument(doc, model.gazetteer, evidence, labelsElsewhere(doc, tags)));
+  return tags;
+}
+
+/** IOB2 tags (B-PER, I-PER, ..., O) for every token of a document. */
+export function tagDocument(model: NerModel, doc: string[][]): string[][] {
+  return tagDocumentBilou(model, doc).map(bilouToIob2);
+}
+
+/** Entity spans per sentence. */
+export function entitiesOfDocument(model: NerModel, doc: string[][]): Array<Array<{ start: number; end: number; type: string }>> {
+  return tagDocumentBilou(model, doc).map(spansFromBilou);
+}

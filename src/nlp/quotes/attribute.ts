@@ -1,0 +1,329 @@
+/**
+ * Attribution rules. Direct quotes: the attribution after the closing mark (`"...," X said` /
+ * `"...," said X`), before the opening mark (`X said: "..."`, also at the end of the previous paragraph),
+ * split quotes joined (`"A," X said, "B."` → one quote), and continuation paragraphs (a quote with no
+ * attribution of its own right after a quote by a known speaker). Indirect and partial quotes, one
+ * sentence at a time: `according to X, ...`, `..., X said.`, `..., said X.`, `..., X said, ...`,
+ * `X said (that) ...`. Each rule names itself in `rule` for debugging.
+ */
+import type { QuoteKind } from '../../model.js';
+import { CLAUSE_CUES, CUE_VERBS, PRONOUNS } from './lexicon.js';
+import { paragraphs, quoteSpans, type QuoteMarkSpan } from './marks.js';
+import { isCap, isWord, npBack, speakerAfter, speakerBefore, words, type SpeakerSpan, type W } from './words.js';
+
+export interface RawAttribution {
+  kind: QuoteKind;
+  /** Content offsets (inside the quotation marks for direct quotes). */
+  start: number;
+  end: number;
+  /** The quoted words (parts of a split quote joined by a space). */
+  text: string;
+  cue: string | null;
+  cueStart: number | null;
+  speaker: SpeakerSpan | null;
+  rule: string;
+}
+
+const QUOTE_TOKEN = /^["“”„«»‘]$/;
+const SENT_END = /^[.!?]$/;
+/** Words that cannot start a reported clause right after "said" ("said on Monday", "said in a statement"). */
+const NO_CLAUSE_START = new Set(
+  'in on at to during after before of about for with nothing so yes no when while through last earlier late early from by as than repeatedly again'.split(
+    ' ',
+  ),
+);
+/** Tail words allowed after a sentence-final attribution ("..., she said on Tuesday in an interview."). */
+const MAX_TAIL_WORDS = 7;
+/** Words of a quote without attribution for it to be kept as an unattributed direct quote. */
+const MIN_UNATTRIBUTED_WORDS = 4;
+
+interface Cue {
+  /** Index of the last word of the cue phrase. */
+  last: number;
+  text: string;
+  start: number;
+}
+
+/** The cue phrase starting at word q ("said", "according to", "wrote on Twitter", "said in a statement"). */
+export function cueAt(text: string, ws: W[], q: number, clauseOnly = false): Cue | null {
+  const w = ws[q];
+  if (!w || !isWord(w)) return null;
+  if (w.lower === 'according' && ws[q + 1]?.lower === 'to') return { last: q + 1, text: text.slice(w.s, ws[q + 1].e), start: w.s };
+  if (!(clauseOnly ? CLAUSE_CUES : CUE_VERBS).has(w.lower)) return null;
+  let last = q;
+  const nxt = (k: number) => ws[q + k]?.lower;
+  if (nxt(1) === 'on' && (nxt(2) === 'twitter' || nxt(2) === 'facebook' || nxt(2) === 'x')) last = q + 2;
+  else if (nxt(1) === 'in' && nxt(2) === 'a' && nxt(3) === 'statement') last = q + 3;
+  return { last, text: text.slice(w.s, ws[last].e), start: w.s };
+}
+
+interface Found {
+  speaker: SpeakerSpan;
+  cue: Cue;
+  /** Offset where the attribution clause ends. */
+  end: number;
+}
+
+/** `"...," X said` / `"...," said X` right after a closing mark. */
+function attributionAfter(text: string, q: QuoteMarkSpan): Found | null {
+  const ws = words(text, q.close, Math.min(q.paraEnd, q.close + 220));
+  let limit = ws.length;
+  for (let i = 0; i < ws.length; i++) {
+    if (QUOTE_TOKEN.test(ws[i].t)) {
+      limit = i;
+      break;
+    }
+  }
+  let b = 0;
+  while (b < limit && /^[,—–-]$/.test(ws[b].t)) b++;
+  for (let k = b; k < Math.min(limit, b + 10); k++) {
+    if (SENT_END.test(ws[k].t) && !(k > 0 && /^(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|[A-Z])$/.test(ws[k - 1].t))) {
+      limit = k;
+      break;
+    }
+  }
+  for (let k = b; k < Math.min(limit, b + 10); k++) {
+    const cue = cueAt(text, ws, k);
+    if (!cue || (isCap(ws[k]) && k > b)) continue;
+    let speaker: SpeakerSpan | null = null;
+    if (k === b) speaker = speakerAfter(text, ws, cue.last + 1, limit);
+    else {
+      const sp = speakerBefore(text, ws, k, b);
+      if (sp && sp.from <= b + 1) speaker = sp;
+    }
+    if (speaker) return { speaker, cue, end: Math.max(ws[cue.last].e, speaker.end) };
+    if (k > b) break;
+  }
+  // an unlisted verb of saying right after the quote: `"...!" beamed Jo Hart` / `"...," she shrugged.`
+  const v = ws[b];
+  if (v && b < limit && /^\p{Ll}+(?:ed|es)$/u.test(v.t) && isCap(ws[b + 1])) {
+    const sp = speakerAfter(text, ws, b + 1, limit);
+    if (sp) return { speaker: sp, cue: { last: b, text: v.t, start: v.s }, end: sp.end };
+  }
+  for (let k = b + 1; k < Math.min(limit, b + 5); k++) {
+    if (!/^\p{Ll}+ed$/u.test(ws[k].t) || (k + 1 < limit && isWord(ws[k + 1]) && ws[k + 1].lower !== 'in')) continue;
+    const sp = speakerBefore(text, ws, k, b);
+    if (sp && sp.from === b && (isCap(ws[b]) || PRONOUNS[ws[b].lower] !== undefined)) return { speaker: sp, cue: { last: k, text: ws[k].t, start: ws[k].s }, end: ws[k].e };
+    break;
+  }
+  return null;
+}
+
+/** `X said: "..."`, `X told reporters, "..."`, `said X: "..."`, also across a paragraph ending in ":". */
+function attributionBefore(text: string, q: QuoteMarkSpan, prevParaEnd: number | null, prevParaStart: number | null): Found | null {
+  let from = Math.max(q.paraStart, q.open - 250);
+  let to = q.open;
+  if (q.open === q.paraStart && prevParaEnd !== null && prevParaStart !== null && text[prevParaEnd - 1] === ':') {
+    from = Math.max(prevParaStart, prevParaEnd - 250);
+    to = prevParaEnd;
+  }
+  const ws = words(text, from, to);
+  if (!ws.length) return null;
+  let n = ws.length;
+  if (ws[n - 1].t === ',' || ws[n - 1].t === ':') n--;
+  for (let k = n - 1; k >= Math.max(0, n - 9); k--) {
+    if (QUOTE_TOKEN.test(ws[k].t) || SENT_END.test(ws[k].t)) break;
+    const cue = cueAt(text, ws, k);
+    if (!cue || (isCap(ws[k]) && k > 0)) continue;
+    const sp = speakerBefore(text, ws, k) ?? (cue.last + 1 < n ? speakerAfter(text, ws, cue.last + 1, n) : null);
+    if (sp) return { speaker: sp, cue, end: q.open };
+    return null;
+  }
+  // headline style: `Kasich: ‘We Are Going All The Way’`
+  if (ws[ws.length - 1].t === ':' && ws.length <= 7 && from === q.paraStart && isCap(ws[0])) {
+    const sp = npBack(ws, ws.length - 2, 6);
+    if (sp && sp[0] === 0) {
+      const colon = ws[ws.length - 1];
+      return { speaker: { start: ws[0].s, end: ws[sp[1]].e, text: text.slice(ws[0].s, ws[sp[1]].e), from: 0, to: sp[1] }, cue: { last: ws.length - 1, text: ':', start: colon.s }, end: q.open };
+    }
+  }
+  return null;
+}
+
+const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+/** True when most words of the quote are capitalised: a title or a name ("Good Morning America"), not speech. */
+function isTitleCase(body: string): boolean {
+  const ws = body.match(/[\p{L}][\p{L}’'-]*/gu) ?? [];
+  const content = ws.filter((w) => !/^(?:of|the|a|an|and|or|in|on|at|to|for|with|by|from|is|as)$/i.test(w));
+  if (!content.length) return false;
+  const caps = content.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return caps === content.length && content.length <= 8;
+}
+
+/** Where the sentence holding offset `pos` starts, within the paragraph (crude: after . ! ? + space). */
+function sentenceStartBefore(text: string, paraStart: number, pos: number): number {
+  for (let i = pos - 1; i > paraStart; i--) {
+    if (/[.!?]/.test(text[i - 1]) && /\s/.test(text[i]) && !/(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|St|Lt|Col|[A-Z]))\.$/.test(text.slice(Math.max(paraStart, i - 5), i)))
+      return i + 1;
+  }
+  return paraStart;
+}
+
+/** Cues that introduce quoted fragments ("called the plan “a disgrace”"), on top of the speech verbs. */
+const FRAGMENT_CUES = new Set(
+  'called calls calling call described describes describing dubbed dubs labeled labelled branded brands slammed slams blasted blasts denounced denounces praised praises hailed hails derided derides mocked mocks decried decries dismissed dismisses characterized characterised termed terms vowing promising pledging pledged'.split(
+    ' ',
+  ),
+);
+
+/** A quoted fragment inside a sentence whose cue and speaker come earlier in that sentence. */
+function fragmentAttribution(text: string, q: QuoteMarkSpan): Found | null {
+  const from = sentenceStartBefore(text, q.paraStart, q.open);
+  const ws = words(text, from, q.open);
+  for (let k = ws.length - 1; k >= 0; k--) {
+    if (QUOTE_TOKEN.test(ws[k].t)) return null;
+    const w = ws[k];
+    const cue = cueAt(text, ws, k) ?? (FRAGMENT_CUES.has(w.lower) ? { last: k, text: w.t, start: w.s } : null);
+    if (!cue || (isCap(w) && k > 0)) continue;
+    const sp = speakerBefore(text, ws, k);
+    if (sp) return { speaker: sp, cue, end: q.open };
+  }
+  return null;
+}
+
+/** Direct quotes of the whole text, and partial quotes (quoted fragments attributed in their sentence). */
+export function directAttributions(text: string): RawAttribution[] {
+  const out: RawAttribution[] = [];
+  const paras = paragraphs(text);
+  let lastAttributed: { att: RawAttribution; para: number } | null = null;
+  paras.forEach((para, pi) => {
+    const qs = quoteSpans(text, para);
+    for (let i = 0; i < qs.length; i++) {
+      const q = qs[i];
+      const body = text.slice(q.start, q.end);
+      const n = wordCount(body);
+      const strongEnd = /[,?!]\s*$/.test(body);
+      let found = q.closed && (n >= 3 || strongEnd) ? attributionAfter(text, q) : null;
+      let rule = 'after';
+      if (!found) {
+        found = attributionBefore(text, q, pi > 0 ? paras[pi - 1].end : null, pi > 0 ? paras[pi - 1].start : null);
+        rule = 'before';
+      }
+      if (found && n < 3 && !strongEnd && rule === 'before') found = null;
+      let end = q.end;
+      let qtext = body;
+      // split quote: following quotes right after the attribution (or glued to this one) join it
+      let after = found && rule === 'after' ? found.end : q.close;
+      while (i + 1 < qs.length && (found || n >= 3)) {
+        const nx = qs[i + 1];
+        const gap = text.slice(after, nx.open);
+        const gw = words(text, after, nx.open);
+        const ok = !/[“"]/.test(gap) && gw.filter(isWord).length <= 6 && !gw.some((w) => CUE_VERBS.has(w.lower));
+        if (!ok) break;
+        // the next quote must not carry its own (different) attribution
+        if (nx.closed) {
+          const own = attributionAfter(text, nx);
+          if (own && found && own.speaker.text.toLowerCase() !== found.speaker.text.toLowerCase()) break;
+          if (own && !found) break;
+        }
+        end = nx.end;
+        qtext += ' ' + text.slice(nx.start, nx.end);
+        after = nx.close;
+        i++;
+      }
+      const sentStart = sentenceStartBefore(text, q.paraStart, q.open);
+      const standalone = q.open === q.paraStart || /^\s*$/.test(text.slice(sentStart, q.open)) || /[:]\s*$/.test(text.slice(sentStart, q.open));
+      if (found) {
+        const att: RawAttribution = { kind: 'direct', start: q.start, end, text: qtext.trim(), cue: found.cue.text, cueStart: found.cue.start, speaker: found.speaker, rule };
+        out.push(att);
+        lastAttributed = { att, para: pi };
+        continue;
+      }
+      if (!standalone) {
+        const frag = fragmentAttribution(text, q);
+        if (frag)
+          out.push({ kind: 'partial', start: q.start, end, text: qtext.trim(), cue: frag.cue.text, cueStart: frag.cue.start, speaker: frag.speaker, rule: 'fragment' });
+        continue;
+      }
+      if (lastAttributed && pi - lastAttributed.para <= 1 && n >= 2) {
+        const att: RawAttribution = { ...lastAttributed.att, start: q.start, end, text: qtext.trim(), rule: 'continuation' };
+        out.push(att);
+        lastAttributed = { att, para: pi };
+      } else if (n >= MIN_UNATTRIBUTED_WORDS && !isTitleCase(qtext)) {
+        out.push({ kind: 'direct', start: q.start, end, text: qtext.trim(), cue: null, cueStart: null, speaker: null, rule: 'unattributed' });
+      }
+    }
+  });
+  return out;
+}
+
+export interface SentenceSpan {
+  start: number;
+  end: number;
+}
+
+/** Indirect (or partial, when the content holds a quoted fragment) attribution in one sentence. */
+export function indirectAttribution(text: string, sent: SentenceSpan): RawAttribution | null {
+  const ws = words(text, sent.start, sent.end);
+  let n = ws.length;
+  while (n > 0 && !isWord(ws[n - 1])) n--;
+  if (n < 4) return null;
+  const make = (a: number, b: number, cue: Cue, speaker: SpeakerSpan | null, rule: string): RawAttribution | null => {
+    while (a <= b && !isWord(ws[a]) && !QUOTE_TOKEN.test(ws[a].t)) a++;
+    while (b >= a && !isWord(ws[b]) && !QUOTE_TOKEN.test(ws[b].t)) b--;
+    if (b - a + 1 < 3) return null;
+    const start = ws[a].s;
+    const end = ws[b].e;
+    const t = text.slice(start, end);
+    return { kind: /["“”]/.test(t) ? 'partial' : 'indirect', start, end, text: t, cue: cue.text, cueStart: cue.start, speaker, rule };
+  };
+  for (let q = 0; q < n; q++) {
+    const cue = cueAt(text, ws, q, true);
+    if (!cue) continue;
+    if (isCap(ws[q]) && q > 0) continue;
+    if (ws[q].lower === 'according') {
+      const sp = speakerAfter(text, ws, cue.last + 1, n);
+      if (!sp) continue;
+      if (q === 0 || (q === 1 && !isWord(ws[0]))) {
+        let c = sp.to + 1;
+        while (c < n && ws[c].t !== ',') c++;
+        const r = make(c + 1, n - 1, cue, sp, 'according-to-first');
+        if (r) return r;
+      } else if (ws[q - 1].t === ',' && sp.to >= n - 1 - MAX_TAIL_WORDS) {
+        const r = make(0, q - 2, cue, sp, 'according-to-last');
+        if (r) return r;
+      }
+      continue;
+    }
+    const sp = speakerBefore(text, ws, q);
+    const tail = n - 1 - cue.last;
+    const tailHasThat = ws.slice(cue.last + 1, n).some((w) => w.lower === 'that');
+    // ..., X said.  /  ..., X said, ...
+    if (sp && sp.from > 0 && ws[sp.from - 1].t === ',') {
+      if (tail <= MAX_TAIL_WORDS && !tailHasThat) {
+        const r = make(0, sp.from - 2, cue, sp, 'clause-speaker-cue');
+        if (r) return r;
+      }
+      if (ws[cue.last + 1]?.t === ',') {
+        const r = make(0, n - 1, cue, sp, 'parenthetical');
+        if (r) return { ...r, start: ws[0].s, end: ws[n - 1].e };
+      }
+    }
+    // ..., said X.
+    if (q > 0 && ws[q - 1].t === ',') {
+      const after = speakerAfter(text, ws, cue.last + 1, n);
+      if (after && after.to >= n - 1 - MAX_TAIL_WORDS && isCap(ws[after.to])) {
+        const r = make(0, q - 2, cue, after, 'clause-cue-speaker');
+        if (r) return r;
+      }
+    }
+    // X said (that) ...
+    if (sp) {
+      for (let k = cue.last + 1; k < Math.min(n, cue.last + 10); k++) {
+        if (ws[k].lower === 'that') {
+          const r = make(k + 1, n - 1, cue, sp, 'speaker-cue-that');
+          if (r) return r;
+          break;
+        }
+        if (QUOTE_TOKEN.test(ws[k].t) || ws[k].t === ';') break;
+      }
+      const nx = ws[cue.last + 1];
+      if (nx && isWord(nx) && !NO_CLAUSE_START.has(nx.lower) && !/^(?:tell|tells|told|telling|asked|asks|ask)$/.test(ws[q].lower)) {
+        const r = make(cue.last + 1, n - 1, cue, sp, 'speaker-cue-clause');
+        if (r && r.end - r.start > 15) return r;
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,88 @@
+/** Quotation spans in text: straight and curly double quotes, paired within a paragraph. */
+
+export interface QuoteMarkSpan {
+  /** Offset of the opening mark. */
+  open: number;
+  /** Content offsets (inside the marks). */
+  start: number;
+  end: number;
+  /** Offset just after the closing mark (= end when the quote runs to the paragraph end unclosed). */
+  close: number;
+  closed: boolean;
+  /** Paragraph bounds. */
+  paraStart: number;
+  paraEnd: number;
+}
+
+export interface Paragraph {
+  start: number;
+  end: number;
+}
+
+/** Paragraphs: runs of text separated by line breaks. */
+export function paragraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  const re = /[^\n]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const t = m[0].trim();
+    if (t) out.push({ start: m.index + lead, end: m.index + lead + t.length });
+  }
+  return out;
+}
+
+const isSpace = (c: string | undefined) => c === undefined || /\s/u.test(c);
+
+/**
+ * Find quoted spans in one paragraph. Curly “ opens and ” closes; a straight " toggles; single curly
+ * quotes (‘...’, common in headlines) count when they cannot be apostrophes. Quote marks inside markup
+ * tags (`<tweet id="...">`) are ignored.
+ */
+export function quoteSpans(text: string, para: Paragraph): QuoteMarkSpan[] {
+  const out: QuoteMarkSpan[] = [];
+  let open = -1;
+  for (let i = para.start; i < para.end; i++) {
+    const c = text[i];
+    if (c === '<') {
+      const m = /^<\/?[a-zA-Z][^<>\n]{0,400}>/.exec(text.slice(i, Math.min(para.end, i + 420)));
+      if (m) {
+        i += m[0].length - 1;
+        continue;
+      }
+    }
+    if (c === '‘' && open < 0 && (i === para.start || /[\s:(—–-]/u.test(text[i - 1]))) {
+      // a single-quoted span: the closing ’ is followed by a non-letter
+      for (let j = i + 2; j < para.end; j++) {
+        if (text[j] === '’' && !/\p{L}/u.test(text[j + 1] ?? ' ') && !/\s/u.test(text[j - 1])) {
+          out.push({ open: i, start: i + 1, end: j, close: j + 1, closed: true, paraStart: para.start, paraEnd: para.end });
+          i = j;
+          break;
+        }
+        if (text[j] === '“' || text[j] === '"' || text[j] === '‘') break;
+      }
+      continue;
+    }
+    if (c !== '"' && c !== '“' && c !== '”' && c !== '„' && c !== '«' && c !== '»') continue;
+    const opening = c === '“' || c === '„' || c === '«' || (c === '"' && open < 0);
+    if (open < 0) {
+      if (c === '”' || c === '»') {
+        if (!isSpace(text[i + 1]) && /\p{L}/u.test(text[i + 1] ?? '')) {
+          open = i; // a mis-encoded opening mark
+        }
+        continue;
+      }
+      if (opening) open = i;
+      continue;
+    }
+    // inside a quote: a “ glued to the preceding word is a (mis-typed) closing mark
+    const closing = c === '”' || c === '»' || c === '"' || (c === '“' && !isSpace(text[i - 1]) && isSpace(text[i + 1]));
+    if (closing) {
+      out.push({ open, start: open + 1, end: i, close: i + 1, closed: true, paraStart: para.start, paraEnd: para.end });
+      open = -1;
+    } else if (c === '“') open = i; // a new opening mark: the previous one was stray
+  }
+  if (open >= 0 && para.end - open > 2)
+    out.push({ open, start: open + 1, end: para.end, close: para.end, closed: false, paraStart: para.start, paraEnd: para.end });
+  return out;
+}

@@ -1,0 +1,160 @@
+/** Light word scanning and speaker-phrase rules used by quote attribution (offsets into the article text). */
+import { AUX_ADVERBS, CUE_VERBS, DETERMINERS, NP_STOP, PRONOUNS } from './lexicon.js';
+
+export interface W {
+  t: string;
+  lower: string;
+  s: number;
+  e: number;
+}
+
+const WORD_RE = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*|\S/gu;
+
+export function words(text: string, from: number, to: number): W[] {
+  const out: W[] = [];
+  WORD_RE.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_RE.exec(text)) && m.index < to) {
+    if (m.index + m[0].length > to) break;
+    out.push({ t: m[0], lower: m[0].toLowerCase(), s: m.index, e: m.index + m[0].length });
+  }
+  return out;
+}
+
+export const isWord = (w: W | undefined): boolean => !!w && /^[\p{L}\p{N}]/u.test(w.t);
+export const isCap = (w: W | undefined): boolean => !!w && /^\p{Lu}/u.test(w.t);
+const ABBREV = /^(?:mr|mrs|ms|dr|gov|sen|rep|gen|sgt|lt|col|capt|jr|sr|st|prof|rev|u\.s|[A-Z])$/i;
+/** Sentence-initial adverbs that are capitalised but never part of a speaker phrase. */
+const LEAD_ADVERBS = new Set(
+  'yesterday today tonight later then meanwhile however but and also earlier instead still now afterwards separately indeed so'.split(' '),
+);
+
+export interface SpeakerSpan {
+  start: number;
+  end: number;
+  text: string;
+  /** Word indices [first, last] in the scanned list. */
+  from: number;
+  to: number;
+  /** Appositive role description ("a ministry spokeswoman") when the speaker was introduced with one. */
+  role?: string;
+}
+
+function spanOf(text: string, ws: W[], a: number, b: number, role?: string): SpeakerSpan {
+  const start = ws[a].s;
+  const end = ws[b].e;
+  return { start, end, text: text.slice(start, end), from: a, to: b, role };
+}
+
+/** A noun phrase ending at word j, scanning backwards (at most `max` words). Returns [first, j] or null. */
+export function npBack(ws: W[], j: number, max = 8): [number, number] | null {
+  let end = j;
+  // a trailing "." belongs to an abbreviation/initial ("Gov. Kasich" never ends with it, but "Jr." may)
+  while (end >= 0 && ws[end].t === '.' && end > 0 && ABBREV.test(ws[end - 1].t)) end--;
+  if (end < 0 || !isWord(ws[end])) return null;
+  if (NP_STOP.has(ws[end].lower) || CUE_VERBS.has(ws[end].lower)) return null;
+  let k = end;
+  let first = end;
+  let n = 0;
+  while (k >= 0 && n < max) {
+    const w = ws[k];
+    if (w.t === '.' && k > 0 && ABBREV.test(ws[k - 1].t)) {
+      k--;
+      continue;
+    }
+    if (w.t === '-' || w.t === '&') {
+      k--;
+      continue;
+    }
+    if (!isWord(w)) break;
+    if (DETERMINERS.has(w.lower)) {
+      first = k;
+      // "the head of the ministry": keep going through "of"
+      if (k >= 2 && ws[k - 1].lower === 'of' && isWord(ws[k - 2])) {
+        k -= 2;
+        n += 2;
+        first = k + 1;
+        continue;
+      }
+      break;
+    }
+    if (w.lower === 'and' && isCap(ws[k - 1]) && isCap(ws[k + 1])) {
+      k--;
+      continue;
+    }
+    if (NP_STOP.has(w.lower) || (k !== end && CUE_VERBS.has(w.lower) && !isCap(w))) break;
+    if (k !== end && PRONOUNS[w.lower] !== undefined) break;
+    first = k;
+    k--;
+    n++;
+  }
+  while (first < end && LEAD_ADVERBS.has(ws[first].lower)) first++;
+  if (ws[first].t === '-' || ws[first].t === '&' || ws[first].t === '.') first++;
+  return first <= end ? [first, end] : null;
+}
+
+/**
+ * The speaker before a cue at word index q: "Smith said", "the ministry's spokeswoman has said",
+ * "Jane Roe, a ministry spokeswoman, said" (→ Jane Roe, role "a ministry spokeswoman").
+ */
+export function speakerBefore(text: string, ws: W[], q: number, minIndex = 0): SpeakerSpan | null {
+  let j = q - 1;
+  while (j >= minIndex && AUX_ADVERBS.has(ws[j].lower) && !PRONOUNS[ws[j].lower]) j--;
+  if (j < minIndex) return null;
+  if (ws[j].t === ',') {
+    // appositive or relative clause between commas: "Roe, a spokeswoman for the port, said"
+    for (let k = j - 1; k >= Math.max(minIndex, j - 16); k--) {
+      if (ws[k].t !== ',') continue;
+      const seg = ws.slice(k + 1, j);
+      if (!seg.length) break;
+      const lead = seg[0].lower;
+      if (DETERMINERS.has(lead) || lead === 'who' || lead === 'which' || /^\p{N}/u.test(lead) || lead === 'herself' || lead === 'himself') {
+        const np = npBack(ws, k - 1);
+        if (np && np[0] >= minIndex && isCap(ws[np[1]])) {
+          const role = DETERMINERS.has(lead) ? text.slice(seg[0].s, seg[seg.length - 1].e) : undefined;
+          return spanOf(text, ws, np[0], np[1], role);
+        }
+      }
+      break;
+    }
+    return null;
+  }
+  const np = npBack(ws, j);
+  if (!np || np[0] < minIndex) return null;
+  return spanOf(text, ws, np[0], np[1]);
+}
+
+/** The speaker after a cue, starting at word index i: "said Jane Roe, a spokeswoman" → Jane Roe. */
+export function speakerAfter(text: string, ws: W[], i: number, maxIndex = ws.length): SpeakerSpan | null {
+  let k = i;
+  const first = i;
+  let last = -1;
+  let n = 0;
+  while (k < maxIndex && n < 10) {
+    const w = ws[k];
+    if (w.t === '.' && k > first && ABBREV.test(ws[k - 1].t) && isCap(ws[k + 1])) {
+      k++;
+      continue;
+    }
+    if ((w.t === '-' || w.t === '&') && last >= 0) {
+      k++;
+      continue;
+    }
+    if (!isWord(w)) break;
+    if (k === first && DETERMINERS.has(w.lower)) {
+      last = k++;
+      n++;
+      continue;
+    }
+    if (w.lower === 'of' && last >= 0 && isWord(ws[k + 1]) && !NP_STOP.has(ws[k + 1].lower)) {
+      k++;
+      continue;
+    }
+    if (NP_STOP.has(w.lower) || (CUE_VERBS.has(w.lower) && !isCap(w))) break;
+    if (k !== first && PRONOUNS[w.lower] !== undefined) break;
+    last = k++;
+    n++;
+  }
+  if (last < first) return null;
+  return spanOf(text, ws, first, last);
+}

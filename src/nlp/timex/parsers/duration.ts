@@ -1,0 +1,102 @@
+/**
+ * Durations: "four years" (P4Y), "24 hours" (PT24H), "more than four years" (mod MORE_THAN), "the past three
+ * months", "the first nine months", "a five-year low", "several weeks" (PXW), "years" (PXY).
+ */
+import { NUMBER_RE, UNITS, parseNumber, unitKey } from '../lexicon.js';
+import type { Parser, Resolved } from '../types.js';
+import { whole } from './util.js';
+
+const MODS: [RegExp, string][] = [
+  [/^(more than|over|longer than)$/i, 'MORE_THAN'],
+  [/^(less than|under|shorter than|fewer than)$/i, 'LESS_THAN'],
+  [/^(at least|no less than)$/i, 'EQUAL_OR_MORE'],
+  [/^(at most|no more than|up to|within)$/i, 'EQUAL_OR_LESS'],
+  [/^(about|around|some|roughly|approximately|nearly|almost|close to)$/i, 'APPROX'],
+];
+
+export function durationValue(n: number | null, unit: string): string {
+  const u = UNITS[unit];
+  if (!u) return 'PX';
+  let letter = u.letter;
+  let count = n;
+  if (unit === 'decade') {
+    letter = 'Y';
+    if (count !== null) count *= 10;
+    else letter = 'DE';
+  } else if (unit === 'century') {
+    letter = 'Y';
+    if (count !== null) count *= 100;
+    else letter = 'CE';
+  } else if (unit === 'fortnight') {
+    if (count !== null) count *= 2;
+  } else if (unit === 'quarter') {
+    letter = 'M';
+    if (count !== null) count *= 3;
+    else letter = 'Q';
+  }
+  const num = count === null ? 'X' : Number.isInteger(count) ? String(count) : fractional(count, u.letter, u.time);
+  return `P${u.time ? 'T' : ''}${num}${num.endsWith('M') || num.endsWith('H') || num.endsWith('D') ? '' : letter}`;
+}
+
+/** 1.5 years → 18M; half an hour → 30M; otherwise a decimal value. */
+function fractional(n: number, letter: string, time: boolean): string {
+  if (letter === 'Y') return `${Math.round(n * 12)}M`;
+  if (letter === 'H' && time) return `${Math.round(n * 60)}M`;
+  if (letter === 'D') return `${Math.round(n * 24)}H`;
+  return String(n);
+}
+
+const MOD_RE = '(?:more than|less than|fewer than|longer than|at least|at most|no more than|no less than|up to|over|under|within|about|around|some|roughly|approximately|nearly|almost|close to|only|just|another|an additional)';
+
+export const durationParser: Parser = {
+  name: 'duration',
+  pattern: new RegExp(
+    `\\b(?:(${MOD_RE})\\s+)?(?:(the|a|its|their|his|her)\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|initial|same|remaining)\\s+)?(${NUMBER_RE})(?:[\\s-]+(?:more|full|straight|consecutive|trading|business|calendar|long|and a half))?[\\s-]+(second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie)s?\\b(?!-old|[\\s-]+old\\b)(?:\\s+(?:or so|and a half))?`,
+    'gi',
+  ),
+  extract(m) {
+    const numText = m[4].toLowerCase();
+    const art = m[2]?.toLowerCase();
+    // "a day" after "once"/"twice" is a set frequency; the set parser takes the whole.
+    if ((numText === 'a' || numText === 'an') && (art || m[3])) return null;
+    const n = parseNumber(numText);
+    const unit = unitKey(m[5]);
+    let value = durationValue(n, unit);
+    if (/and a half/i.test(m[0]) && n !== null) value = durationValue(n + 0.5, unit);
+    const modWord = m[1]?.toLowerCase();
+    let mod: string | undefined;
+    for (const [re, v] of MODS) if (modWord && re.test(modWord)) mod = v;
+    // Keep "only"/"just"/"another" outside the extent (TimeBank does), and prepositions before an
+    // article ("over the past three years", "within the next two weeks").
+    let lead = 0;
+    if (modWord && (!mod || art === 'the')) {
+      lead = m[1].length + 1;
+      if (art === 'the') mod = undefined;
+    }
+    // "a five-year low": the article belongs to the noun phrase, not the expression.
+    if (art === 'a' || art === 'an') lead = m[0].toLowerCase().indexOf(art + ' ', lead) + art.length + 1;
+    // "will last 24 hours": "last" without an article is the verb.
+    if (!art && m[3]?.toLowerCase() === 'last') {
+      lead = m[0].toLowerCase().indexOf('last') + 5;
+    }
+    const c = whole(m, 'duration', (): Resolved => ({ type: 'DURATION', value, ...(mod ? { mod } : {}) }), 0);
+    c.start += lead + (m[0].slice(lead).match(/^\s*/)?.[0].length ?? 0);
+    return c;
+  },
+};
+
+/** Bare plural units: "for years", "weeks of talks", "decades", "centuries". */
+export const vagueDuration: Parser = {
+  name: 'vague-duration',
+  pattern: /\b(?:(recent|the coming|coming|the past|past|the last|the next|the)\s+)?(minutes|hours|days|weeks|months|years|decades|centuries)\b(?![\s-]+(?:ago|earlier|later|old)\b)/gi,
+  extract(m) {
+    const rel = m[1]?.toLowerCase();
+    if (rel === 'the') return null;
+    const unit = unitKey(m[2]);
+    if (rel === 'recent' && unit === 'year') return whole(m, 'vague-duration', () => ({ type: 'DATE', value: 'PAST_REF' }), 0);
+    const value = durationValue(null, unit);
+    return whole(m, 'vague-duration', () => ({ type: 'DURATION', value }), -1);
+  },
+};
+
+export const durationParsers: Parser[] = [durationParser, vagueDuration];

@@ -1,0 +1,88 @@
+/**
+ * Financial-news periods: "the third quarter", "third-quarter", "the quarter", "the latest quarter",
+ * "the year-earlier period", "year-ago", "fiscal 1989", "the fiscal year", "this year's third quarter".
+ * Convention (TimeBank): a quarter named without a year is the publication year's; "the quarter" in
+ * earnings news is the latest reported (completed) quarter.
+ */
+import { fmtYear, quarterOf } from '../calendar.js';
+import { parseValue } from '../resolve.js';
+import type { Parser, ResolveContext, Resolved } from '../types.js';
+import { whole } from './util.js';
+
+const ORD: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+
+function quarterYear(ctx: ResolveContext, q: number, rel: string | undefined): string {
+  if (!ctx.dct) return `XXXX-Q${q}`;
+  let y = ctx.dct.y;
+  if (rel === "last year's") y -= 1;
+  else if (rel === "next year's") y += 1;
+  else if (!rel || rel === 'the' || rel === 'its' || rel === 'the fiscal') {
+    const cur = quarterOf(ctx.dct.m);
+    if (ctx.dir > 0 && q < cur - 1) y += 1;
+  }
+  return `${fmtYear(y)}-Q${q}`;
+}
+
+export const namedQuarter: Parser = {
+  name: 'named-quarter',
+  pattern: /\b(?:(the|its|this year's|last year's|next year's|the fiscal|the year's)\s+)?(?:(\d{4})\s+)?(?:fiscal[\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th)(?:[\s-]+fiscal)?[\s-]+(quarter)s?\b(?!\s+of\s+\d)/gi,
+  extract(m) {
+    const q = ORD[m[3].toLowerCase()];
+    const rel = m[1]?.toLowerCase();
+    const y = m[2] ? Number(m[2]) : null;
+    return whole(m, 'named-quarter', (ctx): Resolved => ({ type: 'DATE', value: y !== null ? `${fmtYear(y)}-Q${q}` : quarterYear(ctx, q, rel) }), 1);
+  },
+};
+
+/** "the quarter", "the latest quarter", "the current quarter", "the year-earlier quarter/period", "year-ago". */
+export const reportedQuarter: Parser = {
+  name: 'reported-quarter',
+  pattern: /\b(?:(the)\s+)?(?:(latest|current|recent|most recent|just-ended|just ended|year-earlier|year-ago|comparable|comparable year-ago|year-before|prior-year|corresponding)\s+)?(quarter|period)\b(?!-)|\b(year-earlier|year-ago|year-before)\b(?![\s-]+(?:quarter|period))/gi,
+  extract(m) {
+    if (m[4]) {
+      return whole(m, 'reported-quarter', (ctx) => lastYearSame(ctx), 0);
+    }
+    const adj = m[2]?.toLowerCase();
+    const noun = m[3].toLowerCase();
+    if (!m[1] && !adj) return null;
+    if (noun === 'period' && !(adj && /year/.test(adj))) return null;
+    if (adj && /year-|prior|comparable|corresponding/.test(adj)) return whole(m, 'reported-quarter', (ctx) => lastYearSame(ctx), 1);
+    return whole(m, 'reported-quarter', (ctx): Resolved => {
+      if (!ctx.dct) return { type: 'DATE', value: 'XXXX-QX' };
+      const prev = ctx.previous ? parseValue(ctx.previous) : null;
+      if (prev && prev.gran === 'quarter' && adj !== 'current') return { type: 'DATE', value: ctx.previous! };
+      const cur = quarterOf(ctx.dct.m);
+      if (adj === 'current') return { type: 'DATE', value: `${fmtYear(ctx.dct.y)}-Q${cur}` };
+      const q = cur === 1 ? 4 : cur - 1;
+      return { type: 'DATE', value: `${fmtYear(cur === 1 ? ctx.dct.y - 1 : ctx.dct.y)}-Q${q}` };
+    }, 0);
+  },
+};
+
+function lastYearSame(ctx: ResolveContext): Resolved {
+  if (!ctx.dct) return { type: 'DATE', value: 'XXXX' };
+  const prev = ctx.previous ? parseValue(ctx.previous) : null;
+  if (prev && prev.gran === 'quarter') {
+    return { type: 'DATE', value: `${fmtYear(prev.day.y - 1)}-Q${quarterOf(prev.day.m)}` };
+  }
+  const cur = quarterOf(ctx.dct.m);
+  const q = cur === 1 ? 4 : cur - 1;
+  return { type: 'DATE', value: `${fmtYear((cur === 1 ? ctx.dct.y - 1 : ctx.dct.y) - 1)}-Q${q}` };
+}
+
+/** "the fiscal year", "the current fiscal year", "the latest fiscal year". */
+export const fiscalYear: Parser = {
+  name: 'fiscal-year',
+  pattern: /\b(?:the\s+)?(current|latest|last|next|previous|this)?\s*fiscal[\s-]+year\b(?!\s+\d)/gi,
+  extract(m) {
+    const rel = m[1]?.toLowerCase();
+    return whole(m, 'fiscal-year', (ctx): Resolved => {
+      if (!rel) return { type: 'DURATION', value: 'P1Y' };
+      if (!ctx.dct) return { type: 'DATE', value: 'XXXX' };
+      const n = rel === 'last' || rel === 'previous' || rel === 'latest' ? -1 : rel === 'next' ? 1 : 0;
+      return { type: 'DATE', value: fmtYear(ctx.dct.y + n) };
+    }, 1);
+  },
+};
+
+export const financialParsers: Parser[] = [namedQuarter, reportedQuarter, fiscalYear];

@@ -1,0 +1,47 @@
+/** Recurring times (TIMEX3 SET): "every Friday" (in weekday.ts), "every year", "daily", "weekly", "twice a month". */
+import { NUMBER_RE, parseNumber, unitKey } from '../lexicon.js';
+import type { Parser } from '../types.js';
+import { durationValue } from './duration.js';
+import { whole } from './util.js';
+
+const ADVERBS: Record<string, string> = {
+  hourly: 'PT1H', daily: 'P1D', nightly: 'P1D', weekly: 'P1W', biweekly: 'P2W', fortnightly: 'P2W', monthly: 'P1M',
+  quarterly: 'P3M', annually: 'P1Y', yearly: 'P1Y', biannually: 'P6M', semiannually: 'P6M',
+};
+
+export const setAdverb: Parser = {
+  name: 'set-adverb',
+  pattern: /\b(hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|annually|yearly|semiannually|biannually)\b/gi,
+  extract(m) {
+    const value = ADVERBS[m[1].toLowerCase()];
+    return whole(m, 'set-adverb', () => ({ type: 'SET', value }), 0);
+  },
+};
+
+export const everyUnit: Parser = {
+  name: 'every-unit',
+  pattern: new RegExp(`\\b(every|each|per)\\s+(?:(other)\\s+|(${NUMBER_RE})\\s+)?(second|minute|hour|day|night|week|month|quarter|year|decade|morning|afternoon|evening|summer|winter|spring)s?\\b`, 'gi'),
+  extract(m) {
+    const unitWord = m[4].toLowerCase();
+    const quant = m[1].toUpperCase();
+    let n = m[2] ? 2 : m[3] ? parseNumber(m[3]) : 1;
+    if (n === null) n = 1;
+    const part: Record<string, string> = { morning: 'XXXX-XX-XXTMO', afternoon: 'XXXX-XX-XXTAF', evening: 'XXXX-XX-XXTEV', summer: 'XXXX-SU', winter: 'XXXX-WI', spring: 'XXXX-SP' };
+    const value = part[unitWord] ?? durationValue(n, unitKey(unitWord));
+    return whole(m, 'every-unit', () => ({ type: 'SET', value, quant }), 1);
+  },
+};
+
+/** "twice a year", "three times a week", "once a month". */
+export const timesPer: Parser = {
+  name: 'times-per',
+  pattern: new RegExp(`\\b(once|twice|(${NUMBER_RE})\\s+times)\\s+(?:a|an|per|each|every)\\s+(day|week|month|year|quarter|hour|minute)\\b`, 'gi'),
+  extract(m) {
+    const w = m[1].toLowerCase();
+    const k = w === 'once' ? 1 : w === 'twice' ? 2 : parseNumber(m[2]);
+    const value = durationValue(1, unitKey(m[3]));
+    return whole(m, 'times-per', () => ({ type: 'SET', value, ...(k !== null ? { freq: `${k}X` } : {}) }), 2);
+  },
+};
+
+export const setParsers: Parser[] = [setAdverb, everyUnit, timesPer];

@@ -1,0 +1,44 @@
+import type { TimexType } from '../../model.js';
+import type { Day } from './calendar.js';
+
+/** Direction that tense and modality give to an underspecified expression: -1 past, 0 unknown, +1 future. */
+export type Direction = -1 | 0 | 1;
+
+/** What the resolver knows when it turns a matched phrase into a TIMEX3 value. */
+export interface ResolveContext {
+  /** Document creation time (publication day); null → relative expressions get X placeholders. */
+  dct: Day | null;
+  /** Direction from the tense and modality of the clause around the expression. */
+  dir: Direction;
+  /** The latest day-precise date mentioned before this expression (narrative anchor for "the day before"). */
+  anchorDay: Day | null;
+  /** Value of the latest DATE/TIME mentioned before this expression, any granularity ("a year earlier"). */
+  previous: string | null;
+}
+
+export interface Resolved {
+  type: TimexType;
+  value: string;
+  mod?: string;
+  freq?: string;
+  quant?: string;
+}
+
+/** A matched phrase waiting for resolution. */
+export interface Candidate {
+  start: number;
+  end: number;
+  rule: string;
+  /** Higher wins when two candidates of the same length overlap. */
+  priority?: number;
+  /** For clock times and parts of day: the TIMEX3 time part ("14:00", "MO"), so a neighbouring date can absorb it. */
+  timeOfDay?: string;
+  resolve(ctx: ResolveContext): Resolved | null;
+}
+
+/** One pattern family (chrono-node's parser idea): a global regex and what to make of each match. */
+export interface Parser {
+  name: string;
+  pattern: RegExp;
+  extract(match: RegExpExecArray, text: string): Candidate | null;
+}

@@ -1,0 +1,117 @@
+/** Request schemas (zod). Query strings arrive as strings, so numbers are coerced and bounded here. */
+import { z } from 'zod';
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(s + 'T00:00:00Z');
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'is not a calendar date');
+
+const term = z.string().trim().min(1, 'must not be empty').max(200, 'is longer than 200 characters');
+
+/** Story ids are opaque to the API, but never contain path separators or control characters. */
+export const storyId = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^/\\\x00-\x1f]+$/, 'must not contain slashes or control characters')
+  .refine((s) => s !== '.' && s !== '..', 'is not a story id');
+
+export const timelineQuery = z
+  .object({
+    dates: z.coerce.number().int().min(1).max(1000).optional(),
+    sentences: z.coerce.number().int().min(1).max(20).optional(),
+    entity: term.optional(),
+    source: term.optional(),
+    q: term.optional(),
+    from: isoDay.optional(),
+    to: isoDay.optional(),
+  })
+  .strict()
+  .refine((o) => !o.from || !o.to || o.from <= o.to, {
+    message: '"from" must not be after "to"',
+    path: ['from'],
+  });
+export type TimelineQuery = z.infer<typeof timelineQuery>;
+
+export const listQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(1000).optional(),
+    type: z.enum(['PERSON', 'ORG', 'LOC', 'MISC']).optional(),
+    speaker: term.optional(),
+  })
+  .strict();
+
+export const searchQuery = z
+  .object({
+    q: z.string().trim().max(500, 'is longer than 500 characters').default(''),
+    entity: term.optional(),
+    source: term.optional(),
+    story: storyId.optional(),
+    from: isoDay.optional(),
+    to: isoDay.optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+  })
+  .strict()
+  .refine((o) => o.q || o.entity || o.source, {
+    message: 'give search terms (q), an entity or a source',
+    path: ['q'],
+  });
+
+/** A download name: a plain file name, no directories, no leading dot, no traversal. */
+export const downloadName = z
+  .string()
+  .min(1)
+  .max(120)
+  .refine((s) => !s.includes('..') && !/[/\\]/.test(s), 'must be a plain file name (no "..", "/" or "\\")')
+  .refine(
+    (s) => /^[A-Za-z0-9][A-Za-z0-9._ -]*$/.test(s),
+    'may only contain letters, digits, ".", "_", "-" and spaces',
+  );
+
+export const exportQuery = z
+  .object({
+    format: z.enum(['json', 'markdown', 'timelinejs']).default('json'),
+    name: downloadName.optional(),
+  })
+  .strict();
+
+const optionalText = (max: number) => z.string().max(max).nullish();
+
+export const articleInput = z
+  .object({
+    text: z.string().min(1, 'must not be empty'),
+    title: optionalText(1000),
+    url: z.url({ protocol: /^https?$/ }).nullish(),
+    source: optionalText(300),
+    byline: optionalText(300),
+    publishedAt: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be an ISO date (YYYY-MM-DD...)')
+      .nullish(),
+  })
+  .strict();
+export type ArticleBody = z.infer<typeof articleInput>;
+
+export function articlesBody(maxArticles: number) {
+  return z
+    .object({
+      articles: z.array(articleInput).min(1, 'give at least one article').max(maxArticles),
+      story: storyId.optional(),
+    })
+    .strict();
+}
+
+export function urlsBody(maxUrls: number) {
+  return z
+    .object({
+      urls: z
+        .array(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }))
+        .min(1, 'give at least one URL')
+        .max(maxUrls),
+      story: storyId.optional(),
+    })
+    .strict();
+}

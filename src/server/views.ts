@@ -1,0 +1,133 @@
+/**
+ * Views the API derives from a story's timeline and entities: filters (by entity, by outlet), coverage per
+ * day, and entity co-occurrence. Pure functions over the document model, so they are tested on their own.
+ */
+import type { Entity, IsoDay, SourceRef, Timeline, TimelineEntry, TimelineEntity } from '../model.js';
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A case-insensitive whole-word matcher for any of the names. */
+export function nameMatcher(names: string[]): (text: string) => boolean {
+  const alts = [...new Set(names.map((n) => n.trim()).filter((n) => n.length > 1))]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp);
+  if (!alts.length) return () => false;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+  return (text) => re.test(text);
+}
+
+/** The names an entity filter stands for: the entity's canonical name and aliases when it is known. */
+export function entityNames(filter: string, entities: TimelineEntity[]): string[] {
+  const f = filter.trim().toLowerCase();
+  const hit = entities.find(
+    (e) => e.id === filter || e.name.toLowerCase() === f || e.aliases.some((a) => a.toLowerCase() === f),
+  );
+  return hit ? [hit.name, ...hit.aliases] : [filter];
+}
+
+/** Keep the entries whose summary mentions the entity, with only the sentences that do. */
+export function filterByEntity(timeline: Timeline, entity: string): Timeline {
+  const mentions = nameMatcher(entityNames(entity, timeline.entities));
+  const entries: TimelineEntry[] = [];
+  for (const e of timeline.entries) {
+    const keep = e.sentences.length
+      ? e.sentences.filter((s) => mentions(s.text))
+      : e.summary.filter(mentions).map((text) => ({ text, articleId: '', sentenceIndex: -1, sources: [] }));
+    if (!keep.length) continue;
+    entries.push({ ...e, summary: keep.map((s) => s.text), sentences: e.sentences.length ? keep : [] });
+  }
+  const quotes = timeline.quotes.filter((q) => (q.speaker && mentions(q.speaker)) || mentions(q.text));
+  return { ...timeline, entries, quotes };
+}
+
+function sameSource(ref: SourceRef, wanted: string): boolean {
+  return (ref.source ?? '').trim().toLowerCase() === wanted.trim().toLowerCase();
+}
+
+/** Keep what the given outlet reported: entries with a sentence from it, and only those sentences. */
+export function filterBySource(timeline: Timeline, source: string): Timeline {
+  const entries: TimelineEntry[] = [];
+  for (const e of timeline.entries) {
+    const keep = e.sentences.filter((s) => s.sources.some((r) => sameSource(r, source)));
+    if (!keep.length) continue;
+    entries.push({
+      ...e,
+      summary: keep.map((s) => s.text),
+      sentences: keep,
+      sources: e.sources.filter((r) => sameSource(r, source)),
+    });
+  }
+  const quotes = timeline.quotes.filter((q) => q.sources.some((r) => sameSource(r, source)));
+  return { ...timeline, entries, quotes };
+}
+
+/** Restrict entries (and dated quotes) to an inclusive day range. */
+export function filterByDates(timeline: Timeline, from?: IsoDay, to?: IsoDay): Timeline {
+  if (!from && !to) return timeline;
+  const inRange = (d: IsoDay | null) => d !== null && (!from || d >= from) && (!to || d <= to);
+  return {
+    ...timeline,
+    entries: timeline.entries.filter((e) => inRange(e.date)),
+    quotes: timeline.quotes.filter((q) => q.date === null || inRange(q.date)),
+  };
+}
+
+/** Every source reference in a timeline, one per article. */
+export function timelineSources(timeline: Timeline): SourceRef[] {
+  const byId = new Map<string, SourceRef>();
+  const add = (r: SourceRef) => {
+    if (!byId.has(r.articleId)) byId.set(r.articleId, r);
+  };
+  for (const e of timeline.entries) {
+    e.sources.forEach(add);
+    for (const s of e.sentences) s.sources.forEach(add);
+  }
+  for (const q of timeline.quotes) q.sources.forEach(add);
+  return [...byId.values()];
+}
+
+export interface DayCount {
+  date: IsoDay;
+  articles: number;
+}
+
+/** Articles per publication day, every day from the first to the last present (zeros included). */
+export function coverageByDay(sources: SourceRef[], maxDays = 3660): DayCount[] {
+  const counts = new Map<IsoDay, number>();
+  for (const s of sources) if (s.publishedAt) counts.set(s.publishedAt, (counts.get(s.publishedAt) ?? 0) + 1);
+  const days = [...counts.keys()].sort();
+  if (!days.length) return [];
+  const out: DayCount[] = [];
+  const end = Date.parse(days[days.length - 1] + 'T00:00:00Z');
+  for (let t = Date.parse(days[0] + 'T00:00:00Z'); t <= end && out.length < maxDays; t += 86_400_000) {
+    const d = new Date(t).toISOString().slice(0, 10);
+    out.push({ date: d, articles: counts.get(d) ?? 0 });
+  }
+  return out;
+}
+
+export interface CoOccurrence {
+  a: string;
+  b: string;
+  /** Number of articles mentioning both. */
+  articles: number;
+}
+
+/** Who appears with whom: pairs among the `top` most mentioned entities, by articles shared. */
+export function coOccurrence(entities: Entity[], top = 20): CoOccurrence[] {
+  const chosen = [...entities]
+    .filter((e) => e.articleIds.length)
+    .sort((x, y) => y.mentions - x.mentions || x.name.localeCompare(y.name))
+    .slice(0, top);
+  const sets = chosen.map((e) => new Set(e.articleIds));
+  const out: CoOccurrence[] = [];
+  for (let i = 0; i < chosen.length; i++)
+    for (let j = i + 1; j < chosen.length; j++) {
+      let n = 0;
+      for (const id of chosen[j].articleIds) if (sets[i].has(id)) n++;
+      if (n) out.push({ a: chosen[i].name, b: chosen[j].name, articles: n });
+    }
+  return out.sort((x, y) => y.articles - x.articles || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+}

@@ -1,0 +1,118 @@
+/**
+ * The store's schema as versioned migrations. `PRAGMA user_version` holds the version a file was written
+ * with; a file from a newer Chronicle is refused (never modified), an older one is migrated step by step.
+ */
+
+/** Migrations in order: migrations[i] takes a file from version i to i + 1. */
+export const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE stories (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL DEFAULT '',
+    size INTEGER NOT NULL DEFAULT 0,
+    first_day TEXT,
+    last_day TEXT,
+    terms TEXT,            -- JSON: term -> summed log-tf weight (clustering centroid)
+    entity_vec TEXT,       -- JSON: entity key -> summed mention count
+    version INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL UNIQUE,
+    canonical_url TEXT UNIQUE,
+    url TEXT, path TEXT, title TEXT, byline TEXT, source TEXT,
+    published_at TEXT, published_at_evidence TEXT, language TEXT, topic TEXT,
+    raw_text TEXT,         -- NULL when equal to text
+    text TEXT NOT NULL,
+    removed TEXT, warnings TEXT,
+    duplicate_of TEXT,
+    lines_are_sentences INTEGER NOT NULL DEFAULT 0,
+    story_rowid INTEGER REFERENCES stories(rowid) ON DELETE SET NULL,
+    added_at TEXT NOT NULL
+  );
+  CREATE INDEX articles_story ON articles(story_rowid, published_at);
+  CREATE INDEX articles_day ON articles(published_at);
+  CREATE INDEX articles_source ON articles(source COLLATE NOCASE);
+  CREATE TABLE sentences (
+    article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    tokens TEXT NOT NULL,  -- JSON flat [start0, end0, start1, end1, ...] into articles.text
+    timexes TEXT,          -- JSON Timex[] or NULL
+    dup_group INTEGER,
+    PRIMARY KEY (article_rowid, idx)
+  ) WITHOUT ROWID;
+  CREATE TABLE entities (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    key TEXT NOT NULL,
+    type TEXT NOT NULL,
+    mentions INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (type, key)
+  );
+  CREATE TABLE entity_aliases (
+    entity_rowid INTEGER NOT NULL REFERENCES entities(rowid) ON DELETE CASCADE,
+    alias TEXT NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (entity_rowid, key)
+  ) WITHOUT ROWID;
+  CREATE INDEX entity_aliases_key ON entity_aliases(key);
+  CREATE TABLE mentions (
+    article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    sentence_index INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    entity_rowid INTEGER REFERENCES entities(rowid) ON DELETE SET NULL,
+    PRIMARY KEY (article_rowid, start, end)
+  ) WITHOUT ROWID;
+  CREATE INDEX mentions_entity ON mentions(entity_rowid);
+  CREATE TABLE quotes (
+    article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    speaker TEXT,
+    speaker_entity_rowid INTEGER REFERENCES entities(rowid) ON DELETE SET NULL,
+    speaker_text TEXT,
+    cue TEXT,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    sentence_index INTEGER NOT NULL,
+    PRIMARY KEY (article_rowid, idx)
+  ) WITHOUT ROWID;
+  CREATE INDEX quotes_speaker ON quotes(speaker COLLATE NOCASE);
+  CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+  -- Incremental per-story date statistics: articles published on a day and sentences referring to it.
+  CREATE TABLE story_days (
+    story_rowid INTEGER NOT NULL REFERENCES stories(rowid) ON DELETE CASCADE,
+    day TEXT NOT NULL,
+    articles INTEGER NOT NULL DEFAULT 0,
+    refs INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (story_rowid, day)
+  ) WITHOUT ROWID;
+  -- Stored timelines: one per story and option set, tagged with the story version it reflects.
+  CREATE TABLE timelines (
+    story_rowid INTEGER NOT NULL REFERENCES stories(rowid) ON DELETE CASCADE,
+    options_key TEXT NOT NULL,
+    story_version INTEGER NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (story_rowid, options_key)
+  ) WITHOUT ROWID;
+  CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid',
+    tokenize='porter unicode61');
+  CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, coalesce(new.title, ''), new.text);
+  END;
+  CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, coalesce(old.title, ''), old.text);
+  END;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,888 @@
+/**
+ * The SQLite implementation of the Store (better-sqlite3): WAL journal, foreign keys, a busy timeout so
+ * concurrent writers queue instead of failing, one IMMEDIATE transaction per ingest batch.
+ */
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Analysis, Article, Entity, EntityType, Mention, Quote, Sentence, Timeline, TimelineOptions, Timex } from '../model.js';
+import { runPipeline, type AnalyzeOptions } from '../pipeline.js';
+import { buildTimelineFromAnalysis } from '../timeline/index.js';
+import {
+  addDocFreq,
+  articleFeatures,
+  decodeVector,
+  encodeVector,
+  StoryClusterer,
+  type DocFreq,
+  type StoryState,
+} from '../stories/cluster.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import type { ExportFormat, IngestReport, SearchFilters, SearchHit, Store, StoredQuote, StorySummary } from './index.js';
+import { exportStory as renderExport, parseStoryExport } from '../export/index.js';
+
+/** A store problem (corrupt file, newer schema, read-only path, full disk) named with the file. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+  constructor(
+    readonly file: string,
+    message: string,
+    readonly code?: string,
+  ) {
+    super(`${file}: ${message}`);
+  }
+}
+
+export interface OpenOptions {
+  readonly?: boolean;
+  /** Milliseconds a writer waits for another writer's lock (default 15 s). */
+  busyTimeout?: number;
+  /** Test hook: cap the file size in pages to provoke SQLITE_FULL. */
+  maxPageCount?: number;
+  /** The analysis run on new articles (default: the full pipeline, runPipeline). */
+  analyzer?: (articles: Article[], options: AnalyzeOptions) => Analysis;
+}
+
+export interface IngestOptions {
+  /** 'auto' (default): analyse articles that have no sentences yet; 'never': store as given. */
+  analyze?: 'auto' | 'never';
+  /** Entities of pre-analysed articles (their mentions' entityId refer to them). */
+  entities?: Entity[];
+  /** Put every new article in this story instead of clustering (import). */
+  story?: string;
+  /** Refresh the stored timelines of the stories this batch touches (default true). */
+  refreshTimelines?: boolean;
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+function describe(e: unknown): { code?: string; message: string } {
+  const err = e as { code?: string; message?: string };
+  return { code: err.code, message: err.message ?? String(e) };
+}
+
+/** Map a SQLite failure to a StoreError that says what happened to which file. */
+export function storeError(file: string, e: unknown, doing: string): Error {
+  if (e instanceof StoreError) return e;
+  const { code, message } = describe(e);
+  if (code === 'SQLITE_FULL') return new StoreError(file, `disk full while ${doing}; the batch was rolled back and the store is unchanged`, code);
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_READONLY_DBMOVED' || code === 'SQLITE_READONLY_DIRECTORY')
+    return new StoreError(file, `cannot write the store (read-only file or directory) while ${doing}`, code);
+  if (code === 'SQLITE_CANTOPEN') return new StoreError(file, `cannot open the store (missing or read-only directory?)`, code);
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+    return new StoreError(file, `not a Chronicle store or the file is corrupt (${message}); it was left untouched`, code);
+  if (code === 'SQLITE_BUSY') return new StoreError(file, `the store is locked by another process (timed out while ${doing})`, code);
+  if (code === 'SQLITE_IOERR' || (code ?? '').startsWith('SQLITE_IOERR'))
+    return new StoreError(file, `I/O error while ${doing} (${message})`, code);
+  return e as Error;
+}
+
+/** Check an existing file without writing to it: SQLite header, readable schema, not from a newer version. */
+function preflight(path: string) {
+  const size = statSync(path).size;
+  if (size === 0) return; // an empty file is a fresh database for SQLite
+  const fd = openSync(path, 'r');
+  const buf = Buffer.alloc(16);
+  try {
+    readSync(fd, buf, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (size < 100 || buf.toString('latin1') !== SQLITE_HEADER)
+    throw new StoreError(path, 'not a Chronicle store or the file is corrupt (no SQLite header); it was left untouched', 'SQLITE_NOTADB');
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION)
+      throw new StoreError(
+        path,
+        `written by a newer Chronicle (schema version ${version}, this one reads up to ${SCHEMA_VERSION}); upgrade Chronicle — the file was left untouched`,
+        'NEWER_SCHEMA',
+      );
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (e) {
+    throw storeError(path, e, 'opening');
+  } finally {
+    db?.close();
+  }
+}
+
+function normKey(s: string): string {
+  return s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** sha256 of the whitespace-normalised text: the identity used for idempotent ingest. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text.normalize('NFC').replace(/\s+/g, ' ').trim()).digest('hex');
+}
+
+function canonicalUrl(a: Article): string | null {
+  const u = a.canonicalUrl || a.url;
+  if (!u) return null;
+  try {
+    const url = new URL(u);
+    url.hash = '';
+    return url.toString();
+  } catch {
+    return u;
+  }
+}
+
+/** Stable dup-group id for a sentence text (so groups from different batches agree on exact repeats). */
+function groupId(text: string): number {
+  return parseInt(createHash('sha1').update(normKey(text).replace(/[^\p{L}\p{N} ]/gu, '')).digest('hex').slice(0, 12), 16);
+}
+
+/** Stable key of timeline options, for stored timelines. */
+export function optionsKey(o: TimelineOptions = {}): string {
+  const q = Array.isArray(o.query) ? o.query.join(' ') : o.query;
+  return JSON.stringify([o.dates ?? null, o.sentences ?? null, q ?? null, o.from ?? null, o.to ?? null, o.strategy ?? null]);
+}
+
+/** Entities of pre-analysed articles without an entity list: one per (type, canonical text). */
+function entitiesFromMentions(articles: Article[]): Entity[] {
+  const byKey = new Map<string, Entity>();
+  for (const a of articles)
+    for (const m of a.mentions) {
+      const key = m.entityId ?? `${m.type}:${normKey(m.text)}`;
+      let e = byKey.get(key);
+      if (!e) byKey.set(key, (e = { id: key, name: m.text, type: m.type, aliases: [], mentions: 0, articleIds: [] }));
+      e.mentions++;
+      if (e.articleIds[e.articleIds.length - 1] !== a.id) e.articleIds.push(a.id);
+      if (normKey(m.text) !== normKey(e.name) && !e.aliases.includes(m.text)) e.aliases.push(m.text);
+      m.entityId = key;
+    }
+  return [...byKey.values()];
+}
+
+interface ArticleRow {
+  rowid: number;
+  id: string;
+  content_hash: string;
+  canonical_url: string | null;
+  url: string | null;
+  path: string | null;
+  title: string | null;
+  byline: string | null;
+  source: string | null;
+  published_at: string | null;
+  published_at_evidence: string | null;
+  language: string | null;
+  topic: string | null;
+  raw_text: string | null;
+  text: string;
+  removed: string | null;
+  warnings: string | null;
+  duplicate_of: string | null;
+  lines_are_sentences: number;
+  story_rowid: number | null;
+}
+
+interface StoryRow {
+  rowid: number;
+  id: string;
+  title: string;
+  size: number;
+  first_day: string | null;
+  last_day: string | null;
+  terms: string | null;
+  entity_vec: string | null;
+  version: number;
+}
+
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+  readonly readonly: boolean;
+  private readonly analyzer: (articles: Article[], options: AnalyzeOptions) => Analysis;
+
+  constructor(
+    readonly path: string,
+    options: OpenOptions = {},
+  ) {
+    this.readonly = Boolean(options.readonly);
+    this.analyzer = options.analyzer ?? ((articles, o) => runPipeline(articles, o));
+    const memory = path === ':memory:';
+    if (!memory) {
+      if (existsSync(path)) preflight(path);
+      else if (this.readonly) throw new StoreError(path, 'no store at this path (run `chronicle ingest` first)', 'ENOENT');
+      else {
+        try {
+          mkdirSync(dirname(path) || '.', { recursive: true });
+        } catch (e) {
+          throw new StoreError(path, `cannot create the store's directory: ${describe(e).message}`, describe(e).code);
+        }
+      }
+    }
+    try {
+      this.db = new Database(path, { readonly: this.readonly, fileMustExist: this.readonly });
+    } catch (e) {
+      throw storeError(path, e, 'opening');
+    }
+    try {
+      this.db.pragma(`busy_timeout = ${options.busyTimeout ?? 15000}`);
+      this.db.pragma('foreign_keys = ON');
+      if (!this.readonly) {
+        if (!memory) this.db.pragma('journal_mode = WAL');
+        // WAL + NORMAL: a committed batch survives a killed process (not necessarily a power cut).
+        this.db.pragma('synchronous = NORMAL');
+        if (options.maxPageCount) this.db.pragma(`max_page_count = ${options.maxPageCount}`);
+        this.migrate();
+      } else {
+        const v = this.db.pragma('user_version', { simple: true }) as number;
+        if (v < SCHEMA_VERSION) throw new StoreError(path, `store is at schema version ${v}; open it writable once to migrate`, 'OLD_SCHEMA');
+      }
+    } catch (e) {
+      this.db.close();
+      throw storeError(path, e, 'opening');
+    }
+  }
+
+  private migrate() {
+    const run = this.db.transaction(() => {
+      const v = this.db.pragma('user_version', { simple: true }) as number;
+      if (v > SCHEMA_VERSION) throw new StoreError(this.path, `written by a newer Chronicle (schema version ${v})`, 'NEWER_SCHEMA');
+      for (let i = v; i < SCHEMA_VERSION; i++) {
+        this.db.exec(MIGRATIONS[i]);
+        this.db.pragma(`user_version = ${i + 1}`);
+      }
+    });
+    if ((this.db.pragma('user_version', { simple: true }) as number) < SCHEMA_VERSION) run.immediate();
+  }
+
+  private writable(doing: string) {
+    if (this.readonly) throw new StoreError(this.path, `opened read-only; cannot ${doing}`, 'SQLITE_READONLY');
+  }
+
+  // ---------------------------------------------------------------- ingest
+
+  ingest(input: Article[], options: IngestOptions = {}): IngestReport & { seconds: number } {
+    this.writable('ingest');
+    const t0 = performance.now();
+    const report: IngestReport = { added: [], duplicates: [], storiesTouched: [] };
+    // 1. Drop what is already stored (or repeated in this batch) before paying for analysis.
+    const byHash = this.db.prepare('SELECT id FROM articles WHERE content_hash = ?').pluck();
+    const byUrl = this.db.prepare('SELECT id FROM articles WHERE canonical_url = ?').pluck();
+    const seenHash = new Set<string>();
+    const seenUrl = new Set<string>();
+    const fresh: Article[] = [];
+    for (const a of input) {
+      const hash = contentHash(a.rawText || a.text);
+      const url = canonicalUrl(a);
+      if (seenHash.has(hash) || (url && seenUrl.has(url)) || byHash.get(hash) !== undefined || (url && byUrl.get(url) !== undefined)) {
+        report.duplicates.push(a.id);
+        continue;
+      }
+      seenHash.add(hash);
+      if (url) seenUrl.add(url);
+      a.contentHash = hash;
+      fresh.push(a);
+    }
+    if (!fresh.length) return { ...report, seconds: (performance.now() - t0) / 1000 };
+    // 2. Analyse outside the write transaction (other writers are not blocked meanwhile).
+    let entities: Entity[] = options.entities ?? [];
+    const toAnalyse = options.analyze === 'never' ? [] : fresh.filter((a) => !a.sentences.length && a.rawText.trim());
+    if (toAnalyse.length) {
+      const analysis = this.analyzer(toAnalyse, { onProgress: options.onProgress });
+      entities = [...entities, ...analysis.entities];
+    }
+    const known = new Set(entities.map((e) => e.id));
+    const orphans = fresh.filter((a) => a.mentions.some((m) => !m.entityId || !known.has(m.entityId)));
+    if (orphans.length) entities = [...entities, ...entitiesFromMentions(orphans)];
+    // 3. One IMMEDIATE transaction: re-check duplicates (another writer may have won), insert, cluster.
+    const write = this.db.transaction(() => this.writeBatch(fresh, entities, options, report));
+    try {
+      write.immediate();
+    } catch (e) {
+      throw storeError(this.path, e, 'ingesting');
+    }
+    if (options.refreshTimelines !== false) this.refreshStoredTimelines(report.storiesTouched);
+    return { ...report, seconds: (performance.now() - t0) / 1000 };
+  }
+
+  private writeBatch(fresh: Article[], entities: Entity[], options: IngestOptions, report: IngestReport) {
+    const db = this.db;
+    const byHash = db.prepare('SELECT id FROM articles WHERE content_hash = ?').pluck();
+    const byUrl = db.prepare('SELECT id FROM articles WHERE canonical_url = ?').pluck();
+    const idTaken = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
+    const insArticle = db.prepare(`INSERT INTO articles (id, content_hash, canonical_url, url, path, title, byline, source,
+      published_at, published_at_evidence, language, topic, raw_text, text, removed, warnings, duplicate_of,
+      lines_are_sentences, added_at) VALUES (@id, @content_hash, @canonical_url, @url, @path, @title, @byline, @source,
+      @published_at, @published_at_evidence, @language, @topic, @raw_text, @text, @removed, @warnings, @duplicate_of,
+      @lines_are_sentences, @added_at)`);
+    const insSentence = db.prepare('INSERT INTO sentences (article_rowid, idx, start, end, tokens, timexes, dup_group) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insMention = db.prepare('INSERT OR IGNORE INTO mentions (article_rowid, start, end, sentence_index, type, entity_rowid) VALUES (?, ?, ?, ?, ?, ?)');
+    const insQuote = db.prepare(`INSERT INTO quotes (article_rowid, idx, text, kind, speaker, speaker_entity_rowid, speaker_text, cue,
+      start, end, sentence_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const setStory = db.prepare('UPDATE articles SET story_rowid = ? WHERE rowid = ?');
+    const now = new Date().toISOString();
+
+    // Entities: map batch entity ids to stored entities (same type and name or alias), creating new ones.
+    const entityRow = this.entityResolver();
+    const batchEntity = new Map<string, number>();
+    const mentionCounts = new Map<number, number>();
+    for (const e of entities) batchEntity.set(e.id, entityRow(e.type, e.name, e.aliases));
+
+    const inserted: { a: Article; rowid: number }[] = [];
+    for (const a of fresh) {
+      const url = canonicalUrl(a);
+      if (byHash.get(a.contentHash) !== undefined || (url && byUrl.get(url) !== undefined)) {
+        report.duplicates.push(a.id);
+        continue;
+      }
+      let id = a.id;
+      for (let n = 2; idTaken.get(id) !== undefined; n++) id = `${a.id}-${n}`;
+      a.id = id;
+      const info = insArticle.run({
+        id,
+        content_hash: a.contentHash,
+        canonical_url: url,
+        url: a.url,
+        path: a.path,
+        title: a.title,
+        byline: a.byline,
+        source: a.source,
+        published_at: a.publishedAt,
+        published_at_evidence: a.publishedAtEvidence ?? null,
+        language: a.language ?? null,
+        topic: a.topic ?? null,
+        raw_text: a.rawText === a.text ? null : a.rawText,
+        text: a.text,
+        removed: a.removed.length ? JSON.stringify(a.removed) : null,
+        warnings: a.warnings.length ? JSON.stringify(a.warnings) : null,
+        duplicate_of: a.duplicateOf ?? null,
+        lines_are_sentences: a.linesAreSentences ? 1 : 0,
+        added_at: now,
+      });
+      const rowid = Number(info.lastInsertRowid);
+      const firstOfGroup = new Map<number, number>();
+      for (const s of a.sentences) {
+        const tokens: number[] = [];
+        for (const t of s.tokens) tokens.push(t.start, t.end);
+        let group: number | null = null;
+        if (s.dupGroup !== undefined) {
+          group = firstOfGroup.get(s.dupGroup) ?? null;
+          if (group === null) firstOfGroup.set(s.dupGroup, (group = groupId(s.text)));
+        }
+        insSentence.run(rowid, s.index, s.start, s.end, JSON.stringify(tokens), s.timexes.length ? JSON.stringify(s.timexes) : null, group);
+      }
+      for (const m of a.mentions) {
+        const er = m.entityId !== undefined ? batchEntity.get(m.entityId) ?? null : null;
+        insMention.run(rowid, m.start, m.end, m.sentenceIndex, m.type, er);
+        if (er !== null) mentionCounts.set(er, (mentionCounts.get(er) ?? 0) + 1);
+      }
+      a.quotes.forEach((q, i) => {
+        const er = q.speakerEntityId ? batchEntity.get(q.speakerEntityId) ?? null : null;
+        insQuote.run(rowid, i, q.text, q.kind, q.speaker, er, q.speakerText ?? null, q.cue, q.start, q.end, q.sentenceIndex);
+      });
+      inserted.push({ a, rowid });
+      report.added.push(id);
+    }
+    const addMentions = db.prepare('UPDATE entities SET mentions = mentions + ? WHERE rowid = ?');
+    for (const [er, n] of mentionCounts) addMentions.run(n, er);
+    if (!inserted.length) return;
+
+    // Stories: cluster (or assign) each new article, in publication order.
+    options.onProgress?.('stories', 0, inserted.length);
+    const ordered = [...inserted].sort(
+      (x, y) => (x.a.publishedAt ?? '9999').localeCompare(y.a.publishedAt ?? '9999') || x.rowid - y.rowid,
+    );
+    const entityKey = (m: Mention) => {
+      const er = m.entityId !== undefined ? batchEntity.get(m.entityId) : undefined;
+      return er !== undefined ? `e${er}` : `${m.type}:${normKey(m.text)}`;
+    };
+    const features = ordered.map(({ a }) => articleFeatures(a, entityKey));
+    const df = this.loadDocFreq(features);
+    for (const f of features) addDocFreq(df.freq, f);
+    const insStory = db.prepare("INSERT INTO stories (id) VALUES ('')");
+    const newStoryId = () => {
+      const r = Number(insStory.run().lastInsertRowid);
+      let id = `s${r}`;
+      // An imported story may already carry this id.
+      for (let n = 2; db.prepare('SELECT 1 FROM stories WHERE id = ?').get(id) !== undefined; n++) id = `s${r}-${n}`;
+      db.prepare('UPDATE stories SET id = ? WHERE rowid = ?').run(id, r);
+      return id;
+    };
+    const clusterer = new StoryClusterer(this.loadStoryStates(), df.freq, newStoryId);
+    const storyRowid = new Map<string, number>();
+    const rowidOf = (sid: string) => {
+      let r = storyRowid.get(sid);
+      if (r === undefined) {
+        r = db.prepare('SELECT rowid FROM stories WHERE id = ?').pluck().get(sid) as number | undefined;
+        if (r === undefined) {
+          // A forced story id that does not exist yet (import): create it.
+          r = Number(db.prepare('INSERT INTO stories (id) VALUES (?)').run(sid).lastInsertRowid);
+        }
+        storyRowid.set(sid, r);
+      }
+      return r;
+    };
+    const touched = new Set<string>();
+    const dayStat = db.prepare(`INSERT INTO story_days (story_rowid, day, articles, refs) VALUES (?, ?, ?, ?)
+      ON CONFLICT (story_rowid, day) DO UPDATE SET articles = articles + excluded.articles, refs = refs + excluded.refs`);
+    ordered.forEach(({ a, rowid }, i) => {
+      const f = features[i];
+      let sid: string;
+      if (options.story) {
+        sid = options.story;
+        rowidOf(sid);
+        const s = clusterer.stories.get(sid) ?? { id: sid, size: 0, first: null, last: null, terms: new Map(), entities: new Map() };
+        clusterer.absorb(s, f);
+      } else sid = clusterer.add(f).storyId;
+      const sr = rowidOf(sid);
+      setStory.run(sr, rowid);
+      touched.add(sid);
+      // Incremental date statistics for the story.
+      const days = new Map<string, [number, number]>();
+      if (a.publishedAt) days.set(a.publishedAt, [1, 0]);
+      for (const s of a.sentences)
+        for (const t of s.timexes)
+          if (t.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(t.value)) {
+            const d = days.get(t.value) ?? [0, 0];
+            d[1]++;
+            days.set(t.value, d);
+          }
+      for (const [day, [n, refs]] of days) dayStat.run(sr, day, n, refs);
+      if (i % 100 === 99) options.onProgress?.('stories', i + 1, ordered.length);
+    });
+    options.onProgress?.('stories', ordered.length, ordered.length);
+    const saveStory = db.prepare(`UPDATE stories SET size = ?, first_day = ?, last_day = ?, terms = ?, entity_vec = ?,
+      version = version + 1, title = coalesce((SELECT title FROM articles WHERE story_rowid = stories.rowid AND title IS NOT NULL
+      AND title != '' ORDER BY published_at IS NULL, published_at, rowid LIMIT 1), '') WHERE rowid = ?`);
+    for (const sid of [...touched].sort()) {
+      const s = clusterer.stories.get(sid)!;
+      saveStory.run(s.size, s.first, s.last, encodeVector(s.terms), encodeVector(s.entities), rowidOf(sid));
+    }
+    this.saveDocFreq(df.changed, df.freq);
+    report.storiesTouched = [...touched].sort();
+  }
+
+  /** Returns a function mapping (type, name, aliases) to a stored entity rowid, creating it when new. */
+  private entityResolver() {
+    const db = this.db;
+    const byKey = db.prepare('SELECT rowid FROM entities WHERE type = ? AND key = ?').pluck();
+    const byAlias = db.prepare('SELECT e.rowid FROM entity_aliases a JOIN entities e ON e.rowid = a.entity_rowid WHERE a.key = ? AND e.type = ? LIMIT 1').pluck();
+    const insEntity = db.prepare("INSERT INTO entities (id, name, key, type) VALUES ('', ?, ?, ?)");
+    const setId = db.prepare('UPDATE entities SET id = ? WHERE rowid = ?');
+    const insAlias = db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_rowid, alias, key) VALUES (?, ?, ?)');
+    const cache = new Map<string, number>();
+    return (type: EntityType, name: string, aliases: string[]): number => {
+      const key = normKey(name);
+      const ck = `${type}\0${key}`;
+      let r = cache.get(ck) ?? (byKey.get(type, key) as number | undefined);
+      if (r === undefined) for (const al of [name, ...aliases]) if ((r = byAlias.get(normKey(al), type) as number | undefined) !== undefined) break;
+      if (r === undefined) {
+        r = Number(insEntity.run(name, key, type).lastInsertRowid);
+        setId.run(`e${r}`, r);
+      }
+      cache.set(ck, r);
+      for (const al of [name, ...aliases]) insAlias.run(r, al, normKey(al));
+      return r;
+    };
+  }
+
+  private loadStoryStates(): StoryState[] {
+    const rows = this.db.prepare('SELECT rowid, id, size, first_day, last_day, terms, entity_vec FROM stories WHERE size > 0').all() as StoryRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      size: r.size,
+      first: r.first_day,
+      last: r.last_day,
+      terms: decodeVector(r.terms),
+      entities: decodeVector(r.entity_vec),
+    }));
+  }
+
+  /** Document frequencies for the terms this batch and the stories use (loaded lazily, all at once). */
+  private loadDocFreq(_features: { terms: Map<string, number> }[]): { freq: DocFreq; changed: Set<string> } {
+    const docs = Number((this.db.prepare("SELECT value FROM meta WHERE key = 'docs'").pluck().get() as string | undefined) ?? 0);
+    const df = new Map<string, number>();
+    for (const r of this.db.prepare('SELECT term, df FROM term_df').raw().iterate() as IterableIterator<[string, number]>) df.set(r[0], r[1]);
+    const changed = new Set<string>();
+    for (const f of _features) for (const t of f.terms.keys()) changed.add(t);
+    return { freq: { docs, df }, changed };
+  }
+
+  private saveDocFreq(changed: Set<string>, df: DocFreq) {
+    const put = this.db.prepare('INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = excluded.df');
+    for (const t of changed) put.run(t, df.df.get(t) ?? 0);
+    this.db.prepare("INSERT INTO meta (key, value) VALUES ('docs', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(df.docs));
+  }
+
+  // ---------------------------------------------------------------- reading articles back
+
+  getArticles(ids: string[]): Article[] {
+    const one = this.db.prepare('SELECT * FROM articles WHERE id = ?');
+    const rows: ArticleRow[] = [];
+    for (const id of ids) {
+      const r = one.get(id) as ArticleRow | undefined;
+      if (r) rows.push(r);
+    }
+    return this.rebuild(rows);
+  }
+
+  /** Articles of a story, in publication order. */
+  storyArticles(storyId: string): Article[] {
+    const rows = this.db
+      .prepare('SELECT a.* FROM articles a JOIN stories s ON s.rowid = a.story_rowid WHERE s.id = ? ORDER BY a.published_at, a.rowid')
+      .all(storyId) as ArticleRow[];
+    return this.rebuild(rows);
+  }
+
+  private rebuild(rows: ArticleRow[]): Article[] {
+    const sents = this.db.prepare('SELECT idx, start, end, tokens, timexes, dup_group FROM sentences WHERE article_rowid = ? ORDER BY idx').raw();
+    const ments = this.db
+      .prepare('SELECT m.start, m.end, m.sentence_index, m.type, e.id FROM mentions m LEFT JOIN entities e ON e.rowid = m.entity_rowid WHERE m.article_rowid = ? ORDER BY m.start, m.end')
+      .raw();
+    const quotes = this.db
+      .prepare('SELECT q.text, q.kind, q.speaker, e.id, q.speaker_text, q.cue, q.start, q.end, q.sentence_index FROM quotes q LEFT JOIN entities e ON e.rowid = q.speaker_entity_rowid WHERE q.article_rowid = ? ORDER BY q.idx')
+      .raw();
+    return rows.map((r) => {
+      const text = r.text;
+      const sentences: Sentence[] = (sents.all(r.rowid) as [number, number, number, string, string | null, number | null][]).map(
+        ([index, start, end, tok, tx, group]) => {
+          const flat = JSON.parse(tok) as number[];
+          const tokens = [];
+          for (let i = 0; i < flat.length; i += 2) tokens.push({ text: text.slice(flat[i], flat[i + 1]), start: flat[i], end: flat[i + 1] });
+          const s: Sentence = { index, start, end, text: text.slice(start, end), tokens, timexes: tx ? (JSON.parse(tx) as Timex[]) : [] };
+          if (group !== null) s.dupGroup = group;
+          return s;
+        },
+      );
+      const mentions: Mention[] = (ments.all(r.rowid) as [number, number, number, EntityType, string | null][]).map(
+        ([start, end, sentenceIndex, type, eid]) => {
+          const m: Mention = { text: text.slice(start, end), start, end, sentenceIndex, type };
+          if (eid) m.entityId = eid;
+          return m;
+        },
+      );
+      const qs: Quote[] = (
+        quotes.all(r.rowid) as [string, Quote['kind'], string | null, string | null, string | null, string | null, number, number, number][]
+      ).map(([qt, kind, speaker, seid, speakerText, cue, start, end, sentenceIndex]) => ({
+        text: qt,
+        kind,
+        speaker,
+        speakerEntityId: seid,
+        speakerText,
+        cue,
+        start,
+        end,
+        sentenceIndex,
+      }));
+      const a: Article = {
+        id: r.id,
+        path: r.path,
+        url: r.url,
+        canonicalUrl: r.canonical_url,
+        title: r.title,
+        byline: r.byline,
+        source: r.source,
+        publishedAt: r.published_at,
+        publishedAtEvidence: (r.published_at_evidence as Article['publishedAtEvidence']) ?? null,
+        language: r.language,
+        rawText: r.raw_text ?? text,
+        text,
+        removed: r.removed ? JSON.parse(r.removed) : [],
+        sentences,
+        mentions,
+        quotes: qs,
+        warnings: r.warnings ? JSON.parse(r.warnings) : [],
+        topic: r.topic,
+        contentHash: r.content_hash,
+        duplicateOf: r.duplicate_of,
+      };
+      if (r.lines_are_sentences) a.linesAreSentences = true;
+      return a;
+    });
+  }
+
+  /** Entities mentioned in the given articles (ids as stored), most mentioned first. */
+  private entitiesOf(articles: Article[]): Entity[] {
+    const counts = new Map<string, { mentions: number; articles: string[] }>();
+    for (const a of articles)
+      for (const m of a.mentions) {
+        if (!m.entityId) continue;
+        let c = counts.get(m.entityId);
+        if (!c) counts.set(m.entityId, (c = { mentions: 0, articles: [] }));
+        c.mentions++;
+        if (c.articles[c.articles.length - 1] !== a.id) c.articles.push(a.id);
+      }
+    const get = this.db.prepare('SELECT rowid, id, name, type FROM entities WHERE id = ?');
+    const aliases = this.db.prepare('SELECT alias FROM entity_aliases WHERE entity_rowid = ? ORDER BY alias').pluck();
+    const out: Entity[] = [];
+    for (const [id, c] of counts) {
+      const e = get.get(id) as { rowid: number; id: string; name: string; type: EntityType } | undefined;
+      if (!e) continue;
+      const al = (aliases.all(e.rowid) as string[]).filter((x) => x !== e.name);
+      out.push({ id: e.id, name: e.name, type: e.type, aliases: al, mentions: c.mentions, articleIds: c.articles });
+    }
+    return out.sort((x, y) => y.mentions - x.mentions || x.name.localeCompare(y.name));
+  }
+
+  /** The story's articles rebuilt from the store, as an Analysis (no re-analysis). */
+  storyAnalysis(storyId: string): Analysis {
+    const articles = this.storyArticles(storyId);
+    return { articles, entities: this.entitiesOf(articles), errors: [] };
+  }
+
+  // ---------------------------------------------------------------- stories
+
+  private summary(r: StoryRow): StorySummary {
+    const ent = [...decodeVector(r.entity_vec)].filter(([k]) => /^e\d+$/.test(k)).sort((x, y) => y[1] - x[1]);
+    const get = this.db.prepare('SELECT name, type FROM entities WHERE rowid = ?');
+    const topEntities = ent.slice(0, 5).flatMap(([k, n]) => {
+      const e = get.get(Number(k.slice(1))) as { name: string; type: EntityType } | undefined;
+      return e ? [{ name: e.name, type: e.type, mentions: Math.round(n) }] : [];
+    });
+    const sources = this.db
+      .prepare("SELECT source, count(*) n FROM articles WHERE story_rowid = ? AND source IS NOT NULL AND source != '' GROUP BY source ORDER BY n DESC, source LIMIT 10")
+      .raw()
+      .all(r.rowid)
+      .map((x) => (x as [string, number])[0]);
+    const title = r.title || topEntities.slice(0, 3).map((e) => e.name).join(', ') || r.id;
+    return { id: r.id, title, articles: r.size, from: r.first_day, to: r.last_day, topEntities, sources };
+  }
+
+  listStories(): StorySummary[] {
+    const rows = this.db.prepare('SELECT * FROM stories WHERE size > 0 ORDER BY size DESC, rowid').all() as StoryRow[];
+    return rows.map((r) => this.summary(r));
+  }
+
+  getStory(id: string): StorySummary | null {
+    const r = this.db.prepare('SELECT * FROM stories WHERE id = ?').get(id) as StoryRow | undefined;
+    return r ? this.summary(r) : null;
+  }
+
+  private storyRow(id: string): StoryRow {
+    const r = this.db.prepare('SELECT * FROM stories WHERE id = ?').get(id) as StoryRow | undefined;
+    if (!r) throw new StoreError(this.path, `no story "${id}" (see \`chronicle stories\`)`, 'NO_STORY');
+    return r;
+  }
+
+  /** Per-story date statistics kept incrementally at ingest: day -> articles published, sentences referring. */
+  storyDays(id: string): { day: string; articles: number; refs: number }[] {
+    const r = this.storyRow(id);
+    return this.db.prepare('SELECT day, articles, refs FROM story_days WHERE story_rowid = ? ORDER BY day').all(r.rowid) as {
+      day: string;
+      articles: number;
+      refs: number;
+    }[];
+  }
+
+  /** Build a story's timeline from its stored analysis (never cached). */
+  buildStoryTimeline(id: string, options: TimelineOptions = {}): Timeline {
+    this.storyRow(id);
+    return buildTimelineFromAnalysis(this.storyAnalysis(id), options);
+  }
+
+  storyTimeline(id: string, options: TimelineOptions = {}): Timeline {
+    const r = this.storyRow(id);
+    const key = optionsKey(options);
+    const stored = this.db.prepare('SELECT story_version, json FROM timelines WHERE story_rowid = ? AND options_key = ?').get(r.rowid, key) as
+      | { story_version: number; json: string }
+      | undefined;
+    if (stored && stored.story_version === r.version) return JSON.parse(stored.json) as Timeline;
+    const t = this.buildStoryTimeline(id, options);
+    if (!this.readonly) this.saveTimeline(r.rowid, key, r.version, t);
+    return t;
+  }
+
+  private saveTimeline(storyRowid: number, key: string, version: number, t: Timeline) {
+    try {
+      this.db
+        .prepare(`INSERT INTO timelines (story_rowid, options_key, story_version, json) VALUES (?, ?, ?, ?)
+          ON CONFLICT (story_rowid, options_key) DO UPDATE SET story_version = excluded.story_version, json = excluded.json`)
+        .run(storyRowid, key, version, JSON.stringify(t));
+    } catch (e) {
+      throw storeError(this.path, e, 'saving a timeline');
+    }
+  }
+
+  /** Update the stored timelines of the given stories (only stories that have stored timelines). */
+  refreshStoredTimelines(storyIds: string[]): number {
+    let n = 0;
+    const rows = this.db.prepare('SELECT t.options_key FROM timelines t JOIN stories s ON s.rowid = t.story_rowid WHERE s.id = ?').pluck();
+    for (const id of storyIds) {
+      const keys = rows.all(id) as string[];
+      if (!keys.length) continue;
+      const r = this.storyRow(id);
+      const analysis = this.storyAnalysis(id);
+      for (const key of keys) {
+        const [dates, sentences, query, from, to, strategy] = JSON.parse(key) as (string | number | null)[];
+        const o: TimelineOptions = {};
+        if (dates !== null) o.dates = dates as number;
+        if (sentences !== null) o.sentences = sentences as number;
+        if (query !== null) o.query = query as string;
+        if (from !== null) o.from = from as string;
+        if (to !== null) o.to = to as string;
+        if (strategy !== null) o.strategy = strategy as string;
+        this.saveTimeline(r.rowid, key, r.version, buildTimelineFromAnalysis(analysis, o));
+        n++;
+      }
+    }
+    return n;
+  }
+
+  queryTimeline(query: string, options: TimelineOptions = {}): Timeline {
+    const hits = this.search(query, { from: options.from, to: options.to, limit: 2000 });
+    const articles = this.getArticles(hits.map((h) => h.articleId));
+    return buildTimelineFromAnalysis({ articles, entities: this.entitiesOf(articles), errors: [] }, { ...options, query: options.query ?? query });
+  }
+
+  // ---------------------------------------------------------------- search
+
+  search(terms: string, filters: SearchFilters = {}): SearchHit[] {
+    const match = ftsQuery(terms);
+    if (!match) return [];
+    const where = ['articles_fts MATCH @match'];
+    const params: Record<string, unknown> = { match, limit: filters.limit ?? 20 };
+    if (filters.source) {
+      where.push('a.source = @source COLLATE NOCASE');
+      params.source = filters.source;
+    }
+    if (filters.from) {
+      where.push('a.published_at >= @from');
+      params.from = filters.from;
+    }
+    if (filters.to) {
+      where.push('a.published_at <= @to');
+      params.to = filters.to;
+    }
+    if (filters.story) {
+      where.push('a.story_rowid = (SELECT rowid FROM stories WHERE id = @story)');
+      params.story = filters.story;
+    }
+    if (filters.entity) {
+      where.push(`a.rowid IN (SELECT m.article_rowid FROM mentions m WHERE m.entity_rowid IN
+        (SELECT rowid FROM entities WHERE key = @entity UNION SELECT entity_rowid FROM entity_aliases WHERE key = @entity))`);
+      params.entity = normKey(filters.entity);
+    }
+    const sql = `SELECT a.id AS articleId, a.title AS title, a.source AS source, a.published_at AS publishedAt, a.url AS url,
+      snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet, bm25(articles_fts, 4.0, 1.0) AS rank
+      FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+      WHERE ${where.join(' AND ')} ORDER BY rank LIMIT @limit`;
+    try {
+      const rows = this.db.prepare(sql).all(params) as (SearchHit & { rank: number })[];
+      return rows.map(({ rank, ...h }) => ({ ...h, snippet: h.snippet.replace(/\s+/g, ' ').trim(), score: Number((-rank).toPrecision(4)) }));
+    } catch (e) {
+      throw storeError(this.path, e, 'searching');
+    }
+  }
+
+  // ---------------------------------------------------------------- entities and quotes
+
+  entities(filters: { story?: string; type?: EntityType; limit?: number } = {}): Entity[] {
+    const limit = filters.limit ?? 50;
+    const params: unknown[] = [];
+    let sql: string;
+    if (filters.story) {
+      const r = this.storyRow(filters.story);
+      sql = `SELECT e.rowid, e.id, e.name, e.type, count(*) AS n FROM mentions m JOIN articles a ON a.rowid = m.article_rowid
+        JOIN entities e ON e.rowid = m.entity_rowid WHERE a.story_rowid = ?`;
+      params.push(r.rowid);
+      if (filters.type) {
+        sql += ' AND e.type = ?';
+        params.push(filters.type);
+      }
+      sql += ' GROUP BY e.rowid ORDER BY n DESC, e.name LIMIT ?';
+    } else {
+      sql = 'SELECT rowid, id, name, type, mentions AS n FROM entities WHERE mentions > 0';
+      if (filters.type) {
+        sql += ' AND type = ?';
+        params.push(filters.type);
+      }
+      sql += ' ORDER BY n DESC, name LIMIT ?';
+    }
+    params.push(limit);
+    const rows = this.db.prepare(sql).all(...params) as { rowid: number; id: string; name: string; type: EntityType; n: number }[];
+    const aliases = this.db.prepare('SELECT alias FROM entity_aliases WHERE entity_rowid = ? ORDER BY alias').pluck();
+    const arts = this.db.prepare(
+      `SELECT DISTINCT a.id FROM mentions m JOIN articles a ON a.rowid = m.article_rowid WHERE m.entity_rowid = ?${filters.story ? ' AND a.story_rowid = ?' : ''} LIMIT 1000`,
+    ).pluck();
+    const storyRowid = filters.story ? this.storyRow(filters.story).rowid : undefined;
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      type: r.type,
+      aliases: (aliases.all(r.rowid) as string[]).filter((a) => a !== r.name),
+      mentions: r.n,
+      articleIds: (storyRowid !== undefined ? arts.all(r.rowid, storyRowid) : arts.all(r.rowid)) as string[],
+    }));
+  }
+
+  quotes(filters: { speaker?: string; story?: string; limit?: number } = {}): StoredQuote[] {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: filters.limit ?? 100 };
+    if (filters.speaker) {
+      where.push(`(q.speaker LIKE @like ESCAPE '\\' OR q.speaker_entity_rowid IN (SELECT entity_rowid FROM entity_aliases WHERE key = @key))`);
+      params.like = `%${filters.speaker.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      params.key = normKey(filters.speaker);
+    }
+    if (filters.story) {
+      where.push('a.story_rowid = @story');
+      params.story = this.storyRow(filters.story).rowid;
+    }
+    const sql = `SELECT q.speaker, q.text, q.cue, a.published_at AS date, a.id AS articleId, s.id AS storyId
+      FROM quotes q JOIN articles a ON a.rowid = q.article_rowid LEFT JOIN stories s ON s.rowid = a.story_rowid
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY a.published_at, a.rowid, q.idx LIMIT @limit`;
+    return this.db.prepare(sql).all(params) as StoredQuote[];
+  }
+
+  // ---------------------------------------------------------------- export / import
+
+  exportStory(id: string, format: ExportFormat): string {
+    const story = this.getStory(id);
+    if (!story) throw new StoreError(this.path, `no story "${id}" (see \`chronicle stories\`)`, 'NO_STORY');
+    const analysis = this.storyAnalysis(id);
+    return renderExport({ story, analysis, timeline: this.storyTimeline(id) }, format);
+  }
+
+  importStory(json: string, source = 'import'): { storyId: string; articles: number } {
+    this.writable('import');
+    const data = parseStoryExport(json, source);
+    if (!data.articles.length) throw new StoreError(source, 'the story has no articles');
+    // Keep the exported story id when it is free here; otherwise let the store make a new one.
+    const free = this.db.prepare('SELECT 1 FROM stories WHERE id = ?').get(data.story.id) === undefined;
+    const storyId = free ? data.story.id : this.newStoryIdForImport();
+    const r = this.ingest(data.articles, { analyze: 'never', entities: data.entities, story: storyId });
+    return { storyId, articles: r.added.length };
+  }
+
+  private newStoryIdForImport(): string {
+    const max = (this.db.prepare('SELECT coalesce(max(rowid), 0) FROM stories').pluck().get() as number) + 1;
+    let n = max;
+    while (this.db.prepare('SELECT 1 FROM stories WHERE id = ?').get(`s${n}`) !== undefined) n++;
+    return `s${n}`;
+  }
+
+  // ---------------------------------------------------------------- maintenance
+
+  stats(): { articles: number; stories: number; entities: number; bytes: number } {
+    const c = (sql: string) => this.db.prepare(sql).pluck().get() as number;
+    const pages = c('PRAGMA page_count') * c('PRAGMA page_size');
+    return { articles: c('SELECT count(*) FROM articles'), stories: c('SELECT count(*) FROM stories WHERE size > 0'), entities: c('SELECT count(*) FROM entities'), bytes: pages };
+  }
+
+  integrityCheck(): string {
+    return this.db.pragma('integrity_check', { simple: true }) as string;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** Turn user terms into a safe FTS5 query: quoted phrases kept, other words ANDed, syntax neutralised. */
+export function ftsQuery(terms: string): string {
+  const parts: string[] = [];
+  const re = /"([^"]*)"|([\p{L}\p{N}][\p{L}\p{N}'’_-]*)/gu;
+  for (const m of terms.matchAll(re)) {
+    const words = (m[1] ?? m[2]).match(/[\p{L}\p{N}]+/gu);
+    if (!words) continue;
+    const w = words.filter((x) => !(m[2] && /^(AND|OR|NOT|NEAR)$/.test(x)));
+    if (w.length) parts.push(`"${w.join(' ')}"`);
+  }
+  return parts.join(' ');
+}

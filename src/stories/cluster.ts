@@ -1,0 +1,267 @@
+/**
+ * Incremental story clustering: each new article joins the most similar existing story, or starts a new one.
+ *
+ * Similarity mixes three signals:
+ *  - text: cosine of log-tf vectors weighted by the corpus' current idf (keyword vectors),
+ *  - entities: cosine of entity-mention count vectors,
+ *  - time: an exponential decay on the gap (days) between the article's day and the story's span, so a story
+ *    that went quiet long ago does not absorb a new event that happens to share vocabulary.
+ * The threshold and weights are global hyper-parameters (STORY_PARAMS), never per corpus.
+ */
+import type { Article } from '../model.js';
+import { STOPWORDS } from './stopwords.js';
+
+export interface StoryParams {
+  /** Minimum combined similarity to join an existing story. */
+  threshold: number;
+  /** Weight of text similarity (entities get 1 - textWeight). */
+  textWeight: number;
+  /** e-folding time of the time decay, in days, for gaps outside the story's span. */
+  decayDays: number;
+  /** Terms kept per article vector. */
+  articleTerms: number;
+  /** Terms kept per story centroid (pruned when it grows past twice this). */
+  storyTerms: number;
+}
+
+/**
+ * Global defaults, chosen on the phenomenon (topic-level news stories that run for weeks to months, with
+ * articles arriving daily) and checked with `chronicle eval stories` on Timeline17 (see bench/README).
+ */
+export const STORY_PARAMS: StoryParams = {
+  threshold: 0.18,
+  textWeight: 0.8,
+  decayDays: 45,
+  articleTerms: 60,
+  storyTerms: 400,
+};
+
+/** What clustering needs from one article. */
+export interface ArticleFeatures {
+  id: string;
+  day: string | null;
+  /** Log-tf weights, unit length before idf. */
+  terms: Map<string, number>;
+  /** Entity key -> mention count. */
+  entities: Map<string, number>;
+}
+
+/** The running state of one story. */
+export interface StoryState {
+  id: string;
+  size: number;
+  first: string | null;
+  last: string | null;
+  /** Sum of member articles' term vectors. */
+  terms: Map<string, number>;
+  /** Sum of member articles' entity counts. */
+  entities: Map<string, number>;
+}
+
+/** Document frequencies over the whole store, for idf. */
+export interface DocFreq {
+  docs: number;
+  df: Map<string, number>;
+}
+
+const WORD = /[\p{L}][\p{L}\p{N}'’-]*[\p{L}\p{N}]/gu;
+
+/** Content words of a text: lowercased, no stopwords, no very short words, no numbers. */
+export function contentWords(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const w = m[0].toLowerCase().replace(/['’]s$/, '');
+    if (w.length < 3 || STOPWORDS.has(w)) continue;
+    out.push(w);
+  }
+  return out;
+}
+
+/** Build an article's features; `entityKey` maps a mention to a stable entity key. */
+export function articleFeatures(
+  a: Article,
+  entityKey: (m: Article['mentions'][number]) => string = (m) => `${m.type}:${m.text.toLowerCase()}`,
+  params: StoryParams = STORY_PARAMS,
+): ArticleFeatures {
+  const tf = new Map<string, number>();
+  const title = a.title ? contentWords(a.title) : [];
+  for (const w of contentWords(a.text)) tf.set(w, (tf.get(w) ?? 0) + 1);
+  for (const w of title) tf.set(w, (tf.get(w) ?? 0) + 2);
+  const weighted = [...tf].map(([t, n]) => [t, 1 + Math.log(n)] as [string, number]);
+  weighted.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  const kept = weighted.slice(0, params.articleTerms * 3);
+  const norm = Math.hypot(...kept.map(([, w]) => w)) || 1;
+  const terms = new Map(kept.map(([t, w]) => [t, w / norm]));
+  const entities = new Map<string, number>();
+  for (const m of a.mentions) {
+    const k = entityKey(m);
+    entities.set(k, (entities.get(k) ?? 0) + 1);
+  }
+  return { id: a.id, day: a.publishedAt, terms, entities };
+}
+
+export function idf(df: DocFreq, term: string): number {
+  return Math.log((df.docs + 1) / ((df.df.get(term) ?? 0) + 1)) + 1;
+}
+
+/** The article's idf-weighted vector, cut to its strongest terms and normalised. */
+function weightArticle(f: ArticleFeatures, df: DocFreq, params: StoryParams): Map<string, number> {
+  const v = [...f.terms].map(([t, w]) => [t, w * idf(df, t)] as [string, number]);
+  v.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  const kept = v.slice(0, params.articleTerms);
+  const norm = Math.hypot(...kept.map(([, w]) => w)) || 1;
+  return new Map(kept.map(([t, w]) => [t, w / norm]));
+}
+
+function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / 86400000);
+}
+
+/** Days from `day` to the span [first, last]; 0 inside it or when a date is missing. */
+export function gapDays(day: string | null, first: string | null, last: string | null): number {
+  if (!day || !first || !last) return 0;
+  if (day < first) return daysBetween(day, first);
+  if (day > last) return daysBetween(last, day);
+  return 0;
+}
+
+function cosineCounts(a: Map<string, number>, b: Map<string, number>): number {
+  if (!a.size || !b.size) return 0;
+  let dot = 0;
+  const [small, big] = a.size < b.size ? [a, b] : [b, a];
+  for (const [k, v] of small) {
+    const w = big.get(k);
+    if (w) dot += v * w;
+  }
+  if (!dot) return 0;
+  let na = 0;
+  for (const v of a.values()) na += v * v;
+  let nb = 0;
+  for (const v of b.values()) nb += v * v;
+  return dot / Math.sqrt(na * nb);
+}
+
+/** Clusters articles into stories, one at a time, against a set of existing stories. */
+export class StoryClusterer {
+  readonly stories = new Map<string, StoryState>();
+  private centroidCache = new Map<string, { vec: Map<string, number>; size: number }>();
+  /** Inverted index: term -> stories whose centroid holds it (candidate retrieval). */
+  private postings = new Map<string, Set<string>>();
+
+  constructor(
+    stories: StoryState[],
+    private readonly df: DocFreq,
+    private readonly newId: () => string,
+    private readonly params: StoryParams = STORY_PARAMS,
+  ) {
+    for (const s of stories) {
+      this.stories.set(s.id, s);
+      this.index(s);
+    }
+  }
+
+  private index(s: StoryState) {
+    for (const t of s.terms.keys()) {
+      let set = this.postings.get(t);
+      if (!set) this.postings.set(t, (set = new Set()));
+      set.add(s.id);
+    }
+  }
+
+  /** The story's centroid weighted by current idf and normalised (cached per story size). */
+  private centroid(s: StoryState): Map<string, number> {
+    const c = this.centroidCache.get(s.id);
+    if (c && c.size === s.size) return c.vec;
+    const v = new Map<string, number>();
+    let n = 0;
+    for (const [t, w] of s.terms) {
+      const x = w * idf(this.df, t);
+      v.set(t, x);
+      n += x * x;
+    }
+    n = Math.sqrt(n) || 1;
+    for (const [t, x] of v) v.set(t, x / n);
+    this.centroidCache.set(s.id, { vec: v, size: s.size });
+    return v;
+  }
+
+  /** Similarity of an article to a story (0..1). */
+  similarity(f: ArticleFeatures, s: StoryState, weighted = weightArticle(f, this.df, this.params)): number {
+    const c = this.centroid(s);
+    let text = 0;
+    for (const [t, w] of weighted) {
+      const x = c.get(t);
+      if (x) text += w * x;
+    }
+    const ent = cosineCounts(f.entities, s.entities);
+    const tw = f.entities.size && s.entities.size ? this.params.textWeight : 1;
+    const gap = gapDays(f.day, s.first, s.last);
+    return (tw * text + (1 - tw) * ent) * Math.exp(-gap / this.params.decayDays);
+  }
+
+  /** Assign one article: returns its story id and whether the story is new. */
+  add(f: ArticleFeatures): { storyId: string; created: boolean; score: number } {
+    const weighted = weightArticle(f, this.df, this.params);
+    const candidates = new Set<string>();
+    for (const t of weighted.keys()) for (const id of this.postings.get(t) ?? []) candidates.add(id);
+    let best: StoryState | null = null;
+    let bestScore = -1;
+    for (const id of [...candidates].sort()) {
+      const s = this.stories.get(id)!;
+      const score = this.similarity(f, s, weighted);
+      if (score > bestScore) {
+        bestScore = score;
+        best = s;
+      }
+    }
+    let created = false;
+    if (!best || bestScore < this.params.threshold) {
+      best = { id: this.newId(), size: 0, first: null, last: null, terms: new Map(), entities: new Map() };
+      this.stories.set(best.id, best);
+      created = true;
+    }
+    this.absorb(best, f);
+    return { storyId: best.id, created, score: created ? 0 : bestScore };
+  }
+
+  /** Add an article's vectors to a story (also used for forced assignment, e.g. on import). */
+  absorb(s: StoryState, f: ArticleFeatures) {
+    if (!this.stories.has(s.id)) this.stories.set(s.id, s);
+    s.size++;
+    for (const [t, w] of f.terms) s.terms.set(t, (s.terms.get(t) ?? 0) + w);
+    for (const [k, n] of f.entities) s.entities.set(k, (s.entities.get(k) ?? 0) + n);
+    if (f.day) {
+      if (!s.first || f.day < s.first) s.first = f.day;
+      if (!s.last || f.day > s.last) s.last = f.day;
+    }
+    prune(s.terms, this.params.storyTerms);
+    prune(s.entities, this.params.storyTerms);
+    this.index(s);
+  }
+}
+
+/** Keep the `keep` heaviest entries once a map grows past twice that. */
+function prune(m: Map<string, number>, keep: number) {
+  if (m.size <= keep * 2) return;
+  const sorted = [...m].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  m.clear();
+  for (const [k, v] of sorted.slice(0, keep)) m.set(k, v);
+}
+
+/** Update document frequencies with one article's features. */
+export function addDocFreq(df: DocFreq, f: ArticleFeatures) {
+  df.docs++;
+  for (const t of f.terms.keys()) df.df.set(t, (df.df.get(t) ?? 0) + 1);
+}
+
+/** Serialise a story state's vectors compactly (for the store). */
+export function encodeVector(m: Map<string, number>): string {
+  const o: Record<string, number> = {};
+  for (const [k, v] of m) o[k] = Math.round(v * 1e4) / 1e4;
+  return JSON.stringify(o);
+}
+
+export function decodeVector(s: string | null): Map<string, number> {
+  if (!s) return new Map();
+  return new Map(Object.entries(JSON.parse(s) as Record<string, number>));
+}

@@ -1,0 +1,130 @@
+/**
+ * Parsing of date strings as they appear in page metadata and visible text, to a calendar day.
+ * The day is the one written (a timestamp's local date as published), not converted to UTC.
+ * Month names: calendar facts for English, German, French, Spanish, Portuguese, Italian, Dutch and Romanian.
+ */
+import type { IsoDay } from '../model.js';
+
+const MONTHS: Record<string, number> = {};
+const names: string[][] = [
+  // en
+  ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
+  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'],
+  ['', '', '', '', '', '', '', '', 'sept', '', '', ''],
+  // de
+  ['januar', 'februar', 'märz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember'],
+  ['jänner', 'feber', 'maerz', '', '', '', '', '', '', 'okt', '', 'dez'],
+  // fr
+  ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  ['janv', 'févr', '', 'avr', '', '', 'juil', '', '', '', '', 'déc'],
+  // es
+  ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+  ['ene', '', '', 'abr', '', '', '', 'ago', 'setiembre', '', '', 'dic'],
+  // pt
+  ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'],
+  ['', 'fev', '', '', '', '', '', '', 'set', 'out', '', 'dez'],
+  // it
+  ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'],
+  // nl
+  ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+  ['', '', 'mrt', '', '', '', '', '', '', '', '', ''],
+  // ro
+  ['ianuarie', 'februarie', 'martie', 'aprilie', 'mai', 'iunie', 'iulie', 'august', 'septembrie', 'octombrie', 'noiembrie', 'decembrie'],
+];
+for (const row of names) row.forEach((n, i) => n && !(n in MONTHS) && (MONTHS[n] = i + 1));
+const MONTH_RE = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+export function monthNumber(name: string): number | null {
+  return MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? null;
+}
+
+export function isoDay(y: number, m: number, d: number): IsoDay | null {
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31 && y >= 1000 && y <= 9999)) return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCMonth() !== m - 1) return null; // 31 February and the like
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const ISO_RE = /(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/;
+const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})(?:T?\d{4,6})?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const SLASH_YMD_RE = /(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)/;
+const DMY_RE = /(?<![\d.])(\d{1,2})([./-])(\d{1,2})[./-](\d{4})(?!\d)/;
+const NAMED_DMY_RE = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th|er|º|°)?\\.?\\s*(?:de\\s+)?(${MONTH_RE})\\.?,?\\s*(?:de\\s+|del\\s+)?(\\d{4})(?!\\d)`, 'iu');
+const NAMED_MDY_RE = new RegExp(`(?<![\\p{L}])(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'iu');
+
+/**
+ * Parse a date string from metadata (ISO 8601, compact 20210305, RFC 2822, "March 5, 2021",
+ * "5 mars 2021", "05.03.2021", Unix timestamps). Numeric d/m/y with both parts ≤ 12 is read day-first
+ * (the common order outside the US) only when `allowAmbiguous`; otherwise it is refused.
+ */
+export function parseDateString(raw: string, allowAmbiguous = false): IsoDay | null {
+  const s = raw.trim();
+  if (!s) return null;
+  let m = ISO_RE.exec(s);
+  if (m) return isoDay(+m[1], +m[2], +m[3]);
+  m = COMPACT_RE.exec(s);
+  if (m) return isoDay(+m[1], +m[2], +m[3]);
+  if (/^\d{10}(\d{3})?$/.test(s)) {
+    const ms = s.length === 13 ? +s : +s * 1000;
+    const d = new Date(ms);
+    return isoDay(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  }
+  m = SLASH_YMD_RE.exec(s);
+  if (m) return isoDay(+m[1], +m[2], +m[3]);
+  return parseTextDate(s, allowAmbiguous);
+}
+
+/** First date written in running text ("March 5, 2021", "5. März 2021", "05.03.2021"); null if none. */
+export function parseTextDate(s: string, allowAmbiguous = false): IsoDay | null {
+  const found = findTextDates(s, allowAmbiguous, 1);
+  return found[0]?.day ?? null;
+}
+
+export interface TextDate {
+  day: IsoDay;
+  index: number;
+}
+
+/** Dates written in running text, in order of appearance (at most `limit`). */
+export function findTextDates(s: string, allowAmbiguous = false, limit = Infinity): TextDate[] {
+  const out: TextDate[] = [];
+  const patterns: [RegExp, (m: RegExpExecArray) => IsoDay | null][] = [
+    [new RegExp(ISO_RE.source, 'g'), (m) => isoDay(+m[1], +m[2], +m[3])],
+    [new RegExp(SLASH_YMD_RE.source, 'g'), (m) => isoDay(+m[1], +m[2], +m[3])],
+    [new RegExp(NAMED_DMY_RE.source, 'giu'), (m) => isoDay(+m[3], monthNumber(m[2]) ?? 0, +m[1])],
+    [new RegExp(NAMED_MDY_RE.source, 'giu'), (m) => isoDay(+m[3], monthNumber(m[1]) ?? 0, +m[2])],
+    [
+      new RegExp(DMY_RE.source, 'g'),
+      (m) => {
+        const a = +m[1];
+        const b = +m[3];
+        const y = +m[4];
+        // Dotted dates (06.10.2023) are day-first wherever they are used; slashed ones are US
+        // month-first or day-first, so both parts <= 12 is ambiguous.
+        if (m[2] === '.') return isoDay(y, b, a);
+        if (a <= 12 && b <= 12 && a !== b && !allowAmbiguous) return null;
+        if (b > 12 && a <= 12) return isoDay(y, a, b); // unambiguous US order
+        return isoDay(y, b, a);
+      },
+    ],
+  ];
+  for (const [re, toDay] of patterns) {
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s))) {
+      const day = toDay(m);
+      if (day) out.push({ day, index: m.index });
+    }
+  }
+  out.sort((a, b) => a.index - b.index);
+  return out.slice(0, limit);
+}
+
+/** A plausible publication day: not before the web news era, not after `now` (+1 day for time zones). */
+export function plausibleDay(day: IsoDay, now: Date): boolean {
+  const y = +day.slice(0, 4);
+  if (y < 1995) return false;
+  const limit = new Date(now.getTime() + 86400000).toISOString().slice(0, 10);
+  return day <= limit;
+}

@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { captionRule } from '../../src/clean/rules/caption.js';
+import { clean } from './helpers.js';
+
+test('caption: caption lines and credits are removed', () => {
+  const raw = [
+    'Body one.',
+    'Boats wait at the quay on Tuesday. (Photo: Ann Vik/Coast Post)',
+    'Image caption: Nets dry on the pier. Getty Images',
+    'Photograph: Ola Berg/Reuters',
+    'Getty Images',
+    'AP Photo/Rui Costa',
+    'Body two.',
+  ].join('\n');
+  const a = clean(raw, [captionRule]);
+  assert.equal(a.text, 'Body one.\nBody two.');
+  assert.equal(a.removed.length, 5);
+  assert.ok(a.removed.every((r) => r.rule === 'caption'));
+});
+
+test('caption: sentences that mention photos or agencies stay', () => {
+  const raw = 'A photographer for Reuters was hurt.\nPhotos of the slick were shared widely (some were fake).';
+  assert.equal(clean(raw, [captionRule]).text, raw);
+});

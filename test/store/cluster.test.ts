@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { addDocFreq, articleFeatures, contentWords, gapDays, StoryClusterer, type DocFreq } from '../../src/stories/cluster.js';
+import { art } from './helpers.js';
+
+function features(text: string, day: string, entities: string[] = []) {
+  const a = art(text, day);
+  a.text = text;
+  a.mentions = entities.map((e) => ({ text: e, start: 0, end: e.length, sentenceIndex: 0, type: 'PERSON' as const }));
+  return articleFeatures(a);
+}
+
+function clusterer(all: ReturnType<typeof features>[]) {
+  const df: DocFreq = { docs: 0, df: new Map() };
+  for (const f of all) addDocFreq(df, f);
+  let n = 0;
+  return new StoryClusterer([], df, () => `s${++n}`);
+}
+
+const HARBOUR = [
+  'A cargo ship lost containers off the harbour mouth during the storm; the harbour master closed the channel.',
+  'Divers searched the harbour channel for the lost containers from the cargo ship after the storm.',
+  'The harbour channel reopened once tugs towed the drifting containers from the cargo ship ashore.',
+];
+const ELECTION = 'Voters in the mountain district elected a new mayor after a recount of ballots at the town hall.';
+
+test('contentWords drops stopwords, short words and numbers', () => {
+  assert.deepEqual(contentWords('The ship and 42 of its crew said they were safe in 2024.'), ['ship', 'crew', 'safe']);
+});
+
+test('related articles join one story; a different event on the same day starts another', () => {
+  const fs = [...HARBOUR.map((t, i) => features(t, `2024-01-0${i + 1}`, ['Ana Ruiz'])), features(ELECTION, '2024-01-02', ['Omar Lind'])];
+  const c = clusterer(fs);
+  const ids = fs.map((f) => c.add(f).storyId);
+  assert.equal(ids[0], ids[1]);
+  assert.equal(ids[1], ids[2]);
+  assert.notEqual(ids[3], ids[0]);
+});
+
+test('time decay: the same vocabulary a year after the story went quiet starts a new story', () => {
+  const early = HARBOUR.map((t, i) => features(t, `2024-01-0${i + 1}`));
+  const late = features(HARBOUR[1], '2025-03-01');
+  const soon = features(HARBOUR[1], '2024-01-05');
+  const c = clusterer([...early, late, soon]);
+  const first = early.map((f) => c.add(f).storyId)[0];
+  const s = c.stories.get(first)!;
+  assert.ok(c.similarity(soon, s) > c.similarity(late, s));
+  assert.notEqual(c.add(late).storyId, first);
+  assert.equal(c.add(soon).storyId, first);
+});
+
+test('gapDays is zero inside the span and counts days outside it', () => {
+  assert.equal(gapDays('2024-01-05', '2024-01-01', '2024-01-10'), 0);
+  assert.equal(gapDays('2024-01-15', '2024-01-01', '2024-01-10'), 5);
+  assert.equal(gapDays('2023-12-30', '2024-01-01', '2024-01-10'), 2);
+  assert.equal(gapDays(null, '2024-01-01', '2024-01-10'), 0);
+});

@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { expectValue, texts } from './helpers.js';
+
+const DCT = '2011-03-09';
+
+test('month-day with and without year, abbreviations, ordinals and weekday', () => {
+  expectValue('The ferry sank on Feb. 3 near the island.', DCT, 'Feb. 3', '2011-02-03', 'DATE');
+  expectValue('The inquiry opened on February 3rd, 2010, in the capital.', DCT, 'February 3rd, 2010', '2010-02-03');
+  expectValue('Voters went to the polls on Sunday, March 6, 2011.', DCT, 'Sunday, March 6, 2011', '2011-03-06');
+  expectValue('The bridge reopened Sept. 30.', DCT, 'Sept. 30', '2010-09-30');
+});
+
+test('day-month, ISO and US numeric dates', () => {
+  expectValue('It was signed on 3 February 2011 by both sides.', DCT, '3 February 2011', '2011-02-03');
+  expectValue('The filing is dated 2011-02-03.', DCT, '2011-02-03', '2011-02-03');
+  expectValue('The memo, dated 02/03/2011, was leaked.', DCT, '02/03/2011', '2011-02-03');
+});
+
+test('a month-day without year takes the year the tense points to', () => {
+  // Past narration: a later month-day lies in the previous year.
+  expectValue('The company collapsed on Dec. 12 after a run on its shares.', DCT, 'Dec. 12', '2010-12-12');
+  // Future: a date later in the year stays in this year, an earlier one moves to next year.
+  expectValue('The trial will open on April 20.', DCT, 'April 20', '2011-04-20');
+  expectValue('The new terminal will open on Jan. 15.', DCT, 'Jan. 15', '2012-01-15');
+});
+
+test('months alone, months with a year, "last November", "June last year"', () => {
+  expectValue('Prices rose sharply in November.', DCT, 'November', '2010-11');
+  expectValue('The plant will reopen in June.', DCT, 'June', '2011-06');
+  expectValue('The strike began in March 1996.', DCT, 'March 1996', '1996-03');
+  expectValue('Sales slumped last November.', DCT, 'last November', '2010-11');
+  expectValue('The mine closed in June last year.', DCT, 'June last year', '2010-06');
+});
+
+test('years, decades and spelled-out years', () => {
+  expectValue('The law dates from 1987.', DCT, '1987', '1987');
+  expectValue('The tower was built in the 1990s.', DCT, 'the 1990s', '199');
+  expectValue('It was rebuilt in nineteen ninety-six.', DCT, 'nineteen ninety-six', '1996');
+  expectValue('Output will double in fiscal 2012.', DCT, 'fiscal 2012', '2012');
+});
+
+test('amounts and counts are not years', () => {
+  assert.deepEqual(texts('The firm paid $1995 and sold 2000 tons of grain.', DCT), []);
+  assert.deepEqual(texts('The index fell 1.5% to 1,987 points.', DCT), []);
+});
+
+test('"may" and "march" as verbs are not months', () => {
+  assert.deepEqual(texts('Protesters may march on the palace.', DCT), []);
+});

@@ -1,0 +1,15 @@
+import { test } from 'node:test';
+import { expectValue } from './helpers.js';
+
+const DCT = '2011-03-07';
+
+test('clock times on the publication day', () => {
+  expectValue('The alarm sounded at 10:35 a.m.', DCT, '10:35 a.m.', '2011-03-07T10:35', 'TIME');
+  expectValue('The session will start at 3 p.m.', DCT, '3 p.m.', '2011-03-07T15:00', 'TIME');
+  expectValue('Trading stopped at noon.', DCT, 'noon', '2011-03-07T12:00', 'TIME');
+});
+
+test('clock times joined to their day', () => {
+  expectValue('The vote closed at 10 p.m. Sunday.', DCT, '10 p.m. Sunday', '2011-03-06T22:00', 'TIME');
+  expectValue('Voting will end at noon Thursday.', DCT, 'noon Thursday', '2011-03-10T12:00', 'TIME');
+});

@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { expectValue, texts } from './helpers.js';
+
+const DCT = '2011-03-07';
+
+test('counted durations in words and digits', () => {
+  expectValue('The siege lasted four years.', DCT, 'four years', 'P4Y', 'DURATION');
+  expectValue('The strike will last 24 hours.', DCT, '24 hours', 'PT24H', 'DURATION');
+  expectValue('Talks went on for twenty-four days.', DCT, 'twenty-four days', 'P24D', 'DURATION');
+  expectValue('Shares hit a five-year low.', DCT, 'five-year', 'P5Y', 'DURATION');
+});
+
+test('modified durations carry a mod', () => {
+  expectValue('The dispute has dragged on for more than four years.', DCT, 'more than four years', 'P4Y', 'DURATION', 'MORE_THAN');
+  expectValue('Repairs will take less than a week.', DCT, 'less than a week', 'P1W', 'DURATION', 'LESS_THAN');
+  expectValue('It will take about two months.', DCT, 'about two months', 'P2M', 'DURATION', 'APPROX');
+});
+
+test('the past / the next N units, vague amounts', () => {
+  expectValue('Rents have doubled over the past three years.', DCT, 'the past three years', 'P3Y', 'DURATION');
+  expectValue('A decision is due in the next few days.', DCT, 'the next few days', 'PXD', 'DURATION');
+  expectValue('The talks have lasted for weeks.', DCT, 'weeks', 'PXW', 'DURATION');
+  expectValue('Sales in the first nine months rose.', DCT, 'the first nine months', 'P9M', 'DURATION');
+});
+
+test('ages are not durations', () => {
+  assert.deepEqual(texts('A 45-year-old man was arrested.', DCT), []);
+  assert.deepEqual(texts('The man, 45 years old, was arrested.', DCT), []);
+});

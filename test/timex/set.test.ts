@@ -1,0 +1,16 @@
+import { test } from 'node:test';
+import { expectValue } from './helpers.js';
+
+const DCT = '2011-03-07';
+
+test('every weekday, plural weekdays', () => {
+  expectValue('The market was held every Friday.', DCT, 'every Friday', 'XXXX-WXX-5', 'SET');
+  expectValue('The market will be held on Saturdays.', DCT, 'Saturdays', 'XXXX-WXX-6', 'SET');
+});
+
+test('frequency adverbs and every/each unit', () => {
+  expectValue('The council met weekly.', DCT, 'weekly', 'P1W', 'SET');
+  expectValue('The figures will be published daily.', DCT, 'daily', 'P1D', 'SET');
+  expectValue('Inspections took place every year.', DCT, 'every year', 'P1Y', 'SET');
+  expectValue('The board will meet twice a month.', DCT, 'twice a month', 'P1M', 'SET');
+});
