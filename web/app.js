@@ -180,7 +180,6 @@ async function showStory() {
     announce(`Could not load the story: ${e.message}`);
   } finally {
     document.body.removeAttribute('aria-busy');
-    document.body.dataset.ready = 'true';
   }
 }
 
@@ -221,7 +220,7 @@ function fillFilters(st, entities) {
     .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name))
     .slice(0, 80);
   ent.replaceChildren(
-    h('option', { value: '', text: 'Everyone and everything' }),
+    h('option', { value: '', text: 'Everyone' }),
     ...top.map((e) => h('option', { value: e.name, text: `${e.name} (${e.mentions})` })),
   );
   if (state.entity && !top.some((e) => e.name === state.entity))
@@ -246,8 +245,10 @@ function fillFilters(st, entities) {
 /** Which known entities a piece of text mentions (canonical name or alias, whole words). */
 function entitiesIn(text) {
   const out = [];
+  const seen = new Set();
   const lower = text.toLowerCase();
   for (const e of entityNames) {
+    if (seen.has(e.name.toLowerCase())) continue;
     for (const name of [e.name, ...(e.aliases || [])]) {
       if (name.length < 2) continue;
       const i = lower.indexOf(name.toLowerCase());
@@ -256,6 +257,7 @@ function entitiesIn(text) {
       const after = lower[i + name.length];
       if ((before && /[\p{L}\p{N}]/u.test(before)) || (after && /[\p{L}\p{N}]/u.test(after))) continue;
       out.push(e);
+      seen.add(e.name.toLowerCase());
       break;
     }
   }
@@ -350,7 +352,8 @@ function renderTimeline(timeline) {
           'ol',
           { class: 'sources', 'aria-label': 'Sources' },
           sources.map((ref, i) => {
-            const label = [ref.source, ref.title].filter(Boolean).join(': ') || ref.path || ref.articleId;
+            const file = ref.path ? ref.path.split(/[\\/]/).pop() : null;
+            const label = [ref.source, ref.title].filter(Boolean).join(': ') || file || ref.articleId;
             const href = ref.url ? safeHref(ref.url) : null;
             return h(
               'li',
@@ -379,15 +382,16 @@ function renderCoverage(coverage, selected) {
     box.replaceChildren(h('p', { class: 'muted', text: 'No dated articles yet.' }));
     return;
   }
-  const W = 720;
   const H = 140;
   const pad = { l: 28, r: 8, t: 8, b: 22 };
   const max = Math.max(1, ...coverage.map((c) => c.articles));
-  const bw = Math.min(40, (W - pad.l - pad.r) / coverage.length);
+  const bw = Math.min(40, (720 - pad.l - pad.r) / coverage.length);
+  const W = Math.max(240, pad.l + bw * coverage.length + pad.r);
   const y = (v) => pad.t + (H - pad.t - pad.b) * (1 - v / max);
   const total = coverage.reduce((n, c) => n + c.articles, 0);
   const svg = s('svg', {
     viewBox: `0 0 ${W} ${H}`,
+    preserveAspectRatio: 'xMinYMid meet',
     role: 'img',
     class: 'coverage-svg',
     'aria-label': `${total} articles over ${coverage.length} days, most on one day: ${max}. ${selected.size} days on the timeline.`,
@@ -450,10 +454,16 @@ function renderCoverage(coverage, selected) {
 function renderEntityGraph(ents) {
   const box = $('entity-graph');
   const pairs = ents.cooccurrence || [];
+  // The strongest links only: a readable picture, not a hairball. The list below has the rest.
   const names = [];
-  for (const p of pairs)
-    for (const n of [p.a, p.b]) if (!names.includes(n) && names.length < 10) names.push(n);
-  const chosen = pairs.filter((p) => names.includes(p.a) && names.includes(p.b));
+  const chosen = [];
+  for (const p of pairs) {
+    if (chosen.length >= 14) break;
+    const fresh = [p.a, p.b].filter((n) => !names.includes(n));
+    if (names.length + fresh.length > 9) continue;
+    names.push(...fresh);
+    chosen.push(p);
+  }
   $('pairs').replaceChildren(
     ...pairs
       .slice(0, 12)
@@ -472,12 +482,13 @@ function renderEntityGraph(ents) {
     );
     return;
   }
-  const W = 320;
+  const W = 460;
   const H = 260;
   const cx = W / 2;
   const cy = H / 2;
-  const R = Math.min(W, H) / 2 - 48;
-  const mentions = new Map(ents.entities.map((e) => [e.name, e.mentions]));
+  const R = Math.min(W / 2 - 130, H / 2 - 28);
+  const mentions = new Map();
+  for (const e of ents.entities) mentions.set(e.name, (mentions.get(e.name) || 0) + e.mentions);
   const maxM = Math.max(1, ...names.map((n) => mentions.get(n) || 1));
   const maxP = Math.max(1, ...chosen.map((p) => p.articles));
   const pos = new Map(
@@ -528,7 +539,7 @@ function renderEntityGraph(ents) {
       s(
         'text',
         { x: P.x + (right ? r + 4 : -r - 4), y: P.y + 4, 'text-anchor': right ? 'start' : 'end' },
-        document.createTextNode(n.length > 22 ? n.slice(0, 21) + '…' : n),
+        document.createTextNode(n.length > 18 ? n.slice(0, 17) + '…' : n),
       ),
     );
     svg.append(g);
@@ -576,8 +587,7 @@ async function runSearch(q) {
     panel.hidden = true;
     return;
   }
-  const params = new URLSearchParams({ q });
-  if (state.story) params.set('story', state.story);
+  const params = new URLSearchParams({ q }); // all stories: the search box is the way across them
   try {
     const { hits } = await api(`/api/search?${params}`);
     $('search-hits').replaceChildren(
@@ -707,14 +717,18 @@ function wire() {
 async function start() {
   wire();
   $('search-q').value = state.q;
-  try {
-    await loadStories();
-  } catch (e) {
-    announce(`Could not reach the server: ${e.message}`);
-    document.body.dataset.ready = 'true';
-    return;
-  }
-  await showStory();
+  // With a story in the URL, its timeline loads alongside the story list.
+  const list = loadStories().then(
+    () => true,
+    (e) => {
+      announce(`Could not reach the server: ${e.message}`);
+      return false;
+    },
+  );
+  if (state.story) await Promise.all([list, showStory()]);
+  else if (await list) await showStory();
+  markCurrentStory();
+  document.body.dataset.ready = 'true';
   if (state.q) runSearch(state.q);
   writeState(state, false);
 }

@@ -14,9 +14,8 @@ Options:
   --db FILE      store file (default $CHRONICLE_DB, else .chronicle/chronicle.db)
   --token T      require "Authorization: Bearer T" for writes (default: $CHRONICLE_TOKEN)
   --max-body N   largest request body in bytes (default 10485760)
-  --allow-private-urls
-                 let URL inputs reach loopback and private addresses (off: the server
-                 refuses to fetch them, so it cannot be used to probe the local network)
+  --allow-private  let URL inputs reach loopback and private addresses (off: the server
+                   refuses to fetch them, so it cannot be used to probe the local network)
   -q, --quiet    do not print the address
 `,
   async run(argv, io) {
@@ -28,7 +27,7 @@ Options:
         db: { type: 'string' },
         token: { type: 'string' },
         'max-body': { type: 'string' },
-        'allow-private-urls': { type: 'boolean' },
+        'allow-private': { type: 'boolean' },
       },
       false,
     );
@@ -46,7 +45,7 @@ Options:
       port,
       limits: {
         ...(maxBody ? { maxBodyBytes: maxBody } : {}),
-        allowPrivateUrls: Boolean(values['allow-private-urls']),
+        allowPrivateUrls: Boolean(values['allow-private']),
       },
     });
     if (!values.quiet)

@@ -31,7 +31,8 @@ export const command: Command = {
       'allow-private': { type: 'boolean' },
     });
     if (!positionals.length) throw new UsageError('expected at least one feed URL');
-    for (const f of positionals) if (!/^https?:\/\//i.test(f)) throw new UsageError(`not an http(s) feed URL: ${f}`);
+    for (const f of positionals)
+      if (!/^https?:\/\//i.test(f)) throw new UsageError(`not an http(s) feed URL: ${f}`);
     const intervalSec = intOption(values.interval, 'interval', 10) ?? 900;
     const db = values.db ? String(values.db) : defaultStorePath();
     const allowPrivate = Boolean(values['allow-private']);
@@ -45,7 +46,13 @@ export const command: Command = {
     let errors = 0;
     try {
       await watchFeeds(
-        { feeds: positionals, intervalSec, once: Boolean(values.once), signal: controller.signal, fetch: { allowPrivate } },
+        {
+          feeds: positionals,
+          intervalSec,
+          once: Boolean(values.once),
+          signal: controller.signal,
+          fetch: { allowPrivate },
+        },
         {
           store,
           readPage: (url) => readUrl(url, { allowPrivate }),

@@ -3,27 +3,29 @@
  *
  * - Sentences: every sentence gets `dupGroup`; sentences with the same group are one fact however many
  *   outlets carry it. Exact repeats (after normalisation: case, punctuation, PTB bracket tokens, spacing)
- *   share a group; near copies are found with word-bigram shingles, MinHash (48 hashes) and LSH (12 bands of
- *   4 rows), then confirmed with the exact Jaccard similarity of the shingle sets (>= SENTENCE_JACCARD).
+ *   share a group; near copies are found with word-bigram shingles, MinHash (36 hashes) and LSH (12 bands of
+ *   3 rows: a pair at Jaccard 0.6 becomes a candidate with probability 0.95, at 0.3 with 0.28), then confirmed
+ *   with the exact Jaccard similarity of the shingle sets (>= SENTENCE_JACCARD = 0.6: one word changed in a
+ *   ten-word sentence still matches, (n-3)/(n+1)).
  *   Group ids are numbered in corpus order of first occurrence.
  * - Articles: an article whose set of sentence groups overlaps an earlier article's with Jaccard >=
  *   ARTICLE_JACCARD (or whose normalised text hash is identical) is a syndicated / lightly edited copy;
  *   `duplicateOf` is the id of the earliest copy (earliest publication day, then input order).
  */
 import type { Article } from '../model.js';
-import { MinHasher, UnionFind, bandKeys, fnv1a, jaccardSorted } from './minhash.js';
+import { MinHasher, UnionFind, bandHash, fnv1a, jaccardSorted } from './minhash.js';
 
 /** Word-bigram Jaccard at or above which two sentences are one fact. */
-export const SENTENCE_JACCARD = 0.7;
+export const SENTENCE_JACCARD = 0.6;
 /** Sentences shorter than this (in words) are only grouped when exactly equal. */
 export const MIN_NEAR_WORDS = 5;
 /** Sentence-group Jaccard at or above which two articles are copies of one another. */
 export const ARTICLE_JACCARD = 0.6;
 /** Articles need this many distinct sentence groups to be compared (a headline alone is not a copy). */
 export const MIN_ARTICLE_GROUPS = 3;
-const NUM_HASHES = 48;
+const NUM_HASHES = 36;
 const BANDS = 12;
-const ROWS = 4;
+const ROWS = 3;
 /** LSH buckets larger than this are boilerplate; only their first members are compared. */
 const MAX_BUCKET = 64;
 
@@ -32,22 +34,28 @@ export interface DedupOptions {
   articleJaccard?: number;
 }
 
-/** Normalised word list of a sentence. */
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+
+/** Normalised word list of a sentence (lower case, punctuation and PTB bracket tokens dropped). */
 export function normalizeWords(text: string): string[] {
-  return text
-    .replace(/-[LR][RCS]B-/g, ' ')
-    .toLowerCase()
-    .replace(/['’]s\b/g, 's')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+  return text.replace(/-[LR][RCS]B-/g, ' ').toLowerCase().match(WORD_RE) ?? [];
 }
 
 /** Sorted, unique 32-bit hashes of the word bigrams (unigrams for one-word sentences). */
 export function shingleHashes(words: string[]): Uint32Array {
-  const set = new Set<number>();
-  if (words.length === 1) set.add(fnv1a(words[0]));
-  for (let i = 0; i + 1 < words.length; i++) set.add(fnv1a(words[i] + ' ' + words[i + 1]));
-  return Uint32Array.from([...set]).sort();
+  if (words.length === 1) return Uint32Array.of(fnv1a(words[0]));
+  const out = new Uint32Array(Math.max(0, words.length - 1));
+  let prev = fnv1a(words[0] ?? '');
+  for (let i = 1; i < words.length; i++) {
+    const cur = fnv1a(words[i]);
+    out[i - 1] = (Math.imul(prev, 0x9e3779b1) ^ cur) >>> 0;
+    prev = cur;
+  }
+  out.sort();
+  // De-duplicate in place.
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i];
+  return out.subarray(0, n);
 }
 
 export function markNearDuplicates(articles: Article[], options: DedupOptions = {}): void {
@@ -58,7 +66,7 @@ export function markNearDuplicates(articles: Article[], options: DedupOptions = 
   const refs: { a: number; s: number }[] = [];
   const exactKey = new Map<string, number>();
   const exactOf: number[] = []; // sentence ref → representative ref
-  const repWords: string[][] = [];
+  const repWords = new Map<number, string[]>();
   const reps: number[] = [];
   articles.forEach((art, ai) =>
     art.sentences.forEach((_s, si) => {
@@ -71,7 +79,7 @@ export function markNearDuplicates(articles: Article[], options: DedupOptions = 
         exactKey.set(key, idx);
         exactOf.push(idx);
         reps.push(idx);
-        repWords[idx] = words;
+        repWords.set(idx, words);
       } else exactOf.push(rep);
     }),
   );
@@ -80,32 +88,41 @@ export function markNearDuplicates(articles: Article[], options: DedupOptions = 
   const uf = new UnionFind(refs.length);
   for (let i = 0; i < refs.length; i++) if (exactOf[i] !== i) uf.union(i, exactOf[i]);
   const hasher = new MinHasher(NUM_HASHES);
-  const shingles = new Map<number, Uint32Array>();
-  const buckets = new Map<string, number[]>();
+  const cand: number[] = []; // representatives long enough for near matching
+  const shingles: Uint32Array[] = [];
   for (const r of reps) {
-    const words = repWords[r];
+    const words = repWords.get(r)!;
     if (words.length < MIN_NEAR_WORDS) continue;
-    const sh = shingleHashes(words);
-    shingles.set(r, sh);
-    for (const key of bandKeys(hasher.signature(sh), BANDS, ROWS)) {
-      let b = buckets.get(key);
-      if (!b) buckets.set(key, (b = []));
-      if (b.length < MAX_BUCKET) b.push(r);
-    }
+    cand.push(r);
+    shingles.push(shingleHashes(words));
   }
-  const tried = new Set<string>();
-  for (const b of buckets.values()) {
-    if (b.length < 2) continue;
-    for (let x = 0; x < b.length; x++)
-      for (let y = x + 1; y < b.length; y++) {
-        const p = b[x];
-        const q = b[y];
-        if (uf.find(p) === uf.find(q)) continue;
-        const pair = `${p},${q}`;
-        if (tried.has(pair)) continue;
-        tried.add(pair);
-        if (jaccardSorted(shingles.get(p)!, shingles.get(q)!) >= sentJ) uf.union(p, q);
-      }
+  const sigs = new Uint32Array(cand.length * NUM_HASHES);
+  shingles.forEach((sh, c) => sigs.set(hasher.signature(sh), c * NUM_HASHES));
+  // LSH without a hash map: per band, sort (band hash, candidate) keys and scan runs of equal hashes.
+  const keys = new Float64Array(cand.length);
+  const tried = new Set<number>();
+  for (let b = 0; b < BANDS; b++) {
+    for (let c = 0; c < cand.length; c++) keys[c] = bandHash(sigs, c * NUM_HASHES + b * ROWS, ROWS) * 2 ** 20 + c;
+    keys.sort();
+    for (let x = 0; x < keys.length; ) {
+      const h = Math.floor(keys[x] / 2 ** 20);
+      let y = x + 1;
+      while (y < keys.length && Math.floor(keys[y] / 2 ** 20) === h) y++;
+      const end = Math.min(y, x + MAX_BUCKET);
+      for (let i = x; i < end; i++)
+        for (let j = i + 1; j < end; j++) {
+          const p = keys[i] % 2 ** 20;
+          const q = keys[j] % 2 ** 20;
+          const rp = cand[p];
+          const rq = cand[q];
+          if (uf.find(rp) === uf.find(rq)) continue;
+          const pair = p < q ? p * 2 ** 20 + q : q * 2 ** 20 + p;
+          if (tried.has(pair)) continue;
+          tried.add(pair);
+          if (jaccardSorted(shingles[p], shingles[q]) >= sentJ) uf.union(rp, rq);
+        }
+      x = y;
+    }
   }
 
   // 3. Number groups in order of first occurrence.

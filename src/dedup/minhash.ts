@@ -58,15 +58,15 @@ export class MinHasher {
   }
 }
 
-/** Band keys of a signature: `bands` strings, one per band of `rows` values. */
-export function bandKeys(sig: Uint32Array, bands: number, rows: number): string[] {
-  const out: string[] = [];
-  for (let b = 0; b < bands; b++) {
-    let key = `${b}:`;
-    for (let r = 0; r < rows; r++) key += sig[b * rows + r].toString(36) + ',';
-    out.push(key);
+/** A 32-bit hash of one LSH band: `rows` signature values starting at `offset`. */
+export function bandHash(sigs: Uint32Array, offset: number, rows: number): number {
+  let h = 0x811c9dc5;
+  for (let r = 0; r < rows; r++) {
+    h ^= sigs[offset + r];
+    h = Math.imul(h, 0x01000193);
+    h ^= h >>> 15;
   }
-  return out;
+  return h >>> 0;
 }
 
 /** Exact Jaccard similarity of two sorted, de-duplicated number arrays. */

@@ -80,7 +80,8 @@ export interface ExtractionPage {
 /** Read a dataset laid out like the article-extraction benchmark: html/<id>.html(.gz) + ground-truth.json. */
 export function loadExtractionDataset(dir: string): ExtractionPage[] {
   const gtPath = join(dir, 'ground-truth.json');
-  if (!existsSync(gtPath)) throw new Error(`${gtPath}: not found (expected an article-extraction benchmark folder)`);
+  if (!existsSync(gtPath))
+    throw new Error(`${gtPath}: not found (expected an article-extraction benchmark folder)`);
   let gt: Record<string, { articleBody?: string; url?: string }>;
   try {
     gt = JSON.parse(readFileSync(gtPath, 'utf8'));

@@ -15,6 +15,8 @@ export interface PolnearRun {
   seconds: number;
   /** Time spent in NER + entity resolution + quotes only (sentence splitting excluded). */
   extractSeconds: number;
+  /** Of which NER alone. */
+  nerSeconds: number;
 }
 
 export function runPolnear(dir: string, opts: { limit?: number } = {}): PolnearRun {
@@ -26,11 +28,13 @@ export function runPolnear(dir: string, opts: { limit?: number } = {}): PolnearR
   let nerFailed = false;
   const errors: InputError[] = [...split.errors];
   let extract = 0;
+  let ner = 0;
   for (const d of docs) {
     const article = newArticle({ id: d.id, rawText: d.text, path: d.textPath });
     // The text is already clean; offsets must stay those of the .ann file, so `clean` is skipped.
     annotateSentences(article);
     const t1 = performance.now();
+    const tn = performance.now();
     if (!nerFailed) {
       try {
         annotateMentions(article);
@@ -40,6 +44,7 @@ export function runPolnear(dir: string, opts: { limit?: number } = {}): PolnearR
         errors.push(new InputError('ner', `named-entity tagging failed, scoring without mentions: ${(e as Error).message}`));
       }
     }
+    ner += performance.now() - tn;
     const entities = resolveEntities([article]);
     const atts = findAttributions(article, entities);
     extract += performance.now() - t1;
@@ -60,5 +65,6 @@ export function runPolnear(dir: string, opts: { limit?: number } = {}): PolnearR
     errors,
     seconds: (performance.now() - t0) / 1000,
     extractSeconds: extract / 1000,
+    nerSeconds: ner / 1000,
   };
 }

@@ -16,7 +16,8 @@ export interface PubdatePage {
 
 export function loadPubdateDataset(dir: string): PubdatePage[] {
   const goldPath = join(dir, 'gold.json');
-  if (!existsSync(goldPath)) throw new Error(`${goldPath}: not found (expected a pubdates folder with gold.json and html/)`);
+  if (!existsSync(goldPath))
+    throw new Error(`${goldPath}: not found (expected a pubdates folder with gold.json and html/)`);
   let gold: Record<string, { file?: string; date?: string }>;
   try {
     // The htmldate set writes pages without a date as NaN (Python's json); read them as null.
@@ -43,10 +44,11 @@ export function scorePubdates(results: { gold: IsoDay | null; predicted: IsoDay 
   const pages = results.length;
   const dated = results.filter((r) => r.predicted !== null).length;
   const correct = results.filter((r) => r.predicted === r.gold).length;
+  const correctDated = results.filter((r) => r.predicted !== null && r.predicted === r.gold).length;
   return {
     accuracy: pages ? correct / pages : 0,
     coverage: pages ? dated / pages : 0,
-    precision: dated ? correct / dated : 0,
+    precision: dated ? correctDated / dated : 0,
     pages,
   };
 }

@@ -22,7 +22,10 @@ export async function readHtmlFile(path: string, options: IngestOptions = {}): P
   try {
     bytes = maybeGunzip(bytes, max);
   } catch (e) {
-    throw new InputError(path, `cannot gunzip (corrupt, or over the ${max}-byte limit when decompressed): ${(e as Error).message}`);
+    throw new InputError(
+      path,
+      `cannot gunzip (corrupt, or over the ${max}-byte limit when decompressed): ${(e as Error).message}`,
+    );
   }
   const article = htmlToArticle(bytes, { path });
   options.onArticle?.(article);

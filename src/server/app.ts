@@ -2,6 +2,7 @@
  * The HTTP API and web app: a thin Hono layer over the Store interface and the library. Routes validate
  * input (zod), call the store, and shape JSON; the derived views live in views.ts.
  */
+import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -40,6 +41,13 @@ export interface AppOptions {
   webRoot?: string;
   /** Where unexpected errors are logged (default: stderr). */
   log?: (line: string) => void;
+  /**
+   * How long a story's summary (which versions the timeline cache) is reused, in ms (default 1000). Writes
+   * through this server take effect at once; writes by another process (`chronicle ingest`) within this time.
+   */
+  summaryTtlMs?: number;
+  /** Clock for the summary TTL (tests). */
+  now?: () => number;
 }
 
 export const API_VERSION = '0.1.0';
@@ -54,7 +62,7 @@ export function createApp(options: AppOptions) {
   const { store } = options;
   const limits: InputLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
-  const cache = new LruCache<string>(options.cacheEntries ?? 500);
+  const cache = new LruCache<Cached>(options.cacheEntries ?? 500);
   const files = loadStaticFiles(options.webRoot ?? WEB_ROOT);
   // Bumped by every write through this server; together with the story's own counts it versions the cache.
   let generation = 0;
@@ -86,10 +94,17 @@ export function createApp(options: AppOptions) {
     await next();
   });
 
+  const now = options.now ?? (() => performance.now());
+  const ttl = options.summaryTtlMs ?? 1000;
+  const summaries = new Map<string, { at: number; generation: number; summary: StorySummary }>();
   const story = (id: string): StorySummary => {
     const sid = validate(storyId, id, 'story id');
+    const hit = summaries.get(sid);
+    if (hit && hit.generation === generation && now() - hit.at < ttl) return hit.summary;
     const s = store.getStory(sid);
     if (!s) throw new ApiError(404, `no story "${sid}"`);
+    if (summaries.size > 10_000) summaries.clear();
+    summaries.set(sid, { at: now(), generation, summary: s });
     return s;
   };
   const versionOf = (s: StorySummary) =>
@@ -107,19 +122,21 @@ export function createApp(options: AppOptions) {
     const s = story(c.req.param('id'));
     const q = validate(timelineQuery, c.req.query(), 'query');
     const key = `timeline\u0000${versionOf(s)}\u0000${JSON.stringify(q)}`;
-    const body = cache.getOrSet(key, () => JSON.stringify(timelineView(store, s, q)));
-    return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+    return sendCached(
+      c,
+      cache.getOrSet(key, () => cached(timelineView(store, s, q))),
+    );
   });
 
   app.get('/api/stories/:id/entities', (c) => {
     const s = story(c.req.param('id'));
     const q = validate(listQuery.pick({ limit: true, type: true }), c.req.query(), 'query');
     const key = `entities\u0000${versionOf(s)}\u0000${JSON.stringify(q)}`;
-    const body = cache.getOrSet(key, () => {
+    const hit = cache.getOrSet(key, () => {
       const entities = store.entities({ story: s.id, type: q.type, limit: q.limit ?? 100 });
-      return JSON.stringify({ story: s.id, entities, cooccurrence: coOccurrence(entities) });
+      return cached({ story: s.id, entities, cooccurrence: coOccurrence(entities) });
     });
-    return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+    return sendCached(c, hit);
   });
 
   app.get('/api/stories/:id/quotes', (c) => {
@@ -191,6 +208,23 @@ export function createApp(options: AppOptions) {
 
 export type ChronicleApp = ReturnType<typeof createApp>;
 
+/** A JSON response body kept in the cache, with its entity tag. */
+interface Cached {
+  body: string;
+  etag: string;
+}
+
+function cached(value: unknown): Cached {
+  const body = JSON.stringify(value);
+  return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+}
+
+function sendCached(c: Context, hit: Cached) {
+  const headers = { ETag: hit.etag, 'Cache-Control': 'no-cache' };
+  if (c.req.header('if-none-match') === hit.etag) return c.body(null, 304, headers);
+  return c.body(hit.body, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+}
+
 function jsonError(c: Context, status: number, message: string) {
   return c.json({ error: { status, message } }, status as ContentfulStatusCode);
 }
@@ -216,7 +250,10 @@ export function timelineView(store: Store, s: StorySummary, q: TimelineQuery) {
       to: q.to ?? null,
       q: q.q ?? null,
     },
-    coverage: coverageByDay(timelineSources(base)),
+    coverage: coverageByDay(
+      timelineSources(base),
+      base.entries.map((e) => e.date),
+    ),
     timeline,
   };
 }

@@ -93,11 +93,16 @@ export interface DayCount {
   articles: number;
 }
 
-/** Articles per publication day, every day from the first to the last present (zeros included). */
-export function coverageByDay(sources: SourceRef[], maxDays = 3660): DayCount[] {
+/**
+ * Articles per publication day, every day from the first to the last present (zeros included). `alsoDays`
+ * (the timeline's dates) widen the range, so an event dated before the first report still has its day.
+ */
+export function coverageByDay(sources: SourceRef[], alsoDays: IsoDay[] = [], maxDays = 3660): DayCount[] {
   const counts = new Map<IsoDay, number>();
   for (const s of sources) if (s.publishedAt) counts.set(s.publishedAt, (counts.get(s.publishedAt) ?? 0) + 1);
-  const days = [...counts.keys()].sort();
+  const days = [
+    ...new Set([...counts.keys(), ...alsoDays.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))]),
+  ].sort();
   if (!days.length) return [];
   const out: DayCount[] = [];
   const end = Date.parse(days[days.length - 1] + 'T00:00:00Z');
@@ -115,9 +120,22 @@ export interface CoOccurrence {
   articles: number;
 }
 
-/** Who appears with whom: pairs among the `top` most mentioned entities, by articles shared. */
+/**
+ * Who appears with whom: pairs among the `top` most mentioned entities, by articles shared. Entities with
+ * the same name (one name tagged as two types) count as one.
+ */
 export function coOccurrence(entities: Entity[], top = 20): CoOccurrence[] {
-  const chosen = [...entities]
+  const byName = new Map<string, Entity>();
+  for (const e of entities) {
+    const key = e.name.toLowerCase();
+    const seen = byName.get(key);
+    if (!seen) byName.set(key, { ...e, articleIds: [...e.articleIds] });
+    else {
+      seen.mentions += e.mentions;
+      seen.articleIds = [...new Set([...seen.articleIds, ...e.articleIds])];
+    }
+  }
+  const chosen = [...byName.values()]
     .filter((e) => e.articleIds.length)
     .sort((x, y) => y.mentions - x.mentions || x.name.localeCompare(y.name))
     .slice(0, top);

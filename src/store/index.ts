@@ -12,8 +12,10 @@ export interface IngestReport {
   added: string[];
   /** Ids of inputs that were already stored (same content hash or canonical URL). */
   duplicates: string[];
-  /** Stories created or changed by this batch. */
+  /** Stories created or changed by this batch (including stories merged away, see `merged`). */
   storiesTouched: string[];
+  /** Stories merged into another by this batch (the `from` story no longer exists). */
+  merged?: { from: string; into: string }[];
 }
 
 export interface StorySummary {

@@ -49,8 +49,9 @@ export interface IngestOptions {
   analyze?: 'auto' | 'never';
   /** Entities of pre-analysed articles (their mentions' entityId refer to them). */
   entities?: Entity[];
-  /** Put every new article in this story instead of clustering (import). */
-  story?: string;
+  /** Put new articles in this story (or the story this function names) instead of clustering: import, and
+   * the benchmark's bulk path for pre-analysed synthetic corpora. */
+  story?: string | ((a: Article) => string);
   /** Refresh the stored timelines of the stories this batch touches (default true). */
   refreshTimelines?: boolean;
   onProgress?: (stage: string, done: number, total: number) => void;
@@ -426,7 +427,7 @@ export class SqliteStore implements Store {
       const f = features[i];
       let sid: string;
       if (options.story) {
-        sid = options.story;
+        sid = typeof options.story === 'string' ? options.story : options.story(a);
         rowidOf(sid);
         const s = clusterer.stories.get(sid) ?? { id: sid, size: 0, first: null, last: null, terms: new Map(), entities: new Map() };
         clusterer.absorb(s, f);
@@ -448,6 +449,24 @@ export class SqliteStore implements Store {
       if (i % 100 === 99) options.onProgress?.('stories', i + 1, ordered.length);
     });
     options.onProgress?.('stories', ordered.length, ordered.length);
+    // Stories that turned out to be one are merged (the absorbed story's articles and statistics move over).
+    if (!options.story) {
+      const moveArticles = db.prepare('UPDATE articles SET story_rowid = ? WHERE story_rowid = ?');
+      const moveDays = db.prepare(`INSERT INTO story_days (story_rowid, day, articles, refs) SELECT ?, day, articles, refs FROM story_days
+        WHERE story_rowid = ? ON CONFLICT (story_rowid, day) DO UPDATE SET articles = articles + excluded.articles, refs = refs + excluded.refs`);
+      const drop = db.prepare('DELETE FROM stories WHERE rowid = ?');
+      for (const [from, into] of clusterer.mergeSimilar([...touched].sort())) {
+        const fr = rowidOf(from);
+        const ir = rowidOf(into);
+        moveArticles.run(ir, fr);
+        moveDays.run(ir, fr);
+        drop.run(fr);
+        touched.delete(from);
+        touched.add(into);
+        report.storiesTouched.push(from);
+        (report.merged ??= []).push({ from, into });
+      }
+    }
     const saveStory = db.prepare(`UPDATE stories SET size = ?, first_day = ?, last_day = ?, terms = ?, entity_vec = ?,
       version = version + 1, title = coalesce((SELECT title FROM articles WHERE story_rowid = stories.rowid AND title IS NOT NULL
       AND title != '' ORDER BY published_at IS NULL, published_at, rowid LIMIT 1), '') WHERE rowid = ?`);
@@ -456,7 +475,7 @@ export class SqliteStore implements Store {
       saveStory.run(s.size, s.first, s.last, encodeVector(s.terms), encodeVector(s.entities), rowidOf(sid));
     }
     this.saveDocFreq(df.changed, df.freq);
-    report.storiesTouched = [...touched].sort();
+    report.storiesTouched = [...new Set([...touched, ...report.storiesTouched])].sort();
   }
 
   /** Returns a function mapping (type, name, aliases) to a stored entity rowid, creating it when new. */
@@ -532,35 +551,44 @@ export class SqliteStore implements Store {
   }
 
   private rebuild(rows: ArticleRow[]): Article[] {
-    const sents = this.db.prepare('SELECT idx, start, end, tokens, timexes, dup_group FROM sentences WHERE article_rowid = ? ORDER BY idx').raw();
-    const ments = this.db
-      .prepare('SELECT m.start, m.end, m.sentence_index, m.type, e.id FROM mentions m LEFT JOIN entities e ON e.rowid = m.entity_rowid WHERE m.article_rowid = ? ORDER BY m.start, m.end')
-      .raw();
-    const quotes = this.db
-      .prepare('SELECT q.text, q.kind, q.speaker, e.id, q.speaker_text, q.cue, q.start, q.end, q.sentence_index FROM quotes q LEFT JOIN entities e ON e.rowid = q.speaker_entity_rowid WHERE q.article_rowid = ? ORDER BY q.idx')
-      .raw();
+    // Three set queries (sentences, mentions, quotes of all the articles at once), grouped by article.
+    const ids = JSON.stringify(rows.map((r) => r.rowid));
+    const group = <T extends unknown[]>(sql: string) => {
+      const by = new Map<number, T[]>();
+      for (const row of this.db.prepare(sql).raw().iterate(ids) as IterableIterator<[number, ...unknown[]]>) {
+        let list = by.get(row[0]);
+        if (!list) by.set(row[0], (list = []));
+        list.push(row.slice(1) as T);
+      }
+      return by;
+    };
+    const IN = 'IN (SELECT value FROM json_each(?))';
+    const sentRows = group<[number, number, number, string, string | null, number | null]>(
+      `SELECT article_rowid, idx, start, end, tokens, timexes, dup_group FROM sentences WHERE article_rowid ${IN} ORDER BY article_rowid, idx`,
+    );
+    const mentRows = group<[number, number, number, EntityType, string | null]>(
+      `SELECT m.article_rowid, m.start, m.end, m.sentence_index, m.type, e.id FROM mentions m LEFT JOIN entities e ON e.rowid = m.entity_rowid
+       WHERE m.article_rowid ${IN} ORDER BY m.article_rowid, m.start, m.end`,
+    );
+    const quoteRows = group<[string, Quote['kind'], string | null, string | null, string | null, string | null, number, number, number]>(
+      `SELECT q.article_rowid, q.text, q.kind, q.speaker, e.id, q.speaker_text, q.cue, q.start, q.end, q.sentence_index FROM quotes q
+       LEFT JOIN entities e ON e.rowid = q.speaker_entity_rowid WHERE q.article_rowid ${IN} ORDER BY q.article_rowid, q.idx`,
+    );
     return rows.map((r) => {
       const text = r.text;
-      const sentences: Sentence[] = (sents.all(r.rowid) as [number, number, number, string, string | null, number | null][]).map(
-        ([index, start, end, tok, tx, group]) => {
-          const flat = JSON.parse(tok) as number[];
-          const tokens = [];
-          for (let i = 0; i < flat.length; i += 2) tokens.push({ text: text.slice(flat[i], flat[i + 1]), start: flat[i], end: flat[i + 1] });
-          const s: Sentence = { index, start, end, text: text.slice(start, end), tokens, timexes: tx ? (JSON.parse(tx) as Timex[]) : [] };
-          if (group !== null) s.dupGroup = group;
-          return s;
-        },
-      );
-      const mentions: Mention[] = (ments.all(r.rowid) as [number, number, number, EntityType, string | null][]).map(
-        ([start, end, sentenceIndex, type, eid]) => {
-          const m: Mention = { text: text.slice(start, end), start, end, sentenceIndex, type };
-          if (eid) m.entityId = eid;
-          return m;
-        },
-      );
-      const qs: Quote[] = (
-        quotes.all(r.rowid) as [string, Quote['kind'], string | null, string | null, string | null, string | null, number, number, number][]
-      ).map(([qt, kind, speaker, seid, speakerText, cue, start, end, sentenceIndex]) => ({
+      const sentences: Sentence[] = (sentRows.get(r.rowid) ?? []).map(([index, start, end, tok, tx, group]) => {
+        const s = { index, start, end, text: text.slice(start, end) } as Sentence;
+        lazyTokens(s, text, tok);
+        s.timexes = tx ? (JSON.parse(tx) as Timex[]) : [];
+        if (group !== null) s.dupGroup = group;
+        return s;
+      });
+      const mentions: Mention[] = (mentRows.get(r.rowid) ?? []).map(([start, end, sentenceIndex, type, eid]) => {
+        const m: Mention = { text: text.slice(start, end), start, end, sentenceIndex, type };
+        if (eid) m.entityId = eid;
+        return m;
+      });
+      const qs: Quote[] = (quoteRows.get(r.rowid) ?? []).map(([qt, kind, speaker, seid, speakerText, cue, start, end, sentenceIndex]) => ({
         text: qt,
         kind,
         speaker,
@@ -872,6 +900,27 @@ export class SqliteStore implements Store {
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+/**
+ * Tokens are decoded on first use: most consumers of a rebuilt story (timelines over thousands of articles)
+ * read sentence texts and annotations, not every token. The property is an ordinary enumerable one once read.
+ */
+function lazyTokens(s: Sentence, text: string, encoded: string) {
+  Object.defineProperty(s, 'tokens', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const flat = JSON.parse(encoded) as number[];
+      const tokens = new Array(flat.length >> 1);
+      for (let i = 0; i < flat.length; i += 2) tokens[i >> 1] = { text: text.slice(flat[i], flat[i + 1]), start: flat[i], end: flat[i + 1] };
+      Object.defineProperty(s, 'tokens', { value: tokens, enumerable: true, writable: true, configurable: true });
+      return tokens;
+    },
+    set(v) {
+      Object.defineProperty(s, 'tokens', { value: v, enumerable: true, writable: true, configurable: true });
+    },
+  });
 }
 
 /** Turn user terms into a safe FTS5 query: quoted phrases kept, other words ANDed, syntax neutralised. */

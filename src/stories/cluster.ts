@@ -22,18 +22,30 @@ export interface StoryParams {
   articleTerms: number;
   /** Terms kept per story centroid (pruned when it grows past twice this). */
   storyTerms: number;
+  /** Strongest article terms used to find candidate stories. */
+  candidateTerms: number;
+  /** Minimum centroid-to-centroid similarity for two stories to merge after a batch. */
+  mergeThreshold: number;
+  /** Stories smaller than this are fragments: they merge into their nearest story at smallMergeThreshold. */
+  smallStory: number;
+  smallMergeThreshold: number;
 }
 
 /**
- * Global defaults, chosen on the phenomenon (topic-level news stories that run for weeks to months, with
- * articles arriving daily) and checked with `chronicle eval stories` on Timeline17 (see bench/README).
+ * Global defaults, chosen on the phenomenon (news stories that run for weeks to years, articles arriving
+ * daily, sparse stretches between bursts) and checked with `chronicle eval stories` on Timeline17 (9 mixed
+ * topics; see the README of bench/ for the figures and the command).
  */
 export const STORY_PARAMS: StoryParams = {
-  threshold: 0.18,
+  threshold: 0.08,
   textWeight: 0.8,
-  decayDays: 45,
-  articleTerms: 60,
+  decayDays: 365,
+  articleTerms: 30,
   storyTerms: 400,
+  candidateTerms: 15,
+  mergeThreshold: 0.4,
+  smallStory: 20,
+  smallMergeThreshold: 0.07,
 };
 
 /** What clustering needs from one article. */
@@ -125,6 +137,14 @@ export function gapDays(day: string | null, first: string | null, last: string |
   return 0;
 }
 
+/** Days between two spans (0 when they overlap or a date is missing). */
+export function spanGap(a: { first: string | null; last: string | null }, b: { first: string | null; last: string | null }): number {
+  if (!a.first || !a.last || !b.first || !b.last) return 0;
+  if (a.last < b.first) return daysBetween(a.last, b.first);
+  if (b.last < a.first) return daysBetween(b.last, a.first);
+  return 0;
+}
+
 function cosineCounts(a: Map<string, number>, b: Map<string, number>): number {
   if (!a.size || !b.size) return 0;
   let dot = 0;
@@ -203,7 +223,7 @@ export class StoryClusterer {
   add(f: ArticleFeatures): { storyId: string; created: boolean; score: number } {
     const weighted = weightArticle(f, this.df, this.params);
     const candidates = new Set<string>();
-    for (const t of weighted.keys()) for (const id of this.postings.get(t) ?? []) candidates.add(id);
+    for (const t of [...weighted.keys()].slice(0, this.params.candidateTerms)) for (const id of this.postings.get(t) ?? []) candidates.add(id);
     let best: StoryState | null = null;
     let bestScore = -1;
     for (const id of [...candidates].sort()) {
@@ -224,6 +244,72 @@ export class StoryClusterer {
     return { storyId: best.id, created, score: created ? 0 : bestScore };
   }
 
+  /** Similarity of two stories: idf-weighted centroid cosine, decayed by the gap between their spans. */
+  storySimilarity(a: StoryState, b: StoryState): number {
+    const ca = this.centroid(a);
+    const cb = this.centroid(b);
+    const [small, big] = ca.size < cb.size ? [ca, cb] : [cb, ca];
+    let dot = 0;
+    for (const [t, w] of small) {
+      const x = big.get(t);
+      if (x) dot += w * x;
+    }
+    const ent = cosineCounts(a.entities, b.entities);
+    const tw = a.entities.size && b.entities.size ? this.params.textWeight : 1;
+    const gap = spanGap(a, b);
+    return (tw * dot + (1 - tw) * ent) * Math.exp(-gap / this.params.decayDays);
+  }
+
+  /**
+   * Merge stories that turned out to be one (single-pass clustering splits a story whose first articles
+   * were atypical). Starting from the given stories, repeatedly merge each into its most similar story while
+   * that similarity reaches mergeThreshold. Returns [absorbed, into] pairs in order.
+   */
+  mergeSimilar(touched: Iterable<string>): [string, string][] {
+    const merges: [string, string][] = [];
+    const queue = [...new Set(touched)].filter((id) => this.stories.has(id));
+    while (queue.length) {
+      const id = queue.shift()!;
+      const s = this.stories.get(id);
+      if (!s) continue;
+      const top = [...this.centroid(s)].sort((x, y) => y[1] - x[1]).slice(0, this.params.candidateTerms * 2);
+      const candidates = new Set<string>();
+      for (const [t] of top) for (const c of this.postings.get(t) ?? []) if (c !== id && this.stories.has(c)) candidates.add(c);
+      let best: StoryState | null = null;
+      let bestScore = -1;
+      for (const c of [...candidates].sort()) {
+        const o = this.stories.get(c)!;
+        const score = this.storySimilarity(s, o);
+        if (score > bestScore) {
+          bestScore = score;
+          best = o;
+        }
+      }
+      const small = Math.min(s.size, best?.size ?? 0) < this.params.smallStory;
+      if (!best || bestScore < (small ? this.params.smallMergeThreshold : this.params.mergeThreshold)) continue;
+      const [from, into] = s.size > best.size || (s.size === best.size && s.id < best.id) ? [best, s] : [s, best];
+      this.mergeInto(from, into);
+      merges.push([from.id, into.id]);
+      queue.unshift(into.id);
+    }
+    return merges;
+  }
+
+  private mergeInto(from: StoryState, into: StoryState) {
+    into.size += from.size;
+    for (const [t, w] of from.terms) into.terms.set(t, (into.terms.get(t) ?? 0) + w);
+    for (const [k, n] of from.entities) into.entities.set(k, (into.entities.get(k) ?? 0) + n);
+    if (from.first && (!into.first || from.first < into.first)) into.first = from.first;
+    if (from.last && (!into.last || from.last > into.last)) into.last = from.last;
+    prune(into.terms, this.params.storyTerms);
+    prune(into.entities, this.params.storyTerms);
+    this.stories.delete(from.id);
+    this.centroidCache.delete(from.id);
+    this.centroidCache.delete(into.id);
+    for (const set of this.postings.values()) set.delete(from.id);
+    this.index(into);
+  }
+
   /** Add an article's vectors to a story (also used for forced assignment, e.g. on import). */
   absorb(s: StoryState, f: ArticleFeatures) {
     if (!this.stories.has(s.id)) this.stories.set(s.id, s);
@@ -236,6 +322,7 @@ export class StoryClusterer {
     }
     prune(s.terms, this.params.storyTerms);
     prune(s.entities, this.params.storyTerms);
+    this.centroidCache.delete(s.id);
     this.index(s);
   }
 }

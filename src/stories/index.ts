@@ -17,5 +17,9 @@ export function clusterArticles(articles: Article[], params: StoryParams = STORY
   const c = new StoryClusterer([], df, () => `s${++n}`, params);
   const out = new Map<string, string>();
   for (const f of features) out.set(f.id, c.add(f).storyId);
+  const into = new Map<string, string>();
+  for (const [from, to] of c.mergeSimilar([...c.stories.keys()].sort())) into.set(from, to);
+  const final = (s: string): string => (into.has(s) ? final(into.get(s)!) : s);
+  for (const [a, s] of out) out.set(a, final(s));
   return out;
 }

@@ -42,7 +42,10 @@ function v4Reason(ip: string): string | null {
 
 /** Expand an IPv6 address (with optional embedded IPv4 tail and zone id) to 8 16-bit groups. */
 export function parseIPv6(ip: string): number[] | null {
-  let s = ip.replace(/^\[|\]$/g, '').replace(/%.*$/, '').toLowerCase();
+  let s = ip
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '')
+    .toLowerCase();
   const v4tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(s);
   if (v4tail) {
     const n = v4ToInt(v4tail[1]);
@@ -70,7 +73,8 @@ function v6Reason(ip: string): string | null {
   let embedded: string | null = null;
   if (zeroPrefix(5) && g[5] === 0xffff) embedded = groupsToV4(g[6], g[7]);
   else if (zeroPrefix(6)) embedded = groupsToV4(g[6], g[7]);
-  else if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0)) embedded = groupsToV4(g[6], g[7]);
+  else if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0))
+    embedded = groupsToV4(g[6], g[7]);
   else if (g[0] === 0x2002) embedded = groupsToV4(g[1], g[2]);
   if (embedded) {
     const r = v4Reason(embedded);

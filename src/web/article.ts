@@ -14,14 +14,23 @@ export interface HtmlToArticleOptions {
   now?: Date;
 }
 
+/** Fewer words than this is a menu, a login wall or an error page, not an article. */
+export const MIN_ARTICLE_WORDS = 20;
+
 /** Turn one page into an Article; throws InputError (naming the file or URL) when it holds no article text. */
 export function htmlToArticle(bytes: Uint8Array | string, options: HtmlToArticleOptions = {}): Article {
   const input = options.url ?? options.path ?? '<html>';
-  const decoded = typeof bytes === 'string' ? { text: bytes, warning: undefined } : decodeHtml(bytes, options.contentType);
+  const decoded =
+    typeof bytes === 'string' ? { text: bytes, warning: undefined } : decodeHtml(bytes, options.contentType);
   const page = extractArticle(decoded.text, { url: options.url, now: options.now });
-  if (!page.text.trim()) throw new InputError(input, 'no article text found in the page');
+  const words = page.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  if (words < MIN_ARTICLE_WORDS)
+    throw new InputError(input, `no article text found in the page (${words} words)`);
   const url = options.url ?? page.canonicalUrl ?? null;
-  const id = createHash('sha1').update(`${url ?? options.path ?? ''}\n${page.text}`).digest('hex').slice(0, 12);
+  const id = createHash('sha1')
+    .update(`${url ?? options.path ?? ''}\n${page.text}`)
+    .digest('hex')
+    .slice(0, 12);
   const warnings = [...page.warnings];
   if (decoded.warning) warnings.push(decoded.warning);
   return newArticle({

@@ -6,9 +6,42 @@
  */
 import { gunzipSync } from 'node:zlib';
 
+/**
+ * windows-1252 bytes 0x80–0x9F (the Encoding Standard's index-windows-1252); Node 20's TextDecoder
+ * decodes "windows-1252" as ISO-8859-1, leaving curly quotes and dashes as C1 control characters.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d,
+  0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a,
+  0x153, 0x9d, 0x17e, 0x178,
+];
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const CHUNK = 8192;
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const end = Math.min(bytes.length, i + CHUNK);
+    const codes = new Array<number>(end - i);
+    for (let j = i; j < end; j++) {
+      const b = bytes[j];
+      codes[j - i] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : b;
+    }
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join('');
+}
+
+function decodeAs(charset: string, bytes: Uint8Array): string {
+  if (charset === 'windows-1252') return decodeWindows1252(bytes);
+  return new TextDecoder(charset).decode(bytes);
+}
+
 /** WHATWG label normalisation for the labels that matter for news pages. */
 function normaliseLabel(label: string): string | null {
-  const l = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  const l = label
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
   if (!l) return null;
   if (l === 'utf8' || l === 'unicode-1-1-utf-8') return 'utf-8';
   // Encoding Standard: these labels all mean windows-1252.
@@ -67,7 +100,12 @@ export interface DecodedHtml {
 /** Decode HTML bytes; `contentType` is the HTTP header when the bytes came from the web. */
 export function decodeHtml(bytes: Uint8Array, contentType?: string | null): DecodedHtml {
   const bom = bomCharset(bytes);
-  if (bom) return { text: new TextDecoder(bom.charset).decode(bytes.subarray(bom.skip)), charset: bom.charset, source: 'bom' };
+  if (bom)
+    return {
+      text: new TextDecoder(bom.charset).decode(bytes.subarray(bom.skip)),
+      charset: bom.charset,
+      source: 'bom',
+    };
   const declared: [string | null, 'header' | 'meta'][] = [
     [charsetFromContentType(contentType), 'header'],
     [charsetFromMeta(bytes), 'meta'],
@@ -79,14 +117,24 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): Deco
     // windows-1252 so the text is not full of replacement characters.
     const utf8 = isValidUtf8(bytes);
     if (charset === 'utf-8' && !utf8)
-      return { text: new TextDecoder('windows-1252').decode(bytes), charset: 'windows-1252', source, warning: 'declared utf-8 but bytes are not valid UTF-8; decoded as windows-1252' };
+      return {
+        text: decodeWindows1252(bytes),
+        charset: 'windows-1252',
+        source,
+        warning: 'declared utf-8 but bytes are not valid UTF-8; decoded as windows-1252',
+      };
     if (charset === 'windows-1252' && utf8 && hasMultiByte(bytes))
-      return { text: new TextDecoder('utf-8').decode(bytes), charset: 'utf-8', source, warning: `declared ${charset} but bytes are valid UTF-8; decoded as utf-8` };
-    return { text: new TextDecoder(charset).decode(bytes), charset, source };
+      return {
+        text: new TextDecoder('utf-8').decode(bytes),
+        charset: 'utf-8',
+        source,
+        warning: `declared ${charset} but bytes are valid UTF-8; decoded as utf-8`,
+      };
+    return { text: decodeAs(charset, bytes), charset, source };
   }
   const utf8 = isValidUtf8(bytes);
   const charset = utf8 ? 'utf-8' : 'windows-1252';
-  return { text: new TextDecoder(charset).decode(bytes), charset, source: 'guess' };
+  return { text: decodeAs(charset, bytes), charset, source: 'guess' };
 }
 
 function hasMultiByte(bytes: Uint8Array): boolean {

@@ -43,7 +43,12 @@ export function parseDocument(html: string): Doc {
   // linkedom needs a full document that starts like one: wrap fragments, and drop junk printed before
   // the doctype (PHP warnings are common), or linkedom returns an empty document.
   const start = html.search(/<!doctype|<html[\s>]/i);
-  const src = start < 0 ? `<!DOCTYPE html><html><head></head><body>${html}</body></html>` : start > 0 ? html.slice(start) : html;
+  const src =
+    start < 0
+      ? `<!DOCTYPE html><html><head></head><body>${html}</body></html>`
+      : start > 0
+        ? html.slice(start)
+        : html;
   const doc = parseHTML(src).document as unknown as Doc;
   repairBody(doc);
   return doc;
@@ -86,12 +91,14 @@ function jsonLdInfo(doc: Doc): JsonLdInfo {
     if (!v || typeof v !== 'object' || depth > 5) return;
     if (Array.isArray(v)) return v.forEach((x) => visit(x, depth));
     const o = v as Record<string, unknown>;
-    if (typeof o.articleBody === 'string' && (!info.body || o.articleBody.length > info.body.length)) info.body = o.articleBody;
+    if (typeof o.articleBody === 'string' && (!info.body || o.articleBody.length > info.body.length))
+      info.body = o.articleBody;
     if (typeof o.headline === 'string') info.headline ??= o.headline;
     const name = (x: unknown): string | null => {
       if (typeof x === 'string') return x;
       if (Array.isArray(x)) return x.map(name).filter(Boolean).join(', ') || null;
-      if (x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string') return (x as { name: string }).name;
+      if (x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string')
+        return (x as { name: string }).name;
       return null;
     };
     if (o.author) info.author ??= name(o.author);
@@ -124,9 +131,155 @@ const words = (s: string) => s.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
 /** JSON-LD bodies are sometimes HTML-escaped or contain markup: turn them into plain paragraphs. */
 function cleanJsonLdBody(body: string): string {
   let text = body;
-  if (/<\/?(p|br|div|a|strong|em)[\s>/]/i.test(text)) text = blockText(parseDocument(`<div>${text}</div>`).body as unknown as Node as never);
-  text = text.replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'");
+  if (/<\/?(p|br|div|a|strong|em)[\s>/]/i.test(text))
+    text = blockText(parseDocument(`<div>${text}</div>`).body as unknown as Node as never);
+  text = text
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'");
   return normaliseParagraphs(text);
+}
+
+/**
+ * Class/id words of page furniture that sits inside or next to article bodies: captions and image
+ * credits, bylines and datelines, share bars, related/recommended/"don't miss" blocks, newsletter and
+ * subscription boxes, ads. Matched as whole words of class names (so "shared" or "caption-free" text
+ * classes are not hit by accident).
+ */
+const FURNITURE_WORDS = [
+  'caption',
+  'captions',
+  'figcaption',
+  'credit',
+  'credits',
+  'image-credit',
+  'photo-credit',
+  'byline',
+  'bylines',
+  'dateline',
+  'timestamp',
+  'share',
+  'sharing',
+  'social',
+  'share-bar',
+  'sharebar',
+  'related',
+  'related-content',
+  'related-articles',
+  'recommended',
+  'recommendations',
+  'newsletter',
+  'newsletter-signup',
+  'subscribe',
+  'subscription',
+  'promo',
+  'advert',
+  'advertisement',
+  'ad-container',
+  'ad-slot',
+  'sponsored',
+  'outbrain',
+  'taboola',
+  'read-more',
+  'readmore',
+  'more-stories',
+  'most-read',
+  'most-popular',
+  'trending',
+  'breadcrumb',
+  'breadcrumbs',
+  'tags',
+  'tag-list',
+  'author-bio',
+  'author-info',
+  'comments',
+  'comment-count',
+  'print-only',
+  'visually-hidden',
+  'sr-only',
+  'screen-reader-text',
+  'hidden',
+  'cookie',
+  'cookies',
+  'cookie-notice',
+  'cookie-banner',
+  'consent',
+  'gdpr',
+];
+const FURNITURE_RE = new RegExp(
+  `(?:^|[\\s_])(?:${FURNITURE_WORDS.map((w) => w.replace(/-/g, '[-_]?')).join('|')})(?=$|[\\s_])`,
+  'i',
+);
+
+/** Drop figure captions and furniture blocks before Readability scores the page. */
+function removeFurniture(doc: Doc): void {
+  for (const el of Array.from(
+    doc.querySelectorAll('figcaption, [hidden], [aria-hidden="true"], template, dialog'),
+  ))
+    el.remove();
+  for (const el of Array.from(doc.querySelectorAll('[class], [id]'))) {
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'body' || tag === 'html' || tag === 'article' || tag === 'main') continue;
+    const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.trim();
+    if (!words || !FURNITURE_RE.test(words)) continue;
+    // Never drop a container that holds most of the page's paragraphs.
+    if (el.querySelectorAll('p').length > 6) continue;
+    el.remove();
+  }
+}
+
+const textLength = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+
+/**
+ * Lists and blocks that are mostly links (menus, "more on this" lists, tag clouds) left inside the
+ * article container: removed when over 60% of their text is link text.
+ */
+function pruneLinkLists(root: Element): void {
+  if (!root?.querySelectorAll) return;
+  for (const el of Array.from(root.querySelectorAll('ul, ol, p, div, section, table'))) {
+    const total = textLength(el);
+    if (!total) continue;
+    let linked = 0;
+    for (const a of Array.from(el.querySelectorAll('a'))) linked += textLength(a);
+    const words = (el.textContent ?? '').split(/\s+/).filter(Boolean).length;
+    // Long paragraphs with a few links are prose; short link-dense blocks are navigation.
+    if (linked / total > 0.6 && (el.tagName !== 'P' || words < 40)) el.remove();
+  }
+}
+
+/** Lines that are metadata or furniture, not article text: datelines, "Advertisement", "Read more". */
+const FURNITURE_LINE = [
+  /^(advert(isement)?|anzeige|publicité|sponsored( content)?|comments?|share( this)?( article| story)?|read more|tell us what you think\W*)$/i,
+  /^(\|\s*)?(published|updated|posted|last updated|first published)\b[^\n]{0,60}$/i,
+  /^(image|photo|picture|credit|source|foto|bild)s?\s*:\s*\S[^\n]{0,80}$/i,
+  /^(image|photo) (copyright|caption|credit)\b[^\n]{0,80}$/i,
+];
+
+/** A headline-like line in capitals (a promo link to another story, a section label). */
+function isShouting(line: string): boolean {
+  const letters = line.replace(/[^\p{L}]/gu, '');
+  const words = line.split(/\s+/).filter(Boolean).length;
+  return (
+    words >= 3 &&
+    words <= 25 &&
+    letters.length >= 10 &&
+    letters === letters.toUpperCase() &&
+    letters !== letters.toLowerCase()
+  );
+}
+
+function dropFurnitureParagraphs(text: string): string {
+  return text
+    .split('\n\n')
+    .map((p) =>
+      p
+        .split('\n')
+        .filter((line) => !FURNITURE_LINE.some((re) => re.test(line.trim())) && !isShouting(line))
+        .join('\n'),
+    )
+    .filter((p) => p.trim())
+    .join('\n\n');
 }
 
 /** Extract the main text and metadata of an HTML page. */
@@ -135,7 +288,8 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   const warnings: string[] = [];
   const ld = jsonLdInfo(doc);
   const canonicalUrl =
-    resolveUrl(attr(doc, 'link[rel="canonical"]', 'href'), options.url) ?? resolveUrl(attr(doc, 'meta[property="og:url"]'), options.url);
+    resolveUrl(attr(doc, 'link[rel="canonical"]', 'href'), options.url) ??
+    resolveUrl(attr(doc, 'meta[property="og:url"]'), options.url);
   const language =
     doc.documentElement?.getAttribute('lang')?.trim() ||
     attr(doc, 'meta[http-equiv="content-language" i]') ||
@@ -143,8 +297,12 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
     null;
   const pubOptions: PubDateOptions = { url: options.url ?? canonicalUrl, now: options.now };
   const date = options.noDate ? null : findPublicationDate(doc, pubOptions);
-  const metaTitle = attr(doc, 'meta[property="og:title"]') ?? ld.headline ?? (doc.querySelector('title')?.textContent?.trim() || null);
+  const metaTitle =
+    attr(doc, 'meta[property="og:title"]') ??
+    ld.headline ??
+    (doc.querySelector('title')?.textContent?.trim() || null);
 
+  if (!options.baseline) removeFurniture(doc);
   const reader = new Readability<Node>(doc, { serializer: (n) => n, charThreshold: 500 });
   let parsed: ReturnType<typeof reader.parse> = null;
   try {
@@ -155,7 +313,11 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   let text = '';
   let method: ExtractedPage['method'] = 'none';
   if (parsed?.content) {
-    text = options.baseline ? normaliseParagraphs(parsed.textContent ?? '') : blockText(parsed.content as never);
+    if (options.baseline) text = normaliseParagraphs(parsed.textContent ?? '');
+    else {
+      pruneLinkLists(parsed.content as unknown as Element);
+      text = dropFurnitureParagraphs(blockText(parsed.content as never));
+    }
     method = 'readability';
   }
   if (!options.baseline && ld.body) {

@@ -22,7 +22,8 @@ export interface ParsedFeed {
 type Any = Record<string, unknown>;
 const str = (v: unknown): string | null => {
   if (typeof v === 'string') return v.trim() || null;
-  if (v && typeof v === 'object' && typeof (v as Any).value === 'string') return ((v as Any).value as string).trim() || null;
+  if (v && typeof v === 'object' && typeof (v as Any).value === 'string')
+    return ((v as Any).value as string).trim() || null;
   return null;
 };
 
@@ -73,7 +74,13 @@ export function parseFeedText(text: string, feedUrl: string): ParsedFeed {
     if (!id) continue;
     const dc = it.dc as Any | undefined;
     const published =
-      day(it.pubDate) ?? day(it.published) ?? day(it.date_published) ?? day(it.updated) ?? day(it.date_modified) ?? day((dc?.dates as unknown[] | undefined)?.[0]) ?? day(dc?.date);
+      day(it.pubDate) ??
+      day(it.published) ??
+      day(it.date_published) ??
+      day(it.updated) ??
+      day(it.date_modified) ??
+      day((dc?.dates as unknown[] | undefined)?.[0]) ??
+      day(dc?.date);
     items.push({ id, url, title: str(it.title), published });
   }
   return { format: parsed.format as ParsedFeed['format'], title: str(f.title), items };

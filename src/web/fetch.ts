@@ -18,8 +18,14 @@ export const USER_AGENT = 'Chronicle/0.1 (+https://example.invalid/chronicle)';
 
 export const HTML_TYPES = ['text/html', 'application/xhtml+xml'];
 export const FEED_TYPES = [
-  'application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml',
-  'application/feed+json', 'application/json', 'text/plain',
+  'application/rss+xml',
+  'application/atom+xml',
+  'application/rdf+xml',
+  'application/xml',
+  'text/xml',
+  'application/feed+json',
+  'application/json',
+  'text/plain',
 ];
 
 export interface ResolvedAddress {
@@ -43,6 +49,8 @@ export interface FetchOptions {
   headers?: Record<string, string>;
   /** DNS resolver (tests inject one); default: node:dns lookup of all addresses. */
   resolve?: (hostname: string) => Promise<ResolvedAddress[]>;
+  /** Address policy: why an IP must not be fetched, or null (default: forbiddenAddressReason). */
+  addressPolicy?: (ip: string) => string | null;
   /** Abort from outside (the watch loop stopping). */
   signal?: AbortSignal;
 }
@@ -92,10 +100,14 @@ export async function vetHost(url: URL, options: FetchOptions): Promise<Resolved
   }
   if (!addresses.length) throw new FetchError(url.href, `host ${host} has no addresses`);
   for (const a of addresses) {
-    if (METADATA.has(a.address.toLowerCase())) throw new FetchError(url.href, `refused: ${host} resolves to a cloud metadata address (${a.address})`);
-    const reason = forbiddenAddressReason(a.address);
+    if (METADATA.has(a.address.toLowerCase()))
+      throw new FetchError(url.href, `refused: ${host} resolves to a cloud metadata address (${a.address})`);
+    const reason = (options.addressPolicy ?? forbiddenAddressReason)(a.address);
     if (reason && !options.allowPrivate)
-      throw new FetchError(url.href, `refused: ${host} resolves to ${a.address} (${reason}); use --allow-private to permit private addresses`);
+      throw new FetchError(
+        url.href,
+        `refused: ${host} resolves to ${a.address} (${reason}); use --allow-private to permit private addresses`,
+      );
   }
   return addresses[0];
 }
@@ -107,8 +119,10 @@ function checkUrl(raw: string | URL): URL {
   } catch {
     throw new FetchError(String(raw), 'not a valid URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError(url.href, `refused: only http and https URLs are fetched, not ${url.protocol}`);
-  if (url.username || url.password) throw new FetchError(url.href, 'refused: URLs with credentials are not fetched');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new FetchError(url.href, `refused: only http and https URLs are fetched, not ${url.protocol}`);
+  if (url.username || url.password)
+    throw new FetchError(url.href, 'refused: URLs with credentials are not fetched');
   return url;
 }
 
@@ -129,7 +143,8 @@ export async function safeFetch(input: string | URL, options: FetchOptions = {})
     if (remaining <= 0) throw new FetchError(original, `timed out after ${timeoutMs} ms`);
     const res = await requestOnce(url, address, options, remaining, original);
     if (res.redirect) {
-      if (hop >= maxRedirects) throw new FetchError(original, `too many redirects (more than ${maxRedirects})`);
+      if (hop >= maxRedirects)
+        throw new FetchError(original, `too many redirects (more than ${maxRedirects})`);
       url = checkUrl(new URL(res.redirect, url));
       continue;
     }
@@ -142,13 +157,20 @@ interface Once {
   result?: FetchResult;
 }
 
-function requestOnce(url: URL, address: ResolvedAddress, options: FetchOptions, remainingMs: number, original: string): Promise<Once> {
+function requestOnce(
+  url: URL,
+  address: ResolvedAddress,
+  options: FetchOptions,
+  remainingMs: number,
+  original: string,
+): Promise<Once> {
   const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
   const idleMs = options.idleTimeoutMs ?? 10_000;
   const allowed = options.allowedTypes ?? [...HTML_TYPES, ...FEED_TYPES];
   // Every connection goes to the vetted address, whatever DNS would say now.
   const lookup: LookupFunction = (_host, opts, cb) => {
-    if ((opts as { all?: boolean }).all) (cb as unknown as (e: null, a: ResolvedAddress[]) => void)(null, [address]);
+    if ((opts as { all?: boolean }).all)
+      (cb as unknown as (e: null, a: ResolvedAddress[]) => void)(null, [address]);
     else cb(null, address.address, address.family);
   };
   const mod = url.protocol === 'https:' ? https : http;
@@ -174,7 +196,8 @@ function requestOnce(url: URL, address: ResolvedAddress, options: FetchOptions, 
         lookup,
         headers: {
           'user-agent': USER_AGENT,
-          accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,*/*;q=0.5',
+          accept:
+            'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,*/*;q=0.5',
           'accept-encoding': 'gzip, deflate, br',
           ...options.headers,
         },
@@ -195,7 +218,16 @@ function requestOnce(url: URL, address: ResolvedAddress, options: FetchOptions, 
           res.resume();
           settled = true;
           clearTimeout(total);
-          return resolve({ result: { url: url.href, status, headers: res.headers, contentType, body: Buffer.alloc(0), notModified: true } });
+          return resolve({
+            result: {
+              url: url.href,
+              status,
+              headers: res.headers,
+              contentType,
+              body: Buffer.alloc(0),
+              notModified: true,
+            },
+          });
         }
         if (status < 200 || status >= 300) {
           res.resume();
@@ -207,20 +239,25 @@ function requestOnce(url: URL, address: ResolvedAddress, options: FetchOptions, 
           return fail(`refused content type "${type}" (accepted: ${allowed.join(', ')})`, status);
         }
         const declared = Number(res.headers['content-length']);
-        if (Number.isFinite(declared) && declared > maxBytes) return fail(`response of ${declared} bytes is over the ${maxBytes}-byte limit`, status);
-        const encoding = String(res.headers['content-encoding'] ?? 'identity').toLowerCase().trim();
+        if (Number.isFinite(declared) && declared > maxBytes)
+          return fail(`response of ${declared} bytes is over the ${maxBytes}-byte limit`, status);
+        const encoding = String(res.headers['content-encoding'] ?? 'identity')
+          .toLowerCase()
+          .trim();
         let stream: NodeJS.ReadableStream = res;
         if (encoding === 'gzip' || encoding === 'x-gzip') stream = res.pipe(zlib.createGunzip());
         else if (encoding === 'deflate') stream = res.pipe(zlib.createInflate());
         else if (encoding === 'br') stream = res.pipe(zlib.createBrotliDecompress());
-        else if (encoding !== 'identity' && encoding !== '') return fail(`unsupported content encoding "${encoding}"`, status);
+        else if (encoding !== 'identity' && encoding !== '')
+          return fail(`unsupported content encoding "${encoding}"`, status);
         body = stream;
         const chunks: Buffer[] = [];
         let size = 0;
         stream.on('data', (c: Buffer) => {
           size += c.length;
           // Counted after decompression, so a small compressed bomb stops here.
-          if (size > maxBytes) return fail(`response is over the ${maxBytes}-byte limit (decompressed)`, status);
+          if (size > maxBytes)
+            return fail(`response is over the ${maxBytes}-byte limit (decompressed)`, status);
           chunks.push(c);
         });
         stream.on('error', (e: Error) => fail(`bad response body: ${e.message}`, status));
@@ -230,7 +267,16 @@ function requestOnce(url: URL, address: ResolvedAddress, options: FetchOptions, 
           settled = true;
           clearTimeout(total);
           options.signal?.removeEventListener('abort', onAbort);
-          resolve({ result: { url: url.href, status, headers: res.headers, contentType, body: Buffer.concat(chunks), notModified: false } });
+          resolve({
+            result: {
+              url: url.href,
+              status,
+              headers: res.headers,
+              contentType,
+              body: Buffer.concat(chunks),
+              notModified: false,
+            },
+          });
         });
       },
     );

@@ -28,7 +28,8 @@ export interface PubDateOptions {
 type Doc = Document;
 
 /** Node types that may carry a publication date in JSON-LD (schema.org CreativeWork kinds used by news). */
-const ARTICLE_TYPE = /article|posting|report|blog|story|webpage|creativework|liveblog|review|medical|video|recipe/i;
+const ARTICLE_TYPE =
+  /article|posting|report|blog|story|webpage|creativework|liveblog|review|medical|video|recipe/i;
 
 function collectJsonLd(value: unknown, out: { type: string; date: string; depth: number }[], depth: number) {
   if (!value || typeof value !== 'object' || depth > 6) return;
@@ -45,7 +46,11 @@ function collectJsonLd(value: unknown, out: { type: string; date: string; depth:
   if (obj['@graph']) collectJsonLd(obj['@graph'], out, depth);
   for (const [k, v] of Object.entries(obj)) {
     // Dates of comments, related items, the publisher or the page a piece is part of are not ours.
-    if (k === '@graph' || /comment|review|related|publisher|author|isPartOf|hasPart|itemListElement|subjectOf|citation/i.test(k)) continue;
+    if (
+      k === '@graph' ||
+      /comment|review|related|publisher|author|isPartOf|hasPart|itemListElement|subjectOf|citation/i.test(k)
+    )
+      continue;
     if (typeof v === 'object') collectJsonLd(v, out, depth + 1);
   }
 }
@@ -67,27 +72,73 @@ export function jsonLdDate(doc: Doc): string | null {
   const ranked = found.sort((a, b) => score(b) - score(a));
   return ranked[0].date;
   function score(f: { type: string; depth: number }) {
-    return (ARTICLE_TYPE.test(f.type) ? 10 : 0) + (/article|posting|report|blog/i.test(f.type) ? 5 : 0) - f.depth;
+    return (
+      (ARTICLE_TYPE.test(f.type) ? 10 : 0) + (/article|posting|report|blog/i.test(f.type) ? 5 : 0) - f.depth
+    );
   }
 }
 
 /** Meta names/properties that carry the publication time (lower-cased), best first. */
 const PUB_META = [
-  'article:published_time', 'article:published', 'og:article:published_time', 'og:published_time',
-  'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'published_time', 'publication_date',
-  'published-date', 'date_published', 'article.published', 'article_date_original', 'original-publish-date',
-  'originalpublicationdate', 'dc.date.issued', 'dcterms.issued', 'dc.date.created', 'dcterms.created',
-  'dc.date', 'dcterms.date', 'citation_publication_date', 'citation_date', 'sailthru.date', 'parsely-pub-date',
-  'cxenseparse:recs:publishtime', 'rnews:datepublished', 'article:post_date', 'eomportal-lastupdate-off',
-  'date', 'created', 'dc.created', 'displaydate', 'content_publishdate', 'article.created', 'bt:pubdate',
-  'pdate', 'ptime', 'timestamp', 'article:publication_date', 'og:pubdate', 'release_date',
+  'article:published_time',
+  'article:published',
+  'og:article:published_time',
+  'og:published_time',
+  'datepublished',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'published_time',
+  'publication_date',
+  'published-date',
+  'date_published',
+  'article.published',
+  'article_date_original',
+  'original-publish-date',
+  'originalpublicationdate',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date.created',
+  'dcterms.created',
+  'dc.date',
+  'dcterms.date',
+  'citation_publication_date',
+  'citation_date',
+  'sailthru.date',
+  'parsely-pub-date',
+  'cxenseparse:recs:publishtime',
+  'rnews:datepublished',
+  'article:post_date',
+  'eomportal-lastupdate-off',
+  'date',
+  'created',
+  'dc.created',
+  'displaydate',
+  'content_publishdate',
+  'article.created',
+  'bt:pubdate',
+  'pdate',
+  'ptime',
+  'timestamp',
+  'article:publication_date',
+  'og:pubdate',
+  'release_date',
 ];
 const META_RANK = new Map(PUB_META.map((n, i) => [n, i]));
 
 export function metaDate(doc: Doc): { value: string; rule: string } | null {
   let best: { value: string; rule: string; rank: number } | null = null;
   for (const m of Array.from(doc.querySelectorAll('meta'))) {
-    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv') ?? '').trim().toLowerCase();
+    const key = (
+      m.getAttribute('property') ??
+      m.getAttribute('name') ??
+      m.getAttribute('itemprop') ??
+      m.getAttribute('http-equiv') ??
+      ''
+    )
+      .trim()
+      .toLowerCase();
     const rank = META_RANK.get(key);
     if (rank === undefined) continue;
     const value = m.getAttribute('content') ?? '';
@@ -97,16 +148,23 @@ export function metaDate(doc: Doc): { value: string; rule: string } | null {
   if (best) return { value: best.value, rule: best.rule };
   // itemprop=datePublished on a non-meta element (microdata in the body).
   // itemprop / RDFa datePublished on a non-meta element (microdata in the body, abbr title="...").
-  const sel = '[itemprop="datePublished"],[itemprop="datepublished"],[property$="datePublished"],[property$="dateCreated"],[itemprop="dateCreated"]';
+  const sel =
+    '[itemprop="datePublished"],[itemprop="datepublished"],[property$="datePublished"],[property$="dateCreated"],[itemprop="dateCreated"]';
   for (const el of Array.from(doc.querySelectorAll(sel))) {
     if (insideFurniture(el)) continue;
-    const v = el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.getAttribute('title') ?? el.textContent ?? '';
+    const v =
+      el.getAttribute('content') ??
+      el.getAttribute('datetime') ??
+      el.getAttribute('title') ??
+      el.textContent ??
+      '';
     if (v.trim()) return { value: v, rule: 'itemprop' };
   }
   return null;
 }
 
-const FURNITURE = /(^|[\s_-])(related|recommend|more-?stories|most-?popular|popular|trending|sidebar|comments?(?![a-z])|newsletter|promo)(?![a-z])/i;
+const FURNITURE =
+  /(^|[\s_-])(related|recommend|more-?stories|most-?popular|popular|trending|sidebar|comments?(?![a-z])|newsletter|promo)(?![a-z])/i;
 
 function insideFurniture(el: Element): boolean {
   for (let e: Element | null = el; e; e = e.parentElement) {
@@ -124,7 +182,8 @@ function holdsArticle(el: Element): boolean {
 }
 
 const MODIFIED = /modif|updat|edit|revis|änderung|aktualisiert|mis à jour|actualiza|aggiornat|bijgewerkt/i;
-const PUBLISHED = /publi|posted|pubdate|created|date-?time|entry-date|byline|dateline|article-?date|story-?date|post-?date|timestamp/i;
+const PUBLISHED =
+  /publi|posted|pubdate|created|date-?time|entry-date|byline|dateline|article-?date|story-?date|post-?date|timestamp/i;
 
 export function timeElementDate(doc: Doc): { value: string; rule: string } | null {
   const times = Array.from(doc.querySelectorAll('time'));
@@ -140,7 +199,9 @@ export function timeElementDate(doc: Doc): { value: string; rule: string } | nul
   }
   if (plain) return plain;
   // hAtom microformat: <abbr class="published" title="2020-04-28T21:11:00+02:00">.
-  for (const el of Array.from(doc.querySelectorAll('.published[title], .published[datetime], .dtstart[title]'))) {
+  for (const el of Array.from(
+    doc.querySelectorAll('.published[title], .published[datetime], .dtstart[title]'),
+  )) {
     if (insideFurniture(el)) continue;
     const value = el.getAttribute('datetime') ?? el.getAttribute('title') ?? '';
     if (value.trim()) return { value, rule: 'hatom' };
@@ -164,7 +225,8 @@ export function urlDate(url: string): IsoDay | null {
 }
 
 /** Labels that introduce a publication date in visible text (en, de, fr, es, pt, it, nl). */
-const TEXT_LABEL = /(published|posted|publié|publiziert|veröffentlicht|erschienen|publicado|pubblicato|gepubliceerd|date|datum|fecha|data)\b[^\n\d]{0,20}$/i;
+const TEXT_LABEL =
+  /(published|posted|publié|publiziert|veröffentlicht|erschienen|publicado|pubblicato|gepubliceerd|date|datum|fecha|data)\b[^\n\d]{0,20}$/i;
 
 /** "… 3. Dezember 2011 um 10:00 Uhr veröffentlicht": the label after the date. */
 const LABEL_AFTER = /^[^\n]{6,30}?\b(veröffentlicht|publié|publicado|pubblicato|gepubliceerd)\b/i;
@@ -181,9 +243,13 @@ export function textDate(doc: Doc, now: Date): { day: IsoDay; rule: string } | n
     const before = text.slice(Math.max(0, d.index - 40), d.index);
     if (/©|copyright|\(c\)/i.test(before)) continue;
     if (MODIFIED.test(before.slice(-25))) continue;
-    if (TEXT_LABEL.test(before) || LABEL_AFTER.test(text.slice(d.index, d.index + 60))) return { day: d.day, rule: 'labelled' };
+    if (TEXT_LABEL.test(before) || LABEL_AFTER.test(text.slice(d.index, d.index + 60)))
+      return { day: d.day, rule: 'labelled' };
   }
-  const first = dates.find((d) => d.index < 6000 && !/©|copyright|updated|modified/i.test(text.slice(Math.max(0, d.index - 40), d.index)));
+  const first = dates.find(
+    (d) =>
+      d.index < 6000 && !/©|copyright|updated|modified/i.test(text.slice(Math.max(0, d.index - 40), d.index)),
+  );
   return first ? { day: first.day, rule: 'first' } : null;
 }
 
@@ -197,7 +263,18 @@ export function visibleText(root: Element): string {
     if (n.nodeType !== 1) return;
     const el = n as Element;
     const tag = el.tagName.toLowerCase();
-    if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template' || tag === 'aside' || tag === 'footer' || tag === 'nav' || tag === 'select' || tag === 'option') return;
+    if (
+      tag === 'script' ||
+      tag === 'style' ||
+      tag === 'noscript' ||
+      tag === 'template' ||
+      tag === 'aside' ||
+      tag === 'footer' ||
+      tag === 'nav' ||
+      tag === 'select' ||
+      tag === 'option'
+    )
+      return;
     const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (cls.trim() && FURNITURE.test(cls) && !holdsArticle(el)) return;
     for (const c of Array.from(el.childNodes)) walk(c);
@@ -208,6 +285,21 @@ export function visibleText(root: Element): string {
 }
 
 const UTC_TIME = /T?\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]00:?00|GMT|UTC)\s*$/i;
+
+const OFFSET_RE = /\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?([+-])(\d\d):?(\d\d)/g;
+
+/** The most frequent non-zero UTC offset stated by timestamps in the page (minutes), or null. */
+export function pageOffsetMinutes(doc: Doc): number | null {
+  const html = doc.documentElement?.outerHTML ?? '';
+  const counts = new Map<number, number>();
+  for (const m of html.matchAll(OFFSET_RE)) {
+    const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+    if (minutes !== 0 && Math.abs(minutes) <= 14 * 60) counts.set(minutes, (counts.get(minutes) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  for (const [k, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = k;
+  return best;
+}
 
 function dayDiff(a: IsoDay, b: IsoDay): number {
   return Math.round((Date.parse(a + 'T00:00:00Z') - Date.parse(b + 'T00:00:00Z')) / 86400000);
@@ -220,18 +312,27 @@ export function findPublicationDate(doc: Doc, options: PubDateOptions = {}): Pub
   const ok = (d: IsoDay | null): d is IsoDay => d !== null && plausibleDay(d, now);
   // Each family in order of trust; `raw` keeps the string so a UTC timestamp can be recognised.
   const families: [DateEvidence, () => { day: IsoDay | null; rule: string; raw?: string } | null][] = [
-    ['json-ld', () => {
-      const v = jsonLdDate(doc);
-      return v ? { day: parseDateString(v), rule: 'datePublished', raw: v } : null;
-    }],
-    ['meta', () => {
-      const v = metaDate(doc);
-      return v ? { day: parseDateString(v.value), rule: v.rule, raw: v.value } : null;
-    }],
-    ['time-element', () => {
-      const v = timeElementDate(doc);
-      return v ? { day: parseDateString(v.value), rule: v.rule, raw: v.value } : null;
-    }],
+    [
+      'json-ld',
+      () => {
+        const v = jsonLdDate(doc);
+        return v ? { day: parseDateString(v), rule: 'datePublished', raw: v } : null;
+      },
+    ],
+    [
+      'meta',
+      () => {
+        const v = metaDate(doc);
+        return v ? { day: parseDateString(v.value), rule: v.rule, raw: v.value } : null;
+      },
+    ],
+    [
+      'time-element',
+      () => {
+        const v = timeElementDate(doc);
+        return v ? { day: parseDateString(v.value), rule: v.rule, raw: v.value } : null;
+      },
+    ],
     ['url', () => (options.url ? { day: urlDate(options.url), rule: 'path' } : null)],
     ['text', () => textDate(doc, now)],
   ];
@@ -259,6 +360,13 @@ export function findPublicationDate(doc: Doc, options: PubDateOptions = {}): Pub
       // Only a source that states a local time: URL paths are often the day the slug was made.
       if (!c || !c.raw || !ok(c.day) || UTC_TIME.test(c.raw.trim()) || !/\d:\d\d/.test(c.raw)) continue;
       if (Math.abs(dayDiff(c.day, best.day)) === 1) return { day: c.day, evidence, rule: `${c.rule}+local` };
+    }
+    // Otherwise shift by the page's own time-zone offset, when its other timestamps state one.
+    const offset = pageOffsetMinutes(doc);
+    const utc = Date.parse(best.raw.trim().replace(/ /, 'T').replace(/:(\d)(?=\D*$)/, ':0$1').replace(/(GMT|UTC)$/i, 'Z'));
+    if (offset !== null && !Number.isNaN(utc)) {
+      const local = new Date(utc + offset * 60000).toISOString().slice(0, 10);
+      if (local !== best.day && ok(local)) return { day: local, evidence: best.evidence, rule: `${best.rule}+offset` };
     }
   }
   return { day: best.day, evidence: best.evidence, rule: best.rule };

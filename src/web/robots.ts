@@ -49,7 +49,14 @@ export function parseRobots(text: string): Robots {
 function patternMatches(pattern: string, path: string): boolean {
   const anchored = pattern.endsWith('$');
   const body = anchored ? pattern.slice(0, -1) : pattern;
-  const re = new RegExp('^' + body.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + (anchored ? '$' : ''));
+  const re = new RegExp(
+    '^' +
+      body
+        .split('*')
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*') +
+      (anchored ? '$' : ''),
+  );
   return re.test(path);
 }
 
@@ -62,7 +69,12 @@ export function isAllowed(robots: Robots, agent: string, pathAndQuery: string): 
   for (const g of groups)
     for (const r of g.rules) {
       if (!patternMatches(r.path, pathAndQuery)) continue;
-      if (!best || r.path.length > best.path.length || (r.path.length === best.path.length && r.allow && !best.allow)) best = r;
+      if (
+        !best ||
+        r.path.length > best.path.length ||
+        (r.path.length === best.path.length && r.allow && !best.allow)
+      )
+        best = r;
     }
   return best ? best.allow : true;
 }
@@ -103,7 +115,8 @@ export class RobotsPolicy {
       });
       return parseRobots(res.body.toString('utf8'));
     } catch (e) {
-      if (e instanceof FetchError && e.status !== undefined && e.status >= 400 && e.status < 500) return 'allow-all';
+      if (e instanceof FetchError && e.status !== undefined && e.status >= 400 && e.status < 500)
+        return 'allow-all';
       return 'disallow-all';
     }
   }

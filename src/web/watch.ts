@@ -128,7 +128,8 @@ function normaliseUrl(u: string): string {
   try {
     const url = new URL(u);
     url.hash = '';
-    for (const k of [...url.searchParams.keys()]) if (/^utm_|^fbclid$|^gclid$/.test(k)) url.searchParams.delete(k);
+    for (const k of [...url.searchParams.keys()])
+      if (/^utm_|^fbclid$|^gclid$/.test(k)) url.searchParams.delete(k);
     return url.href;
   } catch {
     return u;
@@ -150,11 +151,24 @@ export function backoffSeconds(intervalSec: number, failures: number, maxBackoff
 }
 
 /** Poll one feed now: returns what happened; never throws for per-feed or per-item problems. */
-export async function pollFeed(feed: string, state: WatchState, deps: WatchDeps, options: WatchOptions = { feeds: [] }): Promise<PollReport> {
+export async function pollFeed(
+  feed: string,
+  state: WatchState,
+  deps: WatchDeps,
+  options: WatchOptions = { feeds: [] },
+): Promise<PollReport> {
   const interval = options.intervalSec ?? 900;
   const maxBackoff = options.maxBackoffSec ?? 6 * 3600;
   const fs = feedState(state, feed);
-  const report: PollReport = { feed, status: 'ok', newItems: 0, added: [], duplicates: 0, skipped: 0, errors: [] };
+  const report: PollReport = {
+    feed,
+    status: 'ok',
+    newItems: 0,
+    added: [],
+    duplicates: 0,
+    skipped: 0,
+    errors: [],
+  };
   const now = deps.now();
   fs.lastPolledAt = now;
   const fail = (e: unknown) => {
@@ -167,7 +181,9 @@ export async function pollFeed(feed: string, state: WatchState, deps: WatchDeps,
     deps.onError?.(err);
   };
   const fetchFeed =
-    deps.fetchFeed ?? ((url: string, headers: Record<string, string>) => safeFetch(url, { ...options.fetch, allowedTypes: FEED_TYPES, headers }));
+    deps.fetchFeed ??
+    ((url: string, headers: Record<string, string>) =>
+      safeFetch(url, { ...options.fetch, allowedTypes: FEED_TYPES, headers }));
   let res: FetchResult;
   try {
     const headers: Record<string, string> = {};
@@ -196,6 +212,8 @@ export async function pollFeed(feed: string, state: WatchState, deps: WatchDeps,
   const seenUrls = new Set(state.seenUrls);
   const seenHashes = new Set(state.seenHashes);
   const batch: Article[] = [];
+  /** The feed's link for each article of the batch (before redirects). */
+  const batchLinks: string[] = [];
   const handled: string[] = [];
   const readPage = deps.readPage ?? (await defaultReadPage(options));
   for (const item of items) {
@@ -241,6 +259,7 @@ export async function pollFeed(feed: string, state: WatchState, deps: WatchDeps,
       seenUrls.add(canonical).add(url);
       seenHashes.add(hash);
       batch.push(article);
+      batchLinks.push(url);
       handled.push(item.id);
     } catch (e) {
       itemError((e as Error).message);
@@ -256,9 +275,9 @@ export async function pollFeed(feed: string, state: WatchState, deps: WatchDeps,
       fail(new InputError(feed, `store failed: ${(e as Error).message}`));
       return report;
     }
-    for (const a of batch) {
-      push(state.seenUrls, normaliseUrl(a.canonicalUrl ?? a.url ?? ''), MAX_GLOBAL);
-      if (a.url && a.url !== a.canonicalUrl) push(state.seenUrls, normaliseUrl(a.url), MAX_GLOBAL);
+    for (const [i, a] of batch.entries()) {
+      const urls = new Set([a.canonicalUrl, a.url, batchLinks[i]].filter((u): u is string => Boolean(u)).map(normaliseUrl));
+      for (const u of urls) push(state.seenUrls, u, MAX_GLOBAL);
       push(state.seenHashes, contentHash(a.rawText), MAX_GLOBAL);
     }
   }

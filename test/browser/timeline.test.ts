@@ -24,6 +24,7 @@ after(async () => {
 
 async function open(path: string): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(15_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('dialog', (d) => {
@@ -116,7 +117,6 @@ test('filtering by an entity narrows the timeline to entries that mention it', {
 
 test('adding an article through the form updates the timeline', { skip }, async () => {
   const { page, errors } = await open(`/?story=${encodeURIComponent(storyId)}`);
-  const before = await renderedDates(page);
   const articlesBefore = sample.store.getStory(storyId)?.articles ?? 0;
   await page.fill(
     '#a-text',
@@ -143,6 +143,8 @@ test('adding an article through the form updates the timeline', { skip }, async 
     (n) => (document.getElementById('story-meta')?.textContent ?? '').startsWith(`${n} articles`),
     articlesBefore + 1,
   );
+  // The story now runs to the new article's day, and the page shows the store's new timeline.
+  assert.match((await page.locator('#story-meta').textContent()) ?? '', /8 March 2024/);
   const after = await renderedDates(page);
   assert.deepEqual(
     after,

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { toArticles } from '../../src/index.js';
 import { json, testApp } from './helpers.js';
 
 test('GET /api/stories lists the stories of the store', async () => {
@@ -184,4 +185,31 @@ test('POST with a story id puts the articles in that story; an unknown story is 
   const res = await add('story-1');
   assert.equal(res.status, 201);
   assert.deepEqual((await json(res)).storiesTouched, ['story-1']);
+});
+
+test('story summaries are reused for summaryTtlMs, so an outside write shows up after it', async () => {
+  let clock = 0;
+  const { app, store } = testApp({ summaryTtlMs: 1000, now: () => clock });
+  const count = async () => (await json(await app.request('/api/stories/story-1/timeline'))).story.articles;
+  assert.equal(await count(), 3);
+  // Another process writes to the store directly (not through this app).
+  store.ingest(toArticles([{ text: 'A night bus replaced the last ferry.', publishedAt: '2025-04-08' }]));
+  clock = 500;
+  assert.equal(await count(), 3);
+  clock = 1500;
+  assert.equal(await count(), 4);
+});
+
+test('timeline responses carry an ETag; a matching If-None-Match gets 304 with no body', async () => {
+  const { app } = testApp();
+  const first = await app.request('/api/stories/story-1/timeline');
+  const etag = first.headers.get('etag');
+  assert.ok(etag);
+  const again = await app.request('/api/stories/story-1/timeline', { headers: { 'If-None-Match': etag } });
+  assert.equal(again.status, 304);
+  assert.equal(await again.text(), '');
+  const other = await app.request('/api/stories/story-1/timeline?dates=1', {
+    headers: { 'If-None-Match': etag },
+  });
+  assert.equal(other.status, 200);
 });

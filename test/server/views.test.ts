@@ -140,3 +140,26 @@ test('coOccurrence counts shared articles between the most mentioned entities', 
     { a: 'B', b: 'D', articles: 1 },
   ]);
 });
+
+test('coverageByDay widens the range to the timeline dates given', () => {
+  const c = coverageByDay([ref('a1', 'Town Post', '2025-06-03')], ['2025-06-01']);
+  assert.deepEqual(c, [
+    { date: '2025-06-01', articles: 0 },
+    { date: '2025-06-02', articles: 0 },
+    { date: '2025-06-03', articles: 1 },
+  ]);
+});
+
+test('coOccurrence merges entities that share a name', () => {
+  const e = (id: string, name: string, articleIds: string[]): Entity => ({
+    id,
+    name,
+    type: 'ORG',
+    aliases: [],
+    mentions: 1,
+    articleIds,
+  });
+  assert.deepEqual(coOccurrence([e('1', 'Kelp', ['a']), e('2', 'Kelp', ['b']), e('3', 'Moss', ['a', 'b'])]), [
+    { a: 'Kelp', b: 'Moss', articles: 2 },
+  ]);
+});

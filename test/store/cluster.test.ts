@@ -37,9 +37,9 @@ test('related articles join one story; a different event on the same day starts 
   assert.notEqual(ids[3], ids[0]);
 });
 
-test('time decay: the same vocabulary a year after the story went quiet starts a new story', () => {
+test('time decay: the same vocabulary years after the story went quiet starts a new story', () => {
   const early = HARBOUR.map((t, i) => features(t, `2024-01-0${i + 1}`));
-  const late = features(HARBOUR[1], '2025-03-01');
+  const late = features(HARBOUR[1], '2028-03-01');
   const soon = features(HARBOUR[1], '2024-01-05');
   const c = clusterer([...early, late, soon]);
   const first = early.map((f) => c.add(f).storyId)[0];

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
-import { expectValue } from './helpers.js';
+import assert from 'node:assert/strict';
+import { expectValue, texts } from './helpers.js';
 
 const DCT = '2011-03-07';
 
@@ -13,4 +14,9 @@ test('frequency adverbs and every/each unit', () => {
   expectValue('The figures will be published daily.', DCT, 'daily', 'P1D', 'SET');
   expectValue('Inspections took place every year.', DCT, 'every year', 'P1Y', 'SET');
   expectValue('The board will meet twice a month.', DCT, 'twice a month', 'P1M', 'SET');
+});
+
+test('frequency words before a noun: money adjectives are not sets, daily tallies are', () => {
+  assert.deepEqual(texts('The firm raised its quarterly dividend.', DCT), []);
+  expectValue('The agency gives a daily tally of arrests.', DCT, 'daily', 'P1D', 'SET');
 });

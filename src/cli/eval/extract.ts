@@ -29,7 +29,10 @@ export interface ExtractEvalResult extends PRF {
 
 const pageF = ([tp, fp, fn]: TpFpFn) => (tp + fp + fn > 0 ? (2 * tp) / (2 * tp + fp + fn) : 1);
 
-export function runExtractEval(dir: string, onProgress?: (done: number, total: number) => void): ExtractEvalResult {
+export function runExtractEval(
+  dir: string,
+  onProgress?: (done: number, total: number) => void,
+): ExtractEvalResult {
   const pages = loadExtractionDataset(dir);
   const ours: TpFpFn[] = [];
   const base: TpFpFn[] = [];
@@ -51,7 +54,14 @@ export function runExtractEval(dir: string, onProgress?: (done: number, total: n
     perPage.push({ id: page.id, f: pageF(o), baselineF: pageF(bb), method: res.method });
     onProgress?.(i + 1, pages.length);
   });
-  return { ...aggregate(ours), pages: pages.length, seconds: ms / 1000, baseline: aggregate(base), perPage, outputs };
+  return {
+    ...aggregate(ours),
+    pages: pages.length,
+    seconds: ms / 1000,
+    baseline: aggregate(base),
+    perPage,
+    outputs,
+  };
 }
 
 export const command: Command = {
@@ -67,7 +77,10 @@ export const command: Command = {
     if (values.out) writeFileSync(String(values.out), JSON.stringify(r.outputs, null, 1));
     const fmt = (x: number) => x.toFixed(4);
     if (format === 'json') {
-      io.stdout(JSON.stringify({ p: r.p, r: r.r, f: r.f, pages: r.pages, seconds: r.seconds, baseline: r.baseline }) + '\n');
+      io.stdout(
+        JSON.stringify({ p: r.p, r: r.r, f: r.f, pages: r.pages, seconds: r.seconds, baseline: r.baseline }) +
+          '\n',
+      );
     } else {
       io.stdout(
         [

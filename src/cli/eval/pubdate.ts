@@ -22,11 +22,21 @@ Options:
 export interface PubdateEvalResult extends PubdateScores {
   seconds: number;
   byEvidence: Record<string, { pages: number; correct: number }>;
-  results: { url: string; gold: IsoDay | null; predicted: IsoDay | null; evidence: DateEvidence | null; rule: string | null }[];
+  results: {
+    url: string;
+    gold: IsoDay | null;
+    predicted: IsoDay | null;
+    evidence: DateEvidence | null;
+    rule: string | null;
+  }[];
 }
 
 /** `now` bounds plausible dates; the default is the real clock. */
-export function runPubdateEval(dir: string, now = new Date(), onProgress?: (d: number, t: number) => void): PubdateEvalResult {
+export function runPubdateEval(
+  dir: string,
+  now = new Date(),
+  onProgress?: (d: number, t: number) => void,
+): PubdateEvalResult {
   const pages = loadPubdateDataset(dir);
   const results: PubdateEvalResult['results'] = [];
   let ms = 0;
@@ -36,7 +46,13 @@ export function runPubdateEval(dir: string, now = new Date(), onProgress?: (d: n
     const doc = parseDocument(decodeHtml(bytes).text);
     const d = findPublicationDate(doc, { url: p.url, now });
     ms += performance.now() - t0;
-    results.push({ url: p.url, gold: p.gold, predicted: d?.day ?? null, evidence: d?.evidence ?? null, rule: d?.rule ?? null });
+    results.push({
+      url: p.url,
+      gold: p.gold,
+      predicted: d?.day ?? null,
+      evidence: d?.evidence ?? null,
+      rule: d?.rule ?? null,
+    });
     onProgress?.(i + 1, pages.length);
   });
   const byEvidence: PubdateEvalResult['byEvidence'] = {};
@@ -60,7 +76,15 @@ export const command: Command = {
     const r = runPubdateEval(positionals[0], new Date(), (d, t) => bar.update('pubdate', d, t));
     bar.done();
     if (format === 'json') {
-      io.stdout(JSON.stringify({ accuracy: r.accuracy, coverage: r.coverage, precision: r.precision, pages: r.pages, seconds: r.seconds }) + '\n');
+      io.stdout(
+        JSON.stringify({
+          accuracy: r.accuracy,
+          coverage: r.coverage,
+          precision: r.precision,
+          pages: r.pages,
+          seconds: r.seconds,
+        }) + '\n',
+      );
       return 0;
     }
     const lines = [
@@ -70,7 +94,9 @@ export const command: Command = {
       `precision  ${r.precision.toFixed(4)}`,
       '',
       'evidence      pages  correct',
-      ...Object.entries(r.byEvidence).map(([k, v]) => `${k.padEnd(13)} ${String(v.pages).padStart(5)}  ${String(v.correct).padStart(7)}`),
+      ...Object.entries(r.byEvidence).map(
+        ([k, v]) => `${k.padEnd(13)} ${String(v.pages).padStart(5)}  ${String(v.correct).padStart(7)}`,
+      ),
       '',
     ];
     io.stdout(lines.join('\n'));

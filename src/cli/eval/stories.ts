@@ -21,6 +21,7 @@ the store (global parameters, see src/stories/cluster.ts) and scores the cluster
 Options:
   --analyze              run the analysis pipeline first, so entity mentions count too (slower)
   --threshold X          override the join threshold (for studying the parameter; the default is global)
+  --merge X              override the story merge threshold (likewise)
   --format text|json     (default text)
 `;
 
@@ -30,7 +31,7 @@ export function topicOf(folder: string): string {
 }
 
 /** Read the Timeline17 layout directly: <dir>/<topic_source>/InputDocs/<YYYY-MM-DD>/<file>. */
-function readTimeline17(dir: string): Article[] {
+export function readTimeline17(dir: string): Article[] {
   const out: Article[] = [];
   for (const folder of readdirSync(dir).sort()) {
     const docs = join(dir, folder, 'InputDocs');
@@ -51,7 +52,7 @@ export const command: Command = {
   summary: 'story clustering on Timeline17 (purity, inverse purity, B-cubed)',
   help,
   async run(argv, io) {
-    const { values, positionals } = parse(argv, { format: { type: 'string' }, analyze: { type: 'boolean' }, threshold: { type: 'string' } });
+    const { values, positionals } = parse(argv, { format: { type: 'string' }, analyze: { type: 'boolean' }, threshold: { type: 'string' }, merge: { type: 'string' } });
     const format = formatOption(values.format, ['text', 'json'], 'text');
     const dir = positionals[0];
     if (!dir) throw new UsageError('give the Timeline17 directory (e.g. ../shared/datasets/timeline17)');
@@ -70,6 +71,7 @@ export const command: Command = {
     else for (const a of articles) a.mentions = [];
     const params = { ...STORY_PARAMS };
     if (values.threshold !== undefined) params.threshold = Number(values.threshold);
+    if (values.merge !== undefined) params.mergeThreshold = Number(values.merge);
     const t1 = performance.now();
     const assigned = clusterArticles(articles, params);
     const clusterSeconds = (performance.now() - t1) / 1000;
@@ -78,7 +80,7 @@ export const command: Command = {
       articles.map((a) => topicOf(a.topic!)),
     );
     const seconds = (performance.now() - t0) / 1000;
-    const result = { dataset: dir, ...scores, threshold: params.threshold, analyzed: Boolean(values.analyze), clusterSeconds, seconds };
+    const result = { dataset: dir, ...scores, threshold: params.threshold, mergeThreshold: params.mergeThreshold, analyzed: Boolean(values.analyze), clusterSeconds, seconds };
     if (format === 'json') io.stdout(JSON.stringify(result) + '\n');
     else {
       const p = (x: number) => x.toFixed(4);

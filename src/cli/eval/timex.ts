@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join, relative, sep } from 'node:path';
 import { InputError } from '../../model.js';
 import { tagTimexes } from '../../nlp/timex/index.js';
+import { tagWithChrono } from '../../nlp/timex/chrono-baseline.js';
 import { parseTimeML, writeTimeML } from '../../eval/timeml.js';
 import { addCounts, emptyCounts, scoreDocument, scores, type TimexCounts, type TimexScores } from '../../eval/timex-score.js';
 import { formatOption, parse, UsageError, type Command } from '../common.js';
@@ -19,6 +20,7 @@ Options:
   --out <dir>      write the predicted TimeML documents there (same relative file names)
   --format <f>     text (default) or json
   --errors         list every missed, spurious and wrongly valued expression (text format)
+  --method <m>     chronicle (default) or chrono (chrono-node as a baseline, for comparison)
 `;
 
 function listTml(path: string, out: string[]): void {
@@ -45,12 +47,14 @@ export const command: Command = {
   summary: 'TempEval-3 time-expression extents, types and values on TimeML files',
   help,
   async run(argv, io) {
-    const { values, positionals } = parse(argv, { out: { type: 'string' }, format: { type: 'string' }, errors: { type: 'boolean' } });
+    const { values, positionals } = parse(argv, { out: { type: 'string' }, format: { type: 'string' }, errors: { type: 'boolean' }, method: { type: 'string' } });
     if (values.help) {
       io.stdout(help);
       return 0;
     }
     const format = formatOption(values.format, ['text', 'json'], 'text');
+    const method = (values.method as string | undefined) ?? 'chronicle';
+    if (method !== 'chronicle' && method !== 'chrono') throw new UsageError(`--method must be chronicle or chrono, got "${method}"`);
     if (!positionals.length) throw new UsageError('give a directory of TimeML (.tml) files');
     const t0 = performance.now();
     const files: [string, string][] = [];
@@ -85,7 +89,7 @@ export const command: Command = {
         io.stderr(`chronicle eval timex: ${file}: no document creation time (<DCT> TIMEX3 with functionInDocument="CREATION_TIME") (skipped)\n`);
         continue;
       }
-      const predicted = tagTimexes(doc.text, { dct: doc.dct });
+      const predicted = method === 'chrono' ? tagWithChrono(doc.text, doc.dct) : tagTimexes(doc.text, { dct: doc.dct });
       const c = scoreDocument(doc.timexes, predicted);
       total = addCounts(total, c);
       docs++;

@@ -3,8 +3,8 @@
  * `Mention.entityId`. Two layers:
  *  1. within an article: surname-only / first-name-only person mentions go to the most recent (else most
  *     frequent) full name in that article that ends (begins) with them; acronyms go to a name in the same
- *     article whose initials they are ("European Union ... (EU)"); a one-word org goes to the longer org
- *     name it begins ("Chrysler" → "Chrysler Group").
+ *     article whose initials they are ("European Union ... (EU)"); a one-word org and the longer org
+ *     name it begins in the same article are one entity ("Ford" / "Ford Motor").
  *  2. across articles (union-find over normalised keys): identical keys (case, diacritics, titles and
  *     possessives folded), acronyms learnt in any article, leftover surname-only mentions to the most
  *     salient full name with that surname, transliteration variants (same skeleton and vowel key), and
@@ -12,7 +12,7 @@
  * Global hyper-parameters are named constants below.
  */
 import type { Article, Entity, EntityType, Mention } from '../../model.js';
-import { coreTokens, editDistance, foldToken, initials, isAcronym, NOT_A_NAME, skeleton, vowelKey } from './names.js';
+import { coreTokens, COUNTRY_KEYS, countryKey, editDistance, foldToken, initials, isAcronym, NOT_A_NAME, skeleton, vowelKey } from './names.js';
 
 /** A misspelling merge needs the rarer form to be below this share of the pair's mentions. */
 const MISSPELLING_MAX_SHARE = 0.5;
@@ -20,6 +20,8 @@ const MISSPELLING_MAX_SHARE = 0.5;
 const MISSPELLING_MIN_LEN = 6;
 /** Minimum number of shared co-occurring entities for a fuzzy (transliteration / misspelling) merge. */
 const FUZZY_MIN_SHARED_CONTEXT = 1;
+/** A name's mentions under a minority type join its majority type when at most this share. */
+const TYPE_MINORITY_SHARE = 1 / 4;
 /** Contexts are computed over at most this many articles per node (keeps huge corpora fast). */
 const CONTEXT_MAX_ARTICLES = 60;
 
@@ -64,7 +66,7 @@ function personKey(tokens: string[]): string {
 }
 
 function keyOf(tokens: string[], type: EntityType): string {
-  return type === 'PERSON' ? personKey(tokens) : tokens.map(foldToken).join(' ');
+  return type === 'PERSON' ? personKey(tokens) : countryKey(tokens.map(foldToken).join(' '));
 }
 
 /** The display form of a mention: possessive stripped, whitespace normalised. */
@@ -146,23 +148,67 @@ export function resolveEntities(articles: Article[]): Entity[] {
             acronymExpansions.set(w, counts);
             node = exp.node;
           }
-        } else if (m.type === 'ORG' && w.length >= 3) {
-          const longer = multiNames.filter((x) => x.type === 'ORG' && x.first === w);
-          if (longer.length && new Set(longer.map((x) => x.node)).size === 1) node = longer[0].node;
         }
-        node ??= nodeFor(m.type, w, t);
+        node ??= nodeFor(m.type, countryKey(w), t);
+        if (!isAcronym(surface) && m.type === 'ORG' && w.length >= 3) {
+          // "Ford" and "Ford Motor" in one article: the short name stands for the longer one
+          const longer = multiNames.filter((x) => x.type === 'ORG' && x.first === w);
+          if (longer.length && new Set(longer.map((x) => x.node)).size === 1) uf.union(node.id, longer[0].node.id);
+        }
       }
       attach(node, m, article.id);
     }
   }
 
-  // Acronyms seen alone in other articles join the expansion learnt elsewhere.
+  // Acronyms seen alone in other articles (in any case: "Ospra") join the expansion learnt elsewhere.
   for (const n of nodes) {
-    if (n.tokens.length !== 1 || !isAcronym(n.tokens[0])) continue;
+    if (n.tokens.length !== 1 || n.type === 'PERSON') continue;
     const counts = acronymExpansions.get(n.key);
     if (!counts) continue;
     const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
     uf.union(best, n.id);
+  }
+
+  // "U.S. Federal Reserve" / "Federal Reserve": a country-prefixed name is the name without the prefix.
+  for (const n of nodes) {
+    if (n.type === 'PERSON' || n.tokens.length < 3) continue;
+    for (let k = 1; k < n.tokens.length - 1; k++) {
+      const prefix = countryKey(n.tokens.slice(0, k).map(foldToken).join(' '));
+      if (!COUNTRY_KEYS.has(prefix)) continue;
+      const rest = byKey.get(`${n.type}|${keyOf(n.tokens.slice(k), n.type)}`);
+      if (rest) uf.union(rest.id, n.id);
+    }
+  }
+
+  // NER boundary slips: "Minister of Maritime Affairs Ingrid Solvang" tagged as an organisation ends in a
+  // known person's full name → that person.
+  for (const n of nodes) {
+    if (n.type === 'PERSON' || n.tokens.length < 3) continue;
+    const p = byKey.get(`PERSON|${personKey(n.tokens.slice(-2))}`);
+    if (p && p.mentions.length) uf.union(p.id, n.id);
+  }
+  // The same name under two types (NER inconsistency: "Kelvik" as LOC and once as ORG) is one entity
+  // when the minority type has at most TYPE_MINORITY_SHARE of the mentions.
+  const sameKey = new Map<string, Node[]>();
+  for (const n of nodes) {
+    // products, events and other MISC names share names with their makers ("Airbus" the plane maker and
+    // the Airbus aircraft): never merged across types
+    if (n.type === 'MISC') continue;
+    const l = sameKey.get(n.key);
+    if (l) l.push(n);
+    else sameKey.set(n.key, [n]);
+  }
+  const groupSize = new Map<number, number>();
+  for (const n of nodes) groupSize.set(uf.find(n.id), (groupSize.get(uf.find(n.id)) ?? 0) + n.mentions.length);
+  const size = (n: Node) => groupSize.get(uf.find(n.id)) ?? 0;
+  for (const l of sameKey.values()) {
+    if (l.length < 2) continue;
+    const top = l.reduce((a, b) => (size(b) > size(a) ? b : a));
+    const topSize = size(top);
+    for (const n of l) {
+      if (uf.find(n.id) === uf.find(top.id)) continue;
+      if (size(n) <= (size(n) + topSize) * TYPE_MINORITY_SHARE) uf.union(top.id, n.id);
+    }
   }
 
   // Context of a node: the other nodes in (some of) its articles.

@@ -38,12 +38,19 @@ export function nameTokens(s: string): string[] {
 }
 
 /** Lowercase, strip diacritics and final periods: the comparison form of one token. */
+const foldCache = new Map<string, string>();
 export function foldToken(t: string): string {
-  return t
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[.'’]/g, '');
+  let f = foldCache.get(t);
+  if (f === undefined) {
+    f = t
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[.'’]/g, '');
+    if (foldCache.size > 200_000) foldCache.clear();
+    foldCache.set(t, f);
+  }
+  return f;
 }
 
 /**
@@ -56,6 +63,12 @@ export function coreTokens(surface: string, type: EntityType): string[] {
   let i = 0;
   if (type === 'PERSON') {
     while (i < toks.length - 1 && TITLES.has(foldToken(toks[i]))) i++;
+    // "Apple CEO Steve Jobs", "U.S. President Barack Obama": the name follows the last title word
+    for (let k = toks.length - 2; k > i; k--)
+      if (TITLES.has(foldToken(toks[k])) && /^\p{Lu}/u.test(toks[k + 1])) {
+        i = k + 1;
+        break;
+      }
   } else if (foldToken(toks[0]) === 'the' && toks.length > 1) i = 1;
   let j = toks.length;
   if (type === 'ORG') while (j - 1 > i && ORG_SUFFIXES.has(foldToken(toks[j - 1]))) j--;
@@ -146,3 +159,42 @@ export function editDistance(a: string, b: string, max = 2): number {
 
 /** Pronoun-like or generic words NER sometimes tags that must never become entities. */
 export const NOT_A_NAME = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'their', 'the', 'a', 'an', 'mr', 'mrs', 'ms', 'dr']);
+
+/**
+ * Countries under their usual short names, abbreviations and demonyms (a small fact table of the ones
+ * most frequent in English news): each variant maps to one key, so "U.S.", "US", "America", "American"
+ * and "United States" are one entity.
+ */
+const COUNTRY_VARIANTS: Record<string, string[]> = {
+  'united states': ['us', 'usa', 'u s', 'united states of america', 'america', 'american', 'americans'],
+  'united kingdom': ['uk', 'u k', 'britain', 'great britain', 'british'],
+  'european union': ['eu', 'e u'],
+  russia: ['russian', 'russian federation'],
+  china: ['chinese', 'prc', "people's republic of china"],
+  japan: ['japanese'],
+  germany: ['german'],
+  france: ['french'],
+  italy: ['italian'],
+  spain: ['spanish'],
+  canada: ['canadian'],
+  australia: ['australian'],
+  ireland: ['irish'],
+  india: ['indian'],
+  ukraine: ['ukrainian'],
+  israel: ['israeli'],
+  iran: ['iranian'],
+  mexico: ['mexican'],
+  brazil: ['brazilian'],
+};
+const COUNTRY_MAP = new Map<string, string>();
+for (const [k, vs] of Object.entries(COUNTRY_VARIANTS)) {
+  COUNTRY_MAP.set(k, k);
+  for (const v of vs) COUNTRY_MAP.set(v, k);
+}
+/** Canonical keys of the countries in the table. */
+export const COUNTRY_KEYS = new Set(Object.keys(COUNTRY_VARIANTS));
+
+/** The canonical key of a folded name if it is a country variant, else the name itself. */
+export function countryKey(folded: string): string {
+  return COUNTRY_MAP.get(folded) ?? COUNTRY_MAP.get(folded.replace(/\./g, ' ').replace(/\s+/g, ' ').trim()) ?? folded;
+}

@@ -68,6 +68,50 @@ export function shapeOf(w: string, maxRun: number): string {
   return out;
 }
 
+/**
+ * A Title Case headline candidate ("Ferry Operator Cancels Winter Crossings"): every word of four or more
+ * letters capitalised (at least three of them), not all capitals, no final full stop.
+ */
+export function isTitleCaseHeadline(words: string[]): boolean {
+  if (!words.length || words[words.length - 1] === '.') return false;
+  let long = 0;
+  let lower = 0;
+  let mixed = 0;
+  for (const w of words) {
+    if (!isLongWord(w)) continue;
+    long++;
+    if (w[0] === w[0].toLowerCase()) lower++;
+    else if (w !== w.toUpperCase()) mixed++;
+  }
+  return long >= 3 && lower === 0 && mixed > 0;
+}
+
+const isLongWord = (w: string) => w.length >= 4 && /^[\p{L}'-]+$/u.test(w);
+
+/**
+ * Token spellings as the model expects them: PTB forms undone, and Title Case headlines in capitals.
+ * CoNLL has headlines in capitals, not in Title Case; capitals carry no signal in either. A candidate line
+ * counts as a headline only when at least half (and at least two) of its long words are written in lower
+ * case elsewhere in the document, so lists of names (sports results, bylines) keep their capitals.
+ */
+export function prepareDocument(doc: string[][]): string[][] {
+  const words = doc.map((ws) => ws.map(normaliseToken));
+  const candidates = words.map(isTitleCaseHeadline);
+  if (!candidates.includes(true)) return words;
+  const evidence = documentEvidence(words.filter((_, i) => !candidates[i]));
+  return words.map((ws, i) => {
+    if (!candidates[i]) return ws;
+    let long = 0;
+    let common = 0;
+    for (const w of ws) {
+      if (!isLongWord(w)) continue;
+      long++;
+      if ((evidence.spelling.get(w.toLowerCase()) ?? 0) & 2) common++;
+    }
+    return common >= 2 && common * 2 >= long ? ws.map((w) => w.toUpperCase()) : ws;
+  });
+}
+
 const hasLetter = (w: string) => w.toLowerCase() !== w.toUpperCase();
 const isUpperInitial = (w: string) => w[0] !== w[0].toLowerCase();
 const isAllCaps = (w: string) => hasLetter(w) && w === w.toUpperCase();

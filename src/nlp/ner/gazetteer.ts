@@ -8,6 +8,8 @@ export class Gazetteer {
   readonly names = new Map<string, string>();
   /** Longest name length in tokens. */
   maxLen = 0;
+  /** Every proper prefix (in whole tokens) of a name, so look-ups stop as soon as no name can match. */
+  private readonly prefixes = new Set<string>();
 
   static fromEntries(entries: Iterable<[string, string]>): Gazetteer {
     const g = new Gazetteer();
@@ -17,7 +19,9 @@ export class Gazetteer {
 
   private add(name: string, types: string): void {
     this.names.set(name, types);
-    const len = name.split(' ').length;
+    const toks = name.split(' ');
+    for (let k = 1; k < toks.length; k++) this.prefixes.add(toks.slice(0, k).join(' '));
+    const len = toks.length;
     if (len > this.maxLen) this.maxLen = len;
   }
 
@@ -60,6 +64,7 @@ export class Gazetteer {
             hit = k;
             types = t;
           }
+          if (!this.prefixes.has(key)) break;
         }
       }
       if (!hit) {

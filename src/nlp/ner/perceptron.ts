@@ -7,6 +7,14 @@ import { ALLOWED, CAN_END, CAN_START, NUM_TAGS } from './tags.js';
 
 const T = NUM_TAGS;
 
+/** For each tag, the tags allowed before it (so Viterbi skips impossible transitions without testing them). */
+const PREDECESSORS: Int32Array[] = [];
+for (let c = 0; c < T; c++) {
+  const ps: number[] = [];
+  for (let p = 0; p < T; p++) if (ALLOWED[p * T + c]) ps.push(p);
+  PREDECESSORS.push(Int32Array.from(ps));
+}
+
 /** Best well-formed tag sequence (tag indices) given emission scores emit[i * T + tag]. */
 export function viterbi(emit: Float64Array, n: number, trans: ArrayLike<number>, start: ArrayLike<number>): number[] {
   if (!n) return [];
@@ -18,8 +26,9 @@ export function viterbi(emit: Float64Array, n: number, trans: ArrayLike<number>,
     for (let c = 0; c < T; c++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < T; p++) {
-        if (!ALLOWED[p * T + c]) continue;
+      const preds = PREDECESSORS[c];
+      for (let x = 0; x < preds.length; x++) {
+        const p = preds[x];
         const s = score[prevBase + p] + trans[p * T + c];
         if (s > best) {
           best = s;

@@ -16,7 +16,7 @@ import {
   documentEvidence,
   intrinsicFeatures,
   localFeatures,
-  normaliseToken,
+  prepareDocument,
   sentenceFeatures,
   viewOf,
   type DocumentEvidence,
@@ -93,9 +93,11 @@ export function labelsElsewhere(doc: string[][], tags: string[][]): string[][] {
   );
 }
 
-/** Second-pass features of one token from the label its word got elsewhere. */
-export function labelFeatures(label: string, i: number): string[] {
-  return label ? ['dl=' + label, 'dl|first=' + label + (i === 0 ? '1' : '0')] : [];
+/** Second-pass features of token i: the label its word got elsewhere, and the first pass's own tags around it. */
+export function secondPassFeatures(label: string, firstPass: string[], i: number): string[] {
+  const f = ['p1=' + firstPass[i], 'p1-1|p1=' + (i ? firstPass[i - 1] : '<s>') + '|' + firstPass[i], 'p1|p1+1=' + firstPass[i] + '|' + (i + 1 < firstPass.length ? firstPass[i + 1] : '</s>')];
+  if (label) f.push('dl=' + label, 'dl|first=' + label + (i === 0 ? '1' : '0'), 'dl|p1=' + label + '|' + firstPass[i]);
+  return f;
 }
 
 /** All feature strings of a document (the training path). */
@@ -103,11 +105,12 @@ export function featuresOfDocument(
   doc: string[][],
   gazetteer: Gazetteer | null,
   evidence: DocumentEvidence,
-  labels: string[][] | null,
+  secondPass: { labels: string[][]; firstPass: string[][] } | null,
 ): string[][][] {
   return doc.map((words, s) => {
     const feats = sentenceFeatures(words, evidence, gazetteer);
-    if (labels) for (let i = 0; i < words.length; i++) feats[i].push(...labelFeatures(labels[s][i], i));
+    if (secondPass)
+      for (let i = 0; i < words.length; i++) feats[i].push(...secondPassFeatures(secondPass.labels[s][i], secondPass.firstPass[s], i));
     return feats;
   });
 }
@@ -158,45 +161,66 @@ function addRows(W: Float32Array, rows: ArrayLike<number>, out: Float64Array, o:
   }
 }
 
+const secondRowCaches = new WeakMap<NerModel, Map<string, Int32Array>>();
+
+/** Emission scores of both passes at once (rows are shared, so each row is read once). */
+function addRowsBoth(W1: Float32Array, W2: Float32Array | null, rows: ArrayLike<number>, e1: Float64Array, e2: Float64Array | null, o: number): void {
+  if (!W2 || !e2) return addRows(W1, rows, e1, o);
+  for (let k = 0; k < rows.length; k++) {
+    const base = rows[k] * T;
+    for (let t = 0; t < T; t++) {
+      e1[o + t] += W1[base + t];
+      e2[o + t] += W2[base + t];
+    }
+  }
+}
+
 /** BILOU tag strings for every token of a document (sentences of words). */
 export function tagDocumentBilou(model: NerModel, rawDoc: string[][]): string[][] {
-  const doc = rawDoc.map((ws) => ws.map(normaliseToken));
+  const doc = prepareDocument(rawDoc);
   const evidence = documentEvidence(doc);
   const before = boundaryRows(model, BEFORE);
   const after = boundaryRows(model, AFTER);
   const P1 = model.passes[0];
-  // Per sentence: per-token static rows (shared by both passes).
-  const staticRows: number[][][] = [];
+  const P2 = model.passes[1] ?? null;
+  // Second-pass emissions from the static features, filled in alongside the first pass.
+  const emit2: Float64Array[] = [];
+  const local: number[] = [];
   let tags: string[][] = doc.map((words) => {
     const n = words.length;
     const v = viewOf(words);
     const gaz = model.gazetteer ? model.gazetteer.tag(v.lower, words) : null;
     const entries = words.map((_, i) => wordRows(model, v.norm[i], v.normLower[i], v.shape[i], v.caps));
-    const sentRows: number[][] = [];
-    const emit = new Float64Array(n * T);
+    const e1 = new Float64Array(n * T);
+    const e2 = P2 ? new Float64Array(n * T) : null;
+    if (e2) emit2.push(e2);
     for (let i = 0; i < n; i++) {
-      const rows: number[] = Array.from(entries[i].intrinsic);
-      CONTEXT_OFFSETS.forEach((d, k) => {
-        const j = i + d;
-        const src = j < 0 ? before[k] : j >= n ? after[k] : entries[j].context[k];
-        for (let x = 0; x < src.length; x++) rows.push(src[x]);
-      });
-      rowsOf(model.index, localFeatures(v, i, evidence, gaz), rows);
-      sentRows.push(rows);
-      addRows(P1.weights, rows, emit, i * T);
+      const o = i * T;
+      addRowsBoth(P1.weights, P2?.weights ?? null, entries[i].intrinsic, e1, e2, o);
+      for (let k = 0; k < CONTEXT_OFFSETS.length; k++) {
+        const j = i + CONTEXT_OFFSETS[k];
+        addRowsBoth(P1.weights, P2?.weights ?? null, j < 0 ? before[k] : j >= n ? after[k] : entries[j].context[k], e1, e2, o);
+      }
+      local.length = 0;
+      addRowsBoth(P1.weights, P2?.weights ?? null, rowsOf(model.index, localFeatures(v, i, evidence, gaz), local), e1, e2, o);
     }
-    staticRows.push(sentRows);
-    return viterbi(emit, n, P1.transitions, P1.start).map((t) => TAGS[t]);
+    return viterbi(e1, n, P1.transitions, P1.start).map((t) => TAGS[t]);
   });
-  const P2 = model.passes[1];
   if (P2) {
     const labels = labelsElsewhere(doc, tags);
+    const firstPass = tags;
+    // The second-pass features of a token depend only on its label and the first-pass tags around it.
+    let secondRows = secondRowCaches.get(model);
+    if (!secondRows) secondRowCaches.set(model, (secondRows = new Map()));
     tags = doc.map((words, s) => {
       const n = words.length;
-      const emit = new Float64Array(n * T);
+      const emit = emit2[s];
       for (let i = 0; i < n; i++) {
-        addRows(P2.weights, staticRows[s][i], emit, i * T);
-        addRows(P2.weights, rowsOf(model.index, labelFeatures(labels[s][i], i)), emit, i * T);
+        const fp = firstPass[s];
+        const key = labels[s][i] + ' ' + (i ? fp[i - 1] : '') + ' ' + fp[i] + ' ' + (i + 1 < n ? fp[i + 1] : '') + (i ? '' : ' 0');
+        let rows = secondRows.get(key);
+        if (!rows) secondRows.set(key, (rows = Int32Array.from(rowsOf(model.index, secondPassFeatures(labels[s][i], fp, i)))));
+        addRows(P2.weights, rows, emit, i * T);
       }
       return viterbi(emit, n, P2.transitions, P2.start).map((t) => TAGS[t]);
     });
@@ -206,7 +230,7 @@ export function tagDocumentBilou(model: NerModel, rawDoc: string[][]): string[][
 
 /** The same tagging from plain feature strings (slow; the reference the fast path is tested against). */
 export function tagDocumentReference(model: NerModel, rawDoc: string[][]): string[][] {
-  const doc = rawDoc.map((ws) => ws.map(normaliseToken));
+  const doc = prepareDocument(rawDoc);
   const evidence = documentEvidence(doc);
   const run = (p: PassWeights, feats: string[][][]) =>
     feats.map((sent) => {
@@ -215,7 +239,7 @@ export function tagDocumentReference(model: NerModel, rawDoc: string[][]): strin
       return viterbi(emit, sent.length, p.transitions, p.start).map((t) => TAGS[t]);
     });
   let tags = run(model.passes[0], featuresOfDocument(doc, model.gazetteer, evidence, null));
-  if (model.passes[1]) tags = run(model.passes[1], featuresOfDocument(doc, model.gazetteer, evidence, labelsElsewhere(doc, tags)));
+  if (model.passes[1]) tags = run(model.passes[1], featuresOfDocument(doc, model.gazetteer, evidence, { labels: labelsElsewhere(doc, tags), firstPass: tags }));
   return tags;
 }
 

@@ -7,7 +7,7 @@
  * second pass's "label elsewhere in the document" features come from first-pass models that never saw
  * that document (jackknifing). Otherwise the model would learn to trust them blindly.
  */
-import { documentEvidence, normaliseToken } from './features.js';
+import { documentEvidence, prepareDocument } from './features.js';
 import { Gazetteer } from './gazetteer.js';
 import { Trainer } from './perceptron.js';
 import { combinePasses, featuresOfDocument, labelsElsewhere, type NerModel } from './tagger.js';
@@ -100,7 +100,7 @@ function gazetteerOf(docs: TrainingDocument[]): Gazetteer {
 
 export function trainNer(rawDocs: TrainingDocument[], opts: TrainOptions): NerModel {
   const log = opts.log ?? (() => {});
-  const docs = rawDocs.map((d) => ({ words: d.words.map((ws) => ws.map(normaliseToken)), tags: d.tags }));
+  const docs = rawDocs.map((d) => ({ words: prepareDocument(d.words), tags: d.tags }));
   const K = Math.max(2, opts.folds);
   const foldOf = (d: number) => d % K;
   const foldGaz: Gazetteer[] = [];
@@ -137,7 +137,7 @@ export function trainNer(rawDocs: TrainingDocument[], opts: TrainOptions): NerMo
   const pass2: Instance[] = [];
   docs.forEach((d, di) => {
     const labels = labelsElsewhere(d.words, predicted[di]);
-    const feats = featuresOfDocument(d.words, foldGaz[foldOf(di)], evidence[di], labels);
+    const feats = featuresOfDocument(d.words, foldGaz[foldOf(di)], evidence[di], { labels, firstPass: predicted[di] });
     feats.forEach((f, s) => pass2.push({ doc: di, sent: s, feats: f.map((x) => interner.intern(x)), gold: gold[di][s] }));
   });
   log(`pass 2: ${interner.names.length} features`);

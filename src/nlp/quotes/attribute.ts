@@ -7,7 +7,7 @@
  * `X said (that) ...`. Each rule names itself in `rule` for debugging.
  */
 import type { QuoteKind } from '../../model.js';
-import { CLAUSE_CUES, CUE_VERBS, PRONOUNS } from './lexicon.js';
+import { AUX_ADVERBS, CLAUSE_CUES, CUE_VERBS, DETERMINERS, NP_STOP, PRONOUNS } from './lexicon.js';
 import { paragraphs, quoteSpans, type QuoteMarkSpan } from './marks.js';
 import { isCap, isWord, npBack, speakerAfter, speakerBefore, words, type SpeakerSpan, type W } from './words.js';
 
@@ -24,8 +24,11 @@ export interface RawAttribution {
   rule: string;
 }
 
-const QUOTE_TOKEN = /^["“”„«»‘]$/;
+const QUOTE_TOKEN = /^(?:["“”„«»‘]|'')$/;
 const SENT_END = /^[.!?]$/;
+const ABBREV_BEFORE_DOT = /^(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|[A-Z])$/;
+/** A sentence-ending . ! ? (not the dot of "Dr." or an initial). */
+const isSentEnd = (ws: W[], k: number) => SENT_END.test(ws[k].t) && !(ws[k].t === '.' && k > 0 && ABBREV_BEFORE_DOT.test(ws[k - 1].t));
 /** Words that cannot start a reported clause right after "said" ("said on Monday", "said in a statement"). */
 const NO_CLAUSE_START = new Set(
   'in on at to during after before of about for with nothing so yes no when while through last earlier late early from by as than repeatedly again'.split(
@@ -34,6 +37,12 @@ const NO_CLAUSE_START = new Set(
 );
 /** Tail words allowed after a sentence-final attribution ("..., she said on Tuesday in an interview."). */
 const MAX_TAIL_WORDS = 7;
+/** Cues that report a clause only with "that" ("X agreed that ..."), never bare ("X agreed the deal"). */
+const WEAK_CUES = new Set(
+  'agree agrees agreed hope hopes hoped fear fears feared worry worries worried estimate estimates estimated'.split(
+    ' ',
+  ),
+);
 /** Words of a quote without attribution for it to be kept as an unattributed direct quote. */
 const MIN_UNATTRIBUTED_WORDS = 4;
 
@@ -57,6 +66,27 @@ export function cueAt(text: string, ws: W[], q: number, clauseOnly = false): Cue
   return { last, text: text.slice(w.s, ws[last].e), start: w.s };
 }
 
+
+/** Prepositions that open a fronted adverbial ("On Tuesday, Trump said"). */
+const FRONTED = new Set('on in at during after before when while as at with for from speaking asked'.split(' '));
+
+/** The subject of the sentence starting at `from`: its first name or pronoun phrase (after a fronted adverbial). */
+function sentenceSubject(text: string, from: number, to: number): SpeakerSpan | null {
+  const ws = words(text, from, to);
+  let i = 0;
+  while (i < ws.length && !isWord(ws[i])) i++;
+  if (i < ws.length && FRONTED.has(ws[i].lower)) {
+    let c = i;
+    while (c < Math.min(ws.length, i + 12) && ws[c].t !== ',') c++;
+    if (c < ws.length && ws[c].t === ',') i = c + 1;
+  }
+  if (i >= ws.length || !(isCap(ws[i]) || PRONOUNS[ws[i].lower] !== undefined || /^(?:the|a|an)$/i.test(ws[i].t))) return null;
+  const sp = speakerAfter(text, ws, i, ws.length);
+  if (!sp) return null;
+  if (/^(?:the|a|an)$/i.test(ws[i].t) && sp.to === i) return null;
+  return sp;
+}
+
 interface Found {
   speaker: SpeakerSpan;
   cue: Cue;
@@ -66,6 +96,7 @@ interface Found {
 
 /** `"...," X said` / `"...," said X` right after a closing mark. */
 function attributionAfter(text: string, q: QuoteMarkSpan): Found | null {
+  const endsWithStop = /\.\s*$/.test(text.slice(q.start, q.end));
   const ws = words(text, q.close, Math.min(q.paraEnd, q.close + 220));
   let limit = ws.length;
   for (let i = 0; i < ws.length; i++) {
@@ -77,7 +108,7 @@ function attributionAfter(text: string, q: QuoteMarkSpan): Found | null {
   let b = 0;
   while (b < limit && /^[,—–-]$/.test(ws[b].t)) b++;
   for (let k = b; k < Math.min(limit, b + 10); k++) {
-    if (SENT_END.test(ws[k].t) && !(k > 0 && /^(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|[A-Z])$/.test(ws[k - 1].t))) {
+    if (isSentEnd(ws, k)) {
       limit = k;
       break;
     }
@@ -90,7 +121,13 @@ function attributionAfter(text: string, q: QuoteMarkSpan): Found | null {
     else {
       const sp = speakerBefore(text, ws, k, b);
       if (sp && sp.from <= b + 1) speaker = sp;
+      // "Trump senior adviser Paul Manafort conceded": the whole phrase from the quote on is the speaker
+      else if (sp && sp.from - b <= 5 && ws.slice(b, sp.from).every(isWord))
+        speaker = { ...sp, start: ws[b].s, text: text.slice(ws[b].s, sp.end), from: b };
     }
+    // `“... today.” The star then recalled ...` starts a new sentence: only a short closing
+    // attribution (`“... today.” he said.`) belongs to a quote that ends with a full stop
+    if (speaker && endsWithStop && !(limit - Math.max(cue.last, speaker.to) <= 4 && limit < ws.length && isSentEnd(ws, limit))) speaker = null;
     if (speaker) return { speaker, cue, end: Math.max(ws[cue.last].e, speaker.end) };
     if (k > b) break;
   }
@@ -100,11 +137,24 @@ function attributionAfter(text: string, q: QuoteMarkSpan): Found | null {
     const sp = speakerAfter(text, ws, b + 1, limit);
     if (sp) return { speaker: sp, cue: { last: b, text: v.t, start: v.s }, end: sp.end };
   }
-  for (let k = b + 1; k < Math.min(limit, b + 5); k++) {
-    if (!/^\p{Ll}+ed$/u.test(ws[k].t) || (k + 1 < limit && isWord(ws[k + 1]) && ws[k + 1].lower !== 'in')) continue;
+  for (let k = b + 1; k < Math.min(limit, b + 6); k++) {
+    if (!/^\p{Ll}+(?:ed|s)$/u.test(ws[k].t) || NP_STOP.has(ws[k].lower)) continue;
     const sp = speakerBefore(text, ws, k, b);
-    if (sp && sp.from === b && (isCap(ws[b]) || PRONOUNS[ws[b].lower] !== undefined)) return { speaker: sp, cue: { last: k, text: ws[k].t, start: ws[k].s }, end: ws[k].e };
+    if (sp && sp.from === b && (isCap(ws[b]) || PRONOUNS[ws[b].lower] !== undefined || /^(?:the|a|an)$/i.test(ws[b].t)))
+      return { speaker: sp, cue: { last: k, text: ws[k].t, start: ws[k].s }, end: ws[k].e };
     break;
+  }
+  // `“...,” Tina Tchen, Mrs. Obama's chief of staff, said`: a name, an appositive, then the cue
+  const name = b < limit && (isCap(ws[b]) || /^(?:the|a|an)$/i.test(ws[b].t)) ? speakerAfter(text, ws, b, limit) : null;
+  if (name && ws[name.to + 1]?.t === ',') {
+    const far = Math.min(limit, name.to + 26);
+    for (let k = name.to + 2; k < far; k++) {
+      if (ws[k].t !== ',') continue;
+      let c = k + 1;
+      while (c < far && AUX_ADVERBS.has(ws[c].lower)) c++;
+      const cue = cueAt(text, ws, c);
+      if (cue) return { speaker: name, cue, end: ws[cue.last].e };
+    }
   }
   return null;
 }
@@ -121,21 +171,44 @@ function attributionBefore(text: string, q: QuoteMarkSpan, prevParaEnd: number |
   if (!ws.length) return null;
   let n = ws.length;
   if (ws[n - 1].t === ',' || ws[n - 1].t === ':') n--;
-  for (let k = n - 1; k >= Math.max(0, n - 9); k--) {
-    if (QUOTE_TOKEN.test(ws[k].t) || SENT_END.test(ws[k].t)) break;
+  let sentFrom = 0;
+  for (let k = n - 1; k >= 0; k--)
+    if (QUOTE_TOKEN.test(ws[k].t) || isSentEnd(ws, k)) {
+      sentFrom = k + 1;
+      break;
+    }
+  const subject = () => (sentFrom < n ? sentenceSubject(text, ws[sentFrom].s, ws[n - 1].e) : null);
+  for (let k = n - 1; k >= Math.max(sentFrom, n - 9); k--) {
     const cue = cueAt(text, ws, k);
-    if (!cue || (isCap(ws[k]) && k > 0)) continue;
-    const sp = speakerBefore(text, ws, k) ?? (cue.last + 1 < n ? speakerAfter(text, ws, cue.last + 1, n) : null);
+    if (!cue || (isCap(ws[k]) && k > sentFrom)) continue;
+    // "telling reporters, ..." / "told his supporters, ...": the words after these cues are the audience
+    const objectCue = /^(?:tell|tells|told|telling|ask|asks|asked|asking)$/.test(ws[k].lower);
+    const participle = /ing$/.test(ws[k].lower);
+    const sp =
+      (participle ? subject() : null) ??
+      (k > sentFrom ? speakerBefore(text, ws, k, sentFrom) : null) ??
+      (!objectCue && cue.last + 1 < n ? speakerAfter(text, ws, cue.last + 1, n) : null) ??
+      subject();
     if (sp) return { speaker: sp, cue, end: q.open };
     return null;
   }
-  // headline style: `Kasich: ‘We Are Going All The Way’`
-  if (ws[ws.length - 1].t === ':' && ws.length <= 7 && from === q.paraStart && isCap(ws[0])) {
-    const sp = npBack(ws, ws.length - 2, 6);
-    if (sp && sp[0] === 0) {
-      const colon = ws[ws.length - 1];
-      return { speaker: { start: ws[0].s, end: ws[sp[1]].e, text: text.slice(ws[0].s, ws[sp[1]].e), from: 0, to: sp[1] }, cue: { last: ws.length - 1, text: ':', start: colon.s }, end: q.open };
+  // `..., he quipped, "..."` / `shouting, "..."`: an unlisted verb right before the mark; the subject speaks
+  const last = ws[n - 1];
+  if (n < ws.length && n > sentFrom && /^\p{Ll}+(?:ed|ing)$/u.test(last.t)) {
+    const sp = speakerBefore(text, ws, n - 1, sentFrom) ?? subject();
+    if (sp) return { speaker: sp, cue: { last: n - 1, text: last.t, start: last.s }, end: q.open };
+  }
+  if (ws[ws.length - 1].t === ':') {
+    const colon = ws[ws.length - 1];
+    // `Kasich: ‘We Are Going All The Way’`, `... - HuffPollster: “...”`: a name right before the colon
+    const np = npBack(ws, ws.length - 2, 6);
+    if (np && np[0] >= sentFrom && isCap(ws[np[0]]) && (np[0] === sentFrom || !isWord(ws[np[0] - 1]))) {
+      const sp = { start: ws[np[0]].s, end: ws[np[1]].e, text: text.slice(ws[np[0]].s, ws[np[1]].e), from: np[0], to: np[1] };
+      return { speaker: sp, cue: { last: ws.length - 1, text: ':', start: colon.s }, end: q.open };
     }
+    // `President Okafor released the following statement:` — the subject of that sentence speaks
+    const sp = subject();
+    if (sp) return { speaker: sp, cue: { last: ws.length - 1, text: ':', start: colon.s }, end: q.open };
   }
   return null;
 }
@@ -162,7 +235,7 @@ function sentenceStartBefore(text: string, paraStart: number, pos: number): numb
 
 /** Cues that introduce quoted fragments ("called the plan “a disgrace”"), on top of the speech verbs. */
 const FRAGMENT_CUES = new Set(
-  'called calls calling call described describes describing dubbed dubs labeled labelled branded brands slammed slams blasted blasts denounced denounces praised praises hailed hails derided derides mocked mocks decried decries dismissed dismisses characterized characterised termed terms vowing promising pledging pledged'.split(
+  'chanted chanting shouting shouted reading read reads writing saying adding labeling labelling thanked admitted mouthing echoing titled entitled called calls calling call described describes describing dubbed dubs labeled labelled branded brands slammed slams blasted blasts denounced denounces praised praises hailed hails derided derides mocked mocks decried decries dismissed dismisses characterized characterised termed terms vowing promising pledging pledged'.split(
     ' ',
   ),
 );
@@ -176,7 +249,7 @@ function fragmentAttribution(text: string, q: QuoteMarkSpan): Found | null {
     const w = ws[k];
     const cue = cueAt(text, ws, k) ?? (FRAGMENT_CUES.has(w.lower) ? { last: k, text: w.t, start: w.s } : null);
     if (!cue || (isCap(w) && k > 0)) continue;
-    const sp = speakerBefore(text, ws, k);
+    const sp = speakerBefore(text, ws, k) ?? sentenceSubject(text, from, w.s);
     if (sp) return { speaker: sp, cue, end: q.open };
   }
   return null;
@@ -205,11 +278,16 @@ export function directAttributions(text: string): RawAttribution[] {
       let qtext = body;
       // split quote: following quotes right after the attribution (or glued to this one) join it
       let after = found && rule === 'after' ? found.end : q.close;
+      let joinAfterAttribution = found !== null && rule === 'after';
       while (i + 1 < qs.length && (found || n >= 3)) {
         const nx = qs[i + 1];
         const gap = text.slice(after, nx.open);
         const gw = words(text, after, nx.open);
-        const ok = !/[“"]/.test(gap) && gw.filter(isWord).length <= 6 && !gw.some((w) => CUE_VERBS.has(w.lower));
+        // right after the attribution a few words may follow ("he said in an interview. “...”"); otherwise
+        // only punctuation may separate the parts
+        const ok =
+          !/[“"]|''/.test(gap) && gw.filter(isWord).length <= (joinAfterAttribution ? 6 : 0) && !gw.some((w) => CUE_VERBS.has(w.lower));
+        joinAfterAttribution = false;
         if (!ok) break;
         // the next quote must not carry its own (different) attribution
         if (nx.closed) {
@@ -268,10 +346,15 @@ export function indirectAttribution(text: string, sent: SentenceSpan): RawAttrib
     const t = text.slice(start, end);
     return { kind: /["“”]/.test(t) ? 'partial' : 'indirect', start, end, text: t, cue: cue.text, cueStart: cue.start, speaker, rule };
   };
-  for (let q = 0; q < n; q++) {
+  // Sentence-final attributions ("..., port officials said.") win over cue words earlier in the sentence.
+  const order = [...Array(n).keys()].sort((a, b) => Number(b >= n - 1 - MAX_TAIL_WORDS - 4) - Number(a >= n - 1 - MAX_TAIL_WORDS - 4) || a - b);
+  for (const q of order) {
     const cue = cueAt(text, ws, q, true);
     if (!cue) continue;
     if (isCap(ws[q]) && q > 0) continue;
+    // "the report said", "an estimated 1,200": a cue word after a determiner or possessive is a noun/adjective
+    if (q > 0 && (DETERMINERS.has(ws[q - 1].lower) || /['’]s$/.test(ws[q - 1].t))) continue;
+    const weak = WEAK_CUES.has(ws[q].lower);
     if (ws[q].lower === 'according') {
       const sp = speakerAfter(text, ws, cue.last + 1, n);
       if (!sp) continue;
@@ -319,7 +402,7 @@ export function indirectAttribution(text: string, sent: SentenceSpan): RawAttrib
         if (QUOTE_TOKEN.test(ws[k].t) || ws[k].t === ';') break;
       }
       const nx = ws[cue.last + 1];
-      if (nx && isWord(nx) && !NO_CLAUSE_START.has(nx.lower) && !/^(?:tell|tells|told|telling|asked|asks|ask)$/.test(ws[q].lower)) {
+      if (!weak && nx && isWord(nx) && !NO_CLAUSE_START.has(nx.lower) && !/^(?:tell|tells|told|telling|asked|asks|ask)$/.test(ws[q].lower)) {
         const r = make(cue.last + 1, n - 1, cue, sp, 'speaker-cue-clause');
         if (r && r.end - r.start > 15) return r;
       }

@@ -31,7 +31,7 @@ export const CUE_VERBS = new Set(
     'believe believes believed think thinks thought estimate estimates estimated allege alleges alleged assert asserts ' +
     'asserted contend contends contended maintain maintains maintained testify testifies testified announce ' +
     'mused muse muses boasted boast boasts charged charge charges wondered wonder wonders agreed agree agrees ' +
-    'disclosed disclose discloses indicated indicate indicates showed show shows found find finds learned'
+    'disclosed disclose discloses indicated indicate indicates showed show shows found find finds learned reads read recommended recommends exclaimed demanded interjected'
   ).split(' '),
 );
 
@@ -90,7 +90,7 @@ export const ROLE_NOUNS = new Set(
     'attorney prosecutor judge leader head manager founder analyst economist expert professor researcher scientist ' +
     'captain commander general inspector superintendent campaigner activist candidate nominee owner resident witness ' +
     'harbourmaster harbormaster engineer negotiator diplomat representative congressman congresswoman strategist ' +
-    'pollster surgeon doctor consultant coordinator treasurer deputy'
+    'pollster surgeon doctor consultant coordinator treasurer deputy master'
   ).split(' '),
 );
 

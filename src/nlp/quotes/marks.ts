@@ -42,6 +42,7 @@ const isSpace = (c: string | undefined) => c === undefined || /\s/u.test(c);
 export function quoteSpans(text: string, para: Paragraph): QuoteMarkSpan[] {
   const out: QuoteMarkSpan[] = [];
   let open = -1;
+  let openLen = 1;
   for (let i = para.start; i < para.end; i++) {
     const c = text[i];
     if (c === '<') {
@@ -63,26 +64,45 @@ export function quoteSpans(text: string, para: Paragraph): QuoteMarkSpan[] {
       }
       continue;
     }
-    if (c !== '"' && c !== '“' && c !== '”' && c !== '„' && c !== '«' && c !== '»') continue;
-    const opening = c === '“' || c === '„' || c === '«' || (c === '"' && open < 0);
+    // '' (two apostrophes) is a straight double quote in some newspaper archives
+    const dbl = c === "'" && text[i + 1] === "'";
+    if (c !== '"' && c !== '“' && c !== '”' && c !== '„' && c !== '«' && c !== '»' && !dbl) continue;
+    const ml = dbl ? 2 : 1;
+    const opening = c === '“' || c === '„' || c === '«' || ((c === '"' || dbl) && open < 0);
     if (open < 0) {
       if (c === '”' || c === '»') {
-        if (!isSpace(text[i + 1]) && /\p{L}/u.test(text[i + 1] ?? '')) {
+        if (c === '”' && !isSpace(text[i + 1]) && /\p{L}/u.test(text[i + 1] ?? '')) {
           open = i; // a mis-encoded opening mark
         }
         continue;
       }
-      if (opening) open = i;
+      if (opening) {
+        open = i;
+        openLen = ml;
+        i += ml - 1;
+      }
       continue;
     }
-    // inside a quote: a “ glued to the preceding word is a (mis-typed) closing mark
-    const closing = c === '”' || c === '»' || c === '"' || (c === '“' && !isSpace(text[i - 1]) && isSpace(text[i + 1]));
+    // inside a quote: only the matching kind of mark closes it (others are nested quotes); a “ glued to
+    // the preceding word is a (mis-typed) closing mark
+    const oc = text[open];
+    const straight = oc === '"' || oc === "'";
+    let closing: boolean;
+    if (oc === "'") closing = dbl;
+    else if (oc === '"') closing = c === '"';
+    else if (oc === '«') closing = c === '»';
+    else closing = c === '”' || c === '"' || (c === '“' && !isSpace(text[i - 1]) && isSpace(text[i + 1]));
+    if (!closing && straight) continue;
     if (closing) {
-      out.push({ open, start: open + 1, end: i, close: i + 1, closed: true, paraStart: para.start, paraEnd: para.end });
+      out.push({ open, start: open + openLen, end: i, close: i + ml, closed: true, paraStart: para.start, paraEnd: para.end });
       open = -1;
-    } else if (c === '“') open = i; // a new opening mark: the previous one was stray
+      i += ml - 1;
+    } else if (c === '“') {
+      open = i; // a new opening mark: the previous one was stray
+      openLen = 1;
+    }
   }
   if (open >= 0 && para.end - open > 2)
-    out.push({ open, start: open + 1, end: para.end, close: para.end, closed: false, paraStart: para.start, paraEnd: para.end });
+    out.push({ open, start: open + openLen, end: para.end, close: para.end, closed: false, paraStart: para.start, paraEnd: para.end });
   return out;
 }

@@ -42,6 +42,8 @@ export class SpeakerResolver {
   /** role head noun → entity ids in order of introduction (offset). */
   private roles: { noun: string; pos: number; entityId: string }[] = [];
   private nameIndex = new Map<string, Entity>();
+  /** Earlier descriptions used as speakers ("a ministry statement"), by head noun. */
+  private descriptions: { head: string; pos: number; resolved: ResolvedSpeaker }[] = [];
   /** Earlier resolved speakers (pos, entity) for pronoun resolution. */
   private history: { pos: number; entityId: string }[] = [];
 
@@ -141,7 +143,14 @@ export class SpeakerResolver {
     const toks = firstWords(raw);
     const head = toks[toks.length - 1];
     const definite = /^(?:the|this|that|its|his|her|their)\s/i.test(raw);
-    // 3. a definite role noun linked earlier
+    // 3. "the statement" after "a ministry statement said": the same description as before
+    if (definite && head) {
+      for (let i = this.descriptions.length - 1; i >= 0; i--) {
+        const d = this.descriptions[i];
+        if (d.head === head && d.pos < sp.start) return d.resolved;
+      }
+    }
+    // 3b. a definite role noun linked earlier
     if (definite && head && ROLE_NOUNS.has(head)) {
       let link: { entityId: string } | null = null;
       for (const r of this.roles) if (r.noun === head && r.pos < sp.start) link = r;
@@ -151,10 +160,10 @@ export class SpeakerResolver {
     if (head && ORG_VOICE.has(head) && (definite || head === 'statement')) {
       const mods = toks.slice(1, -1).filter((t) => t.length > 2);
       const org = this.nearest(sp.start, (m) => m.type === 'ORG' && (!mods.length || mods.some((w) => fold(m.text).includes(w))), 3000);
-      if (org) return this.entity(org.entityId!);
+      if (org) return this.remember(sp, head, this.entity(org.entityId!));
       if (definite && !mods.length) {
         const any = this.nearest(sp.start, (m) => m.type === 'ORG', 1500);
-        if (any) return this.entity(any.entityId!);
+        if (any) return this.remember(sp, head, this.entity(any.entityId!));
       }
     }
     // 5. a name the NER missed: entity names and aliases
@@ -163,8 +172,14 @@ export class SpeakerResolver {
       const e = this.nameIndex.get(k) ?? this.nameIndex.get(k.split(/\s+/).pop() ?? '');
       if (e) return { speaker: e.name, entityId: e.id };
     }
-    // 6. unnamed source or unresolved name: the description as written
-    return { speaker: stripPossessive(raw), entityId: null };
+    // 6. unnamed source or unresolved name: the description as written (a leading "A"/"The" lowercased)
+    const desc = stripPossessive(raw).replace(/^(A|An|The|Some|Several|Two|Three)\s/, (m) => m.toLowerCase());
+    return this.remember(sp, head, { speaker: desc, entityId: null });
+  }
+
+  private remember(sp: SpeakerSpan, head: string | undefined, r: ResolvedSpeaker): ResolvedSpeaker {
+    if (head && !/^\p{Lu}/u.test(sp.text.trim().split(/\s+/).pop() ?? '')) this.descriptions.push({ head, pos: sp.start, resolved: r });
+    return r;
   }
 
   private nearest(pos: number, ok: (m: Mention) => boolean, window: number): Mention | null {

@@ -8,7 +8,7 @@ export interface W {
   e: number;
 }
 
-const WORD_RE = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*|\S/gu;
+const WORD_RE = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*|''|\S/gu;
 
 export function words(text: string, from: number, to: number): W[] {
   const out: W[] = [];
@@ -56,6 +56,7 @@ export function npBack(ws: W[], j: number, max = 8): [number, number] | null {
   let k = end;
   let first = end;
   let n = 0;
+  let allCaps = true;
   while (k >= 0 && n < max) {
     const w = ws[k];
     if (w.t === '.' && k > 0 && ABBREV.test(ws[k - 1].t)) {
@@ -84,11 +85,15 @@ export function npBack(ws: W[], j: number, max = 8): [number, number] | null {
     }
     if (NP_STOP.has(w.lower) || (k !== end && CUE_VERBS.has(w.lower) && !isCap(w))) break;
     if (k !== end && PRONOUNS[w.lower] !== undefined) break;
+    // a name ends its phrase on the left at the first lowercase word ("At the meeting Quill")
+    if (!isCap(w) && allCaps && k !== end) break;
+    allCaps &&= isCap(w);
     first = k;
     k--;
     n++;
   }
   while (first < end && LEAD_ADVERBS.has(ws[first].lower)) first++;
+  if (first === end && DETERMINERS.has(ws[end].lower)) return null; // "an estimated ...": no phrase
   if (ws[first].t === '-' || ws[first].t === '&' || ws[first].t === '.') first++;
   return first <= end ? [first, end] : null;
 }
@@ -107,9 +112,13 @@ export function speakerBefore(text: string, ws: W[], q: number, minIndex = 0): S
       if (ws[k].t !== ',') continue;
       const seg = ws.slice(k + 1, j);
       if (!seg.length) break;
+      // "Sanders's campaign manager, Jeff Weaver, said": the name between the commas speaks
+      if (seg.length <= 5 && seg.every((w) => isCap(w) || w.t === '.')) return spanOf(text, ws, k + 1, j - 1);
       const lead = seg[0].lower;
-      if (DETERMINERS.has(lead) || lead === 'who' || lead === 'which' || /^\p{N}/u.test(lead) || lead === 'herself' || lead === 'himself') {
-        const np = npBack(ws, k - 1);
+      const np0 = npBack(ws, k - 1);
+      const nameBefore = !!np0 && np0[0] >= minIndex && isCap(ws[np0[1]]);
+      if (DETERMINERS.has(lead) || lead === 'who' || lead === 'which' || /^\p{N}/u.test(lead) || lead === 'herself' || lead === 'himself' || (nameBefore && seg.length <= 14)) {
+        const np = np0;
         if (np && np[0] >= minIndex && isCap(ws[np[1]])) {
           const role = DETERMINERS.has(lead) ? text.slice(seg[0].s, seg[seg.length - 1].e) : undefined;
           return spanOf(text, ws, np[0], np[1], role);
@@ -152,6 +161,8 @@ export function speakerAfter(text: string, ws: W[], i: number, maxIndex = ws.len
     }
     if (NP_STOP.has(w.lower) || (CUE_VERBS.has(w.lower) && !isCap(w))) break;
     if (k !== first && PRONOUNS[w.lower] !== undefined) break;
+    // "Minister Solvang visited ...": a lowercase -ed/-s word after a name is its verb
+    if (last >= 0 && isCap(ws[last]) && !isCap(w) && /^\p{Ll}+(?:ed|s)$/u.test(w.t)) break;
     last = k++;
     n++;
   }

@@ -10,7 +10,10 @@
 import type { Article, IsoDay, Timex } from '../../model.js';
 import { splitSentences } from '../sentences.js';
 import { parseDay, type Day } from './calendar.js';
+import { F, scanFeatures } from './features.js';
 import { absoluteParsers } from './parsers/absolute.js';
+import { bareUnitParsers } from './parsers/bare-unit.js';
+import { holidayParsers } from './parsers/holiday.js';
 import { clockParsers } from './parsers/clock.js';
 import { deicticParsers } from './parsers/deictic.js';
 import { durationParsers } from './parsers/duration.js';
@@ -43,6 +46,8 @@ export const parsers: Parser[] = [
   ...clockParsers,
   ...relativeUnitParsers,
   ...edgeParsers,
+  ...bareUnitParsers,
+  ...holidayParsers,
   ...fuzzyParsers,
   ...financialParsers,
   ...durationParsers,
@@ -50,16 +55,56 @@ export const parsers: Parser[] = [
   ...referenceParsers,
 ];
 
-/**
- * Cheap pre-filter: a text with no digit and none of these words has no time expression, so the
- * parsers are skipped. Every parser's trigger word must be covered here.
- */
-const TRIGGER =
-  /\d|day|night|week|month|year|quarter|decade|centur|hour|minute|second|now|current|recent|past|future|soon|present|moment|previous|formerly|once|twice|daily|hourly|weekly|monthly|annually|quarterly|nightly|morning|afternoon|evening|noon|midnight|overnight|spring|summer|fall|autumn|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|tonight|tomorrow|twent|thirt|fort|fift|sixt|sevent|eight|ninet|nineteen|thousand|term|period|fiscal|fortnight/i;
+/** What each parser needs to see before it runs (see features.ts); parsers not listed always run. */
+const NEEDS: Record<string, number[]> = {
+  'month-day': [F.MONTH, F.DIGIT],
+  'day-month': [F.MONTH, F.DIGIT],
+  'iso-date': [F.DIGIT],
+  'us-numeric': [F.DIGIT],
+  'month-year': [F.MONTH],
+  'month-name': [F.MONTH],
+  year: [F.DIGIT],
+  decade: [F.DIGIT | F.SPELLED],
+  'spelled-year': [F.SPELLED],
+  'deictic-day': [F.DEICTIC],
+  'day-part': [F.DEICTIC | F.UNIT],
+  weekday: [F.WEEKDAY],
+  'weekday-set': [F.WEEKDAY],
+  clock: [F.DIGIT],
+  'named-time': [F.DEICTIC],
+  'relative-unit': [F.UNIT | F.SEASON],
+  ago: [F.UNIT],
+  'in-units': [F.UNIT],
+  'anchored-day': [F.UNIT],
+  'unit-edge': [F.UNIT],
+  'the-year': [F.UNIT],
+  'the-weekend': [F.UNIT],
+  'year-end': [F.UNIT],
+  'in-the-unit': [F.UNIT],
+  'quarter-half': [F.DIGIT],
+  season: [F.SEASON],
+  century: [F.DIGIT],
+  'named-quarter': [F.UNIT],
+  'reported-quarter': [F.UNIT],
+  'year-period': [F.DIGIT],
+  'last-year-period': [F.UNIT],
+  'fiscal-year': [F.UNIT],
+  duration: [F.UNIT],
+  'vague-duration': [F.UNIT],
+  'set-adverb': [F.FREQ],
+  'every-unit': [F.UNIT],
+  'times-per': [F.UNIT],
+  reference: [F.REF],
+  holiday: [F.HOLIDAY],
+};
+for (const p of parsers) if (!p.needs && NEEDS[p.name]) p.needs = NEEDS[p.name];
 
 function collect(text: string): Candidate[] {
   const out: Candidate[] = [];
+  const features = scanFeatures(text);
+  if (!features) return out;
   for (const p of parsers) {
+    if (p.needs && !p.needs.every((mask) => (features & mask) !== 0)) continue;
     const re = p.pattern;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -77,7 +122,6 @@ function collect(text: string): Candidate[] {
 
 /** Every temporal expression in text, with offsets into text, resolved against options.dct. */
 export function tagTimexes(text: string, options: TimexOptions): Timex[] {
-  if (!TRIGGER.test(text)) return [];
   let cands = collect(text);
   if (!cands.length) return [];
   cands = removeOverlaps(cands, text.length);

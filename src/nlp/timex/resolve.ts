@@ -90,8 +90,8 @@ export function yearForMonth(dct: Day, month: number, dir: Direction): number {
   const gap = month - dct.m;
   if (dir > 0 && gap < 0) return dct.y + 1;
   if (dir < 0 && gap > 3) return dct.y - 1;
-  if (gap > 6) return dct.y - 1;
-  if (gap < -6) return dct.y + 1;
+  if (gap > 6 && dir <= 0) return dct.y - 1;
+  if (gap < -6 && dir >= 0) return dct.y + 1;
   return dct.y;
 }
 
@@ -101,8 +101,8 @@ export function yearForMonthDay(dct: Day, month: number, day: number, dir: Direc
   const gap = (month - dct.m) * 30.5 + (day - dct.d);
   if (dir > 0 && gap < -7) return dct.y + 1;
   if (dir < 0 && gap > 120) return dct.y - 1;
-  if (gap > 183) return dct.y - 1;
-  if (gap < -183) return dct.y + 1;
+  if (gap > 183 && dir <= 0) return dct.y - 1;
+  if (gap < -183 && dir >= 0) return dct.y + 1;
   return dct.y;
 }
 

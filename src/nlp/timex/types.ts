@@ -40,5 +40,7 @@ export interface Candidate {
 export interface Parser {
   name: string;
   pattern: RegExp;
+  /** Feature groups (features.ts) the text must contain for this parser to run: every mask must intersect. */
+  needs?: number[];
   extract(match: RegExpExecArray, text: string): Candidate | null;
 }

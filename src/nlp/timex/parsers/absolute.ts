@@ -23,7 +23,7 @@ function fullYear(s: string): number {
 
 export const monthDay: Parser = {
   name: 'month-day',
-  pattern: new RegExp(`\\b(?:(${WEEKDAY_RE}),?\\s+)?(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])\\b${YEAR_TAIL}`, 'g'),
+  pattern: new RegExp(`\\b(?:(${WEEKDAY_RE}),?\\s+)?(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:\\d)\\b${YEAR_TAIL}`, 'g'),
   extract(m) {
     if (!isName(m[2])) return null;
     const month = MONTHS[key(m[2])];
@@ -77,13 +77,22 @@ export const usNumeric: Parser = {
   },
 };
 
+const SPELLED_YEAR_RE = '(?:nineteen|eighteen)[\\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)';
+
+export function spelledToYear(s: string): number | null {
+  const [head, ...rest] = s.toLowerCase().split(/[\s-]+/);
+  const n = wordsToNumber(rest.join(' '));
+  return n === null ? null : (head === 'nineteen' ? 1900 : 1800) + n;
+}
+
 export const monthYear: Parser = {
   name: 'month-year',
-  pattern: new RegExp(`\\b(${MONTH_RE}),?\\s+(?:of\\s+)?(\\d{4})(?![\\d,.]\\d)\\b`, 'g'),
+  pattern: new RegExp(`\\b(${MONTH_RE}),?\\s+(?:of\\s+)?(\\d{4}(?![\\d,.]\\d)|${SPELLED_YEAR_RE})\\b`, 'g'),
   extract(m) {
     if (!isName(m[1])) return null;
     const month = MONTHS[key(m[1])];
-    const y = Number(m[2]);
+    const y = /^\d/.test(m[2]) ? Number(m[2]) : spelledToYear(m[2]);
+    if (y === null) return null;
     return whole(m, 'month-year', () => ({ type: 'DATE', value: fmtMonth(y, month) }), 2);
   },
 };
@@ -122,7 +131,7 @@ function monthResolve(ctx: ResolveContext, month: number, rel: string | undefine
 /** A year on its own ("in 1987", "fiscal 1989"); guarded against amounts and counts. */
 export const yearOnly: Parser = {
   name: 'year',
-  pattern: /(?<![$£€#\d.,\-/])\b(?:(fiscal(?: year)?|calendar(?: year)?|the year|FY)\s*)?((?:1[6-9]|20)\d\d)\b(?![\d%]|[.,]\d|-\d|\s*(?:%|percent|per cent|yen|dollars|feet|meters|metres|miles|tons|people|points|shares|cars|units|acres|pounds|kilograms)\b)/gi,
+  pattern: /(?<![$£€#\d.,/]|[^d]-)\b(?:(fiscal(?: year)?|calendar(?: year)?|the year|FY)\s*)?((?:1[6-9]|20)\d\d)\b(?![\d%]|[.,]\d|-\d|\s*(?:%|percent|per cent|yen|dollars|feet|meters|metres|miles|tons|people|points|shares|cars|units|acres|pounds|kilograms)\b)/gi,
   extract(m) {
     const y = Number(m[2]);
     return whole(m, 'year', () => ({ type: 'DATE', value: fmtYear(y) }), 0);
@@ -170,7 +179,7 @@ function wordsToNumber(s: string): number | null {
 /** Years spelled out, as broadcast transcripts write them: "nineteen ninety-six", "two thousand one". */
 export const spelledYear: Parser = {
   name: 'spelled-year',
-  pattern: /\b(?:the year\s+)?(?:(nineteen|eighteen)[\s-]+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two thousand(?:(?:\s+and)?\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)\b/gi,
+  pattern: /\b(?:the year\s+)?(?:(nineteen|eighteen)[\s-]+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two thousand(?:(?:\s+and)?\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)\b(?![\s-]+(?:years?|people|dollars|troops|times|miles|men|women|soldiers|of)\b)/gi,
   extract(m) {
     let y: number | null;
     if (m[1]) {

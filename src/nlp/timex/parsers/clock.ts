@@ -30,9 +30,9 @@ export const clockTime: Parser = {
 
 export const namedTime: Parser = {
   name: 'named-time',
-  pattern: /\b(noon|midday|midnight|mid-?afternoon|mid-?morning)\b/gi,
+  pattern: /\b(noon|midday|midnight|mid[- ]?afternoon|mid[- ]?morning)\b/gi,
   extract(m) {
-    const w = m[1].toLowerCase().replace('-', '');
+    const w = m[1].toLowerCase().replace(/[- ]/, '');
     const time = w === 'midnight' ? '24:00' : w === 'midafternoon' ? 'AF' : w === 'midmorning' ? 'MO' : '12:00';
     return { ...whole(m, 'named-time', (ctx) => onDct(ctx, time), 1), timeOfDay: time };
   },

@@ -46,6 +46,8 @@ function fractional(n: number, letter: string, time: boolean): string {
   return String(n);
 }
 
+const RATE_BEFORE = /(?:\d|million|billion|trillion|percent|%|cents?|dollars?|seats|flights|times|trips)\s*$/i;
+
 const MOD_RE = '(?:more than|less than|fewer than|longer than|at least|at most|no more than|no less than|up to|over|under|within|about|around|some|roughly|approximately|nearly|almost|close to|only|just|another|an additional)';
 
 export const durationParser: Parser = {
@@ -54,13 +56,18 @@ export const durationParser: Parser = {
     `\\b(?:(${MOD_RE})\\s+)?(?:(the|a|its|their|his|her)\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|initial|same|remaining)\\s+)?(${NUMBER_RE})(?:[\\s-]+(?:more|full|straight|consecutive|trading|business|calendar|long|and a half))?[\\s-]+(second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie)s?\\b(?!-old|[\\s-]+old\\b)(?:\\s+(?:or so|and a half))?`,
     'gi',
   ),
-  extract(m) {
+  extract(m, text) {
     const numText = m[4].toLowerCase();
     const art = m[2]?.toLowerCase();
     // "a day" after "once"/"twice" is a set frequency; the set parser takes the whole.
     if ((numText === 'a' || numText === 'an') && (art || m[3])) return null;
     const n = parseNumber(numText);
+    if (n !== null && n >= 1000) return null; // "the 1988 quarter" is a period of that year, not 1,988 quarters
     const unit = unitKey(m[5]);
+    if (unit === 'quarter' && /-quarters$/i.test(m[0])) return null; // "three-quarters": a fraction
+    if (unit === 'second' && (numText === 'a' || numText === 'one')) return null; // "a second group": ordinal
+    // "$1.76 a year", "700 seats a week": a rate, not a duration.
+    if ((numText === 'a' || numText === 'an') && !m[1] && RATE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) return null;
     let value = durationValue(n, unit);
     if (/and a half/i.test(m[0]) && n !== null) value = durationValue(n + 0.5, unit);
     const modWord = m[1]?.toLowerCase();
@@ -69,12 +76,14 @@ export const durationParser: Parser = {
     // Keep "only"/"just"/"another" outside the extent (TimeBank does), and prepositions before an
     // article ("over the past three years", "within the next two weeks").
     let lead = 0;
-    if (modWord && (!mod || art === 'the')) {
+    const hyphenated = /^[\w.]+-\w+$/.test(m[0].slice(m[0].toLowerCase().lastIndexOf(numText)).trim());
+    if (modWord && (!mod || art === 'the' || /^(within|over|under|about|almost)$/.test(modWord))) {
       lead = m[1].length + 1;
       if (art === 'the') mod = undefined;
     }
     // "a five-year low": the article belongs to the noun phrase, not the expression.
-    if (art === 'a' || art === 'an') lead = m[0].toLowerCase().indexOf(art + ' ', lead) + art.length + 1;
+    const dropArticle = ((art === 'a' || art === 'an') && !/^(few|couple)/.test(numText)) || (art && (hyphenated || !/^(the|a|an)$/.test(art)));
+    if (art && dropArticle) lead = (m[1] ? m[1].length + 1 : 0) + art.length + 1;
     // "will last 24 hours": "last" without an article is the verb.
     if (!art && m[3]?.toLowerCase() === 'last') {
       lead = m[0].toLowerCase().indexOf('last') + 5;
@@ -88,11 +97,13 @@ export const durationParser: Parser = {
 /** Bare plural units: "for years", "weeks of talks", "decades", "centuries". */
 export const vagueDuration: Parser = {
   name: 'vague-duration',
-  pattern: /\b(?:(recent|the coming|coming|the past|past|the last|the next|the)\s+)?(minutes|hours|days|weeks|months|years|decades|centuries)\b(?![\s-]+(?:ago|earlier|later|old)\b)/gi,
-  extract(m) {
+  pattern: /\b(?:(recent|future|the coming|coming|the past|past|the last|the next|the)\s+)?(minutes|hours|days|weeks|months|years|decades|centuries|quarters)\b(?![\s-]+(?:ago|earlier|later|old)\b)(\s+ahead\b)?/gi,
+  extract(m, text) {
     const rel = m[1]?.toLowerCase();
-    if (rel === 'the') return null;
+    // "the years" only in "over the years" / "the weeks ahead".
+    if (rel === 'the' && !m[3] && !/\bover\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) return null;
     const unit = unitKey(m[2]);
+    if (rel === 'future') return whole(m, 'vague-duration', () => ({ type: 'DATE', value: 'FUTURE_REF' }), 0);
     if (rel === 'recent' && unit === 'year') return whole(m, 'vague-duration', () => ({ type: 'DATE', value: 'PAST_REF' }), 0);
     const value = durationValue(null, unit);
     return whole(m, 'vague-duration', () => ({ type: 'DURATION', value }), -1);

@@ -30,29 +30,38 @@ export const namedQuarter: Parser = {
     const q = ORD[m[3].toLowerCase()];
     const rel = m[1]?.toLowerCase();
     const y = m[2] ? Number(m[2]) : null;
-    return whole(m, 'named-quarter', (ctx): Resolved => ({ type: 'DATE', value: y !== null ? `${fmtYear(y)}-Q${q}` : quarterYear(ctx, q, rel) }), 1);
+    const c = whole(m, 'named-quarter', (ctx): Resolved => ({ type: 'DATE', value: y !== null ? `${fmtYear(y)}-Q${q}` : quarterYear(ctx, q, rel) }), 1);
+    // "the third-quarter results", "its fourth-quarter charge": an adjective; TimeBank leaves the determiner out.
+    if (m[1] && !m[2] && /-quarter/i.test(m[0]) && /^(the|its)$/i.test(m[1])) c.start += m[1].length + 1;
+    return c;
   },
 };
 
 /** "the quarter", "the latest quarter", "the current quarter", "the year-earlier quarter/period", "year-ago". */
 export const reportedQuarter: Parser = {
   name: 'reported-quarter',
-  pattern: /\b(?:(the)\s+)?(?:(latest|current|recent|most recent|just-ended|just ended|year-earlier|year-ago|comparable|comparable year-ago|year-before|prior-year|corresponding)\s+)?(quarter|period)\b(?!-)|\b(year-earlier|year-ago|year-before)\b(?![\s-]+(?:quarter|period))/gi,
+  pattern: /\b(?:(the)\s+)?(?:(latest|current|recent|most recent|just-ended|just ended|year-earlier|year-ago|comparable|comparable year-ago|year-before|prior-year|corresponding|same)\s+)?(?:(first|second|third|fourth|fiscal)\s+)?(quarter|period)\b(?!-)|\b(year-earlier|year-ago|year-before)\b(?![\s-]+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period))/gi,
   extract(m) {
-    if (m[4]) {
-      return whole(m, 'reported-quarter', (ctx) => lastYearSame(ctx), 0);
-    }
+    if (m[5]) return whole(m, 'reported-quarter', (ctx) => lastYearSame(ctx), 0);
     const adj = m[2]?.toLowerCase();
-    const noun = m[3].toLowerCase();
+    const ord = m[3] ? ORD[m[3].toLowerCase()] : undefined;
+    const noun = m[4].toLowerCase();
     if (!m[1] && !adj) return null;
-    if (noun === 'period' && !(adj && /year/.test(adj))) return null;
-    if (adj && /year-|prior|comparable|corresponding/.test(adj)) return whole(m, 'reported-quarter', (ctx) => lastYearSame(ctx), 1);
+    if (noun === 'period' && !(adj && /year|prior|comparable|corresponding|same|latest|recent|current|just/.test(adj))) return null;
+    if (adj && /year-|prior|comparable|corresponding/.test(adj)) {
+      return whole(m, 'reported-quarter', (ctx): Resolved => {
+        if (ord && ctx.dct) return { type: 'DATE', value: `${fmtYear(ctx.dct.y - 1)}-Q${ord}` };
+        return lastYearSame(ctx);
+      }, 1);
+    }
+    if (ord) return null; // "the third quarter": the named-quarter parser
     return whole(m, 'reported-quarter', (ctx): Resolved => {
       if (!ctx.dct) return { type: 'DATE', value: 'XXXX-QX' };
-      const prev = ctx.previous ? parseValue(ctx.previous) : null;
-      if (prev && prev.gran === 'quarter' && adj !== 'current') return { type: 'DATE', value: ctx.previous! };
       const cur = quarterOf(ctx.dct.m);
       if (adj === 'current') return { type: 'DATE', value: `${fmtYear(ctx.dct.y)}-Q${cur}` };
+      // "the quarter", "the same period": the quarter under discussion when there is one.
+      const prev = ctx.previous ? parseValue(ctx.previous) : null;
+      if (prev && prev.gran === 'quarter' && !(adj && /latest|recent|just/.test(adj))) return { type: 'DATE', value: ctx.previous! };
       const q = cur === 1 ? 4 : cur - 1;
       return { type: 'DATE', value: `${fmtYear(cur === 1 ? ctx.dct.y - 1 : ctx.dct.y)}-Q${q}` };
     }, 0);
@@ -63,6 +72,7 @@ function lastYearSame(ctx: ResolveContext): Resolved {
   if (!ctx.dct) return { type: 'DATE', value: 'XXXX' };
   const prev = ctx.previous ? parseValue(ctx.previous) : null;
   if (prev && prev.gran === 'quarter') {
+    if (prev.day.y < ctx.dct.y) return { type: 'DATE', value: ctx.previous!.slice(0, 7) };
     return { type: 'DATE', value: `${fmtYear(prev.day.y - 1)}-Q${quarterOf(prev.day.m)}` };
   }
   const cur = quarterOf(ctx.dct.m);
@@ -71,9 +81,32 @@ function lastYearSame(ctx: ResolveContext): Resolved {
 }
 
 /** "the fiscal year", "the current fiscal year", "the latest fiscal year". */
+/** "the 1988 period", "the 1989 quarter": the reported quarter of that year. */
+export const yearPeriod: Parser = {
+  name: 'year-period',
+  pattern: /\b(?:the\s+)?((?:19|20)\d\d)\s+(?:fiscal\s+)?(period|quarter)\b/gi,
+  extract(m) {
+    const y = Number(m[1]);
+    return whole(m, 'year-period', (ctx): Resolved => {
+      const prev = ctx.previous ? parseValue(ctx.previous) : null;
+      const q = prev && prev.gran === 'quarter' ? quarterOf(prev.day.m) : ctx.dct ? (quarterOf(ctx.dct.m) + 2) % 4 + 1 : null;
+      return { type: 'DATE', value: q ? `${fmtYear(y)}-Q${q}` : fmtYear(y) };
+    }, 2);
+  },
+};
+
+/** "last year's quarter", "the corresponding period last year", "the same quarter a year ago". */
+export const lastYearPeriod: Parser = {
+  name: 'last-year-period',
+  pattern: /\b(?:last year's\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period)|the\s+(?:corresponding|comparable|same)\s+(?:quarter|period)\s+(?:of\s+)?(?:last year|a year (?:ago|earlier)))\b/gi,
+  extract(m) {
+    return whole(m, 'last-year-period', (ctx) => lastYearSame(ctx), 2);
+  },
+};
+
 export const fiscalYear: Parser = {
   name: 'fiscal-year',
-  pattern: /\b(?:the\s+)?(current|latest|last|next|previous|this)?\s*fiscal[\s-]+year\b(?!\s+\d)/gi,
+  pattern: /\b(?:the\s+)?(?:(current|latest|last|next|previous|this)\s+)?fiscal[\s-]+year\b(?!\s+\d)/gi,
   extract(m) {
     const rel = m[1]?.toLowerCase();
     return whole(m, 'fiscal-year', (ctx): Resolved => {
@@ -85,4 +118,4 @@ export const fiscalYear: Parser = {
   },
 };
 
-export const financialParsers: Parser[] = [namedQuarter, reportedQuarter, fiscalYear];
+export const financialParsers: Parser[] = [namedQuarter, reportedQuarter, yearPeriod, lastYearPeriod, fiscalYear];

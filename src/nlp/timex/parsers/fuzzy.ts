@@ -2,6 +2,7 @@
 import { fmtYear } from '../calendar.js';
 import { SEASONS } from '../lexicon.js';
 import { yearForMonth } from '../resolve.js';
+import { spelledToYear } from './absolute.js';
 import type { Parser, Resolved } from '../types.js';
 import { whole } from './util.js';
 
@@ -32,13 +33,13 @@ export const quarterHalf: Parser = {
 /** "the summer of 1990", "spring 2011", "summer", "the winter". */
 export const seasonParser: Parser = {
   name: 'season',
-  pattern: /\b(?:(the)\s+)?(?:(early|late|mid)[\s-]+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}|nineteen[\s-]+\w+(?:[\s-]\w+)?))?\b/gi,
+  pattern: /\b(?:(the)\s+)?(?:(early|late|mid)[\s-]+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}|nineteen[\s-]+[a-z]+(?:-[a-z]+)?))?\b/gi,
   extract(m) {
     const code = SEASONS[m[3].toLowerCase()];
     const yearText = m[4];
-    const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : null;
+    const year = yearText ? (/^\d{4}$/.test(yearText) ? Number(yearText) : spelledToYear(yearText)) : null;
     if (!year && !m[1] && m[3].toLowerCase() === 'fall') return null; // "fall" is mostly the verb/noun
-    if (yearText && !year) return null; // spelled years: left to the spelled-year parser
+    if (yearText && !year) return null;
     const mod = m[2] ? ({ early: 'START', late: 'END', mid: 'MID' } as Record<string, string>)[m[2].toLowerCase()] : undefined;
     return whole(m, 'season', (ctx): Resolved => {
       const y = year ?? ctx.dct?.y ?? null;

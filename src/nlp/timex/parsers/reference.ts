@@ -9,14 +9,16 @@ const REFS: Record<string, string> = {
   recently: 'PAST_REF', 'more recently': 'PAST_REF', 'most recently': 'PAST_REF', 'until recently': 'PAST_REF', 'the past': 'PAST_REF', previously: 'PAST_REF', formerly: 'PAST_REF',
   'in the past': 'PAST_REF', 'the future': 'FUTURE_REF', 'the near future': 'FUTURE_REF', 'the near term': 'FUTURE_REF',
   'the short term': 'FUTURE_REF', 'the long term': 'FUTURE_REF', 'the foreseeable future': 'FUTURE_REF', soon: 'FUTURE_REF',
-  'in the future': 'FUTURE_REF', 'once': 'PAST_REF', recent: 'PAST_REF',
+  'in the future': 'FUTURE_REF', future: 'FUTURE_REF', 'as soon as possible': 'FUTURE_REF', 'a later date': 'FUTURE_REF', 'once': 'PAST_REF', recent: 'PAST_REF',
 };
 
 export const referenceParser: Parser = {
   name: 'reference',
-  pattern: /\b(right now|just now|now|currently|at present|presently|nowadays|these days|at the moment|for the moment|more recently|most recently|until recently|recently|previously|formerly|the near future|the foreseeable future|the future|the near term|the short term|the long term|the past|the present|soon|current|recent)\b(?!-|\s+(?:year|quarter|month|week|day|fiscal|period)s?\b)/gi,
+  pattern: /(?<!\bas )\b(just now|now|currently|at present|presently|nowadays|these days|at the moment|for the moment|more recently|most recently|recently|formerly|the near future|the foreseeable future|the future|the near term|the short term|the long term|the past|the present|soon|current|recent|as soon as possible|a later date|Previously)\b(?!-|\s+(?:year|quarter|month|week|day|fiscal|period)s?\b)/gi,
   extract(m) {
     const w = m[1].toLowerCase();
+    // "previously" mid-sentence is mostly an adverb on a verb ("previously announced"); sentence-initial it dates.
+    if (m[1] === 'previously') return null;
     const value = REFS[w];
     if (!value) return null;
     const c = whole(m, 'reference', () => ({ type: 'DATE', value }), -1);

@@ -9,12 +9,24 @@ const ADVERBS: Record<string, string> = {
   quarterly: 'P3M', annually: 'P1Y', yearly: 'P1Y', biannually: 'P6M', semiannually: 'P6M',
 };
 
+/** Words after which a frequency word is still an adverb ("paid quarterly to holders", "meets weekly."). */
+const AFTER_ADVERB = /^(?:to|in|on|at|by|for|and|or|but|from|since|until|with|as|through|over|during|if|when|the|a|an|this|that|because|so|than)$/i;
+
+/** Frequency words that news mostly uses as adjectives of money ("a quarterly dividend", "monthly payments"). */
+const FINANCE_ADJECTIVES = /^(?:quarterly|monthly|annually|yearly|semiannually|biannually)$/i;
+
 export const setAdverb: Parser = {
   name: 'set-adverb',
-  pattern: /\b(hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|annually|yearly|semiannually|biannually)\b/gi,
-  extract(m) {
+  pattern: /\b(hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|annually|yearly|semiannually|biannually)\b(?!-)(?:\s+([a-z]+))?/gi,
+  extract(m, text) {
+    // "Coastline Daily", "Business Weekly": a capitalised word after a capitalised word is a name.
+    if (/^[A-Z]/.test(m[1]) && /[A-Z][\w'’.-]*\s+$/.test(text.slice(Math.max(0, m.index - 30), m.index)) && !/[.!?:]\s+$/.test(text.slice(Math.max(0, m.index - 3), m.index))) return null;
+    // "a quarterly dividend", "the daily newspaper": adjectives before a noun are not time expressions.
+    if (m[2] && FINANCE_ADJECTIVES.test(m[1]) && !AFTER_ADVERB.test(m[2])) return null;
     const value = ADVERBS[m[1].toLowerCase()];
-    return whole(m, 'set-adverb', () => ({ type: 'SET', value }), 0);
+    const c = whole(m, 'set-adverb', () => ({ type: 'SET', value }), 0);
+    c.end = m.index + m[1].length;
+    return c;
   },
 };
 

@@ -29,13 +29,19 @@ export function resolveWeekday(ctx: ResolveContext, wd: number, rel: string | un
 
 export const weekdayParser: Parser = {
   name: 'weekday',
-  pattern: /\b(?:(last|this|next|this past|this coming|coming|past|previous)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:(?:'s)?\s+(morning|afternoon|evening|night))?(?!s)\b/g,
+  pattern: /\b(?:((?:[Tt]he )?(?:[Ll]ast|[Tt]his|[Nn]ext|[Tt]his past|[Tt]his coming|[Cc]oming|[Pp]ast|[Pp]revious|[Ff]ollowing))\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:(?:'s)?\s+(morning|afternoon|evening|night))?(?!s)\b/g,
   extract(m) {
     const rel = m[1]?.toLowerCase();
     const wd = WEEKDAYS[m[2].toLowerCase()];
     const part = m[3] ? DAY_PARTS[m[3]] : undefined;
     return whole(m, 'weekday', (ctx): Resolved => {
-      const day = resolveWeekday(ctx, wd, rel);
+      // "the previous Friday", "the following Monday": relative to the narrative's day, not the DCT.
+      const narrative = rel === 'the previous' || rel === 'the following' || rel === 'following';
+      const day = narrative
+        ? ctx.anchorDay
+          ? fmtDay(shiftToWeekday(ctx.anchorDay, wd, rel === 'the previous' ? -1 : 1, true))
+          : `XXXX-WXX-${wd}`
+        : resolveWeekday(ctx, wd, rel?.replace(/^the /, ''));
       return part ? { type: 'TIME', value: `${day}T${part}` } : { type: 'DATE', value: day };
     }, 1);
   },

@@ -1,0 +1,128 @@
+/**
+ * Store benchmark: `npm run bench -- store` (datasets root as argv[2]). One summary line per target:
+ *  1. ingest throughput on Timeline17 whole, including analysis (articles/s) and store size per 1,000 articles;
+ *  2. a 200,000-article synthetic store (scripts/synth-corpus.ts; built through the bulk path: pre-analysed
+ *     articles, story given) — then the timed real operations: a 5,000-article story's timeline from the
+ *     store, search p95, and adding 100 new articles (analysed, clustered) with the affected stored
+ *     timelines updated.
+ * Env: STORE_BENCH_ARTICLES (default 200000), STORE_BENCH_SKIP_T17=1. Stores are written under a temp dir.
+ */
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../src/store/index.js';
+import { readInputs } from '../src/ingest/index.js';
+import { readTimeline17 } from '../src/cli/eval/stories.js';
+import { synthArticles } from '../scripts/synth-corpus.js';
+
+const root = process.argv[2] ?? '../shared/datasets';
+const dir = mkdtempSync(join(tmpdir(), 'chronicle-store-bench-'));
+const fileSize = (p: string) => (existsSync(p) ? statSync(p).size : 0) + (existsSync(p + '-wal') ? statSync(p + '-wal').size : 0);
+
+async function timeline17() {
+  const t17 = join(root, 'timeline17');
+  if (!existsSync(t17)) return console.log(`store ingest: Timeline17 missing at ${t17} (skipped)`);
+  let articles = (await readInputs([t17])).articles;
+  if (!articles.length) articles = readTimeline17(t17);
+  const db = join(dir, 't17.db');
+  const store = openStore(db);
+  const t0 = performance.now();
+  let added = 0;
+  try {
+    for (let i = 0; i < articles.length; i += 250) added += store.ingest(articles.slice(i, i + 250)).added.length;
+  } catch (e) {
+    store.close();
+    return console.log(`store ingest: Timeline17 FAILED after ${added} articles: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const secs = (performance.now() - t0) / 1000;
+  const stories = store.listStories().length;
+  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  store.close();
+  const kb = fileSize(db) / 1024;
+  console.log(
+    `store ingest: Timeline17 ${added} articles in ${secs.toFixed(1)} s = ${(added / secs).toFixed(0)} articles/s (1 process, incl. analysis + clustering; target >= 300/s/core), ` +
+      `${stories} stories, store ${(kb / 1024).toFixed(1)} MB = ${((kb / added) * 1000 / 1024).toFixed(1)} MB per 1,000 articles`,
+  );
+}
+
+function p95(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(0.95 * s.length))];
+}
+
+async function synthetic() {
+  const total = Number(process.env.STORE_BENCH_ARTICLES ?? 200000);
+  const stories = Math.max(2, Math.round(total / 500));
+  const db = join(dir, 'synth.db');
+  const store = openStore(db);
+  const t0 = performance.now();
+  const chunk = 5000;
+  for (let i = 0; i < total; i += chunk) {
+    const arts = synthArticles({ articles: Math.min(chunk, total - i), offset: i, stories, bigStory: 5000, analyzed: true });
+    store.ingest(arts, { analyze: 'never', story: (a) => a.topic!, refreshTimelines: false });
+  }
+  const buildSecs = (performance.now() - t0) / 1000;
+  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  const n = store.stats().articles;
+  const mb = fileSize(db) / 1024 / 1024;
+  console.log(`store synthetic: built ${n} articles (${stories} stories) by the bulk path in ${buildSecs.toFixed(1)} s, store ${mb.toFixed(0)} MB = ${((mb / n) * 1000).toFixed(1)} MB per 1,000 articles`);
+
+  // A 5,000-article story's timeline from the store (full build from stored analysis, then the stored copy).
+  const big = 'story0';
+  const size = store.getStory(big)!.articles;
+  let t = performance.now();
+  store.storyTimeline(big);
+  const build = (performance.now() - t) / 1000;
+  t = performance.now();
+  store.storyTimeline(big);
+  const cached = (performance.now() - t) / 1000;
+  console.log(`store timeline: story of ${size} articles built from the store in ${build.toFixed(2)} s (target < 1 s); stored copy read in ${(cached * 1000).toFixed(1)} ms`);
+
+  // Search p95 over queries made of story names and common words, with and without filters.
+  const sample = synthArticles({ articles: 200, offset: 7, stories, bigStory: 5000, analyzed: true });
+  const queries: { q: string; f: object }[] = [];
+  sample.forEach((a, i) => {
+    const names = a.mentions.map((m) => m.text);
+    const words = a.text.split(/\s+/).filter((w) => /^[a-z]{5,}$/.test(w));
+    const q = i % 3 === 0 ? `${names[0] ?? 'harbour'}` : i % 3 === 1 ? `${words[0] ?? 'oil'} ${words[3] ?? 'harbour'}` : `${names[1] ?? 'spill'} ${words[1] ?? 'oil'}`;
+    queries.push({ q, f: i % 4 === 0 ? { from: '2020-06-01', to: '2021-06-01' } : i % 4 === 1 ? { source: 'Harbour Gazette' } : {} });
+  });
+  const times: number[] = [];
+  let hits = 0;
+  for (const { q, f } of queries) {
+    const s = performance.now();
+    hits += store.search(q, f).length;
+    times.push(performance.now() - s);
+  }
+  console.log(`store search: ${queries.length} queries at ${n} articles, p95 ${p95(times).toFixed(1)} ms, median ${[...times].sort((a, b) => a - b)[times.length >> 1].toFixed(1)} ms, ${(hits / queries.length).toFixed(1)} hits/query (target p95 < 50 ms)`);
+
+  // Add 100 new articles (raw text: analysed by the pipeline, clustered) and update the stored timelines they touch.
+  const fresh = synthArticles({ articles: 100, offset: total + 1000000, stories, bigStory: 0, seed: 1 });
+  for (const a of fresh) a.id = `new-${a.id}`;
+  const targets = [...new Set(fresh.map((a) => a.topic!))].slice(0, 20);
+  for (const s of targets) store.storyTimeline(s);
+  let note = 'analysed by the pipeline';
+  t = performance.now();
+  let r;
+  try {
+    r = store.ingest(fresh);
+  } catch (e) {
+    note = `pipeline failed (${(e as Error).message.split('\n')[0].slice(0, 80)}); pre-analysed instead`;
+    const pre = synthArticles({ articles: 100, offset: total + 1000000, stories, bigStory: 0, seed: 1, analyzed: true });
+    for (const a of pre) a.id = `new-${a.id}`;
+    t = performance.now();
+    r = store.ingest(pre);
+  }
+  const add = (performance.now() - t) / 1000;
+  console.log(
+    `store update: added ${r.added.length} articles to ${n} in ${add.toFixed(2)} s (${note}; ${r.storiesTouched.length} stories touched, stored timelines updated; target < 5 s)`,
+  );
+  store.close();
+}
+
+try {
+  if (!process.env.STORE_BENCH_SKIP_T17) await timeline17();
+  await synthetic();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

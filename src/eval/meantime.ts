@@ -1,0 +1,194 @@
+/**
+ * MEANTIME (NewsReader, Minard et al. 2016) reader for cross-document entity coreference.
+ *
+ * Each CAT XML file holds `<token t_id sentence number>` elements, `<ENTITY_MENTION m_id
+ * syntactic_type>` markables anchored to tokens (`<token_anchor t_id>`), `<ENTITY m_id ent_type
+ * instance_id>` elements (instance_id is the corpus-level entity, shared across documents) and
+ * `<REFERS_TO>` relations from mention `source`s to an ENTITY `target`. The gold cluster of a mention is
+ * its target's instance_id (or, for an ENTITY without one, that document-local entity).
+ *
+ * The text of a document is rebuilt from its tokens (space-separated, one sentence per line), so
+ * offsets are ours; each mention also records the last run of capitalised tokens inside it (its proper
+ * name, "General Motors" in "the largest car manufacturer General Motors"), or none for pronouns and
+ * common-noun phrases.
+ */
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError, type EntityType } from '../model.js';
+
+export interface GoldMention {
+  id: string;
+  docId: string;
+  start: number;
+  end: number;
+  text: string;
+  syntacticType: string;
+  /** Gold entity (cross-document instance id, or doc#m_id). */
+  cluster: string;
+  goldType: string;
+  type: EntityType;
+  /** The proper-name part of the mention (offsets into the document text), or null. */
+  name: { start: number; end: number; text: string } | null;
+}
+
+export interface MeantimeDoc {
+  id: string;
+  path: string;
+  text: string;
+  mentions: GoldMention[];
+}
+
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+const attrs = (s: string): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const m of s.matchAll(/([\w.:-]+)="([^"]*)"/g)) out[m[1]] = decode(m[2]);
+  return out;
+};
+
+export function mapType(t: string): EntityType {
+  if (t === 'PER') return 'PERSON';
+  if (t === 'ORG') return 'ORG';
+  if (t === 'LOC') return 'LOC';
+  return 'MISC';
+}
+
+const NOT_NAMES = new Set(
+  'i we you he she it they me us him her them my our your his its their this that these those another other both each all some many most one two three company firm'.split(' '),
+);
+const LEADING_DET = /^(?:the|a|an|this|that|its|their|his|her|our)$/i;
+
+/** Parse one CAT XML document. */
+export function parseMeantime(path: string, xml: string): { doc: MeantimeDoc; errors: InputError[] } {
+  const errors: InputError[] = [];
+  const head = /<Document\b([^>]*)>/.exec(xml);
+  if (!head) throw new InputError(path, 'not a MEANTIME CAT XML file (no <Document> element)');
+  const docId = attrs(head[1]).doc_name ?? attrs(head[1]).doc_id ?? path;
+  const lineOf = (idx: number) => xml.slice(0, idx).split('\n').length;
+  // tokens
+  const tokens = new Map<string, { start: number; end: number; text: string; sentence: string }>();
+  let text = '';
+  let sentence: string | null = null;
+  for (const m of xml.matchAll(/<token\b([^>]*)>([^<]*)<\/token>/g)) {
+    const a = attrs(m[1]);
+    if (!a.t_id) {
+      errors.push(new InputError(path, 'token without t_id', lineOf(m.index ?? 0)));
+      continue;
+    }
+    const t = decode(m[2]);
+    if (sentence !== null) text += a.sentence !== sentence ? '\n' : ' ';
+    sentence = a.sentence ?? '0';
+    tokens.set(a.t_id, { start: text.length, end: text.length + t.length, text: t, sentence });
+    text += t;
+  }
+  // ENTITY elements (targets)
+  const entities = new Map<string, { instance: string | null; type: string }>();
+  for (const m of xml.matchAll(/<ENTITY\b([^>]*?)\/?>/g)) {
+    const a = attrs(m[1]);
+    if (a.m_id) entities.set(a.m_id, { instance: a.instance_id || null, type: a.ent_type ?? '' });
+  }
+  // REFERS_TO: source mention → target entity
+  const refers = new Map<string, string>();
+  for (const m of xml.matchAll(/<REFERS_TO\b[^>]*>([\s\S]*?)<\/REFERS_TO>/g)) {
+    const target = /<target\s+m_id="([^"]+)"/.exec(m[1])?.[1];
+    if (!target) continue;
+    for (const s of m[1].matchAll(/<source\s+m_id="([^"]+)"/g)) refers.set(s[1], target);
+  }
+  const mentions: GoldMention[] = [];
+  for (const m of xml.matchAll(/<ENTITY_MENTION\b([^>]*?)(?:\/>|>([\s\S]*?)<\/ENTITY_MENTION>)/g)) {
+    const a = attrs(m[1]);
+    const anchors = [...(m[2] ?? '').matchAll(/t_id="([^"]+)"/g)].map((x) => x[1]);
+    if (!a.m_id || !anchors.length) continue;
+    const toks = anchors.map((t) => tokens.get(t));
+    if (toks.some((t) => !t)) {
+      errors.push(new InputError(path, `mention ${a.m_id} is anchored to a token that does not exist`, lineOf(m.index ?? 0)));
+      continue;
+    }
+    const target = refers.get(a.m_id);
+    const ent = target ? entities.get(target) : undefined;
+    if (!target || !ent) continue; // not linked to an entity: not part of the coreference gold
+    const ts = toks as { start: number; end: number; text: string }[];
+    const start = Math.min(...ts.map((t) => t.start));
+    const end = Math.max(...ts.map((t) => t.end));
+    // the last run of capitalised tokens (skipping a leading determiner and possessive markers)
+    let runEnd = -1;
+    let runStart = -1;
+    for (let i = ts.length - 1; i >= 0; i--) {
+      const cap = /^\p{Lu}/u.test(ts[i].text) && !(i === 0 && LEADING_DET.test(ts[i].text));
+      const glue = runEnd >= 0 && /^(?:of|and|&|-|de|du|von|van|der|la)$/i.test(ts[i].text) && i > 0 && /^\p{Lu}/u.test(ts[i - 1].text);
+      if (cap || glue) {
+        if (runEnd < 0) runEnd = i;
+        runStart = i;
+      } else if (runEnd >= 0) break;
+    }
+    let name =
+      runEnd >= 0 ? { start: ts[runStart].start, end: ts[runEnd].end, text: text.slice(ts[runStart].start, ts[runEnd].end) } : null;
+    // a capitalised pronoun or determiner at the start of a sentence is not a name
+    if (name && NOT_NAMES.has(name.text.toLowerCase())) name = null;
+    mentions.push({
+      id: `${docId}#${a.m_id}`,
+      docId,
+      start,
+      end,
+      text: text.slice(start, end),
+      syntacticType: a.syntactic_type ?? '',
+      cluster: ent.instance ?? `${docId}#${target}`,
+      goldType: ent.type,
+      type: mapType(ent.type),
+      name,
+    });
+  }
+  return { doc: { id: docId, path, text, mentions }, errors };
+}
+
+function xmlFiles(dir: string, out: string[] = []): string[] {
+  for (const f of readdirSync(dir).sort()) {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) xmlFiles(p, out);
+    else if (f.endsWith('.xml')) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Read the MEANTIME English corpus. `dir` may be the dataset root (…/meantime), the release folder, or
+ * the `intra_cross-doc_annotation` folder itself; the cross-document annotation is used.
+ */
+export function readMeantime(dir: string): { docs: MeantimeDoc[]; errors: InputError[] } {
+  if (!existsSync(dir)) throw new InputError(dir, 'no such folder');
+  let root = dir;
+  const find = (d: string, depth: number): string | null => {
+    if (/intra_cross-doc_annotation$/.test(d)) return d;
+    if (depth > 2) return null;
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) {
+        const r = find(p, depth + 1);
+        if (r) return r;
+      }
+    }
+    return null;
+  };
+  root = find(dir, 0) ?? dir;
+  const files = xmlFiles(root);
+  if (!files.length) throw new InputError(dir, 'no MEANTIME .xml files found (expected intra_cross-doc_annotation/corpus_*/…xml)');
+  const docs: MeantimeDoc[] = [];
+  const errors: InputError[] = [];
+  for (const f of files) {
+    try {
+      const { doc, errors: errs } = parseMeantime(f, readFileSync(f, 'utf8'));
+      docs.push(doc);
+      errors.push(...errs);
+    } catch (e) {
+      if (e instanceof InputError) errors.push(e);
+      else throw e;
+    }
+  }
+  return { docs, errors };
+}

@@ -1,0 +1,65 @@
+/**
+ * Sentence collectors: the candidate sentences for one day. The default takes sentences that name the
+ * day (they state what happened on it) and the lead sentences of articles published that day or the
+ * day after (news reports yesterday's events first), provided they do not name another day. Quality
+ * filters drop questions, fragments and sentences too short or too long to summarise anything.
+ */
+import type { IsoDay } from '../model.js';
+import type { SentenceUnit, TimelineContext } from './context.js';
+import { PARAMS } from './params.js';
+
+export interface Candidate {
+  unit: SentenceUnit;
+  /** Collector weight: how directly the sentence is about the day. */
+  weight: number;
+  namesDay: boolean;
+}
+
+export interface SentenceCollector {
+  name: string;
+  collect(ctx: TimelineContext, day: IsoDay): Candidate[];
+}
+
+export function nextDay(day: IsoDay, delta = 1): IsoDay {
+  return new Date(Date.parse(day + 'T00:00:00Z') + delta * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Is this sentence fit to stand in a timeline? */
+export function isSummaryMaterial(ctx: TimelineContext, u: SentenceUnit): boolean {
+  const words = ctx.words(u);
+  if (words < PARAMS.minWords || words > PARAMS.maxWords) return false;
+  const t = u.sentence.text.trim();
+  if (/\?\s*(?:''|"|”|')?$/.test(t)) return false; // questions
+  if (!/^(?:[`'"“‘(]+\s*)?[\p{Lu}\p{N}]/u.test(t)) return false; // fragments starting mid-sentence
+  if (/https?:\/\/|www\.|@\w/.test(t)) return false;
+  if (/^(?:photo|image|picture|video|watch|read more|related|click|share|follow)\b/i.test(t)) return false;
+  return true;
+}
+
+export const mentionAndLeadCollector: SentenceCollector = {
+  name: 'mention+lead',
+  collect(ctx, day) {
+    const out = new Map<string, Candidate>();
+    const add = (u: SentenceUnit, weight: number, namesDay: boolean) => {
+      if (!isSummaryMaterial(ctx, u)) return;
+      const prev = out.get(u.key);
+      if (!prev || prev.weight < weight) out.set(u.key, { unit: u, weight, namesDay });
+    };
+    for (const u of ctx.byDay.get(day) ?? []) add(u, u.weight, true);
+    for (const pub of [day, nextDay(day)])
+      for (const a of ctx.byPublication.get(pub) ?? []) {
+        const w = (ctx.articleWeight.get(a.id) ?? 1) * PARAMS.leadWeight;
+        let taken = 0;
+        for (const s of a.sentences) {
+          if (taken >= PARAMS.leadSentences) break;
+          taken++;
+          const u = ctx.unitOf.get(s);
+          if (!u || (u.days.length && !u.days.includes(day))) continue;
+          add(u, w, u.days.includes(day));
+        }
+      }
+    return [...out.values()];
+  },
+};
+
+export const sentenceCollectors: Record<string, SentenceCollector> = { 'mention+lead': mentionAndLeadCollector };

@@ -1,0 +1,181 @@
+/**
+ * What every part of a timeline strategy reads: the analysed articles restricted to the options (date
+ * range, query), one unit per sentence with the days it names, and per-sentence word statistics (cached
+ * on the analysis so several timelines over one analysis share them).
+ */
+import type { Analysis, Article, IsoDay, Sentence, TimelineOptions } from '../model.js';
+import { PARAMS } from './params.js';
+import { contentTerms, mentionsTerm, queryTerms, termCounts, wordCount, type Vector } from './text.js';
+
+export interface SentenceUnit {
+  article: Article;
+  sentence: Sentence;
+  /** One fact: near-duplicate sentences share the key. */
+  key: string;
+  /** Distinct calendar days this sentence names through day-level time expressions. */
+  days: IsoDay[];
+  /** Query weight of its article (1, or PARAMS.offQueryWeight). */
+  weight: number;
+}
+
+export interface TimelineContext {
+  analysis: Analysis;
+  options: TimelineOptions;
+  /** Articles that count (not near-copies of another article), with their query weight. */
+  articles: Article[];
+  articleWeight: Map<string, number>;
+  units: SentenceUnit[];
+  unitOf: Map<Sentence, SentenceUnit>;
+  /** Units naming each day (any day, also outside the range: the collector filters). */
+  byDay: Map<IsoDay, SentenceUnit[]>;
+  /** Articles published each day. */
+  byPublication: Map<IsoDay, Article[]>;
+  /** All articles carrying each fact (near-duplicate sentences, copies of articles). */
+  carriers: Map<string, Article[]>;
+  inRange(day: IsoDay): boolean;
+  /** Content-term vector (TF-IDF over all sentences of the analysis) of a unit. */
+  vector(u: SentenceUnit): Vector;
+  /** Number of words. */
+  words(u: SentenceUnit): number;
+  /** Active query terms (the ones the material actually contains). */
+  query: string[];
+}
+
+const DAY = /^(\d{4}-\d{2}-\d{2})(?:T.*)?$/;
+
+interface SentenceStats {
+  terms: string[];
+  words: number;
+}
+
+/** Per-analysis caches: sentence statistics and document frequencies. */
+const statsCache = new WeakMap<Sentence, SentenceStats>();
+const dfCache = new WeakMap<Analysis, { df: Map<string, number>; n: number }>();
+
+function stats(s: Sentence): SentenceStats {
+  let st = statsCache.get(s);
+  if (!st) {
+    st = { terms: contentTerms(s.text), words: wordCount(s.text) };
+    statsCache.set(s, st);
+  }
+  return st;
+}
+
+function documentFrequencies(analysis: Analysis): { df: Map<string, number>; n: number } {
+  let c = dfCache.get(analysis);
+  if (!c) {
+    const df = new Map<string, number>();
+    let n = 0;
+    for (const a of analysis.articles)
+      for (const s of a.sentences) {
+        n++;
+        for (const t of new Set(stats(s).terms)) df.set(t, (df.get(t) ?? 0) + 1);
+      }
+    c = { df, n };
+    dfCache.set(analysis, c);
+  }
+  return c;
+}
+
+/** Days named by a sentence's resolved day-level time expressions. */
+export function namedDays(s: Sentence): IsoDay[] {
+  const out = new Set<IsoDay>();
+  for (const t of s.timexes) {
+    if (t.type !== 'DATE' && t.type !== 'TIME') continue;
+    const m = DAY.exec(t.value);
+    if (m) out.add(m[1]!);
+  }
+  return [...out];
+}
+
+export function buildContext(analysis: Analysis, options: TimelineOptions): TimelineContext {
+  const from = options.from ?? '0000-00-00';
+  const to = options.to ?? '9999-99-99';
+  const inRange = (d: IsoDay) => d >= from && d <= to;
+
+  const articles = analysis.articles.filter((a) => !a.duplicateOf);
+  const byId = new Map(analysis.articles.map((a) => [a.id, a]));
+
+  // Query: terms found in too few articles are ignored (a label such as a dataset's topic name
+  // would otherwise empty the timeline).
+  const lowerText = new Map<string, string>();
+  const lower = (a: Article) => {
+    let t = lowerText.get(a.id);
+    if (t === undefined) {
+      t = `${a.title ?? ''}\n${a.text}`.toLowerCase();
+      lowerText.set(a.id, t);
+    }
+    return t;
+  };
+  const query = queryTerms(options.query).filter(
+    (term) => articles.filter((a) => mentionsTerm(lower(a), term)).length >= Math.max(1, PARAMS.minQueryCoverage * articles.length),
+  );
+  const articleWeight = new Map<string, number>();
+  for (const a of articles)
+    articleWeight.set(a.id, !query.length || query.some((t) => mentionsTerm(lower(a), t)) ? 1 : PARAMS.offQueryWeight);
+
+  const units: SentenceUnit[] = [];
+  const unitOf = new Map<Sentence, SentenceUnit>();
+  const byDay = new Map<IsoDay, SentenceUnit[]>();
+  const byPublication = new Map<IsoDay, Article[]>();
+  const carriers = new Map<string, Article[]>();
+  const addCarrier = (key: string, a: Article) => {
+    const list = carriers.get(key);
+    if (!list) carriers.set(key, [a]);
+    else if (!list.includes(a)) list.push(a);
+  };
+  for (const a of analysis.articles) {
+    const copyOf = a.duplicateOf ? byId.get(a.duplicateOf) : undefined;
+    for (const s of a.sentences) {
+      const key = s.dupGroup !== undefined ? `g${s.dupGroup}` : `${copyOf ? copyOf.id : a.id}#${s.index}`;
+      addCarrier(key, a);
+    }
+  }
+  for (const a of articles) {
+    if (a.publishedAt) {
+      const list = byPublication.get(a.publishedAt);
+      if (list) list.push(a);
+      else byPublication.set(a.publishedAt, [a]);
+    }
+    const weight = articleWeight.get(a.id)!;
+    for (const s of a.sentences) {
+      const key = s.dupGroup !== undefined ? `g${s.dupGroup}` : `${a.id}#${s.index}`;
+      const u: SentenceUnit = { article: a, sentence: s, key, days: namedDays(s), weight };
+      units.push(u);
+      unitOf.set(s, u);
+      for (const d of u.days) {
+        const list = byDay.get(d);
+        if (list) list.push(u);
+        else byDay.set(d, [u]);
+      }
+    }
+  }
+
+  const { df, n } = documentFrequencies(analysis);
+  const vectors = new WeakMap<Sentence, Vector>();
+  const vector = (u: SentenceUnit): Vector => {
+    let v = vectors.get(u.sentence);
+    if (!v) {
+      v = termCounts(stats(u.sentence).terms);
+      for (const [t, c] of v) v.set(t, c * Math.log((n + 1) / ((df.get(t) ?? 0) + 1)));
+      vectors.set(u.sentence, v);
+    }
+    return v;
+  };
+
+  return {
+    analysis,
+    options,
+    articles,
+    articleWeight,
+    units,
+    unitOf,
+    byDay,
+    byPublication,
+    carriers,
+    inRange,
+    vector,
+    words: (u) => stats(u.sentence).words,
+    query,
+  };
+}

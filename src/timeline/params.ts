@@ -1,0 +1,42 @@
+/**
+ * The timeline method's hyper-parameters, global for every corpus (never per topic or dataset). Values
+ * were chosen on Timeline17 as a whole (`chronicle eval tls`); each says what it controls.
+ */
+export const PARAMS = {
+  // --- date salience (src/timeline/dates.ts) ---
+  /** Weight of one distinct article that refers to the day through a resolved day-level time expression. */
+  mentionWeight: 1,
+  /** Extra weight per further sentence of the same article referring to the day (sub-linear: sqrt). */
+  repeatMentionWeight: 0.25,
+  /** Weight of one distinct article published that day (publication bursts). */
+  publicationWeight: 0.25,
+  /** Material that does not match the query counts this much (1 = the query is ignored). */
+  offQueryWeight: 0.2,
+  /** A query term is used only if this share of articles contain it at least (else it is ignored). */
+  minQueryCoverage: 0.02,
+
+  // --- default number of dates for users (no `dates` option) ---
+  /** A day becomes an entry when its salience reaches this (one article naming the day is enough). */
+  minSalience: 1,
+  /** ...and at most this many entries. */
+  maxDefaultDates: 20,
+
+  // --- sentence collection (src/timeline/collect.ts) ---
+  /** Sentences from articles published on the day, or the day after, that count as candidates: the first N. */
+  leadSentences: 5,
+  /** Relative weight of such lead sentences against sentences that name the day. */
+  leadWeight: 0.5,
+  /** Sentence length limits in words (shorter or longer ones are not summary material). */
+  minWords: 6,
+  maxWords: 60,
+
+  // --- summarisation (src/timeline/summarise.ts) ---
+  /** Score multiplier for a sentence that names the day itself (it states what happened on it). */
+  namesDayBoost: 1.5,
+  /** Score bonus per extra source carrying the sentence (near-duplicates), on a log scale. */
+  sourcesBoost: 0.15,
+  /** A candidate this similar (cosine) to an already chosen sentence (any date) is redundant. */
+  redundancy: 0.5,
+  /** Default sentences per date. */
+  defaultSentences: 2,
+} as const;
