@@ -1,7 +1,7 @@
 /**
  * End-to-end throughput: readInputs + runPipeline over all of Timeline17 (4,650 articles).
  * Usage: node --import tsx bench/analyze.bench.ts <datasets-root>   (or `npm run bench -- analyze`)
- * Prints one line: articles, sentences, seconds, articles/s, sentences/s, peak RSS MB, per-stage seconds.
+ * Prints one line: articles, sentences, seconds (wall and CPU), articles/s, sentences/s, peak RSS MB, per-stage seconds.
  * CHRONICLE_BENCH_DISABLE=mentions,quotes skips stages by name (to isolate a slow one).
  */
 import { existsSync } from 'node:fs';
@@ -24,9 +24,12 @@ const stageTimes: string[] = [`read=${tRead.toFixed(2)}`];
 runPipeline(articles, { disable, onStageTime: (s, sec) => stageTimes.push(`${s}=${sec.toFixed(2)}`) });
 const seconds = (performance.now() - t0) / 1000;
 const sentences = articles.reduce((n, a) => n + a.sentences.length, 0);
-const rssMb = process.resourceUsage().maxRSS / 1024;
+const usage = process.resourceUsage();
+const rssMb = usage.maxRSS / 1024;
+// CPU seconds too: on a shared machine wall-clock time depends on the load.
+const cpu = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
 console.log(
-  `analyze timeline17: articles=${articles.length} errors=${errors.length} sentences=${sentences} seconds=${seconds.toFixed(1)} ` +
+  `analyze timeline17: articles=${articles.length} errors=${errors.length} sentences=${sentences} seconds=${seconds.toFixed(1)} cpuSeconds=${cpu.toFixed(1)} ` +
     `articles/s=${(articles.length / seconds).toFixed(0)} sentences/s=${(sentences / seconds).toFixed(0)} peakRSS=${rssMb.toFixed(0)}MB ` +
     `stages: ${stageTimes.join(' ')}${disable.length ? ` (disabled: ${disable.join(',')})` : ''}`,
 );

@@ -5,7 +5,8 @@
  * keep-alive clients on loopback for 30 s against the story's timeline endpoint. Also measures, in
  * Chromium when installed, the first render of a 100-date timeline. Prints one summary line.
  *
- *   npm run bench -- server            (BENCH_SECONDS, BENCH_CLIENTS, BENCH_ARTICLES override the sizes)
+ *   npm run bench -- server            (BENCH_SECONDS, BENCH_CLIENTS, BENCH_ARTICLES override the sizes;
+ *                                       BENCH_DB=FILE keeps the built store there and reuses it)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -193,12 +194,15 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-bench-'));
   let child: ChildProcess | undefined;
   try {
-    const db = join(dir, 'bench.db');
+    // BENCH_DB keeps the built store at that path and reuses it on the next run.
+    const db = process.env.BENCH_DB ?? join(dir, 'bench.db');
     const t0 = performance.now();
     const inputs = await synthesise(ARTICLES);
+    const reuse = existsSync(db);
     const store = openStore(db);
-    for (let i = 0; i < inputs.length; i += 500)
-      store.ingest(toArticles(inputs.slice(i, i + 500)), { story: STORY, refreshTimelines: false });
+    if (!reuse)
+      for (let i = 0; i < inputs.length; i += 500)
+        store.ingest(toArticles(inputs.slice(i, i + 500)), { story: STORY, refreshTimelines: false });
     const stored = store.getStory(STORY)?.articles ?? 0;
     store.close();
     const buildS = (performance.now() - t0) / 1000;
@@ -213,7 +217,7 @@ async function main() {
     const r = await load(endpoint, CLIENTS, SECONDS);
     const render = await firstRender(inputs);
     console.log(
-      `server: ${stored} articles (built in ${buildS.toFixed(0)} s), cold timeline ${coldMs.toFixed(0)} ms; ` +
+      `server: ${stored} articles (${reuse ? 'reused' : `built in ${buildS.toFixed(0)} s`}), cold timeline ${coldMs.toFixed(0)} ms; ` +
         `${CLIENTS} clients x ${SECONDS} s: ${r.requests} requests, ${r.errors} errors, ` +
         `p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.rps.toFixed(0)} req/s; ${render}`,
     );

@@ -29,7 +29,9 @@ const { values, positionals } = parseArgs({
 });
 const dir = positionals[0];
 if (!dir) {
-  console.error('usage: npx tsx scripts/train-ner.ts <conll2003-dir> [--out FILE] [--seed N] [--iterations N]');
+  console.error(
+    'usage: npx tsx scripts/train-ner.ts <conll2003-dir> [--out FILE] [--seed N] [--iterations N]',
+  );
   process.exit(2);
 }
 const trainPath = join(dir, 'eng.train');
@@ -43,7 +45,10 @@ for (const p of [trainPath, devPath])
 const t0 = Date.now();
 const train = parseConll(readFileSync(trainPath, 'utf8'), trainPath);
 for (const e of train.errors) console.error(e.message);
-const docs = documentsOf(train).map((d) => ({ words: d.map((s) => s.map((t) => t.word)), tags: d.map((s) => s.map((t) => t.gold)) }));
+const docs = documentsOf(train).map((d) => ({
+  words: d.map((s) => s.map((t) => t.word)),
+  tags: d.map((s) => s.map((t) => t.gold)),
+}));
 const opts = {
   seed: Number(values.seed),
   iterations: Number(values.iterations),
@@ -54,7 +59,14 @@ const opts = {
 console.error(`train-ner: ${docs.length} training documents, ${train.tokens} tokens`);
 const model = trainNer(docs, opts);
 const prune = Number(values.prune);
-const buf = encodeModel(model, prune, { trainedOn: 'eng.train', seed: opts.seed, iterations: opts.iterations, folds: opts.folds, twoPass: opts.twoPass, prune });
+const buf = encodeModel(model, prune, {
+  trainedOn: 'eng.train',
+  seed: opts.seed,
+  iterations: opts.iterations,
+  folds: opts.folds,
+  twoPass: opts.twoPass,
+  prune,
+});
 mkdirSync(dirname(values.out!), { recursive: true });
 writeFileSync(values.out!, buf);
 

@@ -304,6 +304,7 @@ function renderTimeline(timeline) {
       ),
     );
     for (const ref of entry.sources) cite(ref);
+    const more = (entry.sourceCount || entry.sources.length) - entry.sources.length;
 
     const chips = entitiesIn(entry.summary.join(' ')).slice(0, 8);
     const quotes = quotesByDay.get(entry.date) || [];
@@ -367,6 +368,12 @@ function renderTimeline(timeline) {
             );
           }),
         ),
+        more > 0
+          ? h('p', {
+              class: 'more-sources muted small',
+              text: `and ${more} more source${more === 1 ? '' : 's'}`,
+            })
+          : null,
       ),
     );
   }

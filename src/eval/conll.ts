@@ -52,7 +52,7 @@ export function parseConll(text: string, file: string): ConllFile {
     if (doc.length) documents.push(doc);
     doc = [];
   };
-  const lines = text.split('\n');
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].replace(/\r$/, '');
@@ -68,12 +68,20 @@ export function parseConll(text: string, file: string): ConllFile {
       continue;
     }
     if (cols.length < 2) {
-      errors.push(new InputError(file, `expected "word ... tag", got ${JSON.stringify(line.slice(0, 60))}`, lineNo));
+      errors.push(
+        new InputError(file, `expected "word ... tag", got ${JSON.stringify(line.slice(0, 60))}`, lineNo),
+      );
       continue;
     }
     const gold = cols[cols.length - 1];
     if (!TAG.test(gold)) {
-      errors.push(new InputError(file, `bad tag ${JSON.stringify(gold)} (expected O, B-TYPE, I-TYPE or E-TYPE)`, lineNo));
+      errors.push(
+        new InputError(
+          file,
+          `bad tag ${JSON.stringify(gold)} (expected O, B-TYPE, I-TYPE or E-TYPE)`,
+          lineNo,
+        ),
+      );
       continue;
     }
     sent.push({ word: cols[0], gold, line, lineNo });
@@ -204,7 +212,8 @@ export function scoreConll(sentences: Array<{ gold: string[]; guessed: string[] 
   };
 
   for (const s of sentences) {
-    if (s.gold.length !== s.guessed.length) throw new Error('scoreConll: gold and guessed tags differ in length');
+    if (s.gold.length !== s.guessed.length)
+      throw new Error('scoreConll: gold and guessed tags differ in length');
     for (let i = 0; i < s.gold.length; i++) step(s.gold[i], s.guessed[i], true);
     step('O', 'O', false);
   }
@@ -215,7 +224,11 @@ export function scoreConll(sentences: Array<{ gold: string[]; guessed: string[] 
   const types = [...new Set([...goldBy.keys(), ...guessedBy.keys()])].sort();
   const byType: Record<string, PRF & ChunkCounts> = {};
   for (const t of types)
-    byType[t] = prf({ correct: correctBy.get(t) ?? 0, gold: goldBy.get(t) ?? 0, guessed: guessedBy.get(t) ?? 0 });
+    byType[t] = prf({
+      correct: correctBy.get(t) ?? 0,
+      gold: goldBy.get(t) ?? 0,
+      guessed: guessedBy.get(t) ?? 0,
+    });
   return {
     overall: prf({ correct: correctChunk, gold: foundCorrect, guessed: foundGuessed }),
     byType,
@@ -273,7 +286,10 @@ export function documentsOf(conll: ConllFile): ConllDocument[] {
 export type DocumentTagger = (doc: string[][]) => string[][];
 
 /** Run a tagger over every document of a file; returns guessed tags aligned with the file's sentences. */
-export function tagConll(conll: ConllFile, tagger: DocumentTagger): Array<{ sentence: ConllSentence; guessed: string[] }> {
+export function tagConll(
+  conll: ConllFile,
+  tagger: DocumentTagger,
+): Array<{ sentence: ConllSentence; guessed: string[] }> {
   const out: Array<{ sentence: ConllSentence; guessed: string[] }> = [];
   for (const doc of documentsOf(conll)) {
     const guessed = tagger(doc.map((s) => s.map((t) => t.word)));

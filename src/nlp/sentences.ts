@@ -187,6 +187,19 @@ function push(out: Token[], text: string, start: number, end: number): void {
   out.push({ text: text.slice(start, end), start, end });
 }
 
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+function charTable(chars: string): Uint8Array {
+  const t = new Uint8Array(128);
+  for (const ch of chars) t[ch.charCodeAt(0)] = 1;
+  return t;
+}
+/** Characters after which an ASCII word is certainly complete. */
+const SIMPLE_FOLLOW = charTable(' \n\t\r,;!?)]}"');
+/** Punctuation that is always a token on its own. */
+const SIMPLE_PUNCT = charTable(',;!?()[]{}"');
+
 /** Tokens of text[start, end), offsets into text. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const out: Token[] = [];
@@ -195,6 +208,28 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     const c = text.charCodeAt(i);
     // Skip whitespace quickly.
     if (c === 32 || c === 10 || c === 9 || c === 13 || c === 160) {
+      i++;
+      continue;
+    }
+    // Fast path for the common case: an ASCII word or number, or simple punctuation, followed by a space
+    // or simple punctuation (everything else goes through TOKEN_RE).
+    if (isAsciiAlnum(c)) {
+      const digitStart = c >= 48 && c <= 57;
+      let j = i + 1;
+      while (j < end) {
+        const d = text.charCodeAt(j);
+        if (digitStart ? !(d >= 48 && d <= 57) : !isAsciiAlnum(d)) break;
+        j++;
+      }
+      const f = text.charCodeAt(j);
+      const numberGoesOn = digitStart && f === 44 && j + 1 < end && isAsciiAlnum(text.charCodeAt(j + 1)); // "1,000"
+      if (j >= end || (SIMPLE_FOLLOW[f] === 1 && !numberGoesOn)) {
+        push(out, text, i, j);
+        i = j;
+        continue;
+      }
+    } else if (SIMPLE_PUNCT[c] === 1) {
+      push(out, text, i, i + 1);
       i++;
       continue;
     }

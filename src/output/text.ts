@@ -1,7 +1,7 @@
 /** Readable terminal text for a timeline. */
 import type { Timeline } from '../model.js';
 
-function wrap(s: string, width: number, indent: string): string {
+function wrap(s: string, width: number, indent: string, rest = ' '.repeat(indent.length)): string {
   const words = s.split(/\s+/);
   const lines: string[] = [];
   let line = '';
@@ -12,7 +12,7 @@ function wrap(s: string, width: number, indent: string): string {
     } else line = line ? `${line} ${w}` : w;
   }
   if (line) lines.push(line);
-  return lines.map((l) => indent + l).join('\n');
+  return lines.map((l, i) => (i ? rest : indent) + l).join('\n');
 }
 
 export function timelineText(t: Timeline, width = 100): string {
@@ -20,7 +20,7 @@ export function timelineText(t: Timeline, width = 100): string {
   if (!t.entries.length) out.push('(no dated events found)');
   for (const e of t.entries) {
     out.push(e.date);
-    for (const s of e.summary) out.push(wrap(s, width - 4, '  - ').replace(/\n {4}/g, '\n    '));
+    for (const s of e.summary) out.push(wrap(s, width - 4, '  - '));
     const names = [...new Set(e.sources.map((s) => s.source || s.title || s.path || s.articleId))];
     out.push(`    sources (${e.sources.length}): ${names.slice(0, 6).join('; ')}${names.length > 6 ? '; ...' : ''}`);
     out.push('');
@@ -35,7 +35,7 @@ export function timelineText(t: Timeline, width = 100): string {
   if (t.quotes.length) {
     out.push('Quotes');
     for (const q of t.quotes.slice(0, 15))
-      out.push(wrap(`${q.date ?? '????-??-??'} ${q.speaker ?? 'unknown'}: "${q.text}"`, width - 2, '  '));
+      out.push(wrap(`${q.date ?? '????-??-??'} ${q.speaker ?? 'unknown'}: "${q.text}"`, width - 2, '  ', '      '));
     out.push('');
   }
   return out.join('\n');

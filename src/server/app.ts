@@ -3,6 +3,7 @@
  * input (zod), call the store, and shape JSON; the derived views live in views.ts.
  */
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -28,6 +29,7 @@ import {
   filterByEntity,
   filterBySource,
   timelineSources,
+  trimTimeline,
 } from './views.js';
 
 export interface AppOptions {
@@ -51,6 +53,11 @@ export interface AppOptions {
 }
 
 export const API_VERSION = '0.1.0';
+
+/** Sources listed per entry, sentence and quote in a timeline response (the full count is sent too). */
+export const DEFAULT_MAX_SOURCES = 10;
+/** Quotes in a timeline response (the full count is sent too). */
+export const DEFAULT_MAX_QUOTES = 50;
 
 const EXPORT_TYPES = {
   json: { type: 'application/json; charset=utf-8', ext: 'json' },
@@ -210,19 +217,34 @@ export type ChronicleApp = ReturnType<typeof createApp>;
 
 /** A JSON response body kept in the cache, with its entity tag. */
 interface Cached {
-  body: string;
+  /** UTF-8 JSON, encoded once. */
+  body: Uint8Array<ArrayBuffer>;
+  /** The same, gzipped, made on the first request that accepts gzip. */
+  gzip?: Uint8Array<ArrayBuffer>;
   etag: string;
 }
 
 function cached(value: unknown): Cached {
-  const body = JSON.stringify(value);
+  const body = new Uint8Array(Buffer.from(JSON.stringify(value), 'utf8'));
   return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
 }
 
+/** Bodies smaller than this are not worth compressing. */
+const GZIP_MIN_BYTES = 1024;
+
 function sendCached(c: Context, hit: Cached) {
-  const headers = { ETag: hit.etag, 'Cache-Control': 'no-cache' };
+  const headers: Record<string, string> = {
+    ETag: hit.etag,
+    'Cache-Control': 'no-cache',
+    Vary: 'Accept-Encoding',
+  };
   if (c.req.header('if-none-match') === hit.etag) return c.body(null, 304, headers);
-  return c.body(hit.body, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+  headers['Content-Type'] = 'application/json; charset=utf-8';
+  if (hit.body.length >= GZIP_MIN_BYTES && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+    hit.gzip ??= new Uint8Array(gzipSync(hit.body, { level: 6 }));
+    return c.body(hit.gzip, 200, { ...headers, 'Content-Encoding': 'gzip' });
+  }
+  return c.body(hit.body, 200, headers);
 }
 
 function jsonError(c: Context, status: number, message: string) {
@@ -254,6 +276,6 @@ export function timelineView(store: Store, s: StorySummary, q: TimelineQuery) {
       timelineSources(base),
       base.entries.map((e) => e.date),
     ),
-    timeline,
+    timeline: trimTimeline(timeline, q.maxSources ?? DEFAULT_MAX_SOURCES, q.maxQuotes ?? DEFAULT_MAX_QUOTES),
   };
 }

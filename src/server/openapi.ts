@@ -118,6 +118,10 @@ export function openApiDocument(limits: InputLimits) {
               },
             },
             sources: { type: 'array', items: ref('SourceRef') },
+            sourceCount: {
+              type: 'integer',
+              description: 'All sources, when `sources` was cut to maxSources',
+            },
             score: { type: 'number' },
           },
         },
@@ -228,6 +232,16 @@ export function openApiDocument(limits: InputLimits) {
               'Number of dates (default: what the material supports)',
             ),
             q('sentences', { type: 'integer', minimum: 1, maximum: 20 }, 'Sentences per date (default 2)'),
+            q(
+              'maxSources',
+              { type: 'integer', minimum: 1, maximum: 10000, default: 10 },
+              'Sources listed per entry, sentence and quote (`sourceCount` gives the full number when cut)',
+            ),
+            q(
+              'maxQuotes',
+              { type: 'integer', minimum: 0, maximum: 10000, default: 50 },
+              'Quotes listed (`timeline.quoteCount` gives the full number)',
+            ),
             q('entity', { type: 'string' }, 'Keep only what mentions this entity (name, alias or id)'),
             q('source', { type: 'string' }, 'Keep only what this outlet reported'),
             q('q', { type: 'string' }, 'Focus terms for the timeline method'),

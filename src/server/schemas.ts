@@ -23,6 +23,8 @@ export const timelineQuery = z
   .object({
     dates: z.coerce.number().int().min(1).max(1000).optional(),
     sentences: z.coerce.number().int().min(1).max(20).optional(),
+    maxSources: z.coerce.number().int().min(1).max(10_000).optional(),
+    maxQuotes: z.coerce.number().int().min(0).max(10_000).optional(),
     entity: term.optional(),
     source: term.optional(),
     q: term.optional(),

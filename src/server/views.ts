@@ -149,3 +149,26 @@ export function coOccurrence(entities: Entity[], top = 20): CoOccurrence[] {
     }
   return out.sort((x, y) => y.articles - x.articles || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
 }
+
+/** A timeline whose long source and quote lists are cut, with the full counts kept alongside. */
+export interface TrimmedTimeline extends Timeline {
+  /** Quotes in the full timeline (the response carries at most `maxQuotes`). */
+  quoteCount: number;
+}
+
+/**
+ * Cut every source list to `maxSources` (recording `sourceCount`) and the quotes to `maxQuotes`. A story of
+ * thousands of articles cites hundreds of them per date; a reader (and the wire) needs the first few.
+ */
+export function trimTimeline(timeline: Timeline, maxSources: number, maxQuotes: number): TrimmedTimeline {
+  const cut = <T extends { sources: SourceRef[] }>(x: T) =>
+    x.sources.length > maxSources
+      ? { ...x, sources: x.sources.slice(0, maxSources), sourceCount: x.sources.length }
+      : x;
+  return {
+    ...timeline,
+    entries: timeline.entries.map((e) => cut({ ...e, sentences: e.sentences.map(cut) })),
+    quotes: timeline.quotes.slice(0, maxQuotes).map(cut),
+    quoteCount: timeline.quotes.length,
+  };
+}

@@ -35,6 +35,8 @@ export interface TimelineContext {
   inRange(day: IsoDay): boolean;
   /** Content-term vector (TF-IDF over all sentences of the analysis) of a unit. */
   vector(u: SentenceUnit): Vector;
+  /** Normalised TF-IDF centroid of all sentences in the context (what the whole story is about). */
+  topicCentroid(): { vector: Vector; norm: number };
   /** Number of words. */
   words(u: SentenceUnit): number;
   /** Active query terms (the ones the material actually contains). */
@@ -163,9 +165,29 @@ export function buildContext(analysis: Analysis, options: TimelineOptions): Time
     return v;
   };
 
+  let centroid: { vector: Vector; norm: number } | undefined;
+  const topicCentroid = () => {
+    if (!centroid) {
+      const c: Vector = new Map();
+      for (const u of units) {
+        const v = vector(u);
+        let n = 0;
+        for (const x of v.values()) n += x * x;
+        if (!n) continue;
+        n = Math.sqrt(n);
+        for (const [t, x] of v) c.set(t, (c.get(t) ?? 0) + (u.weight * x) / n);
+      }
+      let n = 0;
+      for (const x of c.values()) n += x * x;
+      centroid = { vector: c, norm: Math.sqrt(n) };
+    }
+    return centroid;
+  };
+
   return {
     analysis,
     options,
+    topicCentroid,
     articles,
     articleWeight,
     units,

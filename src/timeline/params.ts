@@ -37,6 +37,10 @@ export const PARAMS = {
   sourcesBoost: 0.15,
   /** A candidate this similar (cosine) to an already chosen sentence (any date) is redundant. */
   redundancy: 0.5,
+  /** Share of centrality measured against the whole story's centroid rather than the day's. */
+  topicWeight: 0.3,
+  /** MMR trade-off: penalty per unit of similarity to already chosen sentences (score is scaled to 1). */
+  mmrLambda: 0.5,
   /** Default sentences per date. */
   defaultSentences: 2,
 } as const;

@@ -35,24 +35,46 @@ export const centroidSummariser: Summariser = {
       for (const [t, x] of v) centroid.set(t, (centroid.get(t) ?? 0) + (c.weight * x) / n);
     }
     const cn = norm(centroid);
+    const topic = PARAMS.topicWeight > 0 ? ctx.topicCentroid() : undefined;
     const scored = items
       .map((it) => {
         const sources = ctx.carriers.get(it.c.unit.key)?.length ?? 1;
         const score =
-          cosine(it.v, centroid, it.n, cn) *
+          ((1 - PARAMS.topicWeight) * cosine(it.v, centroid, it.n, cn) + (topic ? PARAMS.topicWeight * cosine(it.v, topic.vector, it.n, topic.norm) : 0)) *
           it.c.weight *
           (it.c.namesDay ? PARAMS.namesDayBoost : 1) *
           (1 + PARAMS.sourcesBoost * Math.log(sources));
         return { ...it, score };
       })
       .sort((a, b) => b.score - a.score || a.c.unit.key.localeCompare(b.c.unit.key));
+    // Greedy MMR: the best remaining candidate after a penalty for its similarity to what is already
+    // chosen (this day and other days); near-copies of chosen sentences are skipped outright.
     const picked: Chosen[] = [];
-    for (const it of scored) {
-      if (picked.length >= k) break;
-      if (!it.n) continue;
-      const redundant = [...chosen, ...picked].some((p) => cosine(it.v, p.vector, it.n, p.norm) > PARAMS.redundancy);
-      if (redundant) continue;
-      picked.push({ candidate: it.c, vector: it.v, norm: it.n });
+    const pool = scored.filter((it) => it.n > 0);
+    const maxSim = pool.map((it) => {
+      let m = 0;
+      for (const p of chosen) m = Math.max(m, cosine(it.v, p.vector, it.n, p.norm));
+      return m;
+    });
+    const top = pool.length ? pool[0]!.score : 0;
+    while (picked.length < k) {
+      let best = -1;
+      let bestValue = -Infinity;
+      for (let i = 0; i < pool.length; i++) {
+        if (maxSim[i]! > PARAMS.redundancy) continue;
+        const value = pool[i]!.score / (top || 1) - PARAMS.mmrLambda * maxSim[i]!;
+        if (value > bestValue) {
+          bestValue = value;
+          best = i;
+        }
+      }
+      if (best < 0) break;
+      const it = pool[best]!;
+      const p: Chosen = { candidate: it.c, vector: it.v, norm: it.n };
+      picked.push(p);
+      maxSim[best] = Infinity;
+      for (let i = 0; i < pool.length; i++)
+        if (maxSim[i]! !== Infinity) maxSim[i] = Math.max(maxSim[i]!, cosine(pool[i]!.v, p.vector, pool[i]!.n, p.norm));
     }
     return picked;
   },

@@ -240,8 +240,12 @@ function pruneLinkLists(root: Element): void {
   for (const el of Array.from(root.querySelectorAll('ul, ol, p, div, section, table'))) {
     const total = textLength(el);
     if (!total) continue;
+    const links = Array.from(el.querySelectorAll('a'));
+    // A paragraph with a single link is a call to action ("Get it at …") that articles keep; lists
+    // and blocks of links are navigation.
+    if (links.length < 2 && el.tagName === 'P') continue;
     let linked = 0;
-    for (const a of Array.from(el.querySelectorAll('a'))) linked += textLength(a);
+    for (const a of links) linked += textLength(a);
     const words = (el.textContent ?? '').split(/\s+/).filter(Boolean).length;
     // Long paragraphs with a few links are prose; short link-dense blocks are navigation.
     if (linked / total > 0.6 && (el.tagName !== 'P' || words < 40)) el.remove();
@@ -295,7 +299,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
     attr(doc, 'meta[http-equiv="content-language" i]') ||
     attr(doc, 'meta[property="og:locale"]')?.replace('_', '-') ||
     null;
-  const pubOptions: PubDateOptions = { url: options.url ?? canonicalUrl, now: options.now };
+  const pubOptions: PubDateOptions = { url: options.url ?? canonicalUrl, now: options.now, html };
   const date = options.noDate ? null : findPublicationDate(doc, pubOptions);
   const metaTitle =
     attr(doc, 'meta[property="og:title"]') ??

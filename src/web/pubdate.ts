@@ -21,6 +21,8 @@ export interface PubDateOptions {
   url?: string | null;
   /** "Now" for the plausibility check (dates after it are refused); default: the real clock. */
   now?: Date;
+  /** The page source, when the caller has it (saves re-serialising the document). */
+  html?: string;
   /** Rule families to skip (for measuring each one). */
   disable?: DateEvidence[];
 }
@@ -163,8 +165,9 @@ export function metaDate(doc: Doc): { value: string; rule: string } | null {
   return null;
 }
 
+/** Blocks whose dates are not the article's (wm-ipp: the Wayback Machine's capture toolbar). */
 const FURNITURE =
-  /(^|[\s_-])(related|recommend|more-?stories|most-?popular|popular|trending|sidebar|comments?(?![a-z])|newsletter|promo)(?![a-z])/i;
+  /(^|[\s_-])(related|recommend|more-?stories|most-?popular|popular|trending|sidebar|comments?(?![a-z])|newsletter|promo|wm-ipp)(?![a-z])/i;
 
 function insideFurniture(el: Element): boolean {
   for (let e: Element | null = el; e; e = e.parentElement) {
@@ -289,8 +292,8 @@ const UTC_TIME = /T?\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]00:?00|GMT|UTC)\s*$/
 const OFFSET_RE = /\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?([+-])(\d\d):?(\d\d)/g;
 
 /** The most frequent non-zero UTC offset stated by timestamps in the page (minutes), or null. */
-export function pageOffsetMinutes(doc: Doc): number | null {
-  const html = doc.documentElement?.outerHTML ?? '';
+export function pageOffsetMinutes(doc: Doc, source?: string): number | null {
+  const html = source ?? doc.documentElement?.outerHTML ?? '';
   const counts = new Map<number, number>();
   for (const m of html.matchAll(OFFSET_RE)) {
     const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
@@ -362,7 +365,7 @@ export function findPublicationDate(doc: Doc, options: PubDateOptions = {}): Pub
       if (Math.abs(dayDiff(c.day, best.day)) === 1) return { day: c.day, evidence, rule: `${c.rule}+local` };
     }
     // Otherwise shift by the page's own time-zone offset, when its other timestamps state one.
-    const offset = pageOffsetMinutes(doc);
+    const offset = pageOffsetMinutes(doc, options.html);
     const utc = Date.parse(best.raw.trim().replace(/ /, 'T').replace(/:(\d)(?=\D*$)/, ':0$1').replace(/(GMT|UTC)$/i, 'Z'));
     if (offset !== null && !Number.isNaN(utc)) {
       const local = new Date(utc + offset * 60000).toISOString().slice(0, 10);

@@ -8,7 +8,11 @@ import { command } from '../../src/cli/eval/ner.js';
 function io() {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s), isTTY: false }, out, err };
+  return {
+    io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s), isTTY: false },
+    out,
+    err,
+  };
 }
 
 const conll = [

@@ -7,7 +7,10 @@ const close = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-9, `${a} 
 test('entity-level P/R/F1 over two sentences, by hand', () => {
   const s = scoreConll([
     // gold: PER(0-2) LOC(3) LOC(4); guess: PER(0-2) LOC(3-5)
-    { gold: ['B-PER', 'I-PER', 'O', 'B-LOC', 'B-LOC', 'O'], guessed: ['B-PER', 'I-PER', 'O', 'B-LOC', 'I-LOC', 'O'] },
+    {
+      gold: ['B-PER', 'I-PER', 'O', 'B-LOC', 'B-LOC', 'O'],
+      guessed: ['B-PER', 'I-PER', 'O', 'B-LOC', 'I-LOC', 'O'],
+    },
     // IOB1 gold ORG(0-2) MISC(3); guess ORG(0-2) PER(3)
     { gold: ['I-ORG', 'I-ORG', 'O', 'I-MISC'], guessed: ['B-ORG', 'I-ORG', 'O', 'B-PER'] },
   ]);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newArticle, type Article } from '../../src/model.js';
 import { shippedModel, tagMentions } from '../../src/nlp/ner/index.js';
-import { tagDocument, tagDocumentReference } from '../../src/nlp/ner/tagger.js';
+import { tagDocument, tagDocumentBilou, tagDocumentReference } from '../../src/nlp/ner/tagger.js';
 
 /** An article with hand-made sentences and whitespace tokens (independent of the sentence splitter). */
 function article(sentences: string[]): Article {
@@ -15,7 +15,8 @@ function article(sentences: string[]): Article {
     const tokens: Article['sentences'][number]['tokens'] = [];
     const re = /\S+/g;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(s))) tokens.push({ text: m[0], start: start + m.index, end: start + m.index + m[0].length });
+    while ((m = re.exec(s)))
+      tokens.push({ text: m[0], start: start + m.index, end: start + m.index + m[0].length });
     return { index, start, end: pos, text: s, tokens, timexes: [] };
   });
   return a;
@@ -45,7 +46,10 @@ test('tags people, organisations and places in plain news prose, with offsets in
 });
 
 test('all-caps headlines are tagged too', () => {
-  const tags = tagDocument(shippedModel(), [['FLOODS', 'CLOSE', 'ROADS', 'IN', 'VIENNA'], ['Police', 'in', 'Vienna', 'said', 'roads', 'were', 'shut', '.']]);
+  const tags = tagDocument(shippedModel(), [
+    ['FLOODS', 'CLOSE', 'ROADS', 'IN', 'VIENNA'],
+    ['Police', 'in', 'Vienna', 'said', 'roads', 'were', 'shut', '.'],
+  ]);
   assert.equal(tags[0][4], 'B-LOC');
   assert.equal(tags[1][2], 'B-LOC');
   assert.deepEqual(tags[0].slice(0, 3), ['O', 'O', 'O']);
@@ -59,12 +63,27 @@ test('lower-case prose has no entities', () => {
 test('the fast tagging path gives the same tags as the plain feature-string path', () => {
   const doc = [
     ['RIVER', 'PORT', 'STRIKE', 'ENDS'],
-    ['Dock', 'workers', 'at', 'Port', 'Elmira', 'ended', 'their', 'strike', ',', 'the', 'Transport', 'Union', 'said', '.'],
+    [
+      'Dock',
+      'workers',
+      'at',
+      'Port',
+      'Elmira',
+      'ended',
+      'their',
+      'strike',
+      ',',
+      'the',
+      'Transport',
+      'Union',
+      'said',
+      '.',
+    ],
     ['Union', 'leader', 'Sanna', 'Virtanen', 'told', 'Reuters', 'the', 'deal', 'was', 'fair', '.'],
     ['"', 'We', 'won', ',', '"', 'Virtanen', 'said', '.'],
   ];
   const m = shippedModel();
-  assert.deepEqual(tagDocument(m, doc), tagDocumentReference(m, doc).map((s) => s.map((t) => (t === 'O' ? 'O' : (t[0] === 'B' || t[0] === 'U' ? 'B-' : 'I-') + t.slice(2)))));
+  assert.deepEqual(tagDocumentBilou(m, doc), tagDocumentReference(m, doc));
 });
 
 test('an article without sentences has no mentions', () => {
@@ -76,10 +95,32 @@ test('Title Case headlines are read like capitals, not as a run of names', async
   assert.equal(isTitleCaseHeadline(['Ferry', 'Operator', 'Cancels', 'Winter', 'Crossings']), true);
   assert.equal(isTitleCaseHeadline(['Olaf', 'Brandt', 'visited', 'Geneva', 'Airport', '.']), false);
   assert.equal(isTitleCaseHeadline(['FERRY', 'OPERATOR', 'CANCELS', 'CROSSINGS']), false);
-  const body = ['The', 'ferry', 'operator', 'said', 'it', 'cancels', 'crossings', 'to', 'Oslo', 'in', 'winter', '.'];
-  const tags = tagDocument(shippedModel(), [['Ferry', 'Operator', 'Cancels', 'Winter', 'Crossings', 'To', 'Oslo'], body]);
+  const body = [
+    'The',
+    'ferry',
+    'operator',
+    'said',
+    'it',
+    'cancels',
+    'crossings',
+    'to',
+    'Oslo',
+    'in',
+    'winter',
+    '.',
+  ];
+  const tags = tagDocument(shippedModel(), [
+    ['Ferry', 'Operator', 'Cancels', 'Winter', 'Crossings', 'To', 'Oslo'],
+    body,
+  ]);
   assert.deepEqual(tags[0], ['O', 'O', 'O', 'O', 'O', 'O', 'B-LOC']);
   // A line of names with no lower-case use elsewhere keeps its capitals.
   const { prepareDocument } = await import('../../src/nlp/ner/features.js');
-  assert.deepEqual(prepareDocument([['Real', 'Harbourton', 'Rovers', 'Kestrel', 'Athletic'], body])[0], ['Real', 'Harbourton', 'Rovers', 'Kestrel', 'Athletic']);
+  assert.deepEqual(prepareDocument([['Real', 'Harbourton', 'Rovers', 'Kestrel', 'Athletic'], body])[0], [
+    'Real',
+    'Harbourton',
+    'Rovers',
+    'Kestrel',
+    'Athletic',
+  ]);
 });

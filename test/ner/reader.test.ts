@@ -25,13 +25,29 @@ test('malformed lines are reported with file and line, and the rest is read', ()
   const sents = f.documents.flat();
   assert.deepEqual(
     sents.map((s) => s.map((t) => t.word)),
-    [['Harbourtown', 'council', 'votes'], ['Mira', 'Okafor']],
+    [
+      ['Harbourtown', 'council', 'votes'],
+      ['Mira', 'Okafor'],
+    ],
   );
-  assert.deepEqual(sents[1].map((t) => t.gold), ['B-PER', 'I-PER']);
+  assert.deepEqual(
+    sents[1].map((t) => t.gold),
+    ['B-PER', 'I-PER'],
+  );
 });
 
 test('-DOCSTART- lines delimit documents', () => {
-  const text = ['-DOCSTART- -X- -X- O', '', 'A NN O O', '', 'B NN O O', '-DOCSTART- -X- -X- O', '', 'C NN O O', ''].join('\n');
+  const text = [
+    '-DOCSTART- -X- -X- O',
+    '',
+    'A NN O O',
+    '',
+    'B NN O O',
+    '-DOCSTART- -X- -X- O',
+    '',
+    'C NN O O',
+    '',
+  ].join('\n');
   const f = parseConll(text, 'x');
   assert.equal(f.hasDocStarts, true);
   assert.deepEqual(
@@ -42,12 +58,32 @@ test('-DOCSTART- lines delimit documents', () => {
 
 test('without -DOCSTART-, a dateline starts a new story at the headline before it', () => {
   const text = [
-    'Storm O', 'hits O', 'coast O', '', 'PORTVILLE B-LOC', '2001-02-03 O', '', 'Rain O', 'fell O', '',
-    'Ferry O', 'resumes O', '', 'EASTON B-LOC', '2001-02-04 O', '', 'Boats O', 'sail O', '',
+    'Storm O',
+    'hits O',
+    'coast O',
+    '',
+    'PORTVILLE B-LOC',
+    '2001-02-03 O',
+    '',
+    'Rain O',
+    'fell O',
+    '',
+    'Ferry O',
+    'resumes O',
+    '',
+    'EASTON B-LOC',
+    '2001-02-04 O',
+    '',
+    'Boats O',
+    'sail O',
+    '',
   ].join('\n');
   const docs = documentsOf(parseConll(text, 'x'));
   assert.deepEqual(
     docs.map((d) => d.map((s) => s[0].word)),
-    [['Storm', 'PORTVILLE', 'Rain'], ['Ferry', 'EASTON', 'Boats']],
+    [
+      ['Storm', 'PORTVILLE', 'Rain'],
+      ['Ferry', 'EASTON', 'Boats'],
+    ],
   );
 });

@@ -41,11 +41,13 @@ test('a quote split by its attribution is one quote', () => {
   assert.equal(qs[0].speakerText, 'Okafor');
 });
 
-test('multi-sentence quotes and continuation paragraphs keep their speaker', () => {
-  const qs = quotes('“We were lucky. The tanker was nearly empty,” Vell said.\n\n“Next time we may not be.”');
-  assert.equal(qs.length, 2);
-  assert.equal(qs[0].text, 'We were lucky. The tanker was nearly empty,');
-  assert.equal(qs[1].speakerText, 'Vell');
+test('multi-sentence quotes and continuation paragraphs are one quote by one speaker', () => {
+  const text = '“We were lucky. The tanker was nearly empty,” Vell said.\n\n“Next time we may not be.”';
+  const qs = quotes(text);
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0].text, 'We were lucky. The tanker was nearly empty, Next time we may not be.');
+  assert.equal(qs[0].speakerText, 'Vell');
+  assert.ok(text.slice(qs[0].start, qs[0].end).endsWith('may not be.'));
 });
 
 test('cues: wrote on Twitter, an unlisted verb after the quote, a verb before', () => {

@@ -213,3 +213,25 @@ test('timeline responses carry an ETag; a matching If-None-Match gets 304 with n
   });
   assert.equal(other.status, 200);
 });
+
+test('maxSources cuts the source lists of timeline responses', async () => {
+  const { app } = testApp();
+  const body = await json(await app.request('/api/stories/story-1/timeline?maxSources=1&maxQuotes=0'));
+  assert.ok(body.timeline.entries.every((e: any) => e.sources.length <= 1));
+  assert.equal(body.timeline.quotes.length, 0);
+  assert.equal(body.timeline.quoteCount, 1);
+  assert.equal((await app.request('/api/stories/story-1/timeline?maxSources=0')).status, 400);
+});
+
+test('large JSON responses are gzipped for clients that accept it', async () => {
+  const { app } = testApp();
+  const plain = await app.request('/api/stories/story-1/timeline');
+  assert.equal(plain.headers.get('content-encoding'), null);
+  const text = await plain.text();
+  const zipped = await app.request('/api/stories/story-1/timeline', {
+    headers: { 'Accept-Encoding': 'gzip, br' },
+  });
+  assert.equal(zipped.headers.get('content-encoding'), 'gzip');
+  const { gunzipSync } = await import('node:zlib');
+  assert.equal(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8'), text);
+});

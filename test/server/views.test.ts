@@ -9,6 +9,7 @@ import {
   filterBySource,
   nameMatcher,
   timelineSources,
+  trimTimeline,
 } from '../../src/server/views.js';
 
 const ref = (articleId: string, source: string, publishedAt: string): SourceRef => ({
@@ -162,4 +163,15 @@ test('coOccurrence merges entities that share a name', () => {
   assert.deepEqual(coOccurrence([e('1', 'Kelp', ['a']), e('2', 'Kelp', ['b']), e('3', 'Moss', ['a', 'b'])]), [
     { a: 'Kelp', b: 'Moss', articles: 2 },
   ]);
+});
+
+test('trimTimeline cuts long source and quote lists and keeps the full counts', () => {
+  const t = trimTimeline(timeline, 1, 0);
+  assert.equal(t.entries[0].sources.length, 1);
+  assert.equal((t.entries[0] as { sourceCount?: number }).sourceCount, 2);
+  assert.equal((t.entries[1] as { sourceCount?: number }).sourceCount, undefined); // not cut
+  assert.equal(t.entries[0].sentences[0].sources.length, 1);
+  assert.equal(t.quotes.length, 0);
+  assert.equal(t.quoteCount, 1);
+  assert.equal(timeline.entries[0].sources.length, 2); // the input is not changed
 });

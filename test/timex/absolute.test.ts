@@ -48,3 +48,9 @@ test('amounts and counts are not years', () => {
 test('"may" and "march" as verbs are not months', () => {
   assert.deepEqual(texts('Protesters may march on the palace.', DCT), []);
 });
+
+test('months and seasons with spelled-out years, as transcripts write them', () => {
+  expectValue('The bomb went off in January nineteen ninety-seven.', DCT, 'January nineteen ninety-seven', '1997-01');
+  expectValue('Prices peaked in the winter of nineteen ninety-four.', DCT, 'the winter of nineteen ninety-four', '1994-WI');
+  assert.ok(!texts('The city kept its secrets for two thousand years.', DCT).includes('two thousand'));
+});

@@ -29,3 +29,8 @@ test('ages are not durations', () => {
   assert.deepEqual(texts('A 45-year-old man was arrested.', DCT), []);
   assert.deepEqual(texts('The man, 45 years old, was arrested.', DCT), []);
 });
+
+test('fractions of units', () => {
+  expectValue('The flight will take 5 1/2 hours.', DCT, '5 1/2 hours', 'PT5H30M', 'DURATION');
+  expectValue('He served 2 1/2 years in prison.', DCT, '2 1/2 years', 'P30M', 'DURATION');
+});

@@ -20,3 +20,8 @@ test('fiscal years', () => {
   expectValue('Sales for the current fiscal year will top $1 billion.', DCT, 'the current fiscal year', '2010');
   expectValue('The plan covers the fiscal year.', DCT, 'the fiscal year', 'P1Y', 'DURATION');
 });
+
+test('an adjectival quarter leaves its determiner outside the extent', () => {
+  expectValue('The firm posted its third-quarter loss.', DCT, 'third-quarter', '2010-Q3');
+  expectValue('Analysts expect the fourth-quarter results to improve.', DCT, 'fourth-quarter', '2010-Q4');
+});

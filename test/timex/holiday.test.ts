@@ -18,3 +18,8 @@ test('Easter dates by the Gregorian computus', () => {
   assert.deepEqual(easter(2024), { y: 2024, m: 3, d: 31 });
   assert.deepEqual(easter(2000), { y: 2000, m: 4, d: 23 });
 });
+
+test('without a publication date, fixed holidays keep month and day, movable ones are unknown', () => {
+  expectValue('The shops closed on Christmas Eve.', null, 'Christmas Eve', 'XXXX-12-24');
+  expectValue('The shops closed on Easter Sunday.', null, 'Easter Sunday', 'XXXX-XX-XX');
+});

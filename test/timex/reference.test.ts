@@ -9,5 +9,6 @@ test('present, past and future references', () => {
   expectValue('The mayor recently resigned.', DCT, 'recently', 'PAST_REF');
   expectValue('Such spills have happened in the past.', DCT, 'the past', 'PAST_REF');
   expectValue('More checks will be needed in the future.', DCT, 'the future', 'FUTURE_REF');
-  expectValue('A ruling is expected soon.', DCT, 'soon', 'FUTURE_REF');
+  expectValue('A ruling is expected in the near future.', DCT, 'the near future', 'FUTURE_REF');
+  expectValue('Prices have risen in recent years.', DCT, 'recent years', 'PAST_REF');
 });

@@ -20,3 +20,8 @@ test('frequency words before a noun: money adjectives are not sets, daily tallie
   assert.deepEqual(texts('The firm raised its quarterly dividend.', DCT), []);
   expectValue('The agency gives a daily tally of arrests.', DCT, 'daily', 'P1D', 'SET');
 });
+
+test('a recurring month', () => {
+  expectValue('Marchers parade each July.', DCT, 'each July', 'XXXX-07', 'SET');
+  expectValue('The fair will be held every September.', DCT, 'every September', 'XXXX-09', 'SET');
+});

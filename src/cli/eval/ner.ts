@@ -5,7 +5,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from '../common.js';
 import { formatOption, parse, UsageError } from '../common.js';
-import { documentsOf, parseConll, scoreTagged, tagConll, type ConllScore, type DocumentTagger } from '../../eval/conll.js';
+import {
+  documentsOf,
+  parseConll,
+  scoreTagged,
+  tagConll,
+  type ConllScore,
+  type DocumentTagger,
+} from '../../eval/conll.js';
 import { compromiseTagDocument } from '../../nlp/ner/baseline.js';
 import { defaultModelPath, loadModelFile } from '../../nlp/ner/load.js';
 import { tagDocument } from '../../nlp/ner/tagger.js';
@@ -64,7 +71,9 @@ export const command: Command = {
     if (!file) throw new UsageError('missing <conll-file>');
     if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
     if (!existsSync(file)) {
-      io.stderr(`chronicle eval ner: ${file}: no such file (expected a CoNLL-2003 file such as ../shared/datasets/conll2003/eng.testa)\n`);
+      io.stderr(
+        `chronicle eval ner: ${file}: no such file (expected a CoNLL-2003 file such as ../shared/datasets/conll2003/eng.testa)\n`,
+      );
       return 1;
     }
     const conll = parseConll(readFileSync(file, 'utf8'), file);
@@ -125,7 +134,9 @@ export const command: Command = {
     const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
     const row = (name: string, s: ConllScore, t: string) => {
       const m = t === 'overall' ? s.overall : s.byType[t];
-      return m ? `${pct(m.p)} ${pct(m.r)} ${pct(m.f)} ${String(m.gold).padStart(5)} ${String(m.guessed).padStart(5)}` : ''.padEnd(33);
+      return m
+        ? `${pct(m.p)} ${pct(m.r)} ${pct(m.f)} ${String(m.gold).padStart(5)} ${String(m.guessed).padStart(5)}`
+        : ''.padEnd(33);
     };
     const lines = [
       `${file}: ${conll.tokens} tokens, ${documentsOf(conll).length} documents${conll.errors.length ? `, ${conll.errors.length} malformed lines skipped` : ''}`,
@@ -133,7 +144,9 @@ export const command: Command = {
       `${'type'.padEnd(8)}| ${'model: P      R     F1  gold guess'.padEnd(34)}| ${baseReport ? 'compromise: P  R     F1  gold guess' : ''}`,
     ];
     for (const t of [...TYPES, 'overall'])
-      lines.push(`${t.padEnd(8)}| ${row('model', main.score, t)} | ${base ? row('base', base.score, t) : ''}`);
+      lines.push(
+        `${t.padEnd(8)}| ${row('model', main.score, t)} | ${base ? row('base', base.score, t) : ''}`,
+      );
     lines.push('');
     lines.push(
       `model: ${main.seconds.toFixed(2)} s (load ${(loadSeconds * 1000).toFixed(0)} ms, ${Math.round(conll.tokens / (main.seconds - loadSeconds))} tokens/s)` +

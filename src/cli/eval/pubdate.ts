@@ -43,8 +43,8 @@ export function runPubdateEval(
   pages.forEach((p, i) => {
     const bytes = maybeGunzip(readFileSync(p.file));
     const t0 = performance.now();
-    const doc = parseDocument(decodeHtml(bytes).text);
-    const d = findPublicationDate(doc, { url: p.url, now });
+    const html = decodeHtml(bytes).text;
+    const d = findPublicationDate(parseDocument(html), { url: p.url, now, html });
     ms += performance.now() - t0;
     results.push({
       url: p.url,

@@ -102,7 +102,17 @@ export function initials(tokens: string[]): string {
  * collapsed. Gaddafi, Qaddafi and Kadhafi share "kdf"; Mohammed and Muhammad share "md"; Zelensky and
  * Zelenskyy share "slnsk"; Sergei and Sergey share "srk". Coarse on purpose: callers also check vowelKey.
  */
+const skeletonCache = new Map<string, string>();
 export function skeleton(token: string): string {
+  const hit = skeletonCache.get(token);
+  if (hit !== undefined) return hit;
+  const r = skeletonUncached(token);
+  if (skeletonCache.size > 200_000) skeletonCache.clear();
+  skeletonCache.set(token, r);
+  return r;
+}
+
+function skeletonUncached(token: string): string {
   let s = foldToken(token).replace(/[^a-z]/g, '');
   if (!s) return '';
   s = s
@@ -124,7 +134,17 @@ export function skeleton(token: string): string {
  * A finer transliteration key: like `skeleton` but vowel runs kept as one "a" so the number of syllables
  * still counts (Mohammed/Muhammad → "mahamad" but Mahmoud → "mahmad"; Sergei/Sergey → "sarka"). Compared for equality.
  */
+const vowelKeyCache = new Map<string, string>();
 export function vowelKey(token: string): string {
+  const hit = vowelKeyCache.get(token);
+  if (hit !== undefined) return hit;
+  const r = vowelKeyUncached(token);
+  if (vowelKeyCache.size > 200_000) vowelKeyCache.clear();
+  vowelKeyCache.set(token, r);
+  return r;
+}
+
+function vowelKeyUncached(token: string): string {
   let s = foldToken(token).replace(/[^a-z]/g, '');
   s = s
     .replace(/kh|gh|ck|q|c(?=[aou]|$)|g/g, 'k')

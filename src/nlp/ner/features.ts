@@ -191,7 +191,9 @@ export function intrinsicFeatures(norm: string, normLower: string, shape: string
 
 /** Offsets of the context window: the word at position i + d gives token i `contextFeatures(word, d)`. */
 export const CONTEXT_OFFSETS = [-2, -1, 1, 2] as const;
-const CONTEXT_NAMES = new Map<number, [string, string]>(CONTEXT_OFFSETS.map((d) => [d, [`l${d > 0 ? '+' : ''}${d}=`, `sh${d > 0 ? '+' : ''}${d}=`]]));
+const CONTEXT_NAMES = new Map<number, [string, string]>(
+  CONTEXT_OFFSETS.map((d) => [d, [`l${d > 0 ? '+' : ''}${d}=`, `sh${d > 0 ? '+' : ''}${d}=`]]),
+);
 export const BEFORE = '<s>';
 export const AFTER = '</s>';
 
@@ -202,7 +204,12 @@ export function contextFeatures(normLower: string, shape: string, d: number): st
 }
 
 /** Features that combine neighbours or use document evidence and gazetteer hits (computed per position). */
-export function localFeatures(v: SentenceView, i: number, evidence: DocumentEvidence, gaz: string[] | null): string[] {
+export function localFeatures(
+  v: SentenceView,
+  i: number,
+  evidence: DocumentEvidence,
+  gaz: string[] | null,
+): string[] {
   const n = v.words.length;
   const L = (j: number) => (j < 0 ? BEFORE : j >= n ? AFTER : v.normLower[j]);
   const S = (j: number) => (j < 0 ? BEFORE : j >= n ? AFTER : v.shape[j]);
@@ -226,7 +233,11 @@ export function localFeatures(v: SentenceView, i: number, evidence: DocumentEvid
 }
 
 /** Every static feature of every token of a sentence (the training path; tagging assembles the same set from caches). */
-export function sentenceFeatures(words: string[], evidence: DocumentEvidence, gazetteer: Gazetteer | null): string[][] {
+export function sentenceFeatures(
+  words: string[],
+  evidence: DocumentEvidence,
+  gazetteer: Gazetteer | null,
+): string[][] {
   const v = viewOf(words);
   const n = words.length;
   const gaz = gazetteer ? gazetteer.tag(v.lower, words) : null;

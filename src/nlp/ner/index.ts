@@ -23,7 +23,13 @@ export function tagMentions(article: Article, model: NerModel = shippedModel()):
     for (const sp of spans[k]) {
       const start = s.tokens[sp.start].start;
       const end = s.tokens[sp.end - 1].end;
-      out.push({ text: article.text.slice(start, end), start, end, sentenceIndex: s.index, type: TYPE[sp.type] ?? 'MISC' });
+      out.push({
+        text: article.text.slice(start, end),
+        start,
+        end,
+        sentenceIndex: s.index,
+        type: TYPE[sp.type] ?? 'MISC',
+      });
     }
   });
   return out;

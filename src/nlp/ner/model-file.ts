@@ -54,7 +54,15 @@ export function encodeModel(model: NerModel, prune: number, meta: Record<string,
       for (let k = 0; k < T; k++) if (m & (1 << k)) vals[p].push(quant(p, row, k));
     });
   }
-  const gazBuf = Buffer.from(model.gazetteer ? model.gazetteer.entries().map(([n, t]) => `${t}\t${n}`).join('\n') : '', 'utf8');
+  const gazBuf = Buffer.from(
+    model.gazetteer
+      ? model.gazetteer
+          .entries()
+          .map(([n, t]) => `${t}\t${n}`)
+          .join('\n')
+      : '',
+    'utf8',
+  );
   const namesBuf = Buffer.from(names.join('\n'), 'utf8');
   const header: Header = {
     format: FORMAT,
@@ -98,7 +106,8 @@ export function decodeModel(gz: Buffer, file = 'model'): NerModel & { meta: Reco
   const headerLen = buf.readUInt32LE(0);
   const header = JSON.parse(buf.subarray(4, 4 + headerLen).toString('utf8')) as Header;
   if (header.format !== FORMAT) throw new Error(`${file}: not a ${FORMAT} model (format ${header.format})`);
-  if (header.tags.join() !== TAGS.join()) throw new Error(`${file}: tag set differs from this version of the tagger`);
+  if (header.tags.join() !== TAGS.join())
+    throw new Error(`${file}: tag set differs from this version of the tagger`);
   // A fresh, aligned ArrayBuffer for the typed-array views.
   const ab = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length);
   let pos = 4 + headerLen;
@@ -109,7 +118,10 @@ export function decodeModel(gz: Buffer, file = 'model'): NerModel & { meta: Reco
     return at;
   };
   const nAt = take(header.namesBytes);
-  const names = buf.subarray(nAt, nAt + header.namesBytes).toString('utf8').split('\n');
+  const names = buf
+    .subarray(nAt, nAt + header.namesBytes)
+    .toString('utf8')
+    .split('\n');
   const F = header.features;
   const index = new Map<string, number>();
   for (let r = 0; r < F; r++) index.set(names[r], r);

@@ -16,7 +16,12 @@ for (let c = 0; c < T; c++) {
 }
 
 /** Best well-formed tag sequence (tag indices) given emission scores emit[i * T + tag]. */
-export function viterbi(emit: Float64Array, n: number, trans: ArrayLike<number>, start: ArrayLike<number>): number[] {
+export function viterbi(
+  emit: Float64Array,
+  n: number,
+  trans: ArrayLike<number>,
+  start: ArrayLike<number>,
+): number[] {
   if (!n) return [];
   const score = new Float64Array(n * T);
   const back = new Int32Array(n * T);

@@ -23,7 +23,8 @@ import {
 } from './features.js';
 import type { Gazetteer } from './gazetteer.js';
 import { viterbi, type FrozenWeights } from './perceptron.js';
-import { NUM_TAGS, TAGS, bilouToIob2, spansFromBilou } from './tags.js';
+import { refineSpans, type Span } from './refine.js';
+import { NUM_TAGS, TAGS, spansFromBilou } from './tags.js';
 
 const T = NUM_TAGS;
 
@@ -95,8 +96,13 @@ export function labelsElsewhere(doc: string[][], tags: string[][]): string[][] {
 
 /** Second-pass features of token i: the label its word got elsewhere, and the first pass's own tags around it. */
 export function secondPassFeatures(label: string, firstPass: string[], i: number): string[] {
-  const f = ['p1=' + firstPass[i], 'p1-1|p1=' + (i ? firstPass[i - 1] : '<s>') + '|' + firstPass[i], 'p1|p1+1=' + firstPass[i] + '|' + (i + 1 < firstPass.length ? firstPass[i + 1] : '</s>')];
-  if (label) f.push('dl=' + label, 'dl|first=' + label + (i === 0 ? '1' : '0'), 'dl|p1=' + label + '|' + firstPass[i]);
+  const f = [
+    'p1=' + firstPass[i],
+    'p1-1|p1=' + (i ? firstPass[i - 1] : '<s>') + '|' + firstPass[i],
+    'p1|p1+1=' + firstPass[i] + '|' + (i + 1 < firstPass.length ? firstPass[i + 1] : '</s>'),
+  ];
+  if (label)
+    f.push('dl=' + label, 'dl|first=' + label + (i === 0 ? '1' : '0'), 'dl|p1=' + label + '|' + firstPass[i]);
   return f;
 }
 
@@ -110,7 +116,8 @@ export function featuresOfDocument(
   return doc.map((words, s) => {
     const feats = sentenceFeatures(words, evidence, gazetteer);
     if (secondPass)
-      for (let i = 0; i < words.length; i++) feats[i].push(...secondPassFeatures(secondPass.labels[s][i], secondPass.firstPass[s], i));
+      for (let i = 0; i < words.length; i++)
+        feats[i].push(...secondPassFeatures(secondPass.labels[s][i], secondPass.firstPass[s], i));
     return feats;
   });
 }
@@ -143,7 +150,9 @@ function wordRows(model: NerModel, norm: string, normLower: string, shape: strin
     if (cache.size > CACHE_LIMIT) cache.clear();
     e = {
       intrinsic: Int32Array.from(rowsOf(model.index, intrinsicFeatures(norm, normLower, shape, caps))),
-      context: CONTEXT_OFFSETS.map((d) => Int32Array.from(rowsOf(model.index, contextFeatures(normLower, shape, d)))),
+      context: CONTEXT_OFFSETS.map((d) =>
+        Int32Array.from(rowsOf(model.index, contextFeatures(normLower, shape, d))),
+      ),
     };
     cache.set(key, e);
   }
@@ -164,7 +173,14 @@ function addRows(W: Float32Array, rows: ArrayLike<number>, out: Float64Array, o:
 const secondRowCaches = new WeakMap<NerModel, Map<string, Int32Array>>();
 
 /** Emission scores of both passes at once (rows are shared, so each row is read once). */
-function addRowsBoth(W1: Float32Array, W2: Float32Array | null, rows: ArrayLike<number>, e1: Float64Array, e2: Float64Array | null, o: number): void {
+function addRowsBoth(
+  W1: Float32Array,
+  W2: Float32Array | null,
+  rows: ArrayLike<number>,
+  e1: Float64Array,
+  e2: Float64Array | null,
+  o: number,
+): void {
   if (!W2 || !e2) return addRows(W1, rows, e1, o);
   for (let k = 0; k < rows.length; k++) {
     const base = rows[k] * T;
@@ -199,10 +215,24 @@ export function tagDocumentBilou(model: NerModel, rawDoc: string[][]): string[][
       addRowsBoth(P1.weights, P2?.weights ?? null, entries[i].intrinsic, e1, e2, o);
       for (let k = 0; k < CONTEXT_OFFSETS.length; k++) {
         const j = i + CONTEXT_OFFSETS[k];
-        addRowsBoth(P1.weights, P2?.weights ?? null, j < 0 ? before[k] : j >= n ? after[k] : entries[j].context[k], e1, e2, o);
+        addRowsBoth(
+          P1.weights,
+          P2?.weights ?? null,
+          j < 0 ? before[k] : j >= n ? after[k] : entries[j].context[k],
+          e1,
+          e2,
+          o,
+        );
       }
       local.length = 0;
-      addRowsBoth(P1.weights, P2?.weights ?? null, rowsOf(model.index, localFeatures(v, i, evidence, gaz), local), e1, e2, o);
+      addRowsBoth(
+        P1.weights,
+        P2?.weights ?? null,
+        rowsOf(model.index, localFeatures(v, i, evidence, gaz), local),
+        e1,
+        e2,
+        o,
+      );
     }
     return viterbi(e1, n, P1.transitions, P1.start).map((t) => TAGS[t]);
   });
@@ -217,9 +247,21 @@ export function tagDocumentBilou(model: NerModel, rawDoc: string[][]): string[][
       const emit = emit2[s];
       for (let i = 0; i < n; i++) {
         const fp = firstPass[s];
-        const key = labels[s][i] + ' ' + (i ? fp[i - 1] : '') + ' ' + fp[i] + ' ' + (i + 1 < n ? fp[i + 1] : '') + (i ? '' : ' 0');
+        const key =
+          labels[s][i] +
+          ' ' +
+          (i ? fp[i - 1] : '') +
+          ' ' +
+          fp[i] +
+          ' ' +
+          (i + 1 < n ? fp[i + 1] : '') +
+          (i ? '' : ' 0');
         let rows = secondRows.get(key);
-        if (!rows) secondRows.set(key, (rows = Int32Array.from(rowsOf(model.index, secondPassFeatures(labels[s][i], fp, i)))));
+        if (!rows)
+          secondRows.set(
+            key,
+            (rows = Int32Array.from(rowsOf(model.index, secondPassFeatures(labels[s][i], fp, i)))),
+          );
         addRows(P2.weights, rows, emit, i * T);
       }
       return viterbi(emit, n, P2.transitions, P2.start).map((t) => TAGS[t]);
@@ -239,16 +281,29 @@ export function tagDocumentReference(model: NerModel, rawDoc: string[][]): strin
       return viterbi(emit, sent.length, p.transitions, p.start).map((t) => TAGS[t]);
     });
   let tags = run(model.passes[0], featuresOfDocument(doc, model.gazetteer, evidence, null));
-  if (model.passes[1]) tags = run(model.passes[1], featuresOfDocument(doc, model.gazetteer, evidence, { labels: labelsElsewhere(doc, tags), firstPass: tags }));
+  if (model.passes[1])
+    tags = run(
+      model.passes[1],
+      featuresOfDocument(doc, model.gazetteer, evidence, {
+        labels: labelsElsewhere(doc, tags),
+        firstPass: tags,
+      }),
+    );
   return tags;
+}
+
+/** Entity spans per sentence: the model's tags, then the refiners (see refine.ts). */
+export function entitiesOfDocument(model: NerModel, doc: string[][]): Span[][] {
+  const prepared = prepareDocument(doc);
+  return tagDocumentBilou(model, doc).map((tags, s) => refineSpans(prepared[s], spansFromBilou(tags)));
 }
 
 /** IOB2 tags (B-PER, I-PER, ..., O) for every token of a document. */
 export function tagDocument(model: NerModel, doc: string[][]): string[][] {
-  return tagDocumentBilou(model, doc).map(bilouToIob2);
-}
-
-/** Entity spans per sentence. */
-export function entitiesOfDocument(model: NerModel, doc: string[][]): Array<Array<{ start: number; end: number; type: string }>> {
-  return tagDocumentBilou(model, doc).map(spansFromBilou);
+  return entitiesOfDocument(model, doc).map((spans, s) => {
+    const tags = doc[s].map(() => 'O');
+    for (const sp of spans)
+      for (let i = sp.start; i < sp.end; i++) tags[i] = (i === sp.start ? 'B-' : 'I-') + sp.type;
+    return tags;
+  });
 }

@@ -24,7 +24,9 @@ for (let p = 0; p < NUM_TAGS; p++) {
   for (let c = 0; c < NUM_TAGS; c++) {
     const cp = prefixOf(TAGS[c]);
     const open = pp === 'B' || pp === 'I';
-    const ok = open ? (cp === 'I' || cp === 'L') && typeOf(TAGS[c]) === typeOf(TAGS[p]) : cp === 'O' || cp === 'B' || cp === 'U';
+    const ok = open
+      ? (cp === 'I' || cp === 'L') && typeOf(TAGS[c]) === typeOf(TAGS[p])
+      : cp === 'O' || cp === 'B' || cp === 'U';
     ALLOWED[p * NUM_TAGS + c] = ok ? 1 : 0;
   }
   CAN_START[p] = pp === 'O' || pp === 'B' || pp === 'U' ? 1 : 0;

@@ -93,7 +93,8 @@ function gazetteerOf(docs: TrainingDocument[]): Gazetteer {
   const occ: Array<{ tokens: string[]; type: string }> = [];
   for (const d of docs)
     d.words.forEach((ws, s) => {
-      for (const sp of spansFromIob(d.tags[s])) occ.push({ tokens: ws.slice(sp.start, sp.end), type: sp.type });
+      for (const sp of spansFromIob(d.tags[s]))
+        occ.push({ tokens: ws.slice(sp.start, sp.end), type: sp.type });
     });
   return Gazetteer.build(occ);
 }
@@ -107,13 +108,17 @@ export function trainNer(rawDocs: TrainingDocument[], opts: TrainOptions): NerMo
   for (let k = 0; k < K; k++) foldGaz.push(gazetteerOf(docs.filter((_, d) => foldOf(d) !== k)));
   const gazetteer = gazetteerOf(docs);
   const evidence = docs.map((d) => documentEvidence(d.words));
-  const gold = docs.map((d) => d.tags.map((ts) => Uint8Array.from(iobToBilou(ts).map((t) => TAG_INDEX.get(t)!))));
+  const gold = docs.map((d) =>
+    d.tags.map((ts) => Uint8Array.from(iobToBilou(ts).map((t) => TAG_INDEX.get(t)!))),
+  );
 
   const interner = new Interner();
   const pass1: Instance[] = [];
   docs.forEach((d, di) => {
     const feats = featuresOfDocument(d.words, foldGaz[foldOf(di)], evidence[di], null);
-    feats.forEach((f, s) => pass1.push({ doc: di, sent: s, feats: f.map((x) => interner.intern(x)), gold: gold[di][s] }));
+    feats.forEach((f, s) =>
+      pass1.push({ doc: di, sent: s, feats: f.map((x) => interner.intern(x)), gold: gold[di][s] }),
+    );
   });
   log(`pass 1: ${pass1.length} sentences, ${interner.names.length} features`);
   const t1 = trainOn(pass1, opts.iterations, opts.seed);
@@ -137,8 +142,13 @@ export function trainNer(rawDocs: TrainingDocument[], opts: TrainOptions): NerMo
   const pass2: Instance[] = [];
   docs.forEach((d, di) => {
     const labels = labelsElsewhere(d.words, predicted[di]);
-    const feats = featuresOfDocument(d.words, foldGaz[foldOf(di)], evidence[di], { labels, firstPass: predicted[di] });
-    feats.forEach((f, s) => pass2.push({ doc: di, sent: s, feats: f.map((x) => interner.intern(x)), gold: gold[di][s] }));
+    const feats = featuresOfDocument(d.words, foldGaz[foldOf(di)], evidence[di], {
+      labels,
+      firstPass: predicted[di],
+    });
+    feats.forEach((f, s) =>
+      pass2.push({ doc: di, sent: s, feats: f.map((x) => interner.intern(x)), gold: gold[di][s] }),
+    );
   });
   log(`pass 2: ${interner.names.length} features`);
   const t2 = trainOn(pass2, opts.iterations, opts.seed + 1000);

@@ -43,6 +43,8 @@ const WEAK_CUES = new Set(
     ' ',
   ),
 );
+/** A quote paragraph right after a paragraph by the same speaker continues that attribution (one content). */
+const MERGE_CONTINUATIONS = true;
 /** Words of a quote without attribution for it to be kept as an unattributed direct quote. */
 const MIN_UNATTRIBUTED_WORDS = 4;
 
@@ -315,6 +317,14 @@ export function directAttributions(text: string): RawAttribution[] {
         continue;
       }
       if (lastAttributed && pi - lastAttributed.para <= 1 && n >= 2) {
+        if (MERGE_CONTINUATIONS && out[out.length - 1] === lastAttributed.att) {
+          // the speaker goes on in the next paragraph: one attribution, its content spanning both
+          const prev = lastAttributed.att;
+          prev.end = end;
+          prev.text = `${prev.text} ${qtext.trim()}`;
+          lastAttributed = { att: prev, para: pi };
+          continue;
+        }
         const att: RawAttribution = { ...lastAttributed.att, start: q.start, end, text: qtext.trim(), rule: 'continuation' };
         out.push(att);
         lastAttributed = { att, para: pi };
@@ -354,6 +364,8 @@ export function indirectAttribution(text: string, sent: SentenceSpan): RawAttrib
     if (isCap(ws[q]) && q > 0) continue;
     // "the report said", "an estimated 1,200": a cue word after a determiner or possessive is a noun/adjective
     if (q > 0 && (DETERMINERS.has(ws[q - 1].lower) || /['’]s$/.test(ws[q - 1].t))) continue;
+    // "had been found", "was told": passive, the subject is not the speaker
+    if (q > 0 && /^(?:been|be|being|is|was|were|are|get|got)$/.test(ws[q - 1].lower) && ws[q].lower !== 'according') continue;
     const weak = WEAK_CUES.has(ws[q].lower);
     if (ws[q].lower === 'according') {
       const sp = speakerAfter(text, ws, cue.last + 1, n);
@@ -369,7 +381,9 @@ export function indirectAttribution(text: string, sent: SentenceSpan): RawAttrib
       }
       continue;
     }
-    const sp = speakerBefore(text, ws, q);
+    let sp = speakerBefore(text, ws, q);
+    // "Rubio thanked Miami and said ...", "then says ...": coordinated verbs share the sentence subject
+    if (!sp && q > 0 && /^(?:and|then|but|also)$/.test(ws[q - 1].lower)) sp = sentenceSubject(text, ws[0].s, ws[q].s);
     const tail = n - 1 - cue.last;
     const tailHasThat = ws.slice(cue.last + 1, n).some((w) => w.lower === 'that');
     // ..., X said.  /  ..., X said, ...
@@ -401,9 +415,11 @@ export function indirectAttribution(text: string, sent: SentenceSpan): RawAttrib
         }
         if (QUOTE_TOKEN.test(ws[k].t) || ws[k].t === ';') break;
       }
-      const nx = ws[cue.last + 1];
+      // "Rubio says, win or lose, ...": a comma may follow the cue
+      const c0 = ws[cue.last + 1]?.t === ',' && cue.last + 2 < n ? cue.last + 2 : cue.last + 1;
+      const nx = ws[c0];
       if (!weak && nx && isWord(nx) && !NO_CLAUSE_START.has(nx.lower) && !/^(?:tell|tells|told|telling|asked|asks|ask)$/.test(ws[q].lower)) {
-        const r = make(cue.last + 1, n - 1, cue, sp, 'speaker-cue-clause');
+        const r = make(c0, n - 1, cue, sp, 'speaker-cue-clause');
         if (r && r.end - r.start > 15) return r;
       }
     }

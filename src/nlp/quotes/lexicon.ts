@@ -118,7 +118,7 @@ export const MALE_NAMES = new Set(
     'mike tim tom jim bill bob ted ed ben sam dan tony chris rick jeb marco mitt barack vladimir boris ' +
     'emmanuel olaf jens tomas pedro carlos luis ahmed mohammed muhammad ali hassan omar ivan sergei sergey dmitry ' +
     'igor nikolai pierre jean francois hans klaus jurgen giuseppe marco luca rahul raj amit xi li wei hiroshi kenji ' +
-    'reince newt rudy chuck harry mitch rand kasich'
+    'reince newt rudy chuck harry mitch rand kasich marten piet youssef yusuf lars nils jonas erik olaf sven'
   ).split(' '),
 );
 export const FEMALE_NAMES = new Set(
@@ -131,6 +131,6 @@ export const FEMALE_NAMES = new Set(
     'alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany ' +
     'charlotte marie kayla alexis lori hillary kellyanne huma chelsea melania ivanka nikki jill elizabeth ' +
     'theresa angela ursula christine kamala nancy lena marta anya olga natalia irina svetlana fatima aisha mei yuki ' +
-    'priya sonia ines lucia sofia giulia claire sophie anne marine ingrid astrid greta hanna jane donna'
+    'priya sonia ines lucia sofia giulia claire sophie anne marine ingrid astrid greta hanna jane donna agnes mira clara nora ella eva maja freya'
   ).split(' '),
 );

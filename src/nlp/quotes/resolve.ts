@@ -35,9 +35,41 @@ function genderOfName(name: string): Gender {
   return MALE_NAMES.has(first) ? 'm' : 'f';
 }
 
+interface CorpusIndex {
+  byId: Map<string, Entity>;
+  /** Folded names and aliases of every entity. */
+  names: Map<string, Entity>;
+}
+const corpusIndexes = new WeakMap<Entity[], CorpusIndex>();
+
+function buildCorpusIndex(entities: Entity[]): CorpusIndex {
+  const byId = new Map<string, Entity>();
+  const names = new Map<string, Entity>();
+  for (const e of entities) {
+    byId.set(e.id, e);
+    for (const form of [e.name, ...e.aliases]) {
+      const k = fold(stripPossessive(form)).trim();
+      if (k && !names.has(k)) names.set(k, e);
+    }
+  }
+  return { byId, names };
+}
+
+/** Index of the first mention starting at or after `pos` (mentions sorted by start). */
+function firstAtOrAfter(ms: Mention[], pos: number): number {
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class SpeakerResolver {
   private mentions: Mention[];
-  private byId = new Map<string, Entity>();
+  private byId: Map<string, Entity>;
   private gender = new Map<string, Gender>();
   /** role head noun → entity ids in order of introduction (offset). */
   private roles: { noun: string; pos: number; entityId: string }[] = [];
@@ -47,27 +79,38 @@ export class SpeakerResolver {
   /** Earlier resolved speakers (pos, entity) for pronoun resolution. */
   private history: { pos: number; entityId: string }[] = [];
 
+  private corpus: CorpusIndex;
+
   constructor(
     private article: Article,
     entities: Entity[],
   ) {
     this.mentions = [...article.mentions].sort((a, b) => a.start - b.start);
-    for (const e of entities) this.byId.set(e.id, e);
+    // Corpus-wide tables are built once per entity list, not once per article.
+    let c = corpusIndexes.get(entities);
+    if (!c) corpusIndexes.set(entities, (c = buildCorpusIndex(entities)));
+    this.corpus = c;
+    this.byId = c.byId;
     const inArticle = new Set(this.mentions.map((m) => m.entityId).filter((x): x is string => !!x));
     // Name index: this article's entities first (so a surname finds the person of this story).
-    const ordered = [...entities.filter((e) => inArticle.has(e.id)), ...entities.filter((e) => !inArticle.has(e.id))];
-    for (const e of ordered) {
+    for (const id of inArticle) {
+      const e = c.byId.get(id);
+      if (!e) continue;
       for (const form of [e.name, ...e.aliases]) {
         const k = fold(stripPossessive(form)).trim();
         if (k && !this.nameIndex.has(k)) this.nameIndex.set(k, e);
       }
-      if (inArticle.has(e.id) && e.type === 'PERSON') {
+      if (e.type === 'PERSON') {
         const last = firstWords(e.name).pop();
         if (last && !this.nameIndex.has(last)) this.nameIndex.set(last, e);
       }
+      if (e.type === 'PERSON') this.gender.set(e.id, this.entityGender(e));
     }
-    for (const e of entities) if (e.type === 'PERSON') this.gender.set(e.id, this.entityGender(e));
     this.learnRoles();
+  }
+
+  private lookupName(k: string): Entity | undefined {
+    return this.nameIndex.get(k) ?? this.corpus.names.get(k);
   }
 
   private entityGender(e: Entity): Gender {
@@ -116,9 +159,13 @@ export class SpeakerResolver {
     // 1. a named mention under the speaker phrase
     let best: Mention | null = null;
     let bestOverlap = 0;
-    for (const m of this.mentions) {
+    const from = Math.max(0, firstAtOrAfter(this.mentions, sp.start) - 3);
+    const inSpan: Mention[] = [];
+    for (let i = from; i < this.mentions.length; i++) {
+      const m = this.mentions[i];
       if (m.end <= sp.start) continue;
       if (m.start >= sp.end) break;
+      inSpan.push(m);
       const o = Math.min(m.end, sp.end) - Math.max(m.start, sp.start);
       if (m.entityId && o > bestOverlap && (m.type === 'PERSON' || m.type === 'ORG' || best?.type !== 'PERSON')) {
         // prefer persons over organisations in "Clinton spokesman Brian Fallon"
@@ -128,7 +175,7 @@ export class SpeakerResolver {
         }
       }
     }
-    const personInSpan = this.mentions.filter((m) => m.start >= sp.start && m.end <= sp.end && m.type === 'PERSON' && m.entityId);
+    const personInSpan = inSpan.filter((m) => m.start >= sp.start && m.end <= sp.end && m.type === 'PERSON' && m.entityId);
     if (personInSpan.length) return this.entity(personInSpan[personInSpan.length - 1].entityId!);
     if (best?.entityId && (best.type !== 'ORG' || !/^(?:the|a|an)\s/i.test(raw) || best.end - best.start >= raw.length - 4))
       return this.entity(best.entityId);
@@ -169,7 +216,7 @@ export class SpeakerResolver {
     // 5. a name the NER missed: entity names and aliases
     if (/^\p{Lu}/u.test(raw)) {
       const k = fold(stripPossessive(raw)).replace(/^(?:mr|mrs|ms|dr|gov|sen|rep|gen)\.?\s+/, '');
-      const e = this.nameIndex.get(k) ?? this.nameIndex.get(k.split(/\s+/).pop() ?? '');
+      const e = this.lookupName(k) ?? this.nameIndex.get(k.split(/\s+/).pop() ?? '');
       if (e) return { speaker: e.name, entityId: e.id };
     }
     // 6. unnamed source or unresolved name: the description as written (a leading "A"/"The" lowercased)
@@ -183,29 +230,43 @@ export class SpeakerResolver {
   }
 
   private nearest(pos: number, ok: (m: Mention) => boolean, window: number): Mention | null {
-    let found: Mention | null = null;
-    for (const m of this.mentions) {
-      if (m.start >= pos) break;
-      if (m.entityId && pos - m.start <= window && ok(m)) found = m;
+    for (let i = firstAtOrAfter(this.mentions, pos) - 1; i >= 0; i--) {
+      const m = this.mentions[i];
+      if (pos - m.start > window) break;
+      if (m.entityId && ok(m)) return m;
     }
-    return found;
+    return null;
   }
 
-  /** The nearest earlier person (quote speakers and mentions) whose gender does not contradict the pronoun. */
+  /** The nearest earlier person (quote speakers and mentions) whose known gender does not contradict the pronoun. */
   private pronoun(pos: number, g: 'm' | 'f'): ResolvedSpeaker {
-    const cands: { pos: number; entityId: string }[] = [
-      ...this.history.filter((h) => h.pos < pos),
-      ...this.mentions.filter((m) => m.type === 'PERSON' && m.entityId && m.start < pos).map((m) => ({ pos: m.start, entityId: m.entityId! })),
-    ].sort((a, b) => b.pos - a.pos);
-    let unknown: string | null = null;
-    for (const c of cands) {
+    // walk back through earlier speakers and person mentions together, nearest first
+    const hist = this.history.filter((h) => h.pos < pos).sort((a, b) => b.pos - a.pos);
+    let hi = 0;
+    let mi = firstAtOrAfter(this.mentions, pos) - 1;
+    const next = (): { pos: number; entityId: string } | null => {
+      while (mi >= 0 && (this.mentions[mi].type !== 'PERSON' || !this.mentions[mi].entityId)) mi--;
+      const m = mi >= 0 ? this.mentions[mi] : null;
+      const h = hi < hist.length ? hist[hi] : null;
+      if (!m && !h) return null;
+      if (h && (!m || h.pos >= m.start)) {
+        hi++;
+        return h;
+      }
+      mi--;
+      return { pos: m!.start, entityId: m!.entityId! };
+    };
+    for (let c = next(); c; c = next()) {
+      if (!this.gender.has(c.entityId)) {
+        const e = this.byId.get(c.entityId);
+        this.gender.set(c.entityId, e ? this.entityGender(e) : null);
+      }
       const cg = this.gender.get(c.entityId) ?? null;
       if (cg === g) return this.entity(c.entityId);
-      if (cg === null && unknown === null) unknown = c.entityId;
-    }
-    if (unknown) {
-      this.gender.set(unknown, g); // pronoun history: later pronouns agree with this one
-      return this.entity(unknown);
+      if (cg === null) {
+        this.gender.set(c.entityId, g); // pronoun history: later pronouns agree with this one
+        return this.entity(c.entityId);
+      }
     }
     return { speaker: null, entityId: null };
   }

@@ -107,11 +107,20 @@ export function speakerBefore(text: string, ws: W[], q: number, minIndex = 0): S
   while (j >= minIndex && AUX_ADVERBS.has(ws[j].lower) && !PRONOUNS[ws[j].lower]) j--;
   if (j < minIndex) return null;
   if (ws[j].t === ',') {
-    // appositive or relative clause between commas: "Roe, a spokeswoman for the port, said"
-    for (let k = j - 1; k >= Math.max(minIndex, j - 16); k--) {
+    // appositive or relative clause between commas: "Roe, a spokeswoman for the port, said", also
+    // several of them: "Jo Hart, 27, a nurse from Kelvik, said"
+    let commas = 0;
+    for (let k = j - 1; k >= Math.max(minIndex, j - 26); k--) {
       if (ws[k].t !== ',') continue;
       const seg = ws.slice(k + 1, j);
       if (!seg.length) break;
+      if (commas++ > 0) {
+        const np = npBack(ws, k - 1);
+        if (np && np[0] >= minIndex && isCap(ws[np[0]]) && isCap(ws[np[1]]) && (np[0] === minIndex || !isWord(ws[np[0] - 1])))
+          return spanOf(text, ws, np[0], np[1], text.slice(seg[0].s, seg[seg.length - 1].e));
+        if (commas > 3) break;
+        continue;
+      }
       // "Sanders's campaign manager, Jeff Weaver, said": the name between the commas speaks
       if (seg.length <= 5 && seg.every((w) => isCap(w) || w.t === '.')) return spanOf(text, ws, k + 1, j - 1);
       const lead = seg[0].lower;
@@ -124,7 +133,6 @@ export function speakerBefore(text: string, ws: W[], q: number, minIndex = 0): S
           return spanOf(text, ws, np[0], np[1], role);
         }
       }
-      break;
     }
     return null;
   }

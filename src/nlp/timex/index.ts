@@ -94,6 +94,7 @@ const NEEDS: Record<string, number[]> = {
   'set-adverb': [F.FREQ],
   'every-unit': [F.UNIT],
   'times-per': [F.UNIT],
+  'every-month': [F.MONTH],
   reference: [F.REF],
   holiday: [F.HOLIDAY],
 };
@@ -162,12 +163,13 @@ export function tagTimexes(text: string, options: TimexOptions): Timex[] {
 /** Pipeline stage: tag the whole article and attach each timex to its sentence. */
 export function annotateTimexes(article: Article): void {
   const all = tagTimexes(article.text, { dct: article.publishedAt, sentences: article.sentences });
+  // Each timex goes to the sentence its first character is in (an expression the splitter cut in two,
+  // like "Feb. | 3", stays whole in the first part).
   let i = 0;
   for (const s of article.sentences) {
     const mine: Timex[] = [];
     while (i < all.length && all[i].start < s.start) i++;
-    let j = i;
-    while (j < all.length && all[j].end <= s.end) mine.push(all[j++]);
+    while (i < all.length && all[i].start < s.end) mine.push(all[i++]);
     s.timexes = mine;
   }
 }

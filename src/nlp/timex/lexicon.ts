@@ -45,12 +45,13 @@ const UNITS_RE = '(?:one|two|three|four|five|six|seven|eight|nine)';
 const TENS_RE = '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)';
 /** A cardinal written in words or digits ("three", "twenty-four", "twenty four", "14", "1.5"). */
 export const NUMBER_RE =
-  `(?:\\d+(?:\\.\\d+)?|${TENS_RE}(?:[- ]${UNITS_RE})?|${UNITS_RE}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a dozen|a couple of|a couple|a few|a|an|several|few|many)`;
+  `(?:\\d+ 1/2|\\d+(?:\\.\\d+)?|${TENS_RE}(?:[- ]${UNITS_RE})?|${UNITS_RE}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a dozen|a couple of|a couple|a few|a|an|several|few|many)`;
 
 /** Parses a number phrase matched by NUMBER_RE; null for vague quantities ("several", "a few"). */
 export function parseNumber(s: string): number | null {
   const t = s.toLowerCase().trim();
   if (/^\d+(?:\.\d+)?$/.test(t)) return Number(t);
+  if (/^\d+ 1\/2$/.test(t)) return Number(t.split(' ')[0]) + 0.5;
   if (t === 'a couple of' || t === 'a couple') return 2;
   if (t === 'a hundred' || t === 'one hundred') return 100;
   if (t === 'a dozen') return 12;

@@ -6,7 +6,7 @@
 import type { Direction } from './types.js';
 
 const FUTURE =
-  /\b(?:will|won't|wo n't|shall|'ll|going to|gonna|(?:is|are|be) (?:due|set|scheduled|slated|expected|likely|poised|going|planning|planned|to)\b|due to|plans? to|planned to|planning to|as soon as|(?:was|were) to|intends? to|aims? to|hopes? to|expects? to|expected to|scheduled|upcoming|coming|next|tomorrow|would|later this|later today|ahead)\b/gi;
+  /\b(?:will|won't|wo n't|shall|'ll|going to|gonna|(?:is|are|be) (?:due|set|scheduled|slated|expected|likely|poised|going|planning|planned|to)\b|due to|set to|slated to|scheduled to|poised to|plans? to|planned to|planning to|as soon as|(?:was|were) to|intends? to|aims? to|hopes? to|expects? to|expected to|scheduled|upcoming|coming|next|tomorrow|would|later this|later today|ahead)\b/gi;
 const PAST =
   /\b(?:was|were|had|did|said|told|ago|last|yesterday|earlier|previously|been|[a-z]{2,}ed|met|went|came|took|made|gave|held|left|began|fell|rose|saw|found|got|won|lost|sent|spent|struck|became|brought|bought|broke|built|caught|chose|drove|fled|flew|fought|grew|heard|kept|knew|led|meant|paid|ran|sat|sold|shot|spoke|stood|stole|swore|taught|thought|threw|wrote|drew|sought|sank|woke|wore|felt|dealt|stuck|hung|ate|forgot|overtook|underwent|withdrew|arose|since|risen|fallen|grown|begun|gone|taken|seen|shown|done|given|known|spoken|written|driven|broken|chosen|stolen|thrown|flown|fled)\b/gi;
 /** Words ending in -ed that are not past-tense cues. */

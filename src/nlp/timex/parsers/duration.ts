@@ -41,7 +41,11 @@ export function durationValue(n: number | null, unit: string): string {
 /** 1.5 years → 18M; half an hour → 30M; otherwise a decimal value. */
 function fractional(n: number, letter: string, time: boolean): string {
   if (letter === 'Y') return `${Math.round(n * 12)}M`;
-  if (letter === 'H' && time) return `${Math.round(n * 60)}M`;
+  if (letter === 'H' && time) {
+    const h = Math.floor(n);
+    const min = Math.round((n - h) * 60);
+    return h ? `${h}H${min}M` : `${min}M`;
+  }
   if (letter === 'D') return `${Math.round(n * 24)}H`;
   return String(n);
 }
@@ -103,6 +107,8 @@ export const vagueDuration: Parser = {
     // "the years" only in "over the years" / "the weeks ahead".
     if (rel === 'the' && !m[3] && !/\bover\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) return null;
     const unit = unitKey(m[2]);
+    // Bare "minutes", "hours", "quarters" are rarely time expressions ("living quarters", "within minutes of").
+    if (!rel && (unit === 'minute' || unit === 'hour' || unit === 'quarter')) return null;
     if (rel === 'future') return whole(m, 'vague-duration', () => ({ type: 'DATE', value: 'FUTURE_REF' }), 0);
     if (rel === 'recent' && unit === 'year') return whole(m, 'vague-duration', () => ({ type: 'DATE', value: 'PAST_REF' }), 0);
     const value = durationValue(null, unit);

@@ -61,7 +61,12 @@ export const holidayParser: Parser = {
     const year = m[3] ? Number(m[3]) : null;
     return whole(m, 'holiday', (ctx): Resolved => {
       if (year !== null) return { type: 'DATE', value: fmtDay(rule(year)) };
-      if (!ctx.dct) return { type: 'DATE', value: 'XXXX-XX-XX' };
+      if (!ctx.dct) {
+        // Fixed-date holidays keep their month and day; movable ones are unknown without a year.
+        const a = rule(2001);
+        const b = rule(2002);
+        return { type: 'DATE', value: a.m === b.m && a.d === b.d ? `XXXX-${String(a.m).padStart(2, '0')}-${String(a.d).padStart(2, '0')}` : 'XXXX-XX-XX' };
+      }
       let y: number;
       if (rel === 'last') y = fmtDay(rule(ctx.dct.y)) < fmtDay(ctx.dct) ? ctx.dct.y : ctx.dct.y - 1;
       else if (rel === 'next') y = fmtDay(rule(ctx.dct.y)) > fmtDay(ctx.dct) ? ctx.dct.y : ctx.dct.y + 1;

@@ -71,19 +71,17 @@ const AGO_UNIT: Record<string, Gran> = { day: 'day', week: 'week', month: 'month
 export const agoParser: Parser = {
   name: 'ago',
   pattern: new RegExp(
-    `\\b((?:(?:about|almost|nearly|more than|less than|over|some|roughly|only|just|exactly)\\s+)?)(${NUMBER_RE})[\\s-]+(day|week|month|quarter|year|decade|centurie|century)s?\\s+(ago|earlier|later|before|after|from now|hence|previously|since)\\b`,
+    `\\b((?:(?:about|almost|nearly|more than|less than|over|some|roughly|only|just|exactly)\\s+)?)(${NUMBER_RE})[\\s-]+(day|week|month|quarter|year|decade|centurie|century)s?(?:\\s+or so)?\\s+(ago|earlier|later|before|after|from now|hence|previously|since)\\b`,
     'gi',
   ),
   extract(m) {
     const n = parseNumber(m[2]);
     const g = AGO_UNIT[m[3].toLowerCase()];
     const which = m[4].toLowerCase();
-    const sign = which === 'ago' || which === 'earlier' || which === 'before' || which === 'previously' ? -1 : 1;
-    if (which === 'since' || which === 'after' || which === 'before') {
-      // "two days after the vote": a duration linking two events; value as a duration.
-      if (n === null) return null;
-      return null;
-    }
+    // "two days after the vote", "a year before the election", "three years since": these link two events;
+    // the duration parser tags the amount of time instead.
+    if (which === 'since' || which === 'after' || which === 'before') return null;
+    const sign = which === 'ago' || which === 'earlier' || which === 'previously' ? -1 : 1;
     const mod = /more than|over/i.test(m[1]) ? (sign < 0 ? 'BEFORE' : 'AFTER') : /about|almost|nearly|some|roughly/i.test(m[1]) ? 'APPROX' : undefined;
     return whole(m, 'ago', (ctx) => {
       const res: Resolved = { type: 'DATE', value: unknownValue(g) };
@@ -93,15 +91,16 @@ export const agoParser: Parser = {
       const base: Day | null = fromNarrative && prev ? prev.day : ctx.dct;
       if (!base) return res;
       if (n === null) {
-        res.value = g === 'year' ? 'PAST_REF' : unknownValue(g);
-        if (sign < 0) res.value = 'PAST_REF';
+        // "several years ago": some time in the past; "a few days later": unknown day.
+        res.value = sign < 0 ? 'PAST_REF' : unknownValue(g);
         return res;
       }
-      // "a year ago" in quarterly reporting means the same quarter a year before.
-      let gran: Gran = g;
-      if (g === 'year' && n === 1 && prev && prev.gran === 'quarter') gran = 'quarter';
-      const anchor = gran === 'quarter' && g === 'year' && prev ? prev.day : base;
-      const shifted = g === 'decade' || g === 'century' ? shift(anchor, 'year', sign * n * (g === 'decade' ? 10 : 100)) : shift(anchor, g, sign * n);
+      const count = Math.round(n);
+      // "a year ago" in quarterly reporting means the same quarter a year before the one under discussion.
+      const quarterly = g === 'year' && count === 1 && prev && prev.gran === 'quarter' && ctx.dct && prev.day.y === ctx.dct.y;
+      const gran: Gran = quarterly ? 'quarter' : g;
+      const anchor = quarterly && prev ? prev.day : base;
+      const shifted = g === 'decade' || g === 'century' ? shift(anchor, 'year', sign * count * (g === 'decade' ? 10 : 100)) : shift(anchor, g, sign * count);
       res.value = valueAt(shifted, gran === 'decade' || gran === 'century' ? 'year' : gran);
       return res;
     }, 2);

@@ -1,5 +1,5 @@
 /** Recurring times (TIMEX3 SET): "every Friday" (in weekday.ts), "every year", "daily", "weekly", "twice a month". */
-import { NUMBER_RE, parseNumber, unitKey } from '../lexicon.js';
+import { MONTHS, NUMBER_RE, parseNumber, unitKey } from '../lexicon.js';
 import type { Parser } from '../types.js';
 import { durationValue } from './duration.js';
 import { whole } from './util.js';
@@ -56,4 +56,14 @@ export const timesPer: Parser = {
   },
 };
 
-export const setParsers: Parser[] = [setAdverb, everyUnit, timesPer];
+/** "each July", "every December": a month that recurs every year. */
+export const everyMonth: Parser = {
+  name: 'every-month',
+  pattern: /\b(?:every|each)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/g,
+  extract(m) {
+    const mm = String(MONTHS[m[1].toLowerCase()]).padStart(2, '0');
+    return whole(m, 'every-month', () => ({ type: 'SET', value: `XXXX-${mm}` }), 2);
+  },
+};
+
+export const setParsers: Parser[] = [setAdverb, everyUnit, timesPer, everyMonth];
