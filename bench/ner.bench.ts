@@ -16,8 +16,11 @@ if (!existsSync(devPath)) {
   process.exit(0);
 }
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 const model = loadModelFile(defaultModelPath());
 const loadMs = performance.now() - t0;
+const loadCpu = process.cpuUsage(c0);
+const loadCpuMs = (loadCpu.user + loadCpu.system) / 1000;
 const dev = parseConll(readFileSync(devPath, 'utf8'), devPath);
 const docs = documentsOf(dev).map((d) => d.map((s) => s.map((t) => t.word)));
 const sentences = docs.reduce((n, d) => n + d.length, 0);
@@ -30,7 +33,7 @@ const used = process.cpuUsage(c1);
 const secs = (used.user + used.system) / 1e6 / runs;
 const score = scoreTagged(tagConll(dev, (doc) => tagDocument(model, doc)));
 console.log(
-  `ner: load ${loadMs.toFixed(0)} ms; ${Math.round(dev.tokens / secs)} tokens/s, ${Math.round(sentences / secs)} sentences/s ` +
+  `ner: load ${loadMs.toFixed(0)} ms (${loadCpuMs.toFixed(0)} ms CPU); ${Math.round(dev.tokens / secs)} tokens/s, ${Math.round(sentences / secs)} sentences/s ` +
     `(eng.testa, ${sentences} sentences, per CPU-second); dev F1 ${(100 * score.overall.f).toFixed(2)} ` +
     `(P ${(100 * score.overall.p).toFixed(2)} R ${(100 * score.overall.r).toFixed(2)})`,
 );

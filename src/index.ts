@@ -11,6 +11,11 @@ export * from './model.js';
 export { runPipeline, stages, type AnalyzeOptions, type StageName } from './pipeline.js';
 export { readInputs, type IngestOptions, type IngestResult } from './ingest/index.js';
 export { buildTimelineFromAnalysis } from './timeline/index.js';
+export { extractArticle, type ExtractedPage, type ExtractOptions } from './web/extract.js';
+export { htmlToArticle } from './web/article.js';
+export { findPublicationDate, type PubDate } from './web/pubdate.js';
+export { safeFetch, FetchError, type FetchOptions, type FetchResult } from './web/fetch.js';
+export { watchFeeds, pollFeed, type WatchOptions, type WatchDeps, type WatchState } from './web/watch.js';
 
 /** An article as a caller hands it in: only `text` is required. */
 export interface ArticleInput {

@@ -43,6 +43,9 @@ const shortDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'shor
 const fmtDay = (d) => (d ? dayFormat.format(new Date(d + 'T00:00:00Z')) : '');
 const fmtShort = (d) => (d ? shortDay.format(new Date(d + 'T00:00:00Z')) : '');
 
+/** A quote as read aloud: the comma that led into "she said" is not part of it. */
+const quoteText = (t) => t.replace(/[\s,;:]+$/, '');
+
 /** Only http(s) links are ever made clickable. */
 function safeHref(url) {
   try {
@@ -324,7 +327,7 @@ function renderTimeline(timeline) {
                   h(
                     'figure',
                     { class: 'quote' },
-                    h('blockquote', {}, h('p', { text: q.text })),
+                    h('blockquote', {}, h('p', { text: quoteText(q.text) })),
                     h('figcaption', { text: `— ${q.speaker || 'unattributed'}` }),
                   ),
                 ),
@@ -566,7 +569,7 @@ function renderQuotes(quotes) {
               h(
                 'figure',
                 { class: 'quote' },
-                h('blockquote', {}, h('p', { text: q.text })),
+                h('blockquote', {}, h('p', { text: quoteText(q.text) })),
                 h(
                   'figcaption',
                   {},

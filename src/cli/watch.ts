@@ -9,8 +9,9 @@ import { readUrl } from '../ingest/url.js';
 const help = `Usage: chronicle watch <feed-url>... [--db FILE] [--interval SECONDS] [--once] [--allow-private]
 
 Polls RSS 2.0, Atom, RDF and JSON feeds with conditional GET, fetches each new item's page (respecting
-robots.txt), deduplicates by canonical URL and content hash, and stores new articles. Errors back off
-exponentially per feed; the state (validators, seen items) is kept in <db>.watch.json.
+robots.txt), deduplicates by canonical URL and content hash, and stores new articles. Each feed has its
+own schedule: the interval, or the feed's <ttl> when longer; errors back off exponentially (or as long as
+a Retry-After asks). The state (validators, seen items, backoff) is kept in <db>.watch.json.
 
 Options:
   --db FILE          store (default: $CHRONICLE_DB or .chronicle/chronicle.db)

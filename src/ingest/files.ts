@@ -9,7 +9,7 @@ import { InputError } from '../model.js';
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
 /** File names a folder walk picks up (an explicitly named file is read whatever its name). */
-const READABLE = /\.(txt|text|md|jsonl|ndjson|html?|html?\.gz)$/i;
+const READABLE = /\.(txt|text|jsonl|ndjson|html?|html?\.gz)$/i;
 
 /**
  * Expand paths into a sorted list of files. Folders are walked recursively; hidden entries and
@@ -52,7 +52,7 @@ function walk(dir: string, out: string[], onError: (e: InputError) => void): voi
       continue; // dangling link
     }
     if (st.isDirectory()) walk(p, out, onError);
-    else if (READABLE.test(name) && !/^readme\.md$/i.test(name)) out.push(p);
+    else if (READABLE.test(name)) out.push(p);
   }
 }
 

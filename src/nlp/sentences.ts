@@ -83,7 +83,7 @@ function isBoundary(text: string, p: number, q: number, lineStart: number, lineE
   if (isDigit(ch) && BEFORE_NUMBER.has(lower)) return false;
   if (TITLE_ABBREVIATIONS.has(lower)) return false;
   // Initials: "J. R. Smith".
-  if (before.length === 1 && isUpper(before)) return !isUpper(ch) ? true : false;
+  if (before.length === 1 && isUpper(before)) return !isUpper(ch);
   // Dotted acronyms "U.S.", "a.m.": a boundary only before a typical sentence starter.
   if (/^(?:\p{L}\.)+\p{L}$/u.test(before)) return SENTENCE_STARTERS.has(word.toLowerCase());
   if (OTHER_ABBREVIATIONS.has(lower)) {

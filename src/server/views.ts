@@ -160,15 +160,22 @@ export interface TrimmedTimeline extends Timeline {
  * Cut every source list to `maxSources` (recording `sourceCount`) and the quotes to `maxQuotes`. A story of
  * thousands of articles cites hundreds of them per date; a reader (and the wire) needs the first few.
  */
-export function trimTimeline(timeline: Timeline, maxSources: number, maxQuotes: number): TrimmedTimeline {
-  const cut = <T extends { sources: SourceRef[] }>(x: T) =>
-    x.sources.length > maxSources
-      ? { ...x, sources: x.sources.slice(0, maxSources), sourceCount: x.sources.length }
-      : x;
+export function trimTimeline(
+  timeline: Timeline,
+  maxSources: number,
+  maxQuotes: number,
+  maxQuoteSources = Math.min(3, maxSources),
+): TrimmedTimeline {
+  const cutTo =
+    (max: number) =>
+    <T extends { sources: SourceRef[] }>(x: T) =>
+      x.sources.length > max ? { ...x, sources: x.sources.slice(0, max), sourceCount: x.sources.length } : x;
+  const cut = cutTo(maxSources);
   return {
     ...timeline,
     entries: timeline.entries.map((e) => cut({ ...e, sentences: e.sentences.map(cut) })),
-    quotes: timeline.quotes.slice(0, maxQuotes).map(cut),
+    // The page shows who said it and when; a few sources per quote are plenty.
+    quotes: timeline.quotes.slice(0, maxQuotes).map(cutTo(maxQuoteSources)),
     quoteCount: timeline.quotes.length,
   };
 }

@@ -25,7 +25,7 @@ export const MIGRATIONS: string[] = [
     canonical_url TEXT UNIQUE,
     url TEXT, path TEXT, title TEXT, byline TEXT, source TEXT,
     published_at TEXT, published_at_evidence TEXT, language TEXT, topic TEXT,
-    raw_text TEXT,         -- NULL when equal to text
+    raw_text BLOB,         -- the text as read, deflate-compressed; NULL when equal to text
     text TEXT NOT NULL,
     removed TEXT, warnings TEXT,
     duplicate_of TEXT,
@@ -41,7 +41,7 @@ export const MIGRATIONS: string[] = [
     idx INTEGER NOT NULL,
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
-    tokens TEXT NOT NULL,  -- JSON flat [start0, end0, start1, end1, ...] into articles.text
+    tokens TEXT NOT NULL,  -- compact "gap.len" base-36 pairs (see encodeTokens in sqlite.ts)
     timexes TEXT,          -- JSON Timex[] or NULL
     dup_group INTEGER,
     PRIMARY KEY (article_rowid, idx)

@@ -4,9 +4,10 @@
  */
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Analysis, Article, Entity, EntityType, Mention, Quote, Sentence, Timeline, TimelineOptions, Timex } from '../model.js';
+import type { Analysis, Article, Entity, EntityType, Mention, Quote, Sentence, Timeline, TimelineOptions, Timex, Token } from '../model.js';
 import { runPipeline, type AnalyzeOptions } from '../pipeline.js';
 import { buildTimelineFromAnalysis } from '../timeline/index.js';
 import {
@@ -173,7 +174,7 @@ interface ArticleRow {
   published_at_evidence: string | null;
   language: string | null;
   topic: string | null;
-  raw_text: string | null;
+  raw_text: string | Buffer | null;
   text: string;
   removed: string | null;
   warnings: string | null;
@@ -349,7 +350,7 @@ export class SqliteStore implements Store {
         published_at_evidence: a.publishedAtEvidence ?? null,
         language: a.language ?? null,
         topic: a.topic ?? null,
-        raw_text: a.rawText === a.text ? null : a.rawText,
+        raw_text: a.rawText === a.text ? null : deflateRawSync(Buffer.from(a.rawText, 'utf8')),
         text: a.text,
         removed: a.removed.length ? JSON.stringify(a.removed) : null,
         warnings: a.warnings.length ? JSON.stringify(a.warnings) : null,
@@ -360,14 +361,13 @@ export class SqliteStore implements Store {
       const rowid = Number(info.lastInsertRowid);
       const firstOfGroup = new Map<number, number>();
       for (const s of a.sentences) {
-        const tokens: number[] = [];
-        for (const t of s.tokens) tokens.push(t.start, t.end);
+
         let group: number | null = null;
         if (s.dupGroup !== undefined) {
           group = firstOfGroup.get(s.dupGroup) ?? null;
           if (group === null) firstOfGroup.set(s.dupGroup, (group = groupId(s.text)));
         }
-        insSentence.run(rowid, s.index, s.start, s.end, JSON.stringify(tokens), s.timexes.length ? JSON.stringify(s.timexes) : null, group);
+        insSentence.run(rowid, s.index, s.start, s.end, encodeTokens(s.tokens, s.start), s.timexes.length ? JSON.stringify(s.timexes) : null, group);
       }
       for (const m of a.mentions) {
         const er = m.entityId !== undefined ? batchEntity.get(m.entityId) ?? null : null;
@@ -578,7 +578,7 @@ export class SqliteStore implements Store {
       const text = r.text;
       const sentences: Sentence[] = (sentRows.get(r.rowid) ?? []).map(([index, start, end, tok, tx, group]) => {
         const s = { index, start, end, text: text.slice(start, end) } as Sentence;
-        lazyTokens(s, text, tok);
+        lazyTokens(s, text, tok, start);
         s.timexes = tx ? (JSON.parse(tx) as Timex[]) : [];
         if (group !== null) s.dupGroup = group;
         return s;
@@ -610,7 +610,7 @@ export class SqliteStore implements Store {
         publishedAt: r.published_at,
         publishedAtEvidence: (r.published_at_evidence as Article['publishedAtEvidence']) ?? null,
         language: r.language,
-        rawText: r.raw_text ?? text,
+        rawText: r.raw_text === null ? text : typeof r.raw_text === 'string' ? r.raw_text : inflateRawSync(r.raw_text).toString('utf8'),
         text,
         removed: r.removed ? JSON.parse(r.removed) : [],
         sentences,
@@ -906,20 +906,51 @@ export class SqliteStore implements Store {
  * Tokens are decoded on first use: most consumers of a rebuilt story (timelines over thousands of articles)
  * read sentence texts and annotations, not every token. The property is an ordinary enumerable one once read.
  */
-function lazyTokens(s: Sentence, text: string, encoded: string) {
+function lazyTokens(s: Sentence, text: string, encoded: string, sentenceStart: number) {
   Object.defineProperty(s, 'tokens', {
     enumerable: true,
     configurable: true,
     get() {
-      const flat = JSON.parse(encoded) as number[];
-      const tokens = new Array(flat.length >> 1);
-      for (let i = 0; i < flat.length; i += 2) tokens[i >> 1] = { text: text.slice(flat[i], flat[i + 1]), start: flat[i], end: flat[i + 1] };
+      const tokens = decodeTokens(encoded, text, sentenceStart);
       Object.defineProperty(s, 'tokens', { value: tokens, enumerable: true, writable: true, configurable: true });
       return tokens;
     },
     set(v) {
       Object.defineProperty(s, 'tokens', { value: v, enumerable: true, writable: true, configurable: true });
     },
+  });
+}
+
+/**
+ * Tokens stored compactly: for each token, the gap from the previous token's end (the sentence start for the
+ * first) and its length, in base 36, as "gap.len" pairs joined by spaces ("0.3 1.5 0.1"). Older rows hold a JSON
+ * array of absolute [start, end, ...] offsets and are still read.
+ */
+export function encodeTokens(tokens: Token[], sentenceStart: number): string {
+  let prev = sentenceStart;
+  const out: string[] = [];
+  for (const t of tokens) {
+    out.push(`${(t.start - prev).toString(36)}.${(t.end - t.start).toString(36)}`);
+    prev = t.end;
+  }
+  return out.join(' ');
+}
+
+export function decodeTokens(encoded: string, text: string, sentenceStart: number): Token[] {
+  if (encoded.startsWith('[')) {
+    const flat = JSON.parse(encoded) as number[];
+    const tokens = new Array<Token>(flat.length >> 1);
+    for (let i = 0; i < flat.length; i += 2) tokens[i >> 1] = { text: text.slice(flat[i], flat[i + 1]), start: flat[i], end: flat[i + 1] };
+    return tokens;
+  }
+  if (!encoded) return [];
+  let prev = sentenceStart;
+  return encoded.split(' ').map((pair) => {
+    const dot = pair.indexOf('.');
+    const start = prev + parseInt(pair.slice(0, dot), 36);
+    const end = start + parseInt(pair.slice(dot + 1), 36);
+    prev = end;
+    return { text: text.slice(start, end), start, end };
   });
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Analysis, Article, IsoDay, Sentence, TimelineOptions } from '../model.js';
 import { PARAMS } from './params.js';
-import { contentTerms, mentionsTerm, queryTerms, termCounts, wordCount, type Vector } from './text.js';
+import { centroidOf, contentTerms, mentionsTerm, queryTerms, sparse, termBag, vocabularySize, wordCount, type DenseVector, type SparseVector } from './text.js';
 
 export interface SentenceUnit {
   article: Article;
@@ -33,10 +33,10 @@ export interface TimelineContext {
   /** All articles carrying each fact (near-duplicate sentences, copies of articles). */
   carriers: Map<string, Article[]>;
   inRange(day: IsoDay): boolean;
-  /** Content-term vector (TF-IDF over all sentences of the analysis) of a unit. */
-  vector(u: SentenceUnit): Vector;
+  /** Content-term vector (TF-IDF, document frequencies over the context's sentences) of a unit. */
+  vector(u: SentenceUnit): SparseVector;
   /** Normalised TF-IDF centroid of all sentences in the context (what the whole story is about). */
-  topicCentroid(): { vector: Vector; norm: number };
+  topicCentroid(): DenseVector;
   /** Number of words. */
   words(u: SentenceUnit): number;
   /** Active query terms (the ones the material actually contains). */
@@ -46,37 +46,21 @@ export interface TimelineContext {
 const DAY = /^(\d{4}-\d{2}-\d{2})(?:T.*)?$/;
 
 interface SentenceStats {
-  terms: string[];
+  ids: Int32Array;
+  counts: Float64Array;
   words: number;
 }
 
 /** Per-analysis caches: sentence statistics and document frequencies. */
 const statsCache = new WeakMap<Sentence, SentenceStats>();
-const dfCache = new WeakMap<Analysis, { df: Map<string, number>; n: number }>();
 
 function stats(s: Sentence): SentenceStats {
   let st = statsCache.get(s);
   if (!st) {
-    st = { terms: contentTerms(s.text), words: wordCount(s.text) };
+    st = { ...termBag(contentTerms(s.text)), words: wordCount(s.text) };
     statsCache.set(s, st);
   }
   return st;
-}
-
-function documentFrequencies(analysis: Analysis): { df: Map<string, number>; n: number } {
-  let c = dfCache.get(analysis);
-  if (!c) {
-    const df = new Map<string, number>();
-    let n = 0;
-    for (const a of analysis.articles)
-      for (const s of a.sentences) {
-        n++;
-        for (const t of new Set(stats(s).terms)) df.set(t, (df.get(t) ?? 0) + 1);
-      }
-    c = { df, n };
-    dfCache.set(analysis, c);
-  }
-  return c;
 }
 
 /** Days named by a sentence's resolved day-level time expressions. */
@@ -153,36 +137,24 @@ export function buildContext(analysis: Analysis, options: TimelineOptions): Time
     }
   }
 
-  const { df, n } = documentFrequencies(analysis);
-  const vectors = new WeakMap<Sentence, Vector>();
-  const vector = (u: SentenceUnit): Vector => {
+  // Document frequencies over the sentences in the context (one pass over cached term ids).
+  const allStats = units.map((u) => stats(u.sentence));
+  const df = new Float64Array(vocabularySize());
+  const nDocs = units.length;
+  for (const st of allStats) for (const id of st.ids) df[id]!++;
+  const idf = (id: number) => Math.log((nDocs + 1) / ((id < df.length ? df[id]! : 0) + 1));
+  const vectors = new Map<Sentence, SparseVector>();
+  const vector = (u: SentenceUnit): SparseVector => {
     let v = vectors.get(u.sentence);
     if (!v) {
-      v = termCounts(stats(u.sentence).terms);
-      for (const [t, c] of v) v.set(t, c * Math.log((n + 1) / ((df.get(t) ?? 0) + 1)));
+      const st = stats(u.sentence);
+      v = sparse(st.ids, Float64Array.from(st.ids, (id, i) => st.counts[i]! * idf(id)));
       vectors.set(u.sentence, v);
     }
     return v;
   };
-
-  let centroid: { vector: Vector; norm: number } | undefined;
-  const topicCentroid = () => {
-    if (!centroid) {
-      const c: Vector = new Map();
-      for (const u of units) {
-        const v = vector(u);
-        let n = 0;
-        for (const x of v.values()) n += x * x;
-        if (!n) continue;
-        n = Math.sqrt(n);
-        for (const [t, x] of v) c.set(t, (c.get(t) ?? 0) + (u.weight * x) / n);
-      }
-      let n = 0;
-      for (const x of c.values()) n += x * x;
-      centroid = { vector: c, norm: Math.sqrt(n) };
-    }
-    return centroid;
-  };
+  let centroid: DenseVector | undefined;
+  const topicCentroid = () => (centroid ??= centroidOf(units.map((u) => ({ vector: vector(u), weight: u.weight }))));
 
   return {
     analysis,

@@ -7,12 +7,11 @@
 import type { Candidate } from './collect.js';
 import type { TimelineContext } from './context.js';
 import { PARAMS } from './params.js';
-import { cosine, norm, type Vector } from './text.js';
+import { cosine, cosineDense, sparseCentroidOf, type SparseVector } from './text.js';
 
 export interface Chosen {
   candidate: Candidate;
-  vector: Vector;
-  norm: number;
+  vector: SparseVector;
 }
 
 export interface Summariser {
@@ -25,35 +24,25 @@ export const centroidSummariser: Summariser = {
   name: 'centroid',
   summarise(ctx, candidates, k, chosen) {
     if (!candidates.length || k <= 0) return [];
-    const items = candidates.map((c) => {
-      const v = ctx.vector(c.unit);
-      return { c, v, n: norm(v) };
-    });
-    const centroid: Vector = new Map();
-    for (const { c, v, n } of items) {
-      if (!n) continue;
-      for (const [t, x] of v) centroid.set(t, (centroid.get(t) ?? 0) + (c.weight * x) / n);
-    }
-    const cn = norm(centroid);
+    const items = candidates.map((c) => ({ c, v: ctx.vector(c.unit) }));
+    const centroid = sparseCentroidOf(items.map((it) => ({ vector: it.v, weight: it.c.weight })));
     const topic = PARAMS.topicWeight > 0 ? ctx.topicCentroid() : undefined;
     const scored = items
+      .filter((it) => it.v.norm > 0)
       .map((it) => {
         const sources = ctx.carriers.get(it.c.unit.key)?.length ?? 1;
-        const score =
-          ((1 - PARAMS.topicWeight) * cosine(it.v, centroid, it.n, cn) + (topic ? PARAMS.topicWeight * cosine(it.v, topic.vector, it.n, topic.norm) : 0)) *
-          it.c.weight *
-          (it.c.namesDay ? PARAMS.namesDayBoost : 1) *
-          (1 + PARAMS.sourcesBoost * Math.log(sources));
+        const central = (1 - PARAMS.topicWeight) * cosine(it.v, centroid) + (topic ? PARAMS.topicWeight * cosineDense(it.v, topic) : 0);
+        const score = central * it.c.weight * (it.c.namesDay ? PARAMS.namesDayBoost : 1) * (1 + PARAMS.sourcesBoost * Math.log(sources));
         return { ...it, score };
       })
       .sort((a, b) => b.score - a.score || a.c.unit.key.localeCompare(b.c.unit.key));
     // Greedy MMR: the best remaining candidate after a penalty for its similarity to what is already
     // chosen (this day and other days); near-copies of chosen sentences are skipped outright.
     const picked: Chosen[] = [];
-    const pool = scored.filter((it) => it.n > 0);
+    const pool = scored;
     const maxSim = pool.map((it) => {
       let m = 0;
-      for (const p of chosen) m = Math.max(m, cosine(it.v, p.vector, it.n, p.norm));
+      for (const p of chosen) m = Math.max(m, cosine(it.v, p.vector));
       return m;
     });
     const top = pool.length ? pool[0]!.score : 0;
@@ -70,11 +59,11 @@ export const centroidSummariser: Summariser = {
       }
       if (best < 0) break;
       const it = pool[best]!;
-      const p: Chosen = { candidate: it.c, vector: it.v, norm: it.n };
+      const p: Chosen = { candidate: it.c, vector: it.v };
       picked.push(p);
       maxSim[best] = Infinity;
       for (let i = 0; i < pool.length; i++)
-        if (maxSim[i]! !== Infinity) maxSim[i] = Math.max(maxSim[i]!, cosine(pool[i]!.v, p.vector, pool[i]!.n, p.norm));
+        if (maxSim[i]! !== Infinity) maxSim[i] = Math.max(maxSim[i]!, cosine(pool[i]!.v, p.vector));
     }
     return picked;
   },

@@ -34,29 +34,106 @@ export function wordCount(text: string): number {
   return n;
 }
 
-export type Vector = Map<string, number>;
+/** Term ids: every distinct stemmed term gets a small integer (shared by all timelines in the process). */
+const termIds = new Map<string, number>();
 
-export function termCounts(terms: readonly string[]): Vector {
-  const v: Vector = new Map();
-  for (const t of terms) v.set(t, (v.get(t) ?? 0) + 1);
-  return v;
-}
-
-export function norm(v: Vector): number {
-  let s = 0;
-  for (const x of v.values()) s += x * x;
-  return Math.sqrt(s);
-}
-
-export function cosine(a: Vector, b: Vector, na = norm(a), nb = norm(b)): number {
-  if (!na || !nb) return 0;
-  const [small, big] = a.size < b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [k, x] of small) {
-    const y = big.get(k);
-    if (y !== undefined) dot += x * y;
+export function termId(term: string): number {
+  let id = termIds.get(term);
+  if (id === undefined) {
+    id = termIds.size;
+    termIds.set(term, id);
   }
-  return dot / (na * nb);
+  return id;
+}
+
+export function vocabularySize(): number {
+  return termIds.size;
+}
+
+/** A sparse vector: sorted term ids and their weights. */
+export interface SparseVector {
+  ids: Int32Array;
+  weights: Float64Array;
+  norm: number;
+}
+
+/** Term ids (sorted, unique) and counts of a term list. */
+export function termBag(terms: readonly string[]): { ids: Int32Array; counts: Float64Array } {
+  const m = new Map<number, number>();
+  for (const t of terms) {
+    const id = termId(t);
+    m.set(id, (m.get(id) ?? 0) + 1);
+  }
+  const ids = Int32Array.from([...m.keys()].sort((a, b) => a - b));
+  const counts = Float64Array.from(ids, (id) => m.get(id)!);
+  return { ids, counts };
+}
+
+export function sparse(ids: Int32Array, weights: Float64Array): SparseVector {
+  let s = 0;
+  for (const w of weights) s += w * w;
+  return { ids, weights, norm: Math.sqrt(s) };
+}
+
+/** Cosine of two sparse vectors. */
+export function cosine(a: SparseVector, b: SparseVector): number {
+  if (!a.norm || !b.norm) return 0;
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i]!;
+    const y = b.ids[j]!;
+    if (x === y) {
+      dot += a.weights[i]! * b.weights[j]!;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return dot / (a.norm * b.norm);
+}
+
+/** A dense vector over the vocabulary (centroids). */
+export interface DenseVector {
+  values: Float64Array;
+  norm: number;
+}
+
+/** Sum of the unit-normalised vectors, each times its weight. */
+export function centroidOf(items: Iterable<{ vector: SparseVector; weight: number }>, size = vocabularySize()): DenseVector {
+  const values = new Float64Array(size);
+  for (const { vector, weight } of items) {
+    if (!vector.norm) continue;
+    const f = weight / vector.norm;
+    for (let i = 0; i < vector.ids.length; i++) values[vector.ids[i]!]! += vector.weights[i]! * f;
+  }
+  let s = 0;
+  for (const x of values) s += x * x;
+  return { values, norm: Math.sqrt(s) };
+}
+
+/** Like centroidOf, but sparse (for small sets: a day's candidates). */
+export function sparseCentroidOf(items: Iterable<{ vector: SparseVector; weight: number }>): SparseVector {
+  const m = new Map<number, number>();
+  for (const { vector, weight } of items) {
+    if (!vector.norm) continue;
+    const f = weight / vector.norm;
+    for (let i = 0; i < vector.ids.length; i++) m.set(vector.ids[i]!, (m.get(vector.ids[i]!) ?? 0) + vector.weights[i]! * f);
+  }
+  const ids = Int32Array.from([...m.keys()].sort((a, b) => a - b));
+  return sparse(ids, Float64Array.from(ids, (id) => m.get(id)!));
+}
+
+/** Cosine of a sparse vector and a dense one. */
+export function cosineDense(a: SparseVector, c: DenseVector): number {
+  if (!a.norm || !c.norm) return 0;
+  let dot = 0;
+  for (let i = 0; i < a.ids.length; i++) {
+    const id = a.ids[i]!;
+    if (id < c.values.length) dot += a.weights[i]! * c.values[id]!;
+  }
+  return dot / (a.norm * c.norm);
 }
 
 /**

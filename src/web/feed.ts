@@ -17,6 +17,8 @@ export interface ParsedFeed {
   format: 'rss' | 'atom' | 'rdf' | 'json';
   title: string | null;
   items: FeedItem[];
+  /** RSS <ttl>: how long the publisher asks readers to wait between polls, in seconds. */
+  ttlSec?: number;
 }
 
 type Any = Record<string, unknown>;
@@ -83,5 +85,11 @@ export function parseFeedText(text: string, feedUrl: string): ParsedFeed {
       day(dc?.date);
     items.push({ id, url, title: str(it.title), published });
   }
-  return { format: parsed.format as ParsedFeed['format'], title: str(f.title), items };
+  const ttl = Number(f.ttl);
+  return {
+    format: parsed.format as ParsedFeed['format'],
+    title: str(f.title),
+    items,
+    ...(Number.isFinite(ttl) && ttl > 0 ? { ttlSec: ttl * 60 } : {}),
+  };
 }

@@ -73,6 +73,8 @@ export class FetchError extends InputError {
     url: string,
     message: string,
     readonly status?: number,
+    /** Seconds the server asked us to wait (Retry-After on 429/503). */
+    readonly retryAfterSec?: number,
   ) {
     super(url, message);
     this.name = 'FetchError';
@@ -126,6 +128,14 @@ function checkUrl(raw: string | URL): URL {
   return url;
 }
 
+/** Retry-After as seconds (delta-seconds or an HTTP date), or undefined. */
+function retryAfter(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? undefined : Math.max(0, Math.round((t - Date.now()) / 1000));
+}
+
 function mediaType(contentType: string | null): string {
   return (contentType ?? '').split(';')[0].trim().toLowerCase();
 }
@@ -177,14 +187,21 @@ function requestOnce(
   return new Promise<Once>((resolve, reject) => {
     let settled = false;
     let body: (NodeJS.ReadableStream & { destroy?: () => void }) | null = null;
-    const fail = (msg: string, status?: number) => {
+    const fail = (msg: string, status?: number, retryAfterSec?: number) => {
       if (settled) return;
       settled = true;
       clearTimeout(total);
       options.signal?.removeEventListener('abort', onAbort);
       req.destroy();
       body?.destroy?.(); // stop a decompressor that still holds input
-      reject(new FetchError(original === url.href ? original : `${original} -> ${url.href}`, msg, status));
+      reject(
+        new FetchError(
+          original === url.href ? original : `${original} -> ${url.href}`,
+          msg,
+          status,
+          retryAfterSec,
+        ),
+      );
     };
     const total = setTimeout(() => fail(`timed out (total time limit reached)`), remainingMs);
     const onAbort = () => fail('aborted');
@@ -231,7 +248,11 @@ function requestOnce(
         }
         if (status < 200 || status >= 300) {
           res.resume();
-          return fail(`HTTP ${status}${res.statusMessage ? ' ' + res.statusMessage : ''}`, status);
+          return fail(
+            `HTTP ${status}${res.statusMessage ? ' ' + res.statusMessage : ''}`,
+            status,
+            retryAfter(res.headers['retry-after']),
+          );
         }
         const type = mediaType(contentType);
         if (type && !allowed.includes(type)) {

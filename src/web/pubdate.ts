@@ -249,10 +249,17 @@ export function textDate(doc: Doc, now: Date): { day: IsoDay; rule: string } | n
     if (TEXT_LABEL.test(before) || LABEL_AFTER.test(text.slice(d.index, d.index + 60)))
       return { day: d.day, rule: 'labelled' };
   }
-  const first = dates.find(
+  const usable = dates.filter(
     (d) =>
       d.index < 6000 && !/©|copyright|updated|modified/i.test(text.slice(Math.max(0, d.index - 40), d.index)),
   );
+  // A date in the site header above the headline is usually today's date, not the article's: prefer
+  // the first date after the headline when there is one near it.
+  const h1 = (doc.querySelector('h1')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const headline = h1.length >= 10 ? text.indexOf(h1) : -1;
+  const first =
+    (headline >= 0 ? usable.find((d) => d.index > headline && d.index < headline + h1.length + 3000) : undefined) ??
+    usable[0];
   return first ? { day: first.day, rule: 'first' } : null;
 }
 
@@ -366,10 +373,17 @@ export function findPublicationDate(doc: Doc, options: PubDateOptions = {}): Pub
     }
     // Otherwise shift by the page's own time-zone offset, when its other timestamps state one.
     const offset = pageOffsetMinutes(doc, options.html);
-    const utc = Date.parse(best.raw.trim().replace(/ /, 'T').replace(/:(\d)(?=\D*$)/, ':0$1').replace(/(GMT|UTC)$/i, 'Z'));
+    const utc = Date.parse(
+      best.raw
+        .trim()
+        .replace(/ /, 'T')
+        .replace(/:(\d)(?=\D*$)/, ':0$1')
+        .replace(/(GMT|UTC)$/i, 'Z'),
+    );
     if (offset !== null && !Number.isNaN(utc)) {
       const local = new Date(utc + offset * 60000).toISOString().slice(0, 10);
-      if (local !== best.day && ok(local)) return { day: local, evidence: best.evidence, rule: `${best.rule}+offset` };
+      if (local !== best.day && ok(local))
+        return { day: local, evidence: best.evidence, rule: `${best.rule}+offset` };
     }
   }
   return { day: best.day, evidence: best.evidence, rule: best.rule };

@@ -11,7 +11,7 @@ import { dirname } from 'node:path';
 import type { Article } from '../model.js';
 import { InputError } from '../model.js';
 import type { IngestReport } from '../store/index.js';
-import { FEED_TYPES, safeFetch, type FetchOptions, type FetchResult } from './fetch.js';
+import { FEED_TYPES, safeFetch, type FetchError, type FetchOptions, type FetchResult } from './fetch.js';
 import { parseFeedText } from './feed.js';
 
 export interface FeedState {
@@ -27,6 +27,8 @@ export interface FeedState {
   failures: number;
   lastError?: string;
   lastPolledAt?: number;
+  /** The feed's own minimum interval (RSS <ttl>), seconds. */
+  ttlSec?: number;
 }
 
 export interface WatchState {
@@ -175,7 +177,12 @@ export async function pollFeed(
     const err = e instanceof InputError ? e : new InputError(feed, (e as Error).message ?? String(e));
     fs.failures++;
     fs.lastError = err.message;
-    fs.nextPollAt = now + backoffSeconds(interval, fs.failures, maxBackoff) * 1000;
+    // Exponential backoff, or longer when the server said how long to wait (429/503 Retry-After).
+    const wait = Math.max(
+      backoffSeconds(interval, fs.failures, maxBackoff),
+      Math.min(maxBackoff, (e as FetchError | null)?.retryAfterSec ?? 0),
+    );
+    fs.nextPollAt = now + wait * 1000;
     report.status = 'error';
     report.errors.push(err);
     deps.onError?.(err);
@@ -197,13 +204,16 @@ export async function pollFeed(
   if (res.notModified) {
     fs.failures = 0;
     delete fs.lastError;
-    fs.nextPollAt = now + interval * 1000;
+    fs.nextPollAt = now + Math.max(interval, fs.ttlSec ?? 0) * 1000;
     report.status = 'not-modified';
     return report;
   }
   let items;
   try {
-    items = parseFeedText(res.body.toString('utf8'), feed).items;
+    const parsed = parseFeedText(res.body.toString('utf8'), feed);
+    items = parsed.items;
+    if (parsed.ttlSec) fs.ttlSec = Math.min(parsed.ttlSec, maxBackoff);
+    else delete fs.ttlSec;
   } catch (e) {
     fail(e);
     return report;
@@ -276,7 +286,9 @@ export async function pollFeed(
       return report;
     }
     for (const [i, a] of batch.entries()) {
-      const urls = new Set([a.canonicalUrl, a.url, batchLinks[i]].filter((u): u is string => Boolean(u)).map(normaliseUrl));
+      const urls = new Set(
+        [a.canonicalUrl, a.url, batchLinks[i]].filter((u): u is string => Boolean(u)).map(normaliseUrl),
+      );
       for (const u of urls) push(state.seenUrls, u, MAX_GLOBAL);
       push(state.seenHashes, contentHash(a.rawText), MAX_GLOBAL);
     }
@@ -292,7 +304,7 @@ export async function pollFeed(
   if (typeof lm === 'string') fs.lastModified = lm;
   fs.failures = 0;
   delete fs.lastError;
-  fs.nextPollAt = now + interval * 1000;
+  fs.nextPollAt = now + Math.max(interval, fs.ttlSec ?? 0) * 1000;
   return report;
 }
 

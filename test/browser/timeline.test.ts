@@ -177,3 +177,30 @@ test('an article containing <script> is shown as text and no script runs', { ski
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test(
+  'on a phone-width screen nothing overflows sideways, and chips filter from the keyboard',
+  { skip },
+  async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    page.setDefaultTimeout(15_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${sample.server.url}/?story=${encodeURIComponent(storyId)}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+    const before = await renderedDates(page);
+    const chip = page.locator('#timeline .chip').first();
+    const name = (await chip.textContent()) ?? '';
+    await chip.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => new URLSearchParams(location.search).get('entity') === n, name);
+    await page.waitForFunction(() => !document.body.hasAttribute('aria-busy'));
+    assert.equal(await page.locator('#f-entity').inputValue(), name);
+    const after = await renderedDates(page);
+    assert.ok(after.length <= before.length && after.length > 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  },
+);

@@ -21,3 +21,11 @@ test('byline: a sentence starting with "By" is not a byline', () => {
   assert.equal(a.byline, null);
   assert.equal(a.text, raw);
 });
+
+test('byline: a byline glued to a sentence is not removed', () => {
+  const raw = 'By Ola Berg and Rui Costa , Coast News Shipping firms got rich from the clean-up contracts .\nMore text.';
+  const a = clean(raw, [bylineRule]);
+  assert.equal(a.text, raw);
+  const b = clean('By Ann Vik Marine Correspondent For the moment , the port is shut .', [bylineRule]);
+  assert.equal(b.byline, null);
+});

@@ -54,3 +54,9 @@ test('months and seasons with spelled-out years, as transcripts write them', () 
   expectValue('Prices peaked in the winter of nineteen ninety-four.', DCT, 'the winter of nineteen ninety-four', '1994-WI');
   assert.ok(!texts('The city kept its secrets for two thousand years.', DCT).includes('two thousand'));
 });
+
+test('a weekday written with the date picks the year in which it fits', () => {
+  // 2010-12-20 was a Monday; 2011-12-20 is a Tuesday.
+  expectValue('The tanker will dock on Monday, Dec. 20.', '2011-03-09', 'Monday, Dec. 20', '2010-12-20');
+  expectValue('The hearing opens on Tuesday, 20 December.', '2011-03-09', 'Tuesday, 20 December', '2011-12-20');
+});

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
-import { expectValue } from './helpers.js';
+import assert from 'node:assert/strict';
+import { expectValue, texts } from './helpers.js';
 
 const DCT = '2011-03-07';
 
@@ -22,4 +23,10 @@ test('seasons, quarters and halves', () => {
 test('edges of a unit: the end of the year', () => {
   expectValue('The tunnel will be finished by the end of the year.', DCT, 'the end of the year', '2011', 'DATE', 'END');
   expectValue('The scheme was dropped at the end of last year.', DCT, 'the end of last year', '2010', 'DATE', 'END');
+});
+
+test('"the fall of the regime" is not a season; "last fall" and "the fall of 1990" are', () => {
+  assert.deepEqual(texts('Protesters demanded the fall of the regime.', DCT), []);
+  expectValue('The bridge was closed last fall.', DCT, 'last fall', '2010-FA');
+  expectValue('The bridge was closed in the fall of 1990.', DCT, 'the fall of 1990', '1990-FA');
 });

@@ -1,4 +1,6 @@
 import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tagTimexes } from '../../src/nlp/timex/index.js';
 import { expectValue } from './helpers.js';
 
 const DCT = '2011-03-07';
@@ -40,4 +42,10 @@ test('the day before / after, the same day: anchored to the previous date in the
 
 test('the following year, that month: anchored to the previous mention', () => {
   expectValue('The plant opened in 2004 and closed the following year.', DCT, 'the following year', '2005');
+});
+
+test('narrative-relative expressions do not move the anchor: chained "a year earlier" stay put', () => {
+  const text = 'Sales reached $9 million in 2009, up from $7 million a year earlier. Profit, too, was higher than a year earlier.';
+  const all = tagTimexes(text, { dct: '2011-03-07' });
+  assert.deepEqual(all.filter((t) => t.text === 'a year earlier').map((t) => t.value), ['2008', '2008']);
 });

@@ -179,3 +179,15 @@ test('content types outside the allowed list are refused; HTTP errors carry the 
     (e: unknown) => e instanceof FetchError && e.status === 410,
   );
 });
+
+test('the connection goes to the vetted address: a name that only our resolver knows is reached', async () => {
+  let calls = 0;
+  const resolve = async () => {
+    calls++;
+    return [{ address: '127.0.0.1', family: 4 }];
+  };
+  const port = new URL(srv.base).port;
+  const r = await safeFetch(`http://rebind.invalid:${port}/redirect`, { ...ok, resolve });
+  assert.equal(r.body.toString(), PAGE);
+  assert.equal(calls, 2); // resolved once per hop, never again behind our back
+});

@@ -91,3 +91,8 @@ test('a UTC timestamp is shifted by the time-zone offset other timestamps in the
   const head = `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-03-07T02:30:00Z"}</script><script>var page = {"created":"2024-03-06T21:30:00-05:00"};</script>`;
   assert.deepEqual(find(head), { day: '2024-03-06', evidence: 'json-ld', rule: 'datePublished+offset' });
 });
+
+test("visible text: the site header's date of today loses to the date under the headline", () => {
+  const body = `<header><p>Thursday, 16 February 2012</p></header><h1>Court hearing postponed again</h1><p>14 February 2012 - The hearing was moved.</p>`;
+  assert.deepEqual(find('', body), { day: '2012-02-14', evidence: 'text', rule: 'first' });
+});

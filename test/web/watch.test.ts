@@ -58,6 +58,16 @@ before(async () => {
       res.writeHead(200, { 'content-type': 'text/html' }),
       res.end(page('Ferry AMP', 'ferry amp version', '/ferry-canonical'))
     ),
+    '/busy.xml': (_q, res) => (
+      res.writeHead(503, { 'retry-after': '3600', 'content-type': 'text/plain' }),
+      res.end('busy')
+    ),
+    '/ttl.xml': (_q, res) => (
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }),
+      res.end(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><ttl>30</ttl></channel></rss>',
+      )
+    ),
     '/empty': (_q, res) => (
       res.writeHead(200, { 'content-type': 'text/html' }),
       res.end('<html><body><nav>menu</nav></body></html>')
@@ -219,4 +229,16 @@ test('the loop survives errors, honours intervals, and a restart keeps its state
   const r2 = await watchFeeds({ ...opts(feed), once: true }, h2.deps);
   assert.equal(r2.polls.length, 1);
   assert.equal(h2.stored.length, 0);
+});
+
+test('Retry-After and the feed <ttl> lengthen the wait', async () => {
+  const h = harness();
+  const state = emptyState();
+  const busy = `${srv.base}/busy.xml`;
+  const t0 = h.now();
+  await pollFeed(busy, state, h.deps, opts(busy));
+  assert.equal(state.feeds[busy].nextPollAt - t0, 3600_000);
+  const ttl = `${srv.base}/ttl.xml`;
+  await pollFeed(ttl, state, h.deps, opts(ttl));
+  assert.equal(state.feeds[ttl].nextPollAt - t0, 1800_000);
 });

@@ -14,12 +14,27 @@ const BARE_CREDIT_RE = new RegExp(
 /** A caption whose last words are the agency credit: "... on the quay. Getty Images". */
 const TRAILING_AGENCY_RE = new RegExp(String.raw`[.!?]\s+(?:[\p{L} .'-]{2,40}/)?${AGENCIES}\s*$`, 'u');
 
+/**
+ * A credit glued to the start of a text line ("Photograph: Ana Ruiz/Reuters Officials said ..." in
+ * pre-tokenised corpora): the credit is cut off and the rest kept.
+ */
+const CREDIT_PREFIX_RE = new RegExp(
+  String.raw`^\s*(?:photo(?:graph)?|picture|image)\s*:\s*[^/\\]{1,60}(?:\\?/\s*(?:${AGENCIES}|[\p{Lu}][\p{L}.&-]*))+\s+(?=\S)`,
+  'iu',
+);
+
 export const captionRule: CleanRule = {
   name: 'caption',
   description: 'photo captions and credits ("Image caption: ...", "(Photo: X/Agency)", "Getty Images")',
   apply(ctx) {
     for (const i of liveIndices(ctx)) {
       const t = ctx.lines[i].text;
+      const prefix = CREDIT_PREFIX_RE.exec(t);
+      if (prefix && wordCount(t.slice(prefix[0].length)) >= 6) {
+        ctx.article.removed.push({ rule: 'caption', text: prefix[0].trim() });
+        ctx.lines[i].text = t.slice(prefix[0].length);
+        continue;
+      }
       if (CAPTION_START_RE.test(t) || BARE_CREDIT_RE.test(t) || (wordCount(t) <= 60 && (CREDIT_END_RE.test(t) || TRAILING_AGENCY_RE.test(t))))
         ctx.remove(i, 'caption');
     }

@@ -11,6 +11,7 @@ import {
   scoreTagged,
   tagConll,
   type ConllScore,
+  type PRF,
   type DocumentTagger,
 } from '../../eval/conll.js';
 import { compromiseTagDocument } from '../../nlp/ner/baseline.js';
@@ -132,21 +133,21 @@ export const command: Command = {
       return 0;
     }
     const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
-    const row = (name: string, s: ConllScore, t: string) => {
-      const m = t === 'overall' ? s.overall : s.byType[t];
-      return m
+    const cols = (m: (PRF & { gold: number; guessed: number }) | undefined) =>
+      m
         ? `${pct(m.p)} ${pct(m.r)} ${pct(m.f)} ${String(m.gold).padStart(5)} ${String(m.guessed).padStart(5)}`
-        : ''.padEnd(33);
-    };
+        : ''.padEnd(32);
+    const head = `${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)} ${'gold'.padStart(5)} ${'guess'.padStart(5)}`;
     const lines = [
       `${file}: ${conll.tokens} tokens, ${documentsOf(conll).length} documents${conll.errors.length ? `, ${conll.errors.length} malformed lines skipped` : ''}`,
       '',
-      `${'type'.padEnd(8)}| ${'model: P      R     F1  gold guess'.padEnd(34)}| ${baseReport ? 'compromise: P  R     F1  gold guess' : ''}`,
+      `${''.padEnd(8)}  ${'model (perceptron)'.padEnd(32)}${base ? `  baseline (compromise)` : ''}`,
+      `${'type'.padEnd(8)}  ${head}${base ? `  ${head}` : ''}`,
     ];
-    for (const t of [...TYPES, 'overall'])
-      lines.push(
-        `${t.padEnd(8)}| ${row('model', main.score, t)} | ${base ? row('base', base.score, t) : ''}`,
-      );
+    for (const t of [...TYPES, 'overall']) {
+      const pick = (s: ConllScore) => (t === 'overall' ? s.overall : s.byType[t]);
+      lines.push(`${t.padEnd(8)}  ${cols(pick(main.score))}${base ? `  ${cols(pick(base.score))}` : ''}`);
+    }
     lines.push('');
     lines.push(
       `model: ${main.seconds.toFixed(2)} s (load ${(loadSeconds * 1000).toFixed(0)} ms, ${Math.round(conll.tokens / (main.seconds - loadSeconds))} tokens/s)` +

@@ -110,7 +110,7 @@ export function resolveEntities(articles: Article[]): Entity[] {
     const cores = ms.map((m) => coreTokens(m.text, m.type));
     // Full names (≥2 tokens) and multi-word org/loc names of this article, in order, for local lookups.
     const fullPersons: { node: Node; pos: number; first: string; last: string }[] = [];
-    const multiNames: { node: Node; inits: string; first: string; type: EntityType }[] = [];
+    const multiNames: { node: Node; inits: string; first: string; last: string; type: EntityType }[] = [];
     const personCount = new Map<Node, number>();
     for (let i = 0; i < ms.length; i++) {
       const t = cores[i];
@@ -121,7 +121,7 @@ export function resolveEntities(articles: Article[]): Entity[] {
         personCount.set(n, (personCount.get(n) ?? 0) + 1);
       } else if (ms[i].type !== 'PERSON' && t.length >= 2) {
         const n = nodeFor(ms[i].type, keyOf(t, ms[i].type), t);
-        multiNames.push({ node: n, inits: initials(t), first: foldToken(t[0]), type: ms[i].type });
+        multiNames.push({ node: n, inits: initials(t), first: foldToken(t[0]), last: foldToken(t[t.length - 1]), type: ms[i].type });
       }
     }
     for (let i = 0; i < ms.length; i++) {
@@ -150,9 +150,10 @@ export function resolveEntities(articles: Article[]): Entity[] {
           }
         }
         node ??= nodeFor(m.type, countryKey(w), t);
-        if (!isAcronym(surface) && m.type === 'ORG' && w.length >= 3) {
-          // "Ford" and "Ford Motor" in one article: the short name stands for the longer one
-          const longer = multiNames.filter((x) => x.type === 'ORG' && x.first === w);
+        if (!isAcronym(surface) && w.length >= 3) {
+          // "Ford" and "Ford Motor", "Taurus" and "Ford Taurus" in one article: the short name stands for
+          // the one longer name of the same type that begins (ORG, LOC) or ends (MISC: models) with it
+          const longer = multiNames.filter((x) => x.type === m.type && (m.type === 'MISC' ? x.last === w : x.first === w));
           if (longer.length && new Set(longer.map((x) => x.node)).size === 1) uf.union(node.id, longer[0].node.id);
         }
       }
@@ -171,8 +172,8 @@ export function resolveEntities(articles: Article[]): Entity[] {
 
   // "U.S. Federal Reserve" / "Federal Reserve": a country-prefixed name is the name without the prefix.
   for (const n of nodes) {
-    if (n.type === 'PERSON' || n.tokens.length < 3) continue;
-    for (let k = 1; k < n.tokens.length - 1; k++) {
+    if (n.type === 'PERSON' || n.tokens.length < 2) continue;
+    for (let k = 1; k < n.tokens.length; k++) {
       const prefix = countryKey(n.tokens.slice(0, k).map(foldToken).join(' '));
       if (!COUNTRY_KEYS.has(prefix)) continue;
       const rest = byKey.get(`${n.type}|${keyOf(n.tokens.slice(k), n.type)}`);
@@ -255,7 +256,8 @@ export function resolveEntities(articles: Article[]): Entity[] {
   // One-letter misspellings of rare names (deletion neighbourhoods on the folded key).
   const deletions = new Map<string, Node[]>();
   for (const n of nodes) {
-    if (n.key.length < MISSPELLING_MIN_LEN || (n.tokens.length === 1 && isAcronym(n.tokens[0]))) continue;
+    // names with digits are models and numbers ("A380", "A350"), never misspellings of each other
+    if (n.key.length < MISSPELLING_MIN_LEN || /\d/.test(n.key) || (n.tokens.length === 1 && isAcronym(n.tokens[0]))) continue;
     const variants = new Set([n.key]);
     for (let i = 0; i < n.key.length; i++) variants.add(n.key.slice(0, i) + n.key.slice(i + 1));
     for (const v of variants) {
@@ -272,11 +274,11 @@ export function resolveEntities(articles: Article[]): Entity[] {
         const a = l[i];
         const b = l[j];
         if (a === b || uf.find(a.id) === uf.find(b.id)) continue;
-        if (editDistance(a.key, b.key, 1) !== 1) continue;
-        // First names must agree exactly: "Ed Miliband" vs "Ted Miliband" are not a typo pair.
-        if (a.key.split(' ')[0] !== b.key.split(' ')[0] && a.key.includes(' ')) continue;
         const total = a.mentions.length + b.mentions.length;
         if (Math.min(a.mentions.length, b.mentions.length) / total >= MISSPELLING_MAX_SHARE) continue;
+        // First names must agree exactly: "Ed Miliband" vs "Ted Miliband" are not a typo pair.
+        if (a.key.includes(' ') && a.key.split(' ')[0] !== b.key.split(' ')[0]) continue;
+        if (editDistance(a.key, b.key, 1) !== 1) continue;
         if (sharedContext(a, b) >= FUZZY_MIN_SHARED_CONTEXT) uf.union(a.id, b.id);
       }
   }
@@ -382,7 +384,16 @@ function buildEntities(nodes: Node[], uf: UnionFind): Entity[] {
     for (let k = 2; used.has(id); k++) id = `${type.toLowerCase()}:${slug(name)}-${k}`;
     used.add(id);
     for (const n of g) for (const m of n.mentions) m.entityId = id;
-    const aliases = [...new Set([...forms.keys(), ...cores.keys()])].filter((f) => f !== name).sort();
+    const aliasSet = new Set([...forms.keys(), ...cores.keys()]);
+    if (type === 'PERSON') {
+      // a variant surname ("Marten Ellingsrod" → "Ellingsrod") is itself an alias
+      const surname = name.split(' ').pop();
+      for (const c of cores.keys()) {
+        const last = c.split(' ').pop();
+        if (c.includes(' ') && last && last !== surname) aliasSet.add(last);
+      }
+    }
+    const aliases = [...aliasSet].filter((f) => f !== name).sort();
     entities.push({ id, name, type, aliases, mentions, articleIds: [...articleIds].sort() });
   }
   entities.sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : 1));

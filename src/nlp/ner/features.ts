@@ -209,6 +209,7 @@ export function localFeatures(
   i: number,
   evidence: DocumentEvidence,
   gaz: string[] | null,
+  roles: Map<string, string> | null,
 ): string[] {
   const n = v.words.length;
   const L = (j: number) => (j < 0 ? BEFORE : j >= n ? AFTER : v.normLower[j]);
@@ -229,7 +230,21 @@ export function localFeatures(
     f.push('doc=d' + bits + (v.caps ? 'C' : i === 0 ? 'F' : 'M') + (isUpperInitial(w) ? 'u' : 'l'));
   }
   if (gaz && gaz[i]) f.push('gz=' + gaz[i], 'gz|sh=' + gaz[i] + '|' + sh);
+  if (roles) {
+    const r = roleAt(v, i, roles);
+    if (r) f.push('gr=' + r);
+    const rp = roleAt(v, i - 1, roles);
+    if (rp) f.push('gr-1=' + rp);
+    const rn = roleAt(v, i + 1, roles);
+    if (rn) f.push('gr+1=' + rn);
+  }
   return f;
+}
+
+/** The name roles of the word at j (capitalised words only), or ''. */
+function roleAt(v: SentenceView, j: number, roles: Map<string, string>): string {
+  if (j < 0 || j >= v.words.length || !isUpperInitial(v.words[j])) return '';
+  return roles.get(v.lower[j]) ?? '';
 }
 
 /** Every static feature of every token of a sentence (the training path; tagging assembles the same set from caches). */
@@ -251,7 +266,7 @@ export function sentenceFeatures(
       else if (j >= n) f.push(...contextFeatures(AFTER, AFTER, d));
       else f.push(...contextFeatures(v.normLower[j], v.shape[j], d));
     }
-    f.push(...localFeatures(v, i, evidence, gaz));
+    f.push(...localFeatures(v, i, evidence, gaz, gazetteer ? gazetteer.roles : null));
     out.push(f);
   }
   return out;

@@ -2,7 +2,26 @@
  * Name lists for the tagger, built from the entities of the training data only (never from dev/test
  * data). A hit marks the tokens of the longest known name starting at a capitalised word with the
  * position in the name and the types the name had in training ("B-LOC", "U-LOC+ORG").
+ *
+ * It also knows the roles single words play in multi-word names ("F-PER": first word of a person's
+ * name, "L-ORG": last word of an organisation's), which carries over to names never seen whole
+ * ("Olaf Brandt", "Kestrel Shipping").
  */
+/** Sorted keys with the labels seen at least `minShare` of the time, joined by "+". */
+function keep(counts: Map<string, Map<string, number>>, minShare: number): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const [key, m] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    const total = [...m.values()].reduce((a, b) => a + b, 0);
+    const labels = [...m]
+      .filter(([, c]) => c / total >= minShare)
+      .map(([t]) => t)
+      .sort()
+      .join('+');
+    out.push([key, labels]);
+  }
+  return out;
+}
+
 export class Gazetteer {
   /** lowercase name (tokens joined by a space) -> types joined by "+". */
   readonly names = new Map<string, string>();
@@ -10,10 +29,16 @@ export class Gazetteer {
   maxLen = 0;
   /** Every proper prefix (in whole tokens) of a name, so look-ups stop as soon as no name can match. */
   private readonly prefixes = new Set<string>();
+  /** lowercase word -> its roles in multi-word names, joined by "+" ("F-PER+L-ORG"). */
+  readonly roles = new Map<string, string>();
 
+  /** Entries as stored: [name, types], and [word, "@" + roles] for word roles. */
   static fromEntries(entries: Iterable<[string, string]>): Gazetteer {
     const g = new Gazetteer();
-    for (const [name, types] of entries) g.add(name, types);
+    for (const [name, types] of entries) {
+      if (types.startsWith('@')) g.roles.set(name, types.slice(1));
+      else g.add(name, types);
+    }
     return g;
   }
 
@@ -34,16 +59,23 @@ export class Gazetteer {
       if (!m) counts.set(key, (m = new Map()));
       m.set(o.type, (m.get(o.type) ?? 0) + 1);
     }
-    const g = new Gazetteer();
-    for (const [name, m] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-      const total = [...m.values()].reduce((a, b) => a + b, 0);
-      const types = [...m]
-        .filter(([, c]) => c / total >= minShare)
-        .map(([t]) => t)
-        .sort()
-        .join('+');
-      g.add(name, types);
+    const roleCounts = new Map<string, Map<string, number>>();
+    for (const [name, m] of counts) {
+      const toks = name.split(' ');
+      if (toks.length < 2) continue;
+      for (const [type, c] of m)
+        for (const [word, role] of [
+          [toks[0], 'F-' + type],
+          [toks[toks.length - 1], 'L-' + type],
+        ]) {
+          let r = roleCounts.get(word);
+          if (!r) roleCounts.set(word, (r = new Map()));
+          r.set(role, (r.get(role) ?? 0) + c);
+        }
     }
+    const g = new Gazetteer();
+    for (const [name, types] of keep(counts, minShare)) g.add(name, types);
+    for (const [word, roles] of keep(roleCounts, minShare)) g.roles.set(word, roles);
     return g;
   }
 
@@ -83,6 +115,6 @@ export class Gazetteer {
   }
 
   entries(): Array<[string, string]> {
-    return [...this.names];
+    return [...this.names, ...[...this.roles].map(([w, r]) => [w, '@' + r] as [string, string])];
   }
 }

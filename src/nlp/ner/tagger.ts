@@ -228,7 +228,11 @@ export function tagDocumentBilou(model: NerModel, rawDoc: string[][]): string[][
       addRowsBoth(
         P1.weights,
         P2?.weights ?? null,
-        rowsOf(model.index, localFeatures(v, i, evidence, gaz), local),
+        rowsOf(
+          model.index,
+          localFeatures(v, i, evidence, gaz, model.gazetteer ? model.gazetteer.roles : null),
+          local,
+        ),
         e1,
         e2,
         o,

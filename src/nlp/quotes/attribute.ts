@@ -31,10 +31,11 @@ const ABBREV_BEFORE_DOT = /^(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|St|J
 const isSentEnd = (ws: W[], k: number) => SENT_END.test(ws[k].t) && !(ws[k].t === '.' && k > 0 && ABBREV_BEFORE_DOT.test(ws[k - 1].t));
 /** Words that cannot start a reported clause right after "said" ("said on Monday", "said in a statement"). */
 const NO_CLAUSE_START = new Set(
-  'in on at to during after before of about for with nothing so yes no when while through last earlier late early from by as than repeatedly again'.split(
+  'in on at to during after before of for with nothing so yes no when while through last earlier late early from by as than repeatedly again'.split(
     ' ',
   ),
 );
+const TIME_WORDS = /^(?:yesterday|today|tonight|recently|later|earlier|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|afterwards|previously|repeatedly|again)$/i;
 /** Tail words allowed after a sentence-final attribution ("..., she said on Tuesday in an interview."). */
 const MAX_TAIL_WORDS = 7;
 /** Cues that report a clause only with "that" ("X agreed that ..."), never bare ("X agreed the deal"). */
@@ -388,7 +389,9 @@ export function indirectAttribution(text: string, sent: SentenceSpan): RawAttrib
     const tailHasThat = ws.slice(cue.last + 1, n).some((w) => w.lower === 'that');
     // ..., X said.  /  ..., X said, ...
     if (sp && sp.from > 0 && ws[sp.from - 1].t === ',') {
-      if (tail <= MAX_TAIL_WORDS && !tailHasThat) {
+      const t0 = ws[cue.last + 1];
+      const tailIsAdverbial = tail === 0 || (t0 !== undefined && (!isWord(t0) || NO_CLAUSE_START.has(t0.lower) || TIME_WORDS.test(t0.t)));
+      if (tail <= MAX_TAIL_WORDS && !tailHasThat && tailIsAdverbial) {
         const r = make(0, sp.from - 2, cue, sp, 'clause-speaker-cue');
         if (r) return r;
       }

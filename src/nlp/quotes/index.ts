@@ -39,8 +39,13 @@ export function findAttributions(article: Article, entities: Entity[]): Attribut
   const covered = raws.map((r) => ({ start: Math.min(r.start, r.speaker?.start ?? r.start), end: Math.max(r.end, r.speaker?.end ?? r.end) }));
   const sentences = article.sentences.length ? article.sentences : paragraphs(text);
   for (const s of sentences) {
-    if (covered.some((c) => c.start < s.end && s.start < c.end)) continue;
-    const r = indirectAttribution(text, s);
+    // a sentence that also holds a direct quote is read up to that quote ("X said ... but added, “...”")
+    const first = covered.filter((c) => c.start < s.end && s.start < c.end).reduce((m, c) => Math.min(m, c.start), Infinity);
+    let cut = first;
+    while (cut > s.start && /[\s"“”'‘,:—–-]/u.test(text[cut - 1])) cut--;
+    const span = first === Infinity ? s : { start: s.start, end: Math.max(s.start, cut) };
+    if (span.end - span.start < 20) continue;
+    const r = indirectAttribution(text, span);
     if (r) raws.push(r);
   }
   raws.sort((a, b) => a.start - b.start);

@@ -38,7 +38,7 @@ export const CUE_VERBS = new Set(
 /** Cues that take a reported clause without quotation marks ("X said that ..."). */
 export const CLAUSE_CUES = new Set(
   (
-    'say says said saying tell tells told telling add adds added adding state states stated warn warns warned ' +
+    'say says said saying tell tells told telling add adds added adding stated warn warns warned ' +
     'write writes wrote tweeted explain explains explained note notes noted noting argue argues argued insist ' +
     'insists insisted claim claims claimed announce announces announced acknowledge acknowledges acknowledged admit ' +
     'admits admitted suggest suggests suggested predict predicts predicted promise promises promised confirm ' +

@@ -52,7 +52,8 @@ export function npBack(ws: W[], j: number, max = 8): [number, number] | null {
   // a trailing "." belongs to an abbreviation/initial ("Gov. Kasich" never ends with it, but "Jr." may)
   while (end >= 0 && ws[end].t === '.' && end > 0 && ABBREV.test(ws[end - 1].t)) end--;
   if (end < 0 || !isWord(ws[end])) return null;
-  if (NP_STOP.has(ws[end].lower) || CUE_VERBS.has(ws[end].lower)) return null;
+  if ((NP_STOP.has(ws[end].lower) && ws[end].lower !== 'it') || CUE_VERBS.has(ws[end].lower)) return null;
+  if (ws[end].lower === 'it') return [end, end]; // "It said ..." (an organisation)
   let k = end;
   let first = end;
   let n = 0;

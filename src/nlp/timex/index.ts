@@ -100,6 +100,12 @@ const NEEDS: Record<string, number[]> = {
 };
 for (const p of parsers) if (!p.needs && NEEDS[p.name]) p.needs = NEEDS[p.name];
 
+/** Rules whose values are computed from the narrative's reference time and must not replace it. */
+const NARRATIVE_RELATIVE = new Set(['ago', 'anchored-day', 'year-ago', 'last-year-period']);
+
+/** Characters either side of an expression in which tense and modality cues are looked for. */
+const TENSE_WINDOW = 150;
+
 function collect(text: string): Candidate[] {
   const out: Candidate[] = [];
   const features = scanFeatures(text);
@@ -139,8 +145,9 @@ export function tagTimexes(text: string, options: TimexOptions): Timex[] {
     while (si < sentences.length - 1 && sentences[si].end <= c.start) si++;
     const s = sentences[si];
     const inSentence = s && s.start <= c.start && c.end <= s.end;
-    const sStart = inSentence ? s.start : Math.max(0, c.start - 200);
-    const sEnd = inSentence ? s.end : Math.min(text.length, c.end + 200);
+    // Tense is read in the sentence, within a clause-sized window (also keeps run-on text linear).
+    const sStart = Math.max(inSentence ? s.start : 0, c.start - TENSE_WINDOW);
+    const sEnd = Math.min(inSentence ? s.end : text.length, c.end + TENSE_WINDOW);
     const dir = directionAt(text.slice(sStart, sEnd), c.start - sStart, c.end - sStart);
     const r = c.resolve({ dct, dir, anchorDay, previous });
     if (!r) continue;
@@ -149,11 +156,13 @@ export function tagTimexes(text: string, options: TimexOptions): Timex[] {
     if (r.freq) t.freq = r.freq;
     if (r.quant) t.quant = r.quant;
     out.push(t);
-    if (r.type === 'DATE' || r.type === 'TIME') {
+    // Expressions that are themselves relative to the narrative ("a year earlier", "the day before") do not
+    // move its reference time, so a chain of them keeps pointing at the same anchor.
+    if ((r.type === 'DATE' || r.type === 'TIME') && !NARRATIVE_RELATIVE.has(c.rule)) {
       const pv = parseValue(r.value);
       if (pv) {
         previous = r.value.replace(/T.*$/, '');
-        if (pv.gran === 'day' && c.rule !== 'anchored-day') anchorDay = pv.day;
+        if (pv.gran === 'day') anchorDay = pv.day;
       }
     }
   }

@@ -1,17 +1,23 @@
 /** Absolute dates: "Feb. 3", "3 February 2011", "February 3rd, 2011", "2011-02-03", "02/03/2011", "March 1996", "1987". */
-import { isValidDay, fmtDay, fmtMonth, fmtYear } from '../calendar.js';
-import { MONTHS, MONTH_RE, WEEKDAY_RE } from '../lexicon.js';
+import { isValidDay, fmtDay, fmtMonth, fmtYear, weekday } from '../calendar.js';
+import { MONTHS, MONTH_RE, WEEKDAYS, WEEKDAY_RE } from '../lexicon.js';
 import { yearForMonthDay, yearForMonth } from '../resolve.js';
 import type { Parser, ResolveContext } from '../types.js';
 import { isName, key, whole } from './util.js';
 
 const YEAR_TAIL = `(?:,?\\s+(\\d{4})(?![\\d,.]\\d))?`;
 
-function dayValue(ctx: ResolveContext, month: number, day: number, year: number | null): string | null {
+function dayValue(ctx: ResolveContext, month: number, day: number, year: number | null, weekdayName?: string): string | null {
   if (year !== null) return isValidDay(year, month, day) ? fmtDay({ y: year, m: month, d: day }) : null;
   if (day < 1 || day > 31) return null;
   if (!ctx.dct) return `XXXX-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  const y = yearForMonthDay(ctx.dct, month, day, ctx.dir);
+  let y = yearForMonthDay(ctx.dct, month, day, ctx.dir);
+  // "Sunday, March 6": when the weekday fits the neighbouring year and not this one, it decides.
+  if (weekdayName) {
+    const wd = WEEKDAYS[weekdayName.toLowerCase()];
+    const fits = (yy: number) => isValidDay(yy, month, day) && weekday({ y: yy, m: month, d: day }) === wd;
+    if (!fits(y)) y = [y - 1, y + 1].find(fits) ?? y;
+  }
   return isValidDay(y, month, day) ? fmtDay({ y, m: month, d: day }) : null;
 }
 
@@ -24,13 +30,15 @@ function fullYear(s: string): number {
 export const monthDay: Parser = {
   name: 'month-day',
   pattern: new RegExp(`\\b(?:(${WEEKDAY_RE}),?\\s+)?(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:\\d)\\b${YEAR_TAIL}`, 'g'),
-  extract(m) {
+  extract(m, text) {
     if (!isName(m[2])) return null;
     const month = MONTHS[key(m[2])];
+    // "the annual March for Life", "a March of mothers": a bare month after an article is a noun.
+    if (!m[1] && !m[3] && /\b(?:the|a|an|annual|this year's|last year's)\s+$/i.test(text.slice(Math.max(0, m.index - 16), m.index))) return null;
     const day = Number(m[3]);
     const year = m[4] ? Number(m[4]) : null;
     return whole(m, 'month-day', (ctx) => {
-      const v = dayValue(ctx, month, day, year);
+      const v = dayValue(ctx, month, day, year, m[1]);
       return v ? { type: 'DATE', value: v } : null;
     }, 2);
   },
@@ -45,7 +53,7 @@ export const dayMonth: Parser = {
     const day = Number(m[2]);
     const year = m[4] ? Number(m[4]) : null;
     return whole(m, 'day-month', (ctx) => {
-      const v = dayValue(ctx, month, day, year);
+      const v = dayValue(ctx, month, day, year, m[1]);
       return v ? { type: 'DATE', value: v } : null;
     }, 2);
   },

@@ -30,7 +30,7 @@ export const clockTime: Parser = {
 
 export const namedTime: Parser = {
   name: 'named-time',
-  pattern: /\b(noon|midday|midnight|mid[- ]?afternoon|mid[- ]?morning)\b/gi,
+  pattern: /(?<!\bhigh )\b(noon|midday|midnight|mid[- ]?afternoon|mid[- ]?morning)\b/gi,
   extract(m) {
     const w = m[1].toLowerCase().replace(/[- ]/, '');
     const time = w === 'midnight' ? '24:00' : w === 'midafternoon' ? 'AF' : w === 'midmorning' ? 'MO' : '12:00';

@@ -68,6 +68,8 @@ export const durationParser: Parser = {
     const n = parseNumber(numText);
     if (n !== null && n >= 1000) return null; // "the 1988 quarter" is a period of that year, not 1,988 quarters
     const unit = unitKey(m[5]);
+    // "60 Minutes", "Three Days of the Condor": a capitalised unit inside a sentence is part of a title.
+    if (/^[A-Z]/.test(m[5]) && !/(?:^|[.!?]\s*["'“]?)\s*$/.test(text.slice(Math.max(0, m.index - 4), m.index))) return null;
     if (unit === 'quarter' && /-quarters$/i.test(m[0])) return null; // "three-quarters": a fraction
     if (unit === 'second' && (numText === 'a' || numText === 'one')) return null; // "a second group": ordinal
     // "$1.76 a year", "700 seats a week": a rate, not a duration.

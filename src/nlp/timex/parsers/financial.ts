@@ -42,14 +42,14 @@ export const reportedQuarter: Parser = {
   name: 'reported-quarter',
   pattern: /\b(?:(the)\s+)?(?:(latest|current|recent|most recent|just-ended|just ended|year-earlier|year-ago|comparable|comparable year-ago|year-before|prior-year|corresponding|same)\s+)?(?:(first|second|third|fourth|fiscal)\s+)?(quarter|period)\b(?!-)|\b(year-earlier|year-ago|year-before)\b(?![\s-]+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period))/gi,
   extract(m) {
-    if (m[5]) return whole(m, 'reported-quarter', (ctx) => lastYearSame(ctx), 0);
+    if (m[5]) return whole(m, 'year-ago', (ctx) => lastYearSame(ctx), 0);
     const adj = m[2]?.toLowerCase();
     const ord = m[3] ? ORD[m[3].toLowerCase()] : undefined;
     const noun = m[4].toLowerCase();
     if (!m[1] && !adj) return null;
     if (noun === 'period' && !(adj && /year|prior|comparable|corresponding|same|latest|recent|current|just/.test(adj))) return null;
     if (adj && /year-|prior|comparable|corresponding/.test(adj)) {
-      return whole(m, 'reported-quarter', (ctx): Resolved => {
+      return whole(m, 'year-ago', (ctx): Resolved => {
         if (ord && ctx.dct) return { type: 'DATE', value: `${fmtYear(ctx.dct.y - 1)}-Q${ord}` };
         return lastYearSame(ctx);
       }, 1);

@@ -38,7 +38,8 @@ export const seasonParser: Parser = {
     const code = SEASONS[m[3].toLowerCase()];
     const yearText = m[4];
     const year = yearText ? (/^\d{4}$/.test(yearText) ? Number(yearText) : spelledToYear(yearText)) : null;
-    if (!year && !m[1] && m[3].toLowerCase() === 'fall') return null; // "fall" is mostly the verb/noun
+    // "fall" is mostly the verb or "the fall of the regime"; it is a season only with a year or a modifier.
+    if (!year && m[3].toLowerCase() === 'fall' && !m[2]) return null;
     if (yearText && !year) return null;
     const mod = m[2] ? ({ early: 'START', late: 'END', mid: 'MID' } as Record<string, string>)[m[2].toLowerCase()] : undefined;
     return whole(m, 'season', (ctx): Resolved => {

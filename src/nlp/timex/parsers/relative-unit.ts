@@ -39,8 +39,8 @@ export const relativeUnitParser: Parser = {
     if (/^the (past|last|next|coming)$/.test(rel) && !season) {
       if (unit === 'weekend') return null;
       const g = GRAN[unit];
-      const letter = g === 'week' ? 'W' : g === 'month' ? 'M' : g === 'quarter' ? 'Q' : g === 'year' ? 'Y' : g === 'day' ? 'D' : g === 'decade' ? 'DE' : 'CE';
-      return whole(m, 'relative-unit', () => ({ type: 'DURATION', value: `P1${letter}` }), 1);
+      const value = { day: 'P1D', week: 'P1W', month: 'P1M', quarter: 'P3M', year: 'P1Y', decade: 'P10Y', century: 'P100Y' }[g as string] ?? 'P1Y';
+      return whole(m, 'relative-unit', () => ({ type: 'DURATION', value }), 1);
     }
     if (season) return whole(m, 'relative-unit', (ctx) => seasonValue(ctx, season, rel.replace(/^the /, '')), 1);
     const g = GRAN[unit];
