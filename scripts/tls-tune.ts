@@ -21,12 +21,19 @@ for (const s of settings.length ? settings : ['{}']) {
   Object.assign(PARAMS as Record<string, unknown>, base, JSON.parse(s));
   const t0 = Date.now();
   const results: TaskResult[] = [];
+  let build = 0;
+  let score = 0;
   for (const { topic, analysis } of prepared)
     for (const task of topic.tasks) {
       const opts = taskOptions(task, topic.keywords);
       const inRange: Analysis = { ...analysis, articles: analysis.articles.filter((a) => a.publishedAt !== null && a.publishedAt >= opts.from! && a.publishedAt <= opts.to!) };
-      results.push(scoreTask(task, buildTimelineFromAnalysis(inRange, opts), inRange, opts));
+      const a = Date.now();
+      const tl = buildTimelineFromAnalysis(inRange, opts);
+      const b = Date.now();
+      results.push(scoreTask(task, tl, inRange, opts));
+      build += b - a;
+      score += Date.now() - b;
     }
   const m = summarise(results).mean;
-  console.log(`${s.padEnd(50)} AR-1 ${m.ar1.f.toFixed(4)} AR-2 ${m.ar2.f.toFixed(4)} Date ${m.date.f.toFixed(4)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(`${s.padEnd(50)} AR-1 ${m.ar1.f.toFixed(4)} AR-2 ${m.ar2.f.toFixed(4)} Date ${m.date.f.toFixed(4)} (${((Date.now() - t0) / 1000).toFixed(1)} s: build ${(build / 1000).toFixed(1)}, score ${(score / 1000).toFixed(1)})`);
 }

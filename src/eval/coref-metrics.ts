@@ -159,10 +159,12 @@ export function ceafe(key: Cluster[], response: Cluster[]): PRF {
   let sim = 0;
   for (const { ks, rs } of comps.values()) {
     if (!ks.length || !rs.length) continue;
-    const m = ks.map((ki) => rs.map((ri) => {
-      const o = overlaps.get(`${ki},${ri}`) ?? 0;
-      return o ? (2 * o) / (key[ki].length + response[ri].length) : 0;
-    }));
+    const m = ks.map((ki) =>
+      rs.map((ri) => {
+        const o = overlaps.get(`${ki},${ri}`) ?? 0;
+        return o ? (2 * o) / (key[ki].length + response[ri].length) : 0;
+      }),
+    );
     sim += maxAssignment(m);
   }
   const r = K ? sim / K : 0;

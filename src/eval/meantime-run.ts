@@ -61,7 +61,13 @@ export function runMeantime(dir: string, opts: { system?: boolean } = {}): Meant
     const a = newArticle({ id: d.id, rawText: d.text, path: d.path });
     for (const g of d.mentions) {
       if (!g.name) continue;
-      const m: Mention = { text: g.name.text, start: g.name.start, end: g.name.end, sentenceIndex: 0, type: g.type };
+      const m: Mention = {
+        text: g.name.text,
+        start: g.name.start,
+        end: g.name.end,
+        sentenceIndex: 0,
+        type: g.type,
+      };
       a.mentions.push(m);
       mentionOf.set(g.id, m);
     }
@@ -99,7 +105,12 @@ export function runMeantime(dir: string, opts: { system?: boolean } = {}): Meant
       });
       systemMentions = { ...corefScores(key, sysResp), mentions: ids.length, found };
     } catch (e) {
-      errors.push(new InputError('ner', `system-mention variant skipped: named-entity tagging failed: ${(e as Error).message}`));
+      errors.push(
+        new InputError(
+          'ner',
+          `system-mention variant skipped: named-entity tagging failed: ${(e as Error).message}`,
+        ),
+      );
     }
   }
   return {

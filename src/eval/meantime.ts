@@ -60,7 +60,9 @@ export function mapType(t: string): EntityType {
 }
 
 const NOT_NAMES = new Set(
-  'i we you he she it they me us him her them my our your his its their this that these those another other both each all some many most one two three company firm'.split(' '),
+  'i we you he she it they me us him her them my our your his its their this that these those another other both each all some many most one two three company firm'.split(
+    ' ',
+  ),
 );
 const LEADING_DET = /^(?:the|a|an|this|that|its|their|his|her|our)$/i;
 
@@ -107,7 +109,13 @@ export function parseMeantime(path: string, xml: string): { doc: MeantimeDoc; er
     if (!a.m_id || !anchors.length) continue;
     const toks = anchors.map((t) => tokens.get(t));
     if (toks.some((t) => !t)) {
-      errors.push(new InputError(path, `mention ${a.m_id} is anchored to a token that does not exist`, lineOf(m.index ?? 0)));
+      errors.push(
+        new InputError(
+          path,
+          `mention ${a.m_id} is anchored to a token that does not exist`,
+          lineOf(m.index ?? 0),
+        ),
+      );
       continue;
     }
     const target = refers.get(a.m_id);
@@ -121,14 +129,24 @@ export function parseMeantime(path: string, xml: string): { doc: MeantimeDoc; er
     let runStart = -1;
     for (let i = ts.length - 1; i >= 0; i--) {
       const cap = /^\p{Lu}/u.test(ts[i].text) && !(i === 0 && LEADING_DET.test(ts[i].text));
-      const glue = runEnd >= 0 && /^(?:of|and|&|-|de|du|von|van|der|la)$/i.test(ts[i].text) && i > 0 && /^\p{Lu}/u.test(ts[i - 1].text);
+      const glue =
+        runEnd >= 0 &&
+        /^(?:of|and|&|-|de|du|von|van|der|la)$/i.test(ts[i].text) &&
+        i > 0 &&
+        /^\p{Lu}/u.test(ts[i - 1].text);
       if (cap || glue) {
         if (runEnd < 0) runEnd = i;
         runStart = i;
       } else if (runEnd >= 0) break;
     }
     let name =
-      runEnd >= 0 ? { start: ts[runStart].start, end: ts[runEnd].end, text: text.slice(ts[runStart].start, ts[runEnd].end) } : null;
+      runEnd >= 0
+        ? {
+            start: ts[runStart].start,
+            end: ts[runEnd].end,
+            text: text.slice(ts[runStart].start, ts[runEnd].end),
+          }
+        : null;
     // a capitalised pronoun or determiner at the start of a sentence is not a name
     if (name && NOT_NAMES.has(name.text.toLowerCase())) name = null;
     mentions.push({
@@ -177,7 +195,11 @@ export function readMeantime(dir: string): { docs: MeantimeDoc[]; errors: InputE
   };
   root = find(dir, 0) ?? dir;
   const files = xmlFiles(root);
-  if (!files.length) throw new InputError(dir, 'no MEANTIME .xml files found (expected intra_cross-doc_annotation/corpus_*/…xml)');
+  if (!files.length)
+    throw new InputError(
+      dir,
+      'no MEANTIME .xml files found (expected intra_cross-doc_annotation/corpus_*/…xml)',
+    );
   const docs: MeantimeDoc[] = [];
   const errors: InputError[] = [];
   for (const f of files) {

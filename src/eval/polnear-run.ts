@@ -41,7 +41,12 @@ export function runPolnear(dir: string, opts: { limit?: number } = {}): PolnearR
       } catch (e) {
         // Quotes still work without mentions (speakers are then kept as written); say so once.
         nerFailed = true;
-        errors.push(new InputError('ner', `named-entity tagging failed, scoring without mentions: ${(e as Error).message}`));
+        errors.push(
+          new InputError(
+            'ner',
+            `named-entity tagging failed, scoring without mentions: ${(e as Error).message}`,
+          ),
+        );
       }
     }
     ner += performance.now() - tn;
@@ -54,7 +59,8 @@ export function runPolnear(dir: string, opts: { limit?: number } = {}): PolnearR
       d.attributions,
       atts.map((a) => ({
         content: { start: a.start, end: a.end },
-        source: a.sourceStart !== null && a.sourceEnd !== null ? { start: a.sourceStart, end: a.sourceEnd } : null,
+        source:
+          a.sourceStart !== null && a.sourceEnd !== null ? { start: a.sourceStart, end: a.sourceEnd } : null,
       })),
     );
   }

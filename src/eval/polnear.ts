@@ -57,7 +57,8 @@ export function isQuoted(text: string, start: number, end: number): boolean {
   while (s < e && /\s/u.test(text[s])) s++;
   while (e > s && /\s/u.test(text[e - 1])) e--;
   if (e - s < 2) return false;
-  const opens = OPEN_Q.has(text[s]) || (s > 0 && OPEN_Q.has(text[s - 1]) && !/\p{L}/u.test(text[s - 2] ?? ' '));
+  const opens =
+    OPEN_Q.has(text[s]) || (s > 0 && OPEN_Q.has(text[s - 1]) && !/\p{L}/u.test(text[s - 2] ?? ' '));
   let k = e - 1;
   let closes = CLOSE_Q.has(text[k]);
   if (!closes) {
@@ -74,13 +75,22 @@ export function isQuoted(text: string, start: number, end: number): boolean {
 /** Span trimmed of whitespace, quotation marks and edge punctuation (for "exact" comparison). */
 export function trimSpan(text: string, sp: Span): Span {
   let { start, end } = sp;
-  while (start < end && (EDGE_PUNCT.test(text[start]) || OPEN_Q.has(text[start]) || CLOSE_Q.has(text[start]))) start++;
-  while (end > start && (EDGE_PUNCT.test(text[end - 1]) || OPEN_Q.has(text[end - 1]) || CLOSE_Q.has(text[end - 1]))) end--;
+  while (start < end && (EDGE_PUNCT.test(text[start]) || OPEN_Q.has(text[start]) || CLOSE_Q.has(text[start])))
+    start++;
+  while (
+    end > start &&
+    (EDGE_PUNCT.test(text[end - 1]) || OPEN_Q.has(text[end - 1]) || CLOSE_Q.has(text[end - 1]))
+  )
+    end--;
   return { start, end };
 }
 
 /** Parse one brat .ann file against its text. Bad lines become InputErrors naming file and line. */
-export function parseAnn(annPath: string, ann: string, text: string): { attributions: GoldAttribution[]; errors: InputError[] } {
+export function parseAnn(
+  annPath: string,
+  ann: string,
+  text: string,
+): { attributions: GoldAttribution[]; errors: InputError[] } {
   const errors: InputError[] = [];
   const spans = new Map<string, { label: string; frags: Span[] }>();
   const relations: { line: number; args: Map<string, string[]> }[] = [];
@@ -103,11 +113,18 @@ export function parseAnn(annPath: string, ann: string, text: string): { attribut
       });
       const bad = frags.find((f) => f.end < f.start || f.end > text.length);
       if (bad) {
-        errors.push(new InputError(annPath, `span ${bad.start}-${bad.end} is beyond the text (${text.length} characters)`, ln));
+        errors.push(
+          new InputError(
+            annPath,
+            `span ${bad.start}-${bad.end} is beyond the text (${text.length} characters)`,
+            ln,
+          ),
+        );
         return;
       }
       const got = frags.map((f) => text.slice(f.start, f.end)).join(' ');
-      if (got.replace(/\s+/g, ' ').trim() !== cols.slice(2).join('\t').replace(/\s+/g, ' ').trim()) mismatches++;
+      if (got.replace(/\s+/g, ' ').trim() !== cols.slice(2).join('\t').replace(/\s+/g, ' ').trim())
+        mismatches++;
       spans.set(id, { label: m[1], frags });
     } else if (id.startsWith('E')) {
       const args = new Map<string, string[]>();
@@ -118,7 +135,9 @@ export function parseAnn(annPath: string, ann: string, text: string): { attribut
         args.set(role, [...(args.get(role) ?? []), mm[2]]);
       }
       if (!args.size) {
-        errors.push(new InputError(annPath, `malformed relation line: ${JSON.stringify(line.slice(0, 80))}`, ln));
+        errors.push(
+          new InputError(annPath, `malformed relation line: ${JSON.stringify(line.slice(0, 80))}`, ln),
+        );
         return;
       }
       relations.push({ line: ln, args });
@@ -128,7 +147,12 @@ export function parseAnn(annPath: string, ann: string, text: string): { attribut
   });
   const total = spans.size;
   if (total >= 4 && mismatches > total / 2)
-    errors.unshift(new InputError(annPath, `${mismatches} of ${total} spans do not match the text: wrong text file for this annotation?`));
+    errors.unshift(
+      new InputError(
+        annPath,
+        `${mismatches} of ${total} spans do not match the text: wrong text file for this annotation?`,
+      ),
+    );
   const attributions: GoldAttribution[] = [];
   for (const r of relations) {
     const contentIds = r.args.get('Content') ?? [];
@@ -137,12 +161,20 @@ export function parseAnn(annPath: string, ann: string, text: string): { attribut
       errors.push(new InputError(annPath, 'attribution without a known content span', r.line));
       continue;
     }
-    const content = { start: Math.min(...frags.map((f) => f.start)), end: Math.max(...frags.map((f) => f.end)) };
+    const content = {
+      start: Math.min(...frags.map((f) => f.start)),
+      end: Math.max(...frags.map((f) => f.end)),
+    };
     const get = (role: string) => {
       const f = (r.args.get(role) ?? []).flatMap((x) => spans.get(x)?.frags ?? []);
       return f.length ? f : null;
     };
-    attributions.push({ content, source: get('Source'), cue: get('Cue'), direct: isQuoted(text, content.start, content.end) });
+    attributions.push({
+      content,
+      source: get('Source'),
+      cue: get('Cue'),
+      direct: isQuoted(text, content.start, content.end),
+    });
   }
   return { attributions, errors };
 }
@@ -153,7 +185,10 @@ export function readPolnearSplit(dir: string): PolnearSplit {
   const annDir = join(dir, 'attributions');
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(dir, 'not a folder');
   if (!existsSync(textDir) || !existsSync(annDir))
-    throw new InputError(dir, 'not a PolNeAR split: expected text/ and attributions/ inside (e.g. polnear/data/dev)');
+    throw new InputError(
+      dir,
+      'not a PolNeAR split: expected text/ and attributions/ inside (e.g. polnear/data/dev)',
+    );
   const errors: InputError[] = [];
   const texts = new Set(readdirSync(textDir).filter((f) => f.endsWith('.txt')));
   const docs: PolnearDoc[] = [];

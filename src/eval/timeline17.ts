@@ -94,7 +94,7 @@ export function readTimeline17Layout(root: string): { topics: Timeline17Topic[];
 
 /** All articles of a topic (every source folder), in path order. */
 export function readTopicArticles(root: string, topic: Timeline17Topic, onError: (e: InputError) => void): Article[] {
-  return topic.folders.flatMap((f) => readTimeline17Dir(join(root, f), onError));
+  return topic.folders.flatMap((f) => readTimeline17Dir(join(root, f), onError).articles);
 }
 
 /** The options a task gives the timeline strategy. */

@@ -195,8 +195,9 @@ export function createApp(options: AppOptions) {
     return c.json({ ...report, errors: problems }, 201);
   });
 
-  app.all('/api/articles', () => {
-    throw new ApiError(404, 'POST articles to /api/articles');
+  app.all('/api/articles', (c) => {
+    c.header('Allow', 'POST');
+    throw new ApiError(405, `${c.req.method} is not allowed here: POST articles to /api/articles`);
   });
 
   app.get('*', (c) => {

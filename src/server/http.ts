@@ -6,7 +6,7 @@ import type { z } from 'zod';
 export class ApiError extends Error {
   override name = 'ApiError';
   constructor(
-    readonly status: 400 | 401 | 404 | 413 | 415 | 422 | 500 | 502,
+    readonly status: 400 | 401 | 404 | 405 | 413 | 415 | 422 | 500 | 502,
     message: string,
   ) {
     super(message);

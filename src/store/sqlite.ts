@@ -300,7 +300,14 @@ export class SqliteStore implements Store {
     } catch (e) {
       throw storeError(this.path, e, 'ingesting');
     }
-    if (options.refreshTimelines !== false) this.refreshStoredTimelines(report.storiesTouched);
+    if (options.refreshTimelines !== false) {
+      try {
+        this.refreshStoredTimelines(report.storiesTouched);
+      } catch {
+        // The batch is committed; a stored timeline that could not be updated stays stale (its story version
+        // no longer matches) and is rebuilt when next read.
+      }
+    }
     return { ...report, seconds: (performance.now() - t0) / 1000 };
   }
 

@@ -5,7 +5,7 @@
  */
 import type { Analysis, Article, IsoDay, Sentence, TimelineOptions } from '../model.js';
 import { PARAMS } from './params.js';
-import { centroidOf, contentTerms, mentionsTerm, queryTerms, sparse, termBag, vocabularySize, wordCount, type DenseVector, type SparseVector } from './text.js';
+import { contentTerms, mentionsTerm, queryTerms, sparse, termBag, vocabularySize, wordCount, type DenseVector, type SparseVector } from './text.js';
 
 export interface SentenceUnit {
   article: Article;
@@ -142,7 +142,8 @@ export function buildContext(analysis: Analysis, options: TimelineOptions): Time
   const df = new Float64Array(vocabularySize());
   const nDocs = units.length;
   for (const st of allStats) for (const id of st.ids) df[id]!++;
-  const idf = (id: number) => Math.log((nDocs + 1) / ((id < df.length ? df[id]! : 0) + 1));
+  const idfValues = Float64Array.from(df, (d) => Math.log((nDocs + 1) / (d + 1)) + 1);
+  const idf = (id: number) => (id < idfValues.length ? idfValues[id]! : Math.log(nDocs + 1) + 1);
   const vectors = new Map<Sentence, SparseVector>();
   const vector = (u: SentenceUnit): SparseVector => {
     let v = vectors.get(u.sentence);
@@ -154,7 +155,22 @@ export function buildContext(analysis: Analysis, options: TimelineOptions): Time
     return v;
   };
   let centroid: DenseVector | undefined;
-  const topicCentroid = () => (centroid ??= centroidOf(units.map((u) => ({ vector: vector(u), weight: u.weight }))));
+  // The story centroid straight from the cached term counts (no per-sentence vectors allocated).
+  const topicCentroid = (): DenseVector => {
+    if (centroid) return centroid;
+    const values = new Float64Array(df.length);
+    units.forEach((u, k) => {
+      const st = allStats[k]!;
+      let n = 0;
+      for (let i = 0; i < st.ids.length; i++) n += (st.counts[i]! * idf(st.ids[i]!)) ** 2;
+      if (!n) return;
+      const f = u.weight / Math.sqrt(n);
+      for (let i = 0; i < st.ids.length; i++) values[st.ids[i]!]! += st.counts[i]! * idf(st.ids[i]!) * f;
+    });
+    let n = 0;
+    for (const x of values) n += x * x;
+    return (centroid = { values, norm: Math.sqrt(n) });
+  };
 
   return {
     analysis,

@@ -7,7 +7,7 @@ export const PARAMS = {
   /** Weight of one distinct article that refers to the day through a resolved day-level time expression. */
   mentionWeight: 1,
   /** Extra weight per further sentence of the same article referring to the day (sub-linear: sqrt). */
-  repeatMentionWeight: 0.25,
+  repeatMentionWeight: 0,
   /** Weight of one distinct article published that day (publication bursts). */
   publicationWeight: 0.25,
   /** Material that does not match the query counts this much (1 = the query is ignored). */
@@ -25,22 +25,22 @@ export const PARAMS = {
   /** Sentences from articles published on the day, or the day after, that count as candidates: the first N. */
   leadSentences: 5,
   /** Relative weight of such lead sentences against sentences that name the day. */
-  leadWeight: 0.5,
+  leadWeight: 2,
   /** Sentence length limits in words (shorter or longer ones are not summary material). */
   minWords: 6,
   maxWords: 60,
 
   // --- summarisation (src/timeline/summarise.ts) ---
   /** Score multiplier for a sentence that names the day itself (it states what happened on it). */
-  namesDayBoost: 1.5,
+  namesDayBoost: 1,
   /** Score bonus per extra source carrying the sentence (near-duplicates), on a log scale. */
   sourcesBoost: 0.15,
   /** A candidate this similar (cosine) to an already chosen sentence (any date) is redundant. */
   redundancy: 0.5,
   /** Share of centrality measured against the whole story's centroid rather than the day's. */
-  topicWeight: 0.3,
+  topicWeight: 0.6,
   /** MMR trade-off: penalty per unit of similarity to already chosen sentences (score is scaled to 1). */
-  mmrLambda: 0.5,
+  mmrLambda: 0,
   /** Default sentences per date. */
   defaultSentences: 2,
 } as const;

@@ -34,6 +34,14 @@ test('sample story: acronym, case variant and expansion are one organisation; sh
 
 test('sample story: distinct people stay distinct', () => {
   const people = ents.filter((e) => e.type === 'PERSON').map((e) => e.name);
-  for (const n of ['Ingrid Solvang', 'Marten Ellingsrud', 'Agnes Thorne', 'Daniel Roper', 'Lucia Ferrante', 'Mira Okafor', 'Piet Olander'])
+  for (const n of [
+    'Ingrid Solvang',
+    'Marten Ellingsrud',
+    'Agnes Thorne',
+    'Daniel Roper',
+    'Lucia Ferrante',
+    'Mira Okafor',
+    'Piet Olander',
+  ])
     assert.equal(people.filter((p) => p === n).length, 1, n);
 });

@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { coreName, editDistance, initials, isAcronym, skeleton, stripPossessive, vowelKey } from '../../src/nlp/entities/names.js';
+import {
+  coreName,
+  editDistance,
+  initials,
+  isAcronym,
+  skeleton,
+  stripPossessive,
+  vowelKey,
+} from '../../src/nlp/entities/names.js';
 
 test('possessives are stripped', () => {
   assert.equal(stripPossessive("Okafor's"), 'Okafor');

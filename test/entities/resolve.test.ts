@@ -4,12 +4,16 @@ import { resolveEntities } from '../../src/nlp/entities/index.js';
 import { articleWith, entityOf } from './helpers.js';
 
 test('surname, title and possessive mentions merge with the full name; canonical is the full name', () => {
-  const a = articleWith('a1', "Lena Okafor spoke. Ms Okafor said more. Okafor's team agreed. Harbourmaster Okafor left.", [
-    ['Lena Okafor', 'PERSON'],
-    ['Ms Okafor', 'PERSON'],
-    ["Okafor's", 'PERSON'],
-    ['Okafor', 'PERSON'],
-  ]);
+  const a = articleWith(
+    'a1',
+    "Lena Okafor spoke. Ms Okafor said more. Okafor's team agreed. Harbourmaster Okafor left.",
+    [
+      ['Lena Okafor', 'PERSON'],
+      ['Ms Okafor', 'PERSON'],
+      ["Okafor's", 'PERSON'],
+      ['Okafor', 'PERSON'],
+    ],
+  );
   a.mentions[3].text = 'Okafor';
   const ents = resolveEntities([a]);
   assert.equal(ents.length, 1);
@@ -30,13 +34,17 @@ test('a surname-only article joins the full name from another article', () => {
 });
 
 test('two people sharing a surname stay apart; a surname-only mention goes to the most recent one', () => {
-  const a = articleWith('a1', 'Ed Brannock met David Brannock. Later Brannock said no. Ed Brannock then left, and Brannock smiled.', [
-    ['Ed Brannock', 'PERSON'],
-    ['David Brannock', 'PERSON'],
-    ['Brannock', 'PERSON'],
-    ['Ed Brannock', 'PERSON'],
-    ['Brannock', 'PERSON'],
-  ]);
+  const a = articleWith(
+    'a1',
+    'Ed Brannock met David Brannock. Later Brannock said no. Ed Brannock then left, and Brannock smiled.',
+    [
+      ['Ed Brannock', 'PERSON'],
+      ['David Brannock', 'PERSON'],
+      ['Brannock', 'PERSON'],
+      ['Ed Brannock', 'PERSON'],
+      ['Brannock', 'PERSON'],
+    ],
+  );
   const ents = resolveEntities([a]);
   assert.equal(ents.filter((e) => e.type === 'PERSON').length, 2);
   assert.equal(entityOf(a, 'Brannock', 0), entityOf(a, 'David Brannock'));
@@ -88,7 +96,11 @@ test('a one-letter misspelling of a rare name merges only when context agrees', 
       [place, 'LOC'],
       ['Brindle Line', 'ORG'],
     ]);
-  const arts = [mk('a', 'Jens Stoltenberg', 'Oslo'), mk('b', 'Jens Stoltenberg', 'Oslo'), mk('c', 'Jens Stoltenburg', 'Oslo')];
+  const arts = [
+    mk('a', 'Jens Stoltenberg', 'Oslo'),
+    mk('b', 'Jens Stoltenberg', 'Oslo'),
+    mk('c', 'Jens Stoltenburg', 'Oslo'),
+  ];
   resolveEntities(arts);
   assert.equal(entityOf(arts[2], 'Jens Stoltenburg'), entityOf(arts[0], 'Jens Stoltenberg'));
   // No shared context: kept apart.
@@ -109,12 +121,16 @@ test('a one-letter misspelling of a rare name merges only when context agrees', 
 });
 
 test('different places and organisations with distinct names are not merged', () => {
-  const a = articleWith('a', 'Porthaven and Portmaven both closed; the Coastal Authority and the Coastal Guild argued.', [
-    ['Porthaven', 'LOC'],
-    ['Portmaven', 'LOC'],
-    ['Coastal Authority', 'ORG'],
-    ['Coastal Guild', 'ORG'],
-  ]);
+  const a = articleWith(
+    'a',
+    'Porthaven and Portmaven both closed; the Coastal Authority and the Coastal Guild argued.',
+    [
+      ['Porthaven', 'LOC'],
+      ['Portmaven', 'LOC'],
+      ['Coastal Authority', 'ORG'],
+      ['Coastal Guild', 'ORG'],
+    ],
+  );
   const ents = resolveEntities([a]);
   assert.equal(ents.length, 4);
 });

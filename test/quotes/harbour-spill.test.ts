@@ -13,7 +13,10 @@ function quote(articlePrefix: string, starts: string): Quote {
   const id = [...quotes.keys()].find((k) => k.startsWith(articlePrefix));
   assert.ok(id, `article ${articlePrefix}`);
   const q = quotes.get(id)!.find((x) => x.text.startsWith(starts));
-  assert.ok(q, `quote "${starts}" in ${id}: ${JSON.stringify(quotes.get(id)!.map((x) => x.text.slice(0, 40)))}`);
+  assert.ok(
+    q,
+    `quote "${starts}" in ${id}: ${JSON.stringify(quotes.get(id)!.map((x) => x.text.slice(0, 40)))}`,
+  );
   return q;
 }
 

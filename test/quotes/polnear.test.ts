@@ -36,7 +36,8 @@ test('bad lines are reported with file and line, the rest is read', () => {
 });
 
 test('an annotation file that does not fit its text is flagged', () => {
-  const other = 'A completely different text that is long enough to hold the offsets of the spans above, yes.';
+  const other =
+    'A completely different text that is long enough to hold the offsets of the spans above, yes.';
   const { errors } = parseAnn('doc.ann', ann, other);
   assert.ok(errors.some((e) => /do not match the text/.test(e.message)));
 });

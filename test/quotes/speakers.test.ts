@@ -21,25 +21,34 @@ test('a surname speaker resolves to the canonical full name', () => {
 });
 
 test('pronouns go to the nearest person of compatible gender', () => {
-  const qs = run('Ms Lena Okafor met Mr Tomas Vell at the pier. “We need more booms,” she said. “We have none left,” he said.', [
-    ['Ms Lena Okafor', 'PERSON'],
-    ['Mr Tomas Vell', 'PERSON'],
-  ]);
+  const qs = run(
+    'Ms Lena Okafor met Mr Tomas Vell at the pier. “We need more booms,” she said. “We have none left,” he said.',
+    [
+      ['Ms Lena Okafor', 'PERSON'],
+      ['Mr Tomas Vell', 'PERSON'],
+    ],
+  );
   assert.equal(qs[0].speaker, 'Lena Okafor');
   assert.equal(qs[0].speakerText, 'she');
   assert.equal(qs[1].speaker, 'Tomas Vell');
 });
 
 test('a role noun goes to the person introduced with that role', () => {
-  const qs = run('Jane Roe, a ministry spokeswoman, confirmed the closure. Later Tomas Vell arrived. “The ban stays,” the spokeswoman said.', [
-    ['Jane Roe', 'PERSON'],
-    ['Tomas Vell', 'PERSON'],
-  ]);
+  const qs = run(
+    'Jane Roe, a ministry spokeswoman, confirmed the closure. Later Tomas Vell arrived. “The ban stays,” the spokeswoman said.',
+    [
+      ['Jane Roe', 'PERSON'],
+      ['Tomas Vell', 'PERSON'],
+    ],
+  );
   assert.equal(qs[qs.length - 1].speaker, 'Jane Roe');
 });
 
 test('an organisation voice goes to the matching organisation', () => {
-  const [q] = run('The Ministry of Ports ordered an inquiry. “Fishing is suspended,” a ministry statement said.', [['Ministry of Ports', 'ORG']]);
+  const [q] = run(
+    'The Ministry of Ports ordered an inquiry. “Fishing is suspended,” a ministry statement said.',
+    [['Ministry of Ports', 'ORG']],
+  );
   assert.equal(q.speaker, 'Ministry of Ports');
 });
 
@@ -47,4 +56,13 @@ test('unnamed sources are kept as their description', () => {
   const [q] = run('“The captain ignored two warnings,” a senior coastguard officer said.', []);
   assert.equal(q.speaker, 'a senior coastguard officer');
   assert.equal(q.speakerEntityId ?? null, null);
+});
+
+test('a role introduced in an earlier article resolves in a later one', () => {
+  const a = articleWith('a', 'Harbour master Agnes Thorne closed the pier.', [['Agnes Thorne', 'PERSON']]);
+  const b = articleWith('b', 'Boats waited. “Nobody sails today,” the harbour master said.', []);
+  const ents = resolveEntities([a, b]);
+  extractQuotes(a, ents);
+  const [q] = extractQuotes(b, ents);
+  assert.equal(q.speaker, 'Agnes Thorne');
 });

@@ -154,3 +154,11 @@ test('unknown routes are JSON 404s', async () => {
   assert.equal(res.status, 404);
   assert.equal((await json(res)).error.status, 404);
 });
+
+test('other methods on /api/articles are a 405 that says to POST', async () => {
+  const { app } = testApp();
+  const res = await app.request('/api/articles');
+  assert.equal(res.status, 405);
+  assert.equal(res.headers.get('allow'), 'POST');
+  assert.match((await json(res)).error.message, /POST articles/);
+});

@@ -31,7 +31,10 @@ export const command: Command = {
   summary: 'MEANTIME cross-document entity coreference',
   help,
   async run(argv, io) {
-    const { values, positionals } = parse(argv, { format: { type: 'string' }, 'no-system': { type: 'boolean' } });
+    const { values, positionals } = parse(argv, {
+      format: { type: 'string' },
+      'no-system': { type: 'boolean' },
+    });
     const format = formatOption(values.format, ['text', 'json'], 'text');
     const dir = positionals[0];
     if (!dir) throw new UsageError('give the MEANTIME folder, e.g. ../shared/datasets/meantime');
@@ -80,7 +83,9 @@ export const command: Command = {
       );
       return 0;
     }
-    io.stdout(`MEANTIME ${dir}: ${res.documents} documents, ${res.goldMentions} named gold mentions of ${res.goldEntities} entities, ${res.seconds.toFixed(2)} s\n`);
+    io.stdout(
+      `MEANTIME ${dir}: ${res.documents} documents, ${res.goldMentions} named gold mentions of ${res.goldEntities} entities, ${res.seconds.toFixed(2)} s\n`,
+    );
     io.stdout(`                  B-cubed P/R/F1        MUC F1  CEAF-e F1  CoNLL F1\n`);
     const row = (name: string, x: CorefVariant | null) =>
       x

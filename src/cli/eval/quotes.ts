@@ -66,7 +66,19 @@ export const command: Command = {
         },
         source: x.source,
       });
-      io.stdout(JSON.stringify({ direct: strip(s.direct), all: strip(s.all), documents: res.documents, errors: res.errors.length, seconds: res.seconds }, null, 2) + '\n');
+      io.stdout(
+        JSON.stringify(
+          {
+            direct: strip(s.direct),
+            all: strip(s.all),
+            documents: res.documents,
+            errors: res.errors.length,
+            seconds: res.seconds,
+          },
+          null,
+          2,
+        ) + '\n',
+      );
       return 0;
     }
     const row = (name: string, x: typeof s.all) =>

@@ -12,10 +12,23 @@
  * Global hyper-parameters are named constants below.
  */
 import type { Article, Entity, EntityType, Mention } from '../../model.js';
-import { coreTokens, COUNTRY_KEYS, countryKey, editDistance, foldToken, initials, isAcronym, NOT_A_NAME, skeleton, vowelKey } from './names.js';
+import {
+  coreTokens,
+  COUNTRY_KEYS,
+  countryKey,
+  editDistance,
+  foldToken,
+  initials,
+  isAcronym,
+  NOT_A_NAME,
+  skeleton,
+  vowelKey,
+} from './names.js';
 
 /** A misspelling merge needs the rarer form to be below this share of the pair's mentions. */
 const MISSPELLING_MAX_SHARE = 0.5;
+/** A misspelt form is rare: at most this many mentions in the corpus. */
+const MISSPELLING_MAX_RARE = 3;
 /** Minimum folded length of a name for one-letter misspellings to be considered (short names collide). */
 const MISSPELLING_MIN_LEN = 6;
 /** Minimum number of shared co-occurring entities for a fuzzy (transliteration / misspelling) merge. */
@@ -89,7 +102,16 @@ export function resolveEntities(articles: Article[]): Entity[] {
     const k = `${type}|${key}`;
     let n = byKey.get(k);
     if (!n) {
-      n = { id: uf.add(), type, key, tokens, mentions: [], forms: new Map(), articles: new Set(), loneName: false };
+      n = {
+        id: uf.add(),
+        type,
+        key,
+        tokens,
+        mentions: [],
+        forms: new Map(),
+        articles: new Set(),
+        loneName: false,
+      };
       nodes.push(n);
       byKey.set(k, n);
     }
@@ -117,11 +139,22 @@ export function resolveEntities(articles: Article[]): Entity[] {
       if (!t.length || (t.length === 1 && NOT_A_NAME.has(foldToken(t[0])))) continue;
       if (ms[i].type === 'PERSON' && t.length >= 2) {
         const n = nodeFor('PERSON', personKey(t), t);
-        fullPersons.push({ node: n, pos: ms[i].start, first: foldToken(t[0]), last: foldToken(t[t.length - 1]) });
+        fullPersons.push({
+          node: n,
+          pos: ms[i].start,
+          first: foldToken(t[0]),
+          last: foldToken(t[t.length - 1]),
+        });
         personCount.set(n, (personCount.get(n) ?? 0) + 1);
       } else if (ms[i].type !== 'PERSON' && t.length >= 2) {
         const n = nodeFor(ms[i].type, keyOf(t, ms[i].type), t);
-        multiNames.push({ node: n, inits: initials(t), first: foldToken(t[0]), last: foldToken(t[t.length - 1]), type: ms[i].type });
+        multiNames.push({
+          node: n,
+          inits: initials(t),
+          first: foldToken(t[0]),
+          last: foldToken(t[t.length - 1]),
+          type: ms[i].type,
+        });
       }
     }
     for (let i = 0; i < ms.length; i++) {
@@ -132,7 +165,9 @@ export function resolveEntities(articles: Article[]): Entity[] {
       if (t.length >= 2) node = nodeFor(m.type, keyOf(t, m.type), t);
       else if (m.type === 'PERSON') {
         const w = foldToken(t[0]);
-        node = pickPerson(fullPersons, personCount, m.start, (p) => p.last === w) ?? pickPerson(fullPersons, personCount, m.start, (p) => p.first === w, true);
+        node =
+          pickPerson(fullPersons, personCount, m.start, (p) => p.last === w) ??
+          pickPerson(fullPersons, personCount, m.start, (p) => p.first === w, true);
         if (!node) {
           node = nodeFor('PERSON', w, t);
           node.loneName = true;
@@ -153,8 +188,11 @@ export function resolveEntities(articles: Article[]): Entity[] {
         if (!isAcronym(surface) && w.length >= 3) {
           // "Ford" and "Ford Motor", "Taurus" and "Ford Taurus" in one article: the short name stands for
           // the one longer name of the same type that begins (ORG, LOC) or ends (MISC: models) with it
-          const longer = multiNames.filter((x) => x.type === m.type && (m.type === 'MISC' ? x.last === w : x.first === w));
-          if (longer.length && new Set(longer.map((x) => x.node)).size === 1) uf.union(node.id, longer[0].node.id);
+          const longer = multiNames.filter(
+            (x) => x.type === m.type && (m.type === 'MISC' ? x.last === w : x.first === w),
+          );
+          if (longer.length && new Set(longer.map((x) => x.node)).size === 1)
+            uf.union(node.id, longer[0].node.id);
         }
       }
       attach(node, m, article.id);
@@ -200,7 +238,8 @@ export function resolveEntities(articles: Article[]): Entity[] {
     else sameKey.set(n.key, [n]);
   }
   const groupSize = new Map<number, number>();
-  for (const n of nodes) groupSize.set(uf.find(n.id), (groupSize.get(uf.find(n.id)) ?? 0) + n.mentions.length);
+  for (const n of nodes)
+    groupSize.set(uf.find(n.id), (groupSize.get(uf.find(n.id)) ?? 0) + n.mentions.length);
   const size = (n: Node) => groupSize.get(uf.find(n.id)) ?? 0;
   for (const l of sameKey.values()) {
     if (l.length < 2) continue;
@@ -212,34 +251,33 @@ export function resolveEntities(articles: Article[]): Entity[] {
     }
   }
 
-  // Context of a node: the other nodes in (some of) its articles.
-  const contextCache = new Map<number, Set<number>>();
-  const context = (n: Node): Set<number> => {
-    let c = contextCache.get(n.id);
-    if (c) return c;
-    c = new Set();
-    let k = 0;
-    for (const a of n.articles) {
-      if (k++ >= CONTEXT_MAX_ARTICLES) break;
-      for (const o of articleNodes.get(a) ?? []) if (o !== n.id) c.add(uf.find(o));
+  // Shared context of two names: other names found in an article of each (bounded, early exit).
+  const sharedContext = (a: Node, b: Node, need = FUZZY_MIN_SHARED_CONTEXT): number => {
+    const [small, big] = a.articles.size <= b.articles.size ? [a, b] : [b, a];
+    const bigArts: Set<number>[] = [];
+    for (const art of big.articles) {
+      if (bigArts.length >= CONTEXT_MAX_ARTICLES) break;
+      bigArts.push(articleNodes.get(art)!);
     }
-    contextCache.set(n.id, c);
-    return c;
-  };
-  const sharedContext = (a: Node, b: Node): number => {
-    const ca = context(a);
-    const cb = context(b);
-    const ra = uf.find(a.id);
-    const rb = uf.find(b.id);
+    const seen = new Set<number>();
     let shared = 0;
-    for (const x of ca) if (x !== ra && x !== rb && cb.has(x)) shared++;
+    let k = 0;
+    for (const art of small.articles) {
+      if (k++ >= CONTEXT_MAX_ARTICLES) break;
+      for (const o of articleNodes.get(art) ?? []) {
+        if (o === a.id || o === b.id || seen.has(o)) continue;
+        seen.add(o);
+        if (bigArts.some((s) => s.has(o)) && ++shared >= need) return shared;
+      }
+    }
     return shared;
   };
 
   // Transliteration variants: same type, same number of tokens, every token with the same vowel key.
   const translitGroups = new Map<string, Node[]>();
   for (const n of nodes) {
-    const toks = n.type === 'PERSON' && n.tokens.length >= 2 ? [n.tokens[0], n.tokens[n.tokens.length - 1]] : n.tokens;
+    const toks =
+      n.type === 'PERSON' && n.tokens.length >= 2 ? [n.tokens[0], n.tokens[n.tokens.length - 1]] : n.tokens;
     if (toks.some((t) => foldToken(t).length < 4)) continue;
     const k = `${n.type}|${toks.map(vowelKey).join(' ')}|${toks.map(skeleton).join(' ')}`;
     const g = translitGroups.get(k);
@@ -257,30 +295,37 @@ export function resolveEntities(articles: Article[]): Entity[] {
   const deletions = new Map<string, Node[]>();
   for (const n of nodes) {
     // names with digits are models and numbers ("A380", "A350"), never misspellings of each other
-    if (n.key.length < MISSPELLING_MIN_LEN || /\d/.test(n.key) || (n.tokens.length === 1 && isAcronym(n.tokens[0]))) continue;
-    const variants = new Set([n.key]);
-    for (let i = 0; i < n.key.length; i++) variants.add(n.key.slice(0, i) + n.key.slice(i + 1));
-    for (const v of variants) {
+    if (
+      n.key.length < MISSPELLING_MIN_LEN ||
+      /\d/.test(n.key) ||
+      (n.tokens.length === 1 && isAcronym(n.tokens[0]))
+    )
+      continue;
+    // only rare forms are indexed; every form then looks its variants up among them
+    if (n.mentions.length > MISSPELLING_MAX_RARE) continue;
+    for (const v of deletionVariants(n.key)) {
       const k = `${n.type}|${v}`;
       const l = deletions.get(k);
       if (l) l.push(n);
       else deletions.set(k, [n]);
     }
   }
-  for (const l of deletions.values()) {
-    if (l.length < 2 || l.length > 8) continue;
-    for (let i = 0; i < l.length; i++)
-      for (let j = i + 1; j < l.length; j++) {
-        const a = l[i];
-        const b = l[j];
-        if (a === b || uf.find(a.id) === uf.find(b.id)) continue;
-        const total = a.mentions.length + b.mentions.length;
-        if (Math.min(a.mentions.length, b.mentions.length) / total >= MISSPELLING_MAX_SHARE) continue;
-        // First names must agree exactly: "Ed Miliband" vs "Ted Miliband" are not a typo pair.
-        if (a.key.includes(' ') && a.key.split(' ')[0] !== b.key.split(' ')[0]) continue;
-        if (editDistance(a.key, b.key, 1) !== 1) continue;
-        if (sharedContext(a, b) >= FUZZY_MIN_SHARED_CONTEXT) uf.union(a.id, b.id);
-      }
+  for (const b of nodes) {
+    if (b.key.length < MISSPELLING_MIN_LEN || /\d/.test(b.key)) continue;
+    const cands = new Set<Node>();
+    for (const v of deletionVariants(b.key))
+      for (const a of deletions.get(`${b.type}|${v}`) ?? []) if (a !== b) cands.add(a);
+    if (cands.size > 8) continue;
+    for (const a of cands) {
+      if (uf.find(a.id) === uf.find(b.id)) continue;
+      const total = a.mentions.length + b.mentions.length;
+      // the indexed form must be the rarer one
+      if (a.mentions.length / total >= MISSPELLING_MAX_SHARE) continue;
+      // First names must agree exactly: "Ed Miliband" vs "Ted Miliband" are not a typo pair.
+      if (a.key.includes(' ') && a.key.split(' ')[0] !== b.key.split(' ')[0]) continue;
+      if (editDistance(a.key, b.key, 1) !== 1) continue;
+      if (sharedContext(a, b) >= FUZZY_MIN_SHARED_CONTEXT) uf.union(a.id, b.id);
+    }
   }
 
   // Surname-only names with no full name in their article: the most salient full name ending with them.
@@ -294,12 +339,16 @@ export function resolveEntities(articles: Article[]): Entity[] {
     (byVowelSurname.get(vk) ?? byVowelSurname.set(vk, []).get(vk)!).push(n);
   }
   const rootMentions = new Map<number, number>();
-  for (const n of nodes) rootMentions.set(uf.find(n.id), (rootMentions.get(uf.find(n.id)) ?? 0) + n.mentions.length);
+  for (const n of nodes)
+    rootMentions.set(uf.find(n.id), (rootMentions.get(uf.find(n.id)) ?? 0) + n.mentions.length);
   const salience = (n: Node) => rootMentions.get(uf.find(n.id)) ?? 0;
   for (const n of nodes) {
     if (!n.loneName) continue;
     let cands = bySurname.get(n.key);
-    if (!cands?.length && n.key.length >= 4) cands = byVowelSurname.get(vowelKey(n.key))?.filter((c) => sharedContext(c, n) >= FUZZY_MIN_SHARED_CONTEXT);
+    if (!cands?.length && n.key.length >= 4)
+      cands = byVowelSurname
+        .get(vowelKey(n.key))
+        ?.filter((c) => sharedContext(c, n) >= FUZZY_MIN_SHARED_CONTEXT);
     if (!cands?.length) continue;
     const roots = [...new Set(cands.map((c) => uf.find(c.id)))];
     const best = roots.length === 1 ? cands[0] : cands.reduce((a, b) => (salience(b) > salience(a) ? b : a));
@@ -324,6 +373,13 @@ function pickPerson(
   for (const c of cands) if (c.pos < pos) recent = c.node;
   if (recent) return recent;
   return cands.reduce((a, b) => ((counts.get(b.node) ?? 0) > (counts.get(a.node) ?? 0) ? b : a)).node;
+}
+
+/** The key and every string obtained by deleting one character of it. */
+function deletionVariants(key: string): Set<string> {
+  const out = new Set([key]);
+  for (let i = 0; i < key.length; i++) out.add(key.slice(0, i) + key.slice(i + 1));
+  return out;
 }
 
 function slug(s: string): string {
@@ -378,7 +434,11 @@ function buildEntities(nodes: Node[], uf: UnionFind): Entity[] {
       .filter(([, c]) => c >= top * CANONICAL_MIN_SHARE)
       .sort(
         (a, b) =>
-          Number(isCaps(a[0])) - Number(isCaps(b[0])) || words(b[0]) - words(a[0]) || b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1),
+          Number(isCaps(a[0])) - Number(isCaps(b[0])) ||
+          words(b[0]) - words(a[0]) ||
+          b[1] - a[1] ||
+          b[0].length - a[0].length ||
+          (a[0] < b[0] ? -1 : 1),
       )[0][0];
     let id = `${type.toLowerCase()}:${slug(name)}`;
     for (let k = 2; used.has(id); k++) id = `${type.toLowerCase()}:${slug(name)}-${k}`;

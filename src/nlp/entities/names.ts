@@ -5,23 +5,135 @@
 import type { EntityType } from '../../model.js';
 
 /** Titles and honorifics that may precede a person's name ("Ms Merkel", "Chancellor Merkel", "Gen. Petraeus"). */
-const TITLES = new Set(
-  [
-    'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'madam', 'madame',
-    'president', 'vice', 'chancellor', 'minister', 'prime', 'premier', 'secretary', 'senator', 'sen', 'rep',
-    'representative', 'congressman', 'congresswoman', 'gov', 'governor', 'mayor', 'judge', 'justice', 'king',
-    'queen', 'prince', 'princess', 'pope', 'rev', 'reverend', 'father', 'sister', 'brother', 'gen', 'general',
-    'col', 'colonel', 'lt', 'lieutenant', 'maj', 'major', 'capt', 'captain', 'sgt', 'sergeant', 'adm', 'admiral',
-    'cmdr', 'commander', 'chief', 'inspector', 'detective', 'officer', 'ambassador', 'envoy', 'director',
-    'commissioner', 'councillor', 'councilor', 'sheikh', 'ayatollah', 'imam', 'emir', 'sultan', 'st', 'saint',
-    'defence', 'defense', 'foreign', 'finance', 'interior', 'health', 'state', 'deputy', 'acting', 'former',
-    'the', 'chairman', 'chairwoman', 'chair', 'ceo', 'spokesman', 'spokeswoman', 'spokesperson', 'leader',
-  ],
-);
+const TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'professor',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'madam',
+  'madame',
+  'president',
+  'vice',
+  'chancellor',
+  'minister',
+  'prime',
+  'premier',
+  'secretary',
+  'senator',
+  'sen',
+  'rep',
+  'representative',
+  'congressman',
+  'congresswoman',
+  'gov',
+  'governor',
+  'mayor',
+  'judge',
+  'justice',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'pope',
+  'rev',
+  'reverend',
+  'father',
+  'sister',
+  'brother',
+  'gen',
+  'general',
+  'col',
+  'colonel',
+  'lt',
+  'lieutenant',
+  'maj',
+  'major',
+  'capt',
+  'captain',
+  'sgt',
+  'sergeant',
+  'adm',
+  'admiral',
+  'cmdr',
+  'commander',
+  'chief',
+  'inspector',
+  'detective',
+  'officer',
+  'ambassador',
+  'envoy',
+  'director',
+  'commissioner',
+  'councillor',
+  'councilor',
+  'sheikh',
+  'ayatollah',
+  'imam',
+  'emir',
+  'sultan',
+  'st',
+  'saint',
+  'defence',
+  'defense',
+  'foreign',
+  'finance',
+  'interior',
+  'health',
+  'state',
+  'deputy',
+  'acting',
+  'former',
+  'the',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'ceo',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'leader',
+]);
 
 /** Tokens that are never part of a name's core for ORG/LOC matching. */
-const ORG_SUFFIXES = new Set(['inc', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'plc', 'llc', 'ag', 'sa', 'nv', 'gmbh', 'spa']);
-const ACRONYM_STOP = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', 'in', 'on', '&', 'to']);
+const ORG_SUFFIXES = new Set([
+  'inc',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'ltd',
+  'limited',
+  'plc',
+  'llc',
+  'ag',
+  'sa',
+  'nv',
+  'gmbh',
+  'spa',
+]);
+const ACRONYM_STOP = new Set([
+  'of',
+  'the',
+  'and',
+  'for',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'in',
+  'on',
+  '&',
+  'to',
+]);
 
 const POSSESSIVE = /(?:['’]s|s['’]|['’])$/u;
 
@@ -184,7 +296,25 @@ export function editDistance(a: string, b: string, max = 2): number {
 }
 
 /** Pronoun-like or generic words NER sometimes tags that must never become entities. */
-export const NOT_A_NAME = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'their', 'the', 'a', 'an', 'mr', 'mrs', 'ms', 'dr']);
+export const NOT_A_NAME = new Set([
+  'he',
+  'she',
+  'it',
+  'they',
+  'we',
+  'i',
+  'you',
+  'his',
+  'her',
+  'their',
+  'the',
+  'a',
+  'an',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+]);
 
 /**
  * Countries under their usual short names, abbreviations and demonyms (a small fact table of the ones
@@ -222,5 +352,9 @@ export const COUNTRY_KEYS = new Set(Object.keys(COUNTRY_VARIANTS));
 
 /** The canonical key of a folded name if it is a country variant, else the name itself. */
 export function countryKey(folded: string): string {
-  return COUNTRY_MAP.get(folded) ?? COUNTRY_MAP.get(folded.replace(/\./g, ' ').replace(/\s+/g, ' ').trim()) ?? folded;
+  return (
+    COUNTRY_MAP.get(folded) ??
+    COUNTRY_MAP.get(folded.replace(/\./g, ' ').replace(/\s+/g, ' ').trim()) ??
+    folded
+  );
 }

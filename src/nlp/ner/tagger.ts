@@ -122,15 +122,18 @@ export function featuresOfDocument(
   });
 }
 
+/**
+ * A word's emission scores, pre-summed per pass ([pass * T + tag]): on its own, and as the neighbour at
+ * offset CONTEXT_OFFSETS[k].
+ */
 interface WordRows {
-  intrinsic: Int32Array;
-  /** Rows of the word's features as the neighbour at offset CONTEXT_OFFSETS[k]. */
-  context: Int32Array[];
+  intrinsic: Float64Array;
+  context: Float64Array[];
 }
 
-/** Per-model cache of word -> rows (bounded: cleared when large). */
+/** Per-model cache of word -> pre-summed scores (about 2 KB a word; cleared when it reaches the limit). */
 const caches = new WeakMap<NerModel, Map<string, WordRows>>();
-const CACHE_LIMIT = 200_000;
+const CACHE_LIMIT = 20_000;
 
 function rowsOf(index: Map<string, number>, feats: string[], out?: number[]): number[] {
   const rows = out ?? [];
@@ -147,20 +150,37 @@ function wordRows(model: NerModel, norm: string, normLower: string, shape: strin
   const key = caps ? '\u0001' + norm : norm;
   let e = cache.get(key);
   if (!e) {
-    if (cache.size > CACHE_LIMIT) cache.clear();
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    const PT = model.passes.length * T;
+    const buf = new Float64Array(PT * (1 + CONTEXT_OFFSETS.length));
     e = {
-      intrinsic: Int32Array.from(rowsOf(model.index, intrinsicFeatures(norm, normLower, shape, caps))),
-      context: CONTEXT_OFFSETS.map((d) =>
-        Int32Array.from(rowsOf(model.index, contextFeatures(normLower, shape, d))),
-      ),
+      intrinsic: buf.subarray(0, PT),
+      context: CONTEXT_OFFSETS.map((_, k) => buf.subarray(PT * (k + 1), PT * (k + 2))),
     };
+    summed(model, rowsOf(model.index, intrinsicFeatures(norm, normLower, shape, caps)), e.intrinsic);
+    CONTEXT_OFFSETS.forEach((d, k) =>
+      summed(model, rowsOf(model.index, contextFeatures(normLower, shape, d)), e!.context[k]),
+    );
     cache.set(key, e);
   }
   return e;
 }
 
-function boundaryRows(model: NerModel, which: string): Int32Array[] {
-  return CONTEXT_OFFSETS.map((d) => Int32Array.from(rowsOf(model.index, contextFeatures(which, which, d))));
+/** Sum of the given rows' weights, per pass. */
+function summed(model: NerModel, rows: number[], into?: Float64Array): Float64Array {
+  const out = into ?? new Float64Array(model.passes.length * T);
+  model.passes.forEach((p, k) => addRows(p.weights, rows, out, k * T));
+  return out;
+}
+
+function boundaryRows(model: NerModel, which: string): Float64Array[] {
+  return CONTEXT_OFFSETS.map((d) => summed(model, rowsOf(model.index, contextFeatures(which, which, d))));
+}
+
+/** Add pre-summed per-pass scores to both passes' emissions at offset o. */
+function addSummed(v: Float64Array, e1: Float64Array, e2: Float64Array | null, o: number): void {
+  for (let t = 0; t < T; t++) e1[o + t] += v[t];
+  if (e2) for (let t = 0; t < T; t++) e2[o + t] += v[T + t];
 }
 
 function addRows(W: Float32Array, rows: ArrayLike<number>, out: Float64Array, o: number): void {
@@ -212,17 +232,10 @@ export function tagDocumentBilou(model: NerModel, rawDoc: string[][]): string[][
     if (e2) emit2.push(e2);
     for (let i = 0; i < n; i++) {
       const o = i * T;
-      addRowsBoth(P1.weights, P2?.weights ?? null, entries[i].intrinsic, e1, e2, o);
+      addSummed(entries[i].intrinsic, e1, e2, o);
       for (let k = 0; k < CONTEXT_OFFSETS.length; k++) {
         const j = i + CONTEXT_OFFSETS[k];
-        addRowsBoth(
-          P1.weights,
-          P2?.weights ?? null,
-          j < 0 ? before[k] : j >= n ? after[k] : entries[j].context[k],
-          e1,
-          e2,
-          o,
-        );
+        addSummed(j < 0 ? before[k] : j >= n ? after[k] : entries[j].context[k], e1, e2, o);
       }
       local.length = 0;
       addRowsBoth(

@@ -9,7 +9,16 @@
 import type { QuoteKind } from '../../model.js';
 import { AUX_ADVERBS, CLAUSE_CUES, CUE_VERBS, DETERMINERS, NP_STOP, PRONOUNS } from './lexicon.js';
 import { paragraphs, quoteSpans, type QuoteMarkSpan } from './marks.js';
-import { isCap, isWord, npBack, speakerAfter, speakerBefore, words, type SpeakerSpan, type W } from './words.js';
+import {
+  isCap,
+  isWord,
+  npBack,
+  speakerAfter,
+  speakerBefore,
+  words,
+  type SpeakerSpan,
+  type W,
+} from './words.js';
 
 export interface RawAttribution {
   kind: QuoteKind;
@@ -28,14 +37,16 @@ const QUOTE_TOKEN = /^(?:["“”„«»‘]|'')$/;
 const SENT_END = /^[.!?]$/;
 const ABBREV_BEFORE_DOT = /^(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|[A-Z])$/;
 /** A sentence-ending . ! ? (not the dot of "Dr." or an initial). */
-const isSentEnd = (ws: W[], k: number) => SENT_END.test(ws[k].t) && !(ws[k].t === '.' && k > 0 && ABBREV_BEFORE_DOT.test(ws[k - 1].t));
+const isSentEnd = (ws: W[], k: number) =>
+  SENT_END.test(ws[k].t) && !(ws[k].t === '.' && k > 0 && ABBREV_BEFORE_DOT.test(ws[k - 1].t));
 /** Words that cannot start a reported clause right after "said" ("said on Monday", "said in a statement"). */
 const NO_CLAUSE_START = new Set(
   'in on at to during after before of for with nothing so yes no when while through last earlier late early from by as than repeatedly again'.split(
     ' ',
   ),
 );
-const TIME_WORDS = /^(?:yesterday|today|tonight|recently|later|earlier|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|afterwards|previously|repeatedly|again)$/i;
+const TIME_WORDS =
+  /^(?:yesterday|today|tonight|recently|later|earlier|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|afterwards|previously|repeatedly|again)$/i;
 /** Tail words allowed after a sentence-final attribution ("..., she said on Tuesday in an interview."). */
 const MAX_TAIL_WORDS = 7;
 /** Cues that report a clause only with "that" ("X agreed that ..."), never bare ("X agreed the deal"). */
@@ -60,7 +71,8 @@ interface Cue {
 export function cueAt(text: string, ws: W[], q: number, clauseOnly = false): Cue | null {
   const w = ws[q];
   if (!w || !isWord(w)) return null;
-  if (w.lower === 'according' && ws[q + 1]?.lower === 'to') return { last: q + 1, text: text.slice(w.s, ws[q + 1].e), start: w.s };
+  if (w.lower === 'according' && ws[q + 1]?.lower === 'to')
+    return { last: q + 1, text: text.slice(w.s, ws[q + 1].e), start: w.s };
   if (!(clauseOnly ? CLAUSE_CUES : CUE_VERBS).has(w.lower)) return null;
   let last = q;
   const nxt = (k: number) => ws[q + k]?.lower;
@@ -69,9 +81,10 @@ export function cueAt(text: string, ws: W[], q: number, clauseOnly = false): Cue
   return { last, text: text.slice(w.s, ws[last].e), start: w.s };
 }
 
-
 /** Prepositions that open a fronted adverbial ("On Tuesday, Trump said"). */
-const FRONTED = new Set('on in at during after before when while as at with for from speaking asked'.split(' '));
+const FRONTED = new Set(
+  'on in at during after before when while as at with for from speaking asked'.split(' '),
+);
 
 /** The subject of the sentence starting at `from`: its first name or pronoun phrase (after a fronted adverbial). */
 function sentenceSubject(text: string, from: number, to: number): SpeakerSpan | null {
@@ -83,7 +96,11 @@ function sentenceSubject(text: string, from: number, to: number): SpeakerSpan | 
     while (c < Math.min(ws.length, i + 12) && ws[c].t !== ',') c++;
     if (c < ws.length && ws[c].t === ',') i = c + 1;
   }
-  if (i >= ws.length || !(isCap(ws[i]) || PRONOUNS[ws[i].lower] !== undefined || /^(?:the|a|an)$/i.test(ws[i].t))) return null;
+  if (
+    i >= ws.length ||
+    !(isCap(ws[i]) || PRONOUNS[ws[i].lower] !== undefined || /^(?:the|a|an)$/i.test(ws[i].t))
+  )
+    return null;
   const sp = speakerAfter(text, ws, i, ws.length);
   if (!sp) return null;
   if (/^(?:the|a|an)$/i.test(ws[i].t) && sp.to === i) return null;
@@ -130,7 +147,12 @@ function attributionAfter(text: string, q: QuoteMarkSpan): Found | null {
     }
     // `“... today.” The star then recalled ...` starts a new sentence: only a short closing
     // attribution (`“... today.” he said.`) belongs to a quote that ends with a full stop
-    if (speaker && endsWithStop && !(limit - Math.max(cue.last, speaker.to) <= 4 && limit < ws.length && isSentEnd(ws, limit))) speaker = null;
+    if (
+      speaker &&
+      endsWithStop &&
+      !(limit - Math.max(cue.last, speaker.to) <= 4 && limit < ws.length && isSentEnd(ws, limit))
+    )
+      speaker = null;
     if (speaker) return { speaker, cue, end: Math.max(ws[cue.last].e, speaker.end) };
     if (k > b) break;
   }
@@ -143,12 +165,17 @@ function attributionAfter(text: string, q: QuoteMarkSpan): Found | null {
   for (let k = b + 1; k < Math.min(limit, b + 6); k++) {
     if (!/^\p{Ll}+(?:ed|s)$/u.test(ws[k].t) || NP_STOP.has(ws[k].lower)) continue;
     const sp = speakerBefore(text, ws, k, b);
-    if (sp && sp.from === b && (isCap(ws[b]) || PRONOUNS[ws[b].lower] !== undefined || /^(?:the|a|an)$/i.test(ws[b].t)))
+    if (
+      sp &&
+      sp.from === b &&
+      (isCap(ws[b]) || PRONOUNS[ws[b].lower] !== undefined || /^(?:the|a|an)$/i.test(ws[b].t))
+    )
       return { speaker: sp, cue: { last: k, text: ws[k].t, start: ws[k].s }, end: ws[k].e };
     break;
   }
   // `“...,” Tina Tchen, Mrs. Obama's chief of staff, said`: a name, an appositive, then the cue
-  const name = b < limit && (isCap(ws[b]) || /^(?:the|a|an)$/i.test(ws[b].t)) ? speakerAfter(text, ws, b, limit) : null;
+  const name =
+    b < limit && (isCap(ws[b]) || /^(?:the|a|an)$/i.test(ws[b].t)) ? speakerAfter(text, ws, b, limit) : null;
   if (name && ws[name.to + 1]?.t === ',') {
     const far = Math.min(limit, name.to + 26);
     for (let k = name.to + 2; k < far; k++) {
@@ -163,10 +190,20 @@ function attributionAfter(text: string, q: QuoteMarkSpan): Found | null {
 }
 
 /** `X said: "..."`, `X told reporters, "..."`, `said X: "..."`, also across a paragraph ending in ":". */
-function attributionBefore(text: string, q: QuoteMarkSpan, prevParaEnd: number | null, prevParaStart: number | null): Found | null {
+function attributionBefore(
+  text: string,
+  q: QuoteMarkSpan,
+  prevParaEnd: number | null,
+  prevParaStart: number | null,
+): Found | null {
   let from = Math.max(q.paraStart, q.open - 250);
   let to = q.open;
-  if (q.open === q.paraStart && prevParaEnd !== null && prevParaStart !== null && text[prevParaEnd - 1] === ':') {
+  if (
+    q.open === q.paraStart &&
+    prevParaEnd !== null &&
+    prevParaStart !== null &&
+    text[prevParaEnd - 1] === ':'
+  ) {
     from = Math.max(prevParaStart, prevParaEnd - 250);
     to = prevParaEnd;
   }
@@ -206,7 +243,13 @@ function attributionBefore(text: string, q: QuoteMarkSpan, prevParaEnd: number |
     // `Kasich: ‘We Are Going All The Way’`, `... - HuffPollster: “...”`: a name right before the colon
     const np = npBack(ws, ws.length - 2, 6);
     if (np && np[0] >= sentFrom && isCap(ws[np[0]]) && (np[0] === sentFrom || !isWord(ws[np[0] - 1]))) {
-      const sp = { start: ws[np[0]].s, end: ws[np[1]].e, text: text.slice(ws[np[0]].s, ws[np[1]].e), from: np[0], to: np[1] };
+      const sp = {
+        start: ws[np[0]].s,
+        end: ws[np[1]].e,
+        text: text.slice(ws[np[0]].s, ws[np[1]].e),
+        from: np[0],
+        to: np[1],
+      };
       return { speaker: sp, cue: { last: ws.length - 1, text: ':', start: colon.s }, end: q.open };
     }
     // `President Okafor released the following statement:` — the subject of that sentence speaks
@@ -230,7 +273,13 @@ function isTitleCase(body: string): boolean {
 /** Where the sentence holding offset `pos` starts, within the paragraph (crude: after . ! ? + space). */
 function sentenceStartBefore(text: string, paraStart: number, pos: number): number {
   for (let i = pos - 1; i > paraStart; i--) {
-    if (/[.!?]/.test(text[i - 1]) && /\s/.test(text[i]) && !/(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|St|Lt|Col|[A-Z]))\.$/.test(text.slice(Math.max(paraStart, i - 5), i)))
+    if (
+      /[.!?]/.test(text[i - 1]) &&
+      /\s/.test(text[i]) &&
+      !/(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|St|Lt|Col|[A-Z]))\.$/.test(
+        text.slice(Math.max(paraStart, i - 5), i),
+      )
+    )
       return i + 1;
   }
   return paraStart;
@@ -250,7 +299,8 @@ function fragmentAttribution(text: string, q: QuoteMarkSpan): Found | null {
   for (let k = ws.length - 1; k >= 0; k--) {
     if (QUOTE_TOKEN.test(ws[k].t)) return null;
     const w = ws[k];
-    const cue = cueAt(text, ws, k) ?? (FRAGMENT_CUES.has(w.lower) ? { last: k, text: w.t, start: w.s } : null);
+    const cue =
+      cueAt(text, ws, k) ?? (FRAGMENT_CUES.has(w.lower) ? { last: k, text: w.t, start: w.s } : null);
     if (!cue || (isCap(w) && k > 0)) continue;
     const sp = speakerBefore(text, ws, k) ?? sentenceSubject(text, from, w.s);
     if (sp) return { speaker: sp, cue, end: q.open };
@@ -273,7 +323,12 @@ export function directAttributions(text: string): RawAttribution[] {
       let found = q.closed && (n >= 3 || strongEnd) ? attributionAfter(text, q) : null;
       let rule = 'after';
       if (!found) {
-        found = attributionBefore(text, q, pi > 0 ? paras[pi - 1].end : null, pi > 0 ? paras[pi - 1].start : null);
+        found = attributionBefore(
+          text,
+          q,
+          pi > 0 ? paras[pi - 1].end : null,
+          pi > 0 ? paras[pi - 1].start : null,
+        );
         rule = 'before';
       }
       if (found && n < 3 && !strongEnd && rule === 'before') found = null;
@@ -289,7 +344,9 @@ export function directAttributions(text: string): RawAttribution[] {
         // right after the attribution a few words may follow ("he said in an interview. “...”"); otherwise
         // only punctuation may separate the parts
         const ok =
-          !/[“"]|''/.test(gap) && gw.filter(isWord).length <= (joinAfterAttribution ? 6 : 0) && !gw.some((w) => CUE_VERBS.has(w.lower));
+          !/[“"]|''/.test(gap) &&
+          gw.filter(isWord).length <= (joinAfterAttribution ? 6 : 0) &&
+          !gw.some((w) => CUE_VERBS.has(w.lower));
         joinAfterAttribution = false;
         if (!ok) break;
         // the next quote must not carry its own (different) attribution
@@ -304,9 +361,21 @@ export function directAttributions(text: string): RawAttribution[] {
         i++;
       }
       const sentStart = sentenceStartBefore(text, q.paraStart, q.open);
-      const standalone = q.open === q.paraStart || /^\s*$/.test(text.slice(sentStart, q.open)) || /[:]\s*$/.test(text.slice(sentStart, q.open));
+      const standalone =
+        q.open === q.paraStart ||
+        /^\s*$/.test(text.slice(sentStart, q.open)) ||
+        /[:]\s*$/.test(text.slice(sentStart, q.open));
       if (found) {
-        const att: RawAttribution = { kind: 'direct', start: q.start, end, text: qtext.trim(), cue: found.cue.text, cueStart: found.cue.start, speaker: found.speaker, rule };
+        const att: RawAttribution = {
+          kind: 'direct',
+          start: q.start,
+          end,
+          text: qtext.trim(),
+          cue: found.cue.text,
+          cueStart: found.cue.start,
+          speaker: found.speaker,
+          rule,
+        };
         out.push(att);
         lastAttributed = { att, para: pi };
         continue;
@@ -314,7 +383,16 @@ export function directAttributions(text: string): RawAttribution[] {
       if (!standalone) {
         const frag = fragmentAttribution(text, q);
         if (frag)
-          out.push({ kind: 'partial', start: q.start, end, text: qtext.trim(), cue: frag.cue.text, cueStart: frag.cue.start, speaker: frag.speaker, rule: 'fragment' });
+          out.push({
+            kind: 'partial',
+            start: q.start,
+            end,
+            text: qtext.trim(),
+            cue: frag.cue.text,
+            cueStart: frag.cue.start,
+            speaker: frag.speaker,
+            rule: 'fragment',
+          });
         continue;
       }
       if (lastAttributed && pi - lastAttributed.para <= 1 && n >= 2) {
@@ -326,11 +404,26 @@ export function directAttributions(text: string): RawAttribution[] {
           lastAttributed = { att: prev, para: pi };
           continue;
         }
-        const att: RawAttribution = { ...lastAttributed.att, start: q.start, end, text: qtext.trim(), rule: 'continuation' };
+        const att: RawAttribution = {
+          ...lastAttributed.att,
+          start: q.start,
+          end,
+          text: qtext.trim(),
+          rule: 'continuation',
+        };
         out.push(att);
         lastAttributed = { att, para: pi };
       } else if (n >= MIN_UNATTRIBUTED_WORDS && !isTitleCase(qtext)) {
-        out.push({ kind: 'direct', start: q.start, end, text: qtext.trim(), cue: null, cueStart: null, speaker: null, rule: 'unattributed' });
+        out.push({
+          kind: 'direct',
+          start: q.start,
+          end,
+          text: qtext.trim(),
+          cue: null,
+          cueStart: null,
+          speaker: null,
+          rule: 'unattributed',
+        });
       }
     }
   });
@@ -348,17 +441,34 @@ export function indirectAttribution(text: string, sent: SentenceSpan): RawAttrib
   let n = ws.length;
   while (n > 0 && !isWord(ws[n - 1])) n--;
   if (n < 4) return null;
-  const make = (a: number, b: number, cue: Cue, speaker: SpeakerSpan | null, rule: string): RawAttribution | null => {
+  const make = (
+    a: number,
+    b: number,
+    cue: Cue,
+    speaker: SpeakerSpan | null,
+    rule: string,
+  ): RawAttribution | null => {
     while (a <= b && !isWord(ws[a]) && !QUOTE_TOKEN.test(ws[a].t)) a++;
     while (b >= a && !isWord(ws[b]) && !QUOTE_TOKEN.test(ws[b].t)) b--;
     if (b - a + 1 < 3) return null;
     const start = ws[a].s;
     const end = ws[b].e;
     const t = text.slice(start, end);
-    return { kind: /["“”]/.test(t) ? 'partial' : 'indirect', start, end, text: t, cue: cue.text, cueStart: cue.start, speaker, rule };
+    return {
+      kind: /["“”]/.test(t) ? 'partial' : 'indirect',
+      start,
+      end,
+      text: t,
+      cue: cue.text,
+      cueStart: cue.start,
+      speaker,
+      rule,
+    };
   };
   // Sentence-final attributions ("..., port officials said.") win over cue words earlier in the sentence.
-  const order = [...Array(n).keys()].sort((a, b) => Number(b >= n - 1 - MAX_TAIL_WORDS - 4) - Number(a >= n - 1 - MAX_TAIL_WORDS - 4) || a - b);
+  const order = [...Array(n).keys()].sort(
+    (a, b) => Number(b >= n - 1 - MAX_TAIL_WORDS - 4) - Number(a >= n - 1 - MAX_TAIL_WORDS - 4) || a - b,
+  );
   for (const q of order) {
     const cue = cueAt(text, ws, q, true);
     if (!cue) continue;
@@ -366,7 +476,12 @@ export function indirectAttribution(text: string, sent: SentenceSpan): RawAttrib
     // "the report said", "an estimated 1,200": a cue word after a determiner or possessive is a noun/adjective
     if (q > 0 && (DETERMINERS.has(ws[q - 1].lower) || /['’]s$/.test(ws[q - 1].t))) continue;
     // "had been found", "was told": passive, the subject is not the speaker
-    if (q > 0 && /^(?:been|be|being|is|was|were|are|get|got)$/.test(ws[q - 1].lower) && ws[q].lower !== 'according') continue;
+    if (
+      q > 0 &&
+      /^(?:been|be|being|is|was|were|are|get|got)$/.test(ws[q - 1].lower) &&
+      ws[q].lower !== 'according'
+    )
+      continue;
     const weak = WEAK_CUES.has(ws[q].lower);
     if (ws[q].lower === 'according') {
       const sp = speakerAfter(text, ws, cue.last + 1, n);
@@ -384,13 +499,16 @@ export function indirectAttribution(text: string, sent: SentenceSpan): RawAttrib
     }
     let sp = speakerBefore(text, ws, q);
     // "Rubio thanked Miami and said ...", "then says ...": coordinated verbs share the sentence subject
-    if (!sp && q > 0 && /^(?:and|then|but|also)$/.test(ws[q - 1].lower)) sp = sentenceSubject(text, ws[0].s, ws[q].s);
+    if (!sp && q > 0 && /^(?:and|then|but|also)$/.test(ws[q - 1].lower))
+      sp = sentenceSubject(text, ws[0].s, ws[q].s);
     const tail = n - 1 - cue.last;
     const tailHasThat = ws.slice(cue.last + 1, n).some((w) => w.lower === 'that');
     // ..., X said.  /  ..., X said, ...
     if (sp && sp.from > 0 && ws[sp.from - 1].t === ',') {
       const t0 = ws[cue.last + 1];
-      const tailIsAdverbial = tail === 0 || (t0 !== undefined && (!isWord(t0) || NO_CLAUSE_START.has(t0.lower) || TIME_WORDS.test(t0.t)));
+      const tailIsAdverbial =
+        tail === 0 ||
+        (t0 !== undefined && (!isWord(t0) || NO_CLAUSE_START.has(t0.lower) || TIME_WORDS.test(t0.t)));
       if (tail <= MAX_TAIL_WORDS && !tailHasThat && tailIsAdverbial) {
         const r = make(0, sp.from - 2, cue, sp, 'clause-speaker-cue');
         if (r) return r;
@@ -421,7 +539,13 @@ export function indirectAttribution(text: string, sent: SentenceSpan): RawAttrib
       // "Rubio says, win or lose, ...": a comma may follow the cue
       const c0 = ws[cue.last + 1]?.t === ',' && cue.last + 2 < n ? cue.last + 2 : cue.last + 1;
       const nx = ws[c0];
-      if (!weak && nx && isWord(nx) && !NO_CLAUSE_START.has(nx.lower) && !/^(?:tell|tells|told|telling|asked|asks|ask)$/.test(ws[q].lower)) {
+      if (
+        !weak &&
+        nx &&
+        isWord(nx) &&
+        !NO_CLAUSE_START.has(nx.lower) &&
+        !/^(?:tell|tells|told|telling|asked|asks|ask)$/.test(ws[q].lower)
+      ) {
         const r = make(c0, n - 1, cue, sp, 'speaker-cue-clause');
         if (r && r.end - r.start > 15) return r;
       }

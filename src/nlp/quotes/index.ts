@@ -36,11 +36,16 @@ export function findAttributions(article: Article, entities: Entity[]): Attribut
   const text = article.text;
   const raws: RawAttribution[] = directAttributions(text);
   // Regions already covered by direct quotes (content plus attribution) are not re-read as indirect quotes.
-  const covered = raws.map((r) => ({ start: Math.min(r.start, r.speaker?.start ?? r.start), end: Math.max(r.end, r.speaker?.end ?? r.end) }));
+  const covered = raws.map((r) => ({
+    start: Math.min(r.start, r.speaker?.start ?? r.start),
+    end: Math.max(r.end, r.speaker?.end ?? r.end),
+  }));
   const sentences = article.sentences.length ? article.sentences : paragraphs(text);
   for (const s of sentences) {
     // a sentence that also holds a direct quote is read up to that quote ("X said ... but added, “...”")
-    const first = covered.filter((c) => c.start < s.end && s.start < c.end).reduce((m, c) => Math.min(m, c.start), Infinity);
+    const first = covered
+      .filter((c) => c.start < s.end && s.start < c.end)
+      .reduce((m, c) => Math.min(m, c.start), Infinity);
     let cut = first;
     while (cut > s.start && /[\s"“”'‘,:—–-]/u.test(text[cut - 1])) cut--;
     const span = first === Infinity ? s : { start: s.start, end: Math.max(s.start, cut) };
@@ -51,7 +56,9 @@ export function findAttributions(article: Article, entities: Entity[]): Attribut
   raws.sort((a, b) => a.start - b.start);
   const resolver = new SpeakerResolver(article, entities);
   // Speakers are resolved in text order so pronoun history and role links only look backwards.
-  const order = raws.map((r, i) => ({ r, i, pos: r.speaker?.start ?? r.start })).sort((a, b) => a.pos - b.pos);
+  const order = raws
+    .map((r, i) => ({ r, i, pos: r.speaker?.start ?? r.start }))
+    .sort((a, b) => a.pos - b.pos);
   const resolved = new Array<ReturnType<SpeakerResolver['resolve']>>(raws.length);
   for (const o of order) resolved[o.i] = resolver.resolve(o.r.speaker);
   return raws.map((r, i) => ({

@@ -106,7 +106,18 @@ export const ORG_VOICE = new Set(
  * selection). Unknown names stay compatible with any pronoun.
  */
 export const MALE_TITLES = new Set(['mr', 'sir', 'lord', 'king', 'prince', 'father', 'brother']);
-export const FEMALE_TITLES = new Set(['ms', 'mrs', 'miss', 'dame', 'lady', 'queen', 'princess', 'sister', 'madam', 'madame']);
+export const FEMALE_TITLES = new Set([
+  'ms',
+  'mrs',
+  'miss',
+  'dame',
+  'lady',
+  'queen',
+  'princess',
+  'sister',
+  'madam',
+  'madame',
+]);
 export const MALE_NAMES = new Set(
   (
     'john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark ' +

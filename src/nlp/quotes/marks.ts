@@ -56,7 +56,15 @@ export function quoteSpans(text: string, para: Paragraph): QuoteMarkSpan[] {
       // a single-quoted span: the closing ’ is followed by a non-letter
       for (let j = i + 2; j < para.end; j++) {
         if (text[j] === '’' && !/\p{L}/u.test(text[j + 1] ?? ' ') && !/\s/u.test(text[j - 1])) {
-          out.push({ open: i, start: i + 1, end: j, close: j + 1, closed: true, paraStart: para.start, paraEnd: para.end });
+          out.push({
+            open: i,
+            start: i + 1,
+            end: j,
+            close: j + 1,
+            closed: true,
+            paraStart: para.start,
+            paraEnd: para.end,
+          });
           i = j;
           break;
         }
@@ -94,7 +102,15 @@ export function quoteSpans(text: string, para: Paragraph): QuoteMarkSpan[] {
     else closing = c === '”' || c === '"' || (c === '“' && !isSpace(text[i - 1]) && isSpace(text[i + 1]));
     if (!closing && straight) continue;
     if (closing) {
-      out.push({ open, start: open + openLen, end: i, close: i + ml, closed: true, paraStart: para.start, paraEnd: para.end });
+      out.push({
+        open,
+        start: open + openLen,
+        end: i,
+        close: i + ml,
+        closed: true,
+        paraStart: para.start,
+        paraEnd: para.end,
+      });
       open = -1;
       i += ml - 1;
     } else if (c === '“') {
@@ -103,6 +119,14 @@ export function quoteSpans(text: string, para: Paragraph): QuoteMarkSpan[] {
     }
   }
   if (open >= 0 && para.end - open > 2)
-    out.push({ open, start: open + openLen, end: para.end, close: para.end, closed: false, paraStart: para.start, paraEnd: para.end });
+    out.push({
+      open,
+      start: open + openLen,
+      end: para.end,
+      close: para.end,
+      closed: false,
+      paraStart: para.start,
+      paraEnd: para.end,
+    });
   return out;
 }

@@ -6,7 +6,15 @@
  * the nearest matching organisation, and unnamed sources kept as their description.
  */
 import type { Article, Entity, Mention } from '../../model.js';
-import { FEMALE_NAMES, FEMALE_TITLES, MALE_NAMES, MALE_TITLES, ORG_VOICE, PRONOUNS, ROLE_NOUNS } from './lexicon.js';
+import {
+  FEMALE_NAMES,
+  FEMALE_TITLES,
+  MALE_NAMES,
+  MALE_TITLES,
+  ORG_VOICE,
+  PRONOUNS,
+  ROLE_NOUNS,
+} from './lexicon.js';
 import type { SpeakerSpan } from './words.js';
 
 export interface ResolvedSpeaker {
@@ -39,6 +47,8 @@ interface CorpusIndex {
   byId: Map<string, Entity>;
   /** Folded names and aliases of every entity. */
   names: Map<string, Entity>;
+  /** Role nouns seen with persons in the articles resolved so far: noun → entity id → count. */
+  roles: Map<string, Map<string, number>>;
 }
 const corpusIndexes = new WeakMap<Entity[], CorpusIndex>();
 
@@ -52,7 +62,7 @@ function buildCorpusIndex(entities: Entity[]): CorpusIndex {
       if (k && !names.has(k)) names.set(k, e);
     }
   }
-  return { byId, names };
+  return { byId, names, roles: new Map() };
 }
 
 /** Index of the first mention starting at or after `pos` (mentions sorted by start). */
@@ -127,10 +137,21 @@ export class SpeakerResolver {
     for (const m of this.mentions) {
       if (m.type !== 'PERSON' || !m.entityId) continue;
       const after = /^,\s+(?:a|an|the|its|his|her)\s+([^,.;]{1,60})/u.exec(text.slice(m.end, m.end + 80));
-      const before = /([\p{L}’'-]+\s+){0,3}$/u.exec(text.slice(Math.max(0, m.start - 60), m.start));
-      for (const phrase of [after?.[1], before?.[0]]) {
+      // up to three words right before the name ("harbour master Agnes Thorne")
+      const before = text
+        .slice(Math.max(0, m.start - 40), m.start)
+        .split(/\s+/)
+        .slice(-4)
+        .join(' ');
+      for (const phrase of [after?.[1], before]) {
         if (!phrase) continue;
-        for (const w of firstWords(phrase)) if (ROLE_NOUNS.has(w)) this.roles.push({ noun: w, pos: m.start, entityId: m.entityId });
+        for (const w of firstWords(phrase))
+          if (ROLE_NOUNS.has(w)) {
+            this.roles.push({ noun: w, pos: m.start, entityId: m.entityId });
+            const byNoun = this.corpus.roles.get(w) ?? new Map<string, number>();
+            byNoun.set(m.entityId, (byNoun.get(m.entityId) ?? 0) + 1);
+            this.corpus.roles.set(w, byNoun);
+          }
       }
     }
   }
@@ -167,7 +188,11 @@ export class SpeakerResolver {
       if (m.start >= sp.end) break;
       inSpan.push(m);
       const o = Math.min(m.end, sp.end) - Math.max(m.start, sp.start);
-      if (m.entityId && o > bestOverlap && (m.type === 'PERSON' || m.type === 'ORG' || best?.type !== 'PERSON')) {
+      if (
+        m.entityId &&
+        o > bestOverlap &&
+        (m.type === 'PERSON' || m.type === 'ORG' || best?.type !== 'PERSON')
+      ) {
         // prefer persons over organisations in "Clinton spokesman Brian Fallon"
         if (!best || m.type === 'PERSON' || best.type !== 'PERSON') {
           best = m;
@@ -175,9 +200,14 @@ export class SpeakerResolver {
         }
       }
     }
-    const personInSpan = inSpan.filter((m) => m.start >= sp.start && m.end <= sp.end && m.type === 'PERSON' && m.entityId);
+    const personInSpan = inSpan.filter(
+      (m) => m.start >= sp.start && m.end <= sp.end && m.type === 'PERSON' && m.entityId,
+    );
     if (personInSpan.length) return this.entity(personInSpan[personInSpan.length - 1].entityId!);
-    if (best?.entityId && (best.type !== 'ORG' || !/^(?:the|a|an)\s/i.test(raw) || best.end - best.start >= raw.length - 4))
+    if (
+      best?.entityId &&
+      (best.type !== 'ORG' || !/^(?:the|a|an)\s/i.test(raw) || best.end - best.start >= raw.length - 4)
+    )
       return this.entity(best.entityId);
     // 2. pronouns
     const pr = PRONOUNS[low];
@@ -202,11 +232,18 @@ export class SpeakerResolver {
       let link: { entityId: string } | null = null;
       for (const r of this.roles) if (r.noun === head && r.pos < sp.start) link = r;
       if (link) return this.entity(link.entityId);
+      // the role given to one person in earlier articles of the corpus ("the harbour master")
+      const earlier = this.corpus.roles.get(head);
+      if (earlier?.size === 1) return this.entity([...earlier.keys()][0]);
     }
     // 4. an organisation's voice: "the company said", "a ministry statement said"
     if (head && ORG_VOICE.has(head) && (definite || head === 'statement')) {
       const mods = toks.slice(1, -1).filter((t) => t.length > 2);
-      const org = this.nearest(sp.start, (m) => m.type === 'ORG' && (!mods.length || mods.some((w) => fold(m.text).includes(w))), 3000);
+      const org = this.nearest(
+        sp.start,
+        (m) => m.type === 'ORG' && (!mods.length || mods.some((w) => fold(m.text).includes(w))),
+        3000,
+      );
       if (org) return this.remember(sp, head, this.entity(org.entityId!));
       if (definite && !mods.length) {
         const any = this.nearest(sp.start, (m) => m.type === 'ORG', 1500);
@@ -225,7 +262,8 @@ export class SpeakerResolver {
   }
 
   private remember(sp: SpeakerSpan, head: string | undefined, r: ResolvedSpeaker): ResolvedSpeaker {
-    if (head && !/^\p{Lu}/u.test(sp.text.trim().split(/\s+/).pop() ?? '')) this.descriptions.push({ head, pos: sp.start, resolved: r });
+    if (head && !/^\p{Lu}/u.test(sp.text.trim().split(/\s+/).pop() ?? ''))
+      this.descriptions.push({ head, pos: sp.start, resolved: r });
     return r;
   }
 

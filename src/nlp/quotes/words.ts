@@ -26,7 +26,9 @@ export const isCap = (w: W | undefined): boolean => !!w && /^\p{Lu}/u.test(w.t);
 const ABBREV = /^(?:mr|mrs|ms|dr|gov|sen|rep|gen|sgt|lt|col|capt|jr|sr|st|prof|rev|u\.s|[A-Z])$/i;
 /** Sentence-initial adverbs that are capitalised but never part of a speaker phrase. */
 const LEAD_ADVERBS = new Set(
-  'yesterday today tonight later then meanwhile however but and also earlier instead still now afterwards separately indeed so'.split(' '),
+  'yesterday today tonight later then meanwhile however but and also earlier instead still now afterwards separately indeed so'.split(
+    ' ',
+  ),
 );
 
 export interface SpeakerSpan {
@@ -117,7 +119,13 @@ export function speakerBefore(text: string, ws: W[], q: number, minIndex = 0): S
       if (!seg.length) break;
       if (commas++ > 0) {
         const np = npBack(ws, k - 1);
-        if (np && np[0] >= minIndex && isCap(ws[np[0]]) && isCap(ws[np[1]]) && (np[0] === minIndex || !isWord(ws[np[0] - 1])))
+        if (
+          np &&
+          np[0] >= minIndex &&
+          isCap(ws[np[0]]) &&
+          isCap(ws[np[1]]) &&
+          (np[0] === minIndex || !isWord(ws[np[0] - 1]))
+        )
           return spanOf(text, ws, np[0], np[1], text.slice(seg[0].s, seg[seg.length - 1].e));
         if (commas > 3) break;
         continue;
@@ -127,7 +135,15 @@ export function speakerBefore(text: string, ws: W[], q: number, minIndex = 0): S
       const lead = seg[0].lower;
       const np0 = npBack(ws, k - 1);
       const nameBefore = !!np0 && np0[0] >= minIndex && isCap(ws[np0[1]]);
-      if (DETERMINERS.has(lead) || lead === 'who' || lead === 'which' || /^\p{N}/u.test(lead) || lead === 'herself' || lead === 'himself' || (nameBefore && seg.length <= 14)) {
+      if (
+        DETERMINERS.has(lead) ||
+        lead === 'who' ||
+        lead === 'which' ||
+        /^\p{N}/u.test(lead) ||
+        lead === 'herself' ||
+        lead === 'himself' ||
+        (nameBefore && seg.length <= 14)
+      ) {
         const np = np0;
         if (np && np[0] >= minIndex && isCap(ws[np[1]])) {
           const role = DETERMINERS.has(lead) ? text.slice(seg[0].s, seg[seg.length - 1].e) : undefined;

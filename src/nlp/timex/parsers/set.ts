@@ -23,8 +23,6 @@ export const setAdverb: Parser = {
     if (/^[A-Z]/.test(m[1]) && /[A-Z][\w'’.-]*\s+$/.test(text.slice(Math.max(0, m.index - 30), m.index)) && !/[.!?:]\s+$/.test(text.slice(Math.max(0, m.index - 3), m.index))) return null;
     // "a quarterly dividend", "the daily newspaper": adjectives before a noun are not time expressions.
     if (m[2] && FINANCE_ADJECTIVES.test(m[1]) && !AFTER_ADVERB.test(m[2])) return null;
-    // "the party daily Granma": a newspaper, named right after.
-    if (/^\s+[A-Z]/.test(text.slice(m.index + m[1].length, m.index + m[1].length + 3))) return null;
     const value = ADVERBS[m[1].toLowerCase()];
     const c = whole(m, 'set-adverb', () => ({ type: 'SET', value }), 0);
     c.end = m.index + m[1].length;
