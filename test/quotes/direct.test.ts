@@ -8,7 +8,7 @@ const quotes = (text: string) => extractQuotes(newArticle({ id: 'a', rawText: te
 test('"...," X said', () => {
   const [q] = quotes('“The oil reached the north beach overnight,” Lena Okafor said.');
   assert.equal(q.kind, 'direct');
-  assert.equal(q.text, 'The oil reached the north beach overnight,');
+  assert.equal(q.text, 'The oil reached the north beach overnight');
   assert.equal(q.speakerText, 'Lena Okafor');
   assert.equal(q.cue, 'said');
 });

@@ -60,3 +60,12 @@ test('a weekday written with the date picks the year in which it fits', () => {
   expectValue('The tanker will dock on Monday, Dec. 20.', '2011-03-09', 'Monday, Dec. 20', '2010-12-20');
   expectValue('The hearing opens on Tuesday, 20 December.', '2011-03-09', 'Tuesday, 20 December', '2011-12-20');
 });
+
+test('a bare month after an article is a noun ("the annual March for Life")', () => {
+  assert.deepEqual(texts('Thousands joined the annual March for Life.', DCT), []);
+  expectValue('Thousands marched in March for the same cause.', DCT, 'March', '2011-03');
+});
+
+test('a month used attributively after an article is still a date', () => {
+  expectValue('Police said the October shooting was planned.', DCT, 'October', '2010-10');
+});

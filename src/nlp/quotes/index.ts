@@ -61,6 +61,12 @@ export function findAttributions(article: Article, entities: Entity[]): Attribut
     .sort((a, b) => a.pos - b.pos);
   const resolved = new Array<ReturnType<SpeakerResolver['resolve']>>(raws.length);
   for (const o of order) resolved[o.i] = resolver.resolve(o.r.speaker);
+  // A comma that only hands over to the attribution ("We are ready," she said) is not part of the quote.
+  for (const r of raws) {
+    if (r.kind === 'indirect') continue;
+    r.text = r.text.replace(/[\s,]+$/u, '');
+    while (r.end > r.start && /[\s,]/u.test(text[r.end - 1])) r.end--;
+  }
   return raws.map((r, i) => ({
     text: r.text,
     kind: r.kind,

@@ -30,11 +30,9 @@ function fullYear(s: string): number {
 export const monthDay: Parser = {
   name: 'month-day',
   pattern: new RegExp(`\\b(?:(${WEEKDAY_RE}),?\\s+)?(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:\\d)\\b${YEAR_TAIL}`, 'g'),
-  extract(m, text) {
+  extract(m) {
     if (!isName(m[2])) return null;
     const month = MONTHS[key(m[2])];
-    // "the annual March for Life", "a March of mothers": a bare month after an article is a noun.
-    if (!m[1] && !m[3] && /\b(?:the|a|an|annual|this year's|last year's)\s+$/i.test(text.slice(Math.max(0, m.index - 16), m.index))) return null;
     const day = Number(m[3]);
     const year = m[4] ? Number(m[4]) : null;
     return whole(m, 'month-day', (ctx) => {
@@ -112,9 +110,12 @@ export const monthName: Parser = {
     `\\b(?:(last|this|next|this past|this coming|this|past|coming)\\s+)?(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept\\.|Oct\\.|Nov\\.|Dec\\.)(?![\\w-])(?:\\s+(last|this|next) year\\b)?`,
     'gi',
   ),
-  extract(m) {
+  extract(m, text) {
     if (!isName(m[2])) return null;
     const month = MONTHS[key(m[2])];
+    // "the annual March for Life", "the March of the Combatant Mothers": a named march, not the month
+    // ("the March accession", "a June agreement" stay dates).
+    if (!m[1] && !m[3] && /\b(?:the|a|an|annual)\s+$/i.test(text.slice(Math.max(0, m.index - 16), m.index)) && /^\s+(?:for|of)\s+(?:the\s+)?[A-Z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return null;
     // "May" at a sentence start is usually the modal verb ("May I ...") → need a modifier or context.
     if (month === 5 && !m[1] && !m[3]) {
       return whole(m, 'month-name', (ctx) => monthResolve(ctx, month, undefined, undefined), -1);
