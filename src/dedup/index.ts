@@ -34,11 +34,18 @@ export interface DedupOptions {
   articleJaccard?: number;
 }
 
-const WORD_RE = /[\p{L}\p{N}]+/gu;
+const NON_WORD_RE = /[^\p{L}\p{N}]+/gu;
 
-/** Normalised word list of a sentence (lower case, punctuation and PTB bracket tokens dropped). */
+/** The normalised text of a sentence: lower case, words separated by single spaces, punctuation and PTB
+ * bracket tokens dropped. Equal keys = exact repeats. */
+export function normalizeKey(text: string): string {
+  return text.replace(/-[LR][RCS]B-/g, ' ').toLowerCase().replace(NON_WORD_RE, ' ').trim();
+}
+
+/** Normalised word list of a sentence. */
 export function normalizeWords(text: string): string[] {
-  return text.replace(/-[LR][RCS]B-/g, ' ').toLowerCase().match(WORD_RE) ?? [];
+  const key = normalizeKey(text);
+  return key ? key.split(' ') : [];
 }
 
 /** Sorted, unique 32-bit hashes of the word bigrams (unigrams for one-word sentences). */
@@ -62,40 +69,41 @@ export function markNearDuplicates(articles: Article[], options: DedupOptions = 
   const sentJ = options.sentenceJaccard ?? SENTENCE_JACCARD;
   const artJ = options.articleJaccard ?? ARTICLE_JACCARD;
 
-  // 1. Exact groups over every sentence in corpus order.
-  const refs: { a: number; s: number }[] = [];
+  // 1. Exact groups over every sentence in corpus order (keyed by the normalised text).
+  const refA: number[] = [];
+  const refS: number[] = [];
   const exactKey = new Map<string, number>();
   const exactOf: number[] = []; // sentence ref → representative ref
-  const repWords = new Map<number, string[]>();
-  const reps: number[] = [];
-  articles.forEach((art, ai) =>
-    art.sentences.forEach((_s, si) => {
-      const idx = refs.length;
-      refs.push({ a: ai, s: si });
-      const words = normalizeWords(art.sentences[si].text);
-      const key = words.join(' ');
+  // Representatives long enough for near matching, with their shingles (words are not kept: memory).
+  const cand: number[] = [];
+  const shingles: Uint32Array[] = [];
+  for (let ai = 0; ai < articles.length; ai++) {
+    const sents = articles[ai].sentences;
+    for (let si = 0; si < sents.length; si++) {
+      const idx = refA.length;
+      refA.push(ai);
+      refS.push(si);
+      const key = normalizeKey(sents[si].text);
       const rep = exactKey.get(key);
-      if (rep === undefined) {
-        exactKey.set(key, idx);
-        exactOf.push(idx);
-        reps.push(idx);
-        repWords.set(idx, words);
-      } else exactOf.push(rep);
-    }),
-  );
+      if (rep !== undefined) {
+        exactOf.push(rep);
+        continue;
+      }
+      exactKey.set(key, idx);
+      exactOf.push(idx);
+      const words = key ? key.split(' ') : [];
+      if (words.length >= MIN_NEAR_WORDS) {
+        cand.push(idx);
+        shingles.push(shingleHashes(words));
+      }
+    }
+  }
+  const n = refA.length;
 
   // 2. Near copies among the exact-group representatives.
-  const uf = new UnionFind(refs.length);
-  for (let i = 0; i < refs.length; i++) if (exactOf[i] !== i) uf.union(i, exactOf[i]);
+  const uf = new UnionFind(n);
+  for (let i = 0; i < n; i++) if (exactOf[i] !== i) uf.union(i, exactOf[i]);
   const hasher = new MinHasher(NUM_HASHES);
-  const cand: number[] = []; // representatives long enough for near matching
-  const shingles: Uint32Array[] = [];
-  for (const r of reps) {
-    const words = repWords.get(r)!;
-    if (words.length < MIN_NEAR_WORDS) continue;
-    cand.push(r);
-    shingles.push(shingleHashes(words));
-  }
   const sigs = new Uint32Array(cand.length * NUM_HASHES);
   shingles.forEach((sh, c) => sigs.set(hasher.signature(sh), c * NUM_HASHES));
   // LSH without a hash map: per band, sort (band hash, candidate) keys and scan runs of equal hashes.
@@ -127,12 +135,12 @@ export function markNearDuplicates(articles: Article[], options: DedupOptions = 
 
   // 3. Number groups in order of first occurrence.
   const groupOfRoot = new Map<number, number>();
-  refs.forEach((ref, i) => {
+  for (let i = 0; i < n; i++) {
     const root = uf.find(i);
     let g = groupOfRoot.get(root);
     if (g === undefined) groupOfRoot.set(root, (g = groupOfRoot.size));
-    articles[ref.a].sentences[ref.s].dupGroup = g;
-  });
+    articles[refA[i]].sentences[refS[i]].dupGroup = g;
+  }
 
   markDuplicateArticles(articles, artJ);
 }

@@ -226,6 +226,9 @@ export class SqliteStore implements Store {
     try {
       this.db.pragma(`busy_timeout = ${options.busyTimeout ?? 15000}`);
       this.db.pragma('foreign_keys = ON');
+      // Memory-mapped reads and a larger page cache: search and story rebuilds read many FTS and sentence pages.
+      this.db.pragma('cache_size = -32000');
+      if (!memory) this.db.pragma('mmap_size = 268435456');
       if (!this.readonly) {
         if (!memory) this.db.pragma('journal_mode = WAL');
         // WAL + NORMAL: a committed batch survives a killed process (not necessarily a power cut).

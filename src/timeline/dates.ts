@@ -28,10 +28,20 @@ export const mentionDateRanker: DateRanker = {
     for (const [day, units] of ctx.byDay) {
       if (!ctx.inRange(day)) continue;
       const perArticle = new Map<string, number>();
-      for (const u of units) perArticle.set(u.article.id, (perArticle.get(u.article.id) ?? 0) + 1);
+      const near = new Set<string>();
+      const dayMs = Date.parse(day + 'T00:00:00Z');
+      for (const u of units) {
+        perArticle.set(u.article.id, (perArticle.get(u.article.id) ?? 0) + 1);
+        const pub = u.article.publishedAt ? Date.parse(u.article.publishedAt + 'T00:00:00Z') : NaN;
+        const lag = (pub - dayMs) / 86_400_000;
+        if (lag >= -1 && lag <= PARAMS.nearReportDays) near.add(u.article.id);
+      }
       let s = 0;
       for (const [id, count] of perArticle)
-        s += (ctx.articleWeight.get(id) ?? 1) * (PARAMS.mentionWeight + PARAMS.repeatMentionWeight * Math.sqrt(count - 1));
+        s +=
+          (ctx.articleWeight.get(id) ?? 1) *
+          (near.has(id) ? 1 : PARAMS.distantMentionWeight) *
+          (PARAMS.mentionWeight + PARAMS.repeatMentionWeight * Math.sqrt(count - 1));
       score.set(day, s);
       refs.set(day, [...perArticle.keys()]);
     }

@@ -9,6 +9,10 @@ export const PARAMS = {
   mentionWeight: 1,
   /** Extra weight per further sentence of the same article referring to the day (sub-linear: sqrt). */
   repeatMentionWeight: 0,
+  /** A reference from an article published from the day before to this many days after counts fully... */
+  nearReportDays: 3,
+  /** ...one from an article published further away counts this much (retrospective background). */
+  distantMentionWeight: 1,
   /** Weight of one distinct article published that day (publication bursts). */
   publicationWeight: 0.25,
   /** Material that does not match the query counts this much (1 = the query is ignored). */

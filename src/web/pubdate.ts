@@ -258,8 +258,9 @@ export function textDate(doc: Doc, now: Date): { day: IsoDay; rule: string } | n
   const h1 = (doc.querySelector('h1')?.textContent ?? '').replace(/\s+/g, ' ').trim();
   const headline = h1.length >= 10 ? text.indexOf(h1) : -1;
   const first =
-    (headline >= 0 ? usable.find((d) => d.index > headline && d.index < headline + h1.length + 3000) : undefined) ??
-    usable[0];
+    (headline >= 0
+      ? usable.find((d) => d.index > headline && d.index < headline + h1.length + 3000)
+      : undefined) ?? usable[0];
   return first ? { day: first.day, rule: 'first' } : null;
 }
 

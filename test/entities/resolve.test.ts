@@ -134,3 +134,46 @@ test('different places and organisations with distinct names are not merged', ()
   const ents = resolveEntities([a]);
   assert.equal(ents.length, 4);
 });
+
+test('country variants and country-prefixed names; one-word names join the longer name they begin', () => {
+  const a = articleWith(
+    'a',
+    'The U.S. and the United States Coast Guard, then America and the Coast Guard. Brindle and Brindle Line.',
+    [
+      ['U.S.', 'LOC'],
+      ['United States Coast Guard', 'ORG'],
+      ['America', 'LOC'],
+      ['Coast Guard', 'ORG'],
+      ['Brindle', 'ORG'],
+      ['Brindle Line', 'ORG'],
+    ],
+  );
+  resolveEntities([a]);
+  assert.equal(entityOf(a, 'U.S.'), entityOf(a, 'America'));
+  assert.equal(entityOf(a, 'United States Coast Guard'), entityOf(a, 'Coast Guard'));
+  assert.equal(entityOf(a, 'Brindle'), entityOf(a, 'Brindle Line'));
+});
+
+test('a name tagged with a minority type joins its majority type; products stay apart from makers', () => {
+  const arts = [1, 2, 3, 4, 5].map((i) =>
+    articleWith(`k${i}`, 'Kelvik harbour.', [['Kelvik', i === 5 ? 'ORG' : 'LOC']]),
+  );
+  const ents = resolveEntities(arts);
+  assert.equal(ents.filter((e) => e.name === 'Kelvik').length, 1);
+  const p = articleWith('p', 'Skyra built the Skyra jet. Skyra said.', [
+    ['Skyra', 'ORG'],
+    ['Skyra', 'MISC'],
+    ['Skyra', 'ORG'],
+  ]);
+  resolveEntities([p]);
+  assert.notEqual(p.mentions[0].entityId, p.mentions[1].entityId);
+});
+
+test('an organisation mention ending in a known full name is that person (NER boundary slip)', () => {
+  const a = articleWith('a', 'Ingrid Solvang spoke. Later Ministry of Ports Ingrid Solvang left.', [
+    ['Ingrid Solvang', 'PERSON'],
+    ['Ministry of Ports Ingrid Solvang', 'ORG'],
+  ]);
+  resolveEntities([a]);
+  assert.equal(a.mentions[0].entityId, a.mentions[1].entityId);
+});

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { extractArticle, parseDocument } from '../../src/web/extract.js';
+import { extractArticle, parseDocument, stripInert } from '../../src/web/extract.js';
 import { htmlToArticle } from '../../src/web/article.js';
 import { InputError } from '../../src/model.js';
 
@@ -75,4 +75,11 @@ test('htmlToArticle fills the article model', () => {
   assert.equal(a.publishedAt, '2024-03-06');
   assert.equal(a.text, a.rawText);
   assert.match(a.id, /^[0-9a-f]{12}$/);
+});
+
+test('stripInert drops scripts, styles, comments and SVG but keeps JSON-LD', () => {
+  const out = stripInert(
+    '<script>var a = "<p>x</p>";</script><script type="application/ld+json">{"a":1}</script><style>p{}</style><!-- c --><svg><text>logo</text></svg><p>kept</p>',
+  );
+  assert.equal(out, '<script type="application/ld+json">{"a":1}</script><p>kept</p>');
 });

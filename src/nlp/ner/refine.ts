@@ -12,6 +12,11 @@ export interface Span {
 
 export type Refiner = (words: string[], spans: Span[]) => Span[];
 
+/** A refiner that sees the whole document (the words and spans of every sentence). */
+export type DocumentRefiner = (doc: string[][], spans: Span[][]) => Span[][];
+
+import { NON_PERSON_WORDS, NOT_A_NAME, ROLE_ABBREVIATIONS, ROLE_WORDS, VESSEL_NOUNS, VESSEL_PREFIXES } from './roles.js';
+
 /** Honorifics written before a surname (American style, rare in Reuters copy). */
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'mx', 'mx.']);
 
@@ -43,5 +48,136 @@ export const REFINERS: Array<[string, Refiner]> = [['honorific-person', honorifi
 export function refineSpans(words: string[], spans: Span[]): Span[] {
   let out = spans;
   for (const [, rule] of REFINERS) out = rule(words, out);
+  return out;
+}
+
+const hasLower = (w: string) => /\p{Ll}/u.test(w);
+
+/** End (exclusive) of the capitalised name starting at `i` (at most `max` words), or `i` if there is none. */
+function nameEnd(words: string[], i: number, max: number): number {
+  let end = i;
+  while (end < words.length && end < i + max && nameLike(words[end]) && !NOT_A_NAME.has(words[end].toLowerCase()))
+    end++;
+  return end;
+}
+
+/** The vessel names a sentence introduces: [start, end) of the name, prefix included. */
+export function vesselNamesIn(words: string[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const w = words[i];
+    let start = -1;
+    if (VESSEL_NOUNS.has(w) && hasLower(words[i + 1])) start = i + 1;
+    else if (VESSEL_PREFIXES.has(w) && hasLower(words[i + 1])) start = i;
+    if (start < 0) continue;
+    const end = nameEnd(words, i + 1, 4);
+    if (end === i + 1) continue;
+    out.push([start, end]);
+    i = end - 1;
+  }
+  return out;
+}
+
+/** Every [start, end) where `name` occurs in `words` (case-sensitive, whole words). */
+function occurrences(words: string[], name: string[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + name.length <= words.length; i++) if (name.every((n, k) => words[i + k] === n)) out.push(i);
+  return out;
+}
+
+/**
+ * "the tanker Aster Dawn", "MV Aster Dawn": a name after a lower-case vessel noun or a ship prefix is
+ * MISC, and so is every other occurrence of that name in the document ("The Aster Dawn will be towed"),
+ * unless the model put it inside a longer name there.
+ */
+export const vesselName: DocumentRefiner = (doc, spans) => {
+  const names = new Map<string, string[]>();
+  const out = spans.map((sentence, s) => {
+    let sp = sentence;
+    for (const [start, end] of vesselNamesIn(doc[s])) {
+      sp = replaceSpans(sp, start, end, 'MISC');
+      const name = doc[s].slice(start, end);
+      names.set(name.join(' '), name);
+      if (VESSEL_PREFIXES.has(name[0]) && name.length > 1) names.set(name.slice(1).join(' '), name.slice(1));
+    }
+    return sp;
+  });
+  if (!names.size) return out;
+  return out.map((sentence, s) => {
+    let sp = sentence;
+    for (const name of names.values())
+      for (const i of occurrences(doc[s], name)) {
+        const end = i + name.length;
+        if (i > 0 && VESSEL_PREFIXES.has(doc[s][i - 1])) continue;
+        const over = sp.filter((x) => x.start < end && x.end > i);
+        if (over.some((x) => x.start < i || x.end > end)) continue;
+        if (over.length === 1 && over[0].start === i && over[0].end === end && over[0].type === 'MISC') continue;
+        sp = replaceSpans(sp, i, end, 'MISC');
+      }
+    return sp;
+  });
+};
+
+/** Index after the role word at `i` ("Mayor", "Gen." or "Gen" "."), or -1 if `words[i]` is not a role. */
+export function afterRole(words: string[], i: number): number {
+  const w = words[i].toLowerCase();
+  if (ROLE_WORDS.has(w)) return i + 1;
+  if (ROLE_ABBREVIATIONS.has(w) && words[i + 1] === '.') return i + 2;
+  return -1;
+}
+
+/**
+ * "Kelvik Mayor Piet Olander", "Maritime Affairs Minister Ingrid Solvang": when the model glued a title
+ * to a name, the person is the name after the last role word. The words before the title stay a
+ * mention only if the same words are a mention on their own elsewhere in the document (with that type).
+ * Organisation spans are split only when a modifier precedes the title and the name has two or three
+ * words, so names such as "General Motors" stay whole.
+ */
+export const titleSplit: DocumentRefiner = (doc, spans) => {
+  const known = new Map<string, string>();
+  spans.forEach((sentence, s) => {
+    for (const sp of sentence) {
+      const text = doc[s].slice(sp.start, sp.end).join(' ');
+      if (!known.has(text)) known.set(text, sp.type);
+    }
+  });
+  return spans.map((sentence, s) => {
+    const words = doc[s];
+    let out = sentence;
+    for (const sp of sentence) {
+      if (sp.type !== 'PER' && sp.type !== 'ORG') continue;
+      let firstRole = -1;
+      let nameStart = -1;
+      for (let i = sp.start; i < sp.end - 1; i++) {
+        const after = afterRole(words, i);
+        if (after < 0 || after >= sp.end) continue;
+        if (firstRole < 0) firstRole = i;
+        nameStart = after;
+      }
+      if (nameStart < 0) continue;
+      const name = words.slice(nameStart, sp.end);
+      if (name.length > 3 || !name.every((w) => nameLike(w) && !NON_PERSON_WORDS.has(w.toLowerCase()))) continue;
+      if (sp.type === 'ORG' && (firstRole === sp.start || name.length < 2)) continue;
+      out = replaceSpans(out, nameStart, sp.end, 'PER');
+      for (let end = firstRole; end > sp.start; end--) {
+        const type = known.get(words.slice(sp.start, end).join(' '));
+        if (!type) continue;
+        out = [...out, { start: sp.start, end, type }].sort((a, b) => a.start - b.start);
+        break;
+      }
+    }
+    return out;
+  });
+};
+
+export const DOCUMENT_REFINERS: Array<[string, DocumentRefiner]> = [
+  ['vessel-name', vesselName],
+  ['title-split', titleSplit],
+];
+
+/** The sentence refiners on every sentence, then the document refiners. */
+export function refineDocument(doc: string[][], spans: Span[][]): Span[][] {
+  let out = spans.map((sp, s) => refineSpans(doc[s], sp));
+  for (const [, rule] of DOCUMENT_REFINERS) out = rule(doc, out);
   return out;
 }

@@ -23,7 +23,7 @@ import {
 } from './features.js';
 import type { Gazetteer } from './gazetteer.js';
 import { viterbi, type FrozenWeights } from './perceptron.js';
-import { refineSpans, type Span } from './refine.js';
+import { refineDocument, type Span } from './refine.js';
 import { NUM_TAGS, TAGS, spansFromBilou } from './tags.js';
 
 const T = NUM_TAGS;
@@ -312,7 +312,7 @@ export function tagDocumentReference(model: NerModel, rawDoc: string[][]): strin
 /** Entity spans per sentence: the model's tags, then the refiners (see refine.ts). */
 export function entitiesOfDocument(model: NerModel, doc: string[][]): Span[][] {
   const prepared = prepareDocument(doc);
-  return tagDocumentBilou(model, doc).map((tags, s) => refineSpans(prepared[s], spansFromBilou(tags)));
+  return refineDocument(prepared, tagDocumentBilou(model, doc).map(spansFromBilou));
 }
 
 /** IOB2 tags (B-PER, I-PER, ..., O) for every token of a document. */
