@@ -70,7 +70,10 @@ for (const f of files) {
 const crisis: string[] = [];
 let crisisOk = 0;
 for (const f of readdirSync(join(root, 'tilse-scores')).filter((x) => /^results_CRISIS_.*\.json$/.test(x))) {
-  const data = JSON.parse(readFileSync(join(root, 'tilse-scores', f), 'utf8')) as Record<string, { avg: Record<string, number[]> }>;
+  const data = JSON.parse(readFileSync(join(root, 'tilse-scores', f), 'utf8')) as Record<
+    string,
+    { avg: Record<string, number[]> }
+  >;
   for (const [run, res] of Object.entries(data)) {
     const dir = join('system_output', run);
     const all: TimelineScores[] = [];
@@ -89,7 +92,8 @@ for (const f of readdirSync(join(root, 'tilse-scores')).filter((x) => /^results_
         ['r', ours.r, r],
         ['f', ours.f, fs],
       ] as const)
-        if (Math.abs(Math.round(a * 1e4) / 1e4 - b) > 1.01e-4) bad.push(`${key}.${k} ours=${a.toFixed(5)} tilse=${b}`);
+        if (Math.abs(Math.round(a * 1e4) / 1e4 - b) > 1.01e-4)
+          bad.push(`${key}.${k} ours=${a.toFixed(5)} tilse=${b}`);
     };
     for (const [k, pick] of [
       ['concat_rouge_1', (s: TimelineScores) => s.concat.rouge1],

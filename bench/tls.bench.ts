@@ -18,7 +18,12 @@ const code = await command.run([root, '--format', 'json', '--quiet'], {
   isTTY: false,
 });
 if (code !== 0) process.exit(code);
-const r = JSON.parse(out) as { tasks: unknown[]; mean: Record<string, { p: number; r: number; f: number }>; seconds: number; peakRssMb: number };
+const r = JSON.parse(out) as {
+  tasks: unknown[];
+  mean: Record<string, { p: number; r: number; f: number }>;
+  seconds: number;
+  peakRssMb: number;
+};
 const f = (k: string) => r.mean[k]!.f.toFixed(4);
 console.log(
   `tls: ${r.tasks.length} Timeline17 tasks, AR-1 F ${f('ar1')}, AR-2 F ${f('ar2')}, Date F ${f('date')} (DATEWISE 0.120/0.035/0.544, SUnSET 0.136/0.044/0.576); ${r.seconds} s, peak ${r.peakRssMb} MB`,

@@ -7,7 +7,14 @@
  */
 import { runPipeline } from '../src/pipeline.js';
 import { buildTimelineFromAnalysis, PARAMS } from '../src/timeline/index.js';
-import { readTimeline17Layout, readTopicArticles, scoreTask, summarise, taskOptions, type TaskResult } from '../src/eval/timeline17.js';
+import {
+  readTimeline17Layout,
+  readTopicArticles,
+  scoreTask,
+  summarise,
+  taskOptions,
+  type TaskResult,
+} from '../src/eval/timeline17.js';
 import type { Analysis } from '../src/model.js';
 
 const [root, ...settings] = process.argv.slice(2);
@@ -15,7 +22,13 @@ if (!root) throw new Error('usage: tls-tune.ts <timeline17-dir> [json overrides.
 const { topics } = readTimeline17Layout(root);
 const prepared = topics
   .filter((t) => t.tasks.length)
-  .map((topic) => ({ topic, analysis: runPipeline(readTopicArticles(root, topic, () => {}), { disable: ['mentions', 'entities', 'quotes'] }) }));
+  .map((topic) => ({
+    topic,
+    analysis: runPipeline(
+      readTopicArticles(root, topic, () => {}),
+      { disable: ['mentions', 'entities', 'quotes'] },
+    ),
+  }));
 const base = { ...PARAMS };
 for (const s of settings.length ? settings : ['{}']) {
   Object.assign(PARAMS as Record<string, unknown>, base, JSON.parse(s));
@@ -26,7 +39,12 @@ for (const s of settings.length ? settings : ['{}']) {
   for (const { topic, analysis } of prepared)
     for (const task of topic.tasks) {
       const opts = taskOptions(task, topic.keywords);
-      const inRange: Analysis = { ...analysis, articles: analysis.articles.filter((a) => a.publishedAt !== null && a.publishedAt >= opts.from! && a.publishedAt <= opts.to!) };
+      const inRange: Analysis = {
+        ...analysis,
+        articles: analysis.articles.filter(
+          (a) => a.publishedAt !== null && a.publishedAt >= opts.from! && a.publishedAt <= opts.to!,
+        ),
+      };
       const a = Date.now();
       const tl = buildTimelineFromAnalysis(inRange, opts);
       const b = Date.now();
@@ -35,5 +53,7 @@ for (const s of settings.length ? settings : ['{}']) {
       score += Date.now() - b;
     }
   const m = summarise(results).mean;
-  console.log(`${s.padEnd(50)} AR-1 ${m.ar1.f.toFixed(4)} AR-2 ${m.ar2.f.toFixed(4)} Date ${m.date.f.toFixed(4)} (${((Date.now() - t0) / 1000).toFixed(1)} s: build ${(build / 1000).toFixed(1)}, score ${(score / 1000).toFixed(1)})`);
+  console.log(
+    `${s.padEnd(50)} AR-1 ${m.ar1.f.toFixed(4)} AR-2 ${m.ar2.f.toFixed(4)} Date ${m.date.f.toFixed(4)} (${((Date.now() - t0) / 1000).toFixed(1)} s: build ${(build / 1000).toFixed(1)}, score ${(score / 1000).toFixed(1)})`,
+  );
 }

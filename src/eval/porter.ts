@@ -63,7 +63,24 @@ const step3Suffixes: Record<string, string> = {
   ness: '',
 };
 
-const step4Suffixes = ['al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ou', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize'];
+const step4Suffixes = [
+  'al',
+  'ance',
+  'ence',
+  'er',
+  'ic',
+  'able',
+  'ible',
+  'ant',
+  'ement',
+  'ou',
+  'ism',
+  'ate',
+  'iti',
+  'ous',
+  'ive',
+  'ize',
+];
 
 /** The longest suffix from `list` that `w` ends with, or undefined. */
 function longestSuffix(w: string, list: Iterable<string>): string | undefined {

@@ -86,7 +86,11 @@ function gramsOf(s: PreparedSummary, n: number): Map<string, number> {
 }
 
 /** ROUGE-N counts of a peer summary against one or more model summaries. */
-export function rougeNCounts(peer: PreparedSummary, models: readonly PreparedSummary[], n: number): RougeCounts {
+export function rougeNCounts(
+  peer: PreparedSummary,
+  models: readonly PreparedSummary[],
+  n: number,
+): RougeCounts {
   const p = gramsOf(peer, n);
   const pTotal = total(p);
   let hit = 0;

@@ -77,7 +77,8 @@ export function parseTilseTimeline(text: string, path = '<timeline>'): ParsedTim
     if (d !== null) date = d;
     else summary += line + '\n';
   });
-  if (date !== null) warnings.push(`${path}: last block (${date}) has no closing separator line; ignored as tilse does`);
+  if (date !== null)
+    warnings.push(`${path}: last block (${date}) has no closing separator line; ignored as tilse does`);
   return { timeline, warnings };
 }
 
@@ -85,7 +86,10 @@ export function parseTilseTimeline(text: string, path = '<timeline>'): ParsedTim
 export function readTilseTimelineText(text: string, path: string): ParsedTimeline {
   const parsed = parseTilseTimeline(text, path);
   if (parsed.timeline.size === 0 && text.trim() !== '')
-    throw new InputError(path, 'no dated block found (expected a YYYY-MM-DD line, sentences, then a line of 32 dashes)');
+    throw new InputError(
+      path,
+      'no dated block found (expected a YYYY-MM-DD line, sentences, then a line of 32 dashes)',
+    );
   return parsed;
 }
 
@@ -147,7 +151,8 @@ class Prepared {
 function rougeApproximation(pred: readonly string[], refs: readonly (readonly string[])[]): number {
   const count = (sents: readonly string[]) => {
     const m = new Map<string, number>();
-    for (const s of sents) for (const t of s.split(/\s+/)) if (/[A-Za-z0-9]/.test(t)) m.set(t, (m.get(t) ?? 0) + 1);
+    for (const s of sents)
+      for (const t of s.split(/\s+/)) if (/[A-Za-z0-9]/.test(t)) m.set(t, (m.get(t) ?? 0) + 1);
     return m;
   };
   const p = count(pred);

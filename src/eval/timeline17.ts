@@ -13,7 +13,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, type Analysis, type Article, type Timeline, type TimelineOptions } from '../model.js';
 import { readTimeline17Dir } from '../ingest/timeline17.js';
-import { averagePRF, readTilseTimelineText, scoreTimeline, type TilseTimeline, type TimelineScores } from './tilse.js';
+import {
+  averagePRF,
+  readTilseTimelineText,
+  scoreTimeline,
+  type TilseTimeline,
+  type TimelineScores,
+} from './tilse.js';
 import type { PRF } from './rouge.js';
 
 export interface Timeline17Task {
@@ -69,7 +75,8 @@ export function readTimeline17Layout(root: string): { topics: Timeline17Topic[];
       try {
         const list = JSON.parse(readFileSync(kw, 'utf8')) as unknown;
         if (!Array.isArray(list)) throw new Error('expected a JSON array of strings');
-        for (const k of list) if (typeof k === 'string' && !topic.keywords.includes(k)) topic.keywords.push(k);
+        for (const k of list)
+          if (typeof k === 'string' && !topic.keywords.includes(k)) topic.keywords.push(k);
       } catch (e) {
         errors.push(new InputError(kw, (e as Error).message));
       }
@@ -88,12 +95,20 @@ export function readTimeline17Layout(root: string): { topics: Timeline17Topic[];
     }
   }
   const list = [...topics.values()];
-  if (!list.length) throw new InputError(root, 'no Timeline17 topic folders (<topic>_<source>/InputDocs/<YYYY-MM-DD>/...) found');
+  if (!list.length)
+    throw new InputError(
+      root,
+      'no Timeline17 topic folders (<topic>_<source>/InputDocs/<YYYY-MM-DD>/...) found',
+    );
   return { topics: list, errors };
 }
 
 /** All articles of a topic (every source folder), in path order. */
-export function readTopicArticles(root: string, topic: Timeline17Topic, onError: (e: InputError) => void): Article[] {
+export function readTopicArticles(
+  root: string,
+  topic: Timeline17Topic,
+  onError: (e: InputError) => void,
+): Article[] {
   return topic.folders.flatMap((f) => readTimeline17Dir(join(root, f), onError).articles);
 }
 
@@ -114,7 +129,11 @@ export function taskOptions(task: Timeline17Task, keywords: string[]): TimelineO
 /** A predicted timeline in tilse's form (date → summary sentences). */
 export function toTilse(t: Timeline): TilseTimeline {
   const out: TilseTimeline = new Map();
-  for (const e of t.entries) out.set(e.date, e.summary.map((s) => s.replace(/\s+/g, ' ').trim()));
+  for (const e of t.entries)
+    out.set(
+      e.date,
+      e.summary.map((s) => s.replace(/\s+/g, ' ').trim()),
+    );
   return out;
 }
 
@@ -133,10 +152,24 @@ export interface Timeline17Summary {
 }
 
 /** Score one task's predicted timeline. */
-export function scoreTask(task: Timeline17Task, predicted: Timeline, analysis: Analysis, opts: TimelineOptions): TaskResult {
+export function scoreTask(
+  task: Timeline17Task,
+  predicted: Timeline,
+  analysis: Analysis,
+  opts: TimelineOptions,
+): TaskResult {
   const pred = toTilse(predicted);
-  const inRange = analysis.articles.filter((a) => a.publishedAt && a.publishedAt >= opts.from! && a.publishedAt <= opts.to!).length;
-  return { topic: task.topic, folder: task.folder, timeline: task.timeline, scores: scoreTimeline(pred, [task.reference]), predicted: pred, articlesInRange: inRange };
+  const inRange = analysis.articles.filter(
+    (a) => a.publishedAt && a.publishedAt >= opts.from! && a.publishedAt <= opts.to!,
+  ).length;
+  return {
+    topic: task.topic,
+    folder: task.folder,
+    timeline: task.timeline,
+    scores: scoreTimeline(pred, [task.reference]),
+    predicted: pred,
+    articlesInRange: inRange,
+  };
 }
 
 export function summarise(tasks: TaskResult[]): Timeline17Summary {

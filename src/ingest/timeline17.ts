@@ -17,7 +17,8 @@ export function isTimeline17Path(path: string): boolean {
 
 export function readTimeline17Article(path: string, maxBytes?: number): Article {
   const day = basename(dirname(path));
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new InputError(path, 'not in a Timeline17 InputDocs/<YYYY-MM-DD>/ folder');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day))
+    throw new InputError(path, 'not in a Timeline17 InputDocs/<YYYY-MM-DD>/ folder');
   const topic = basename(dirname(dirname(dirname(path))));
   const underscore = topic.indexOf('_');
   const rawText = readTextFile(path, maxBytes).replace(/\r\n?/g, '\n');
@@ -39,7 +40,10 @@ export function readTimeline17Article(path: string, maxBytes?: number): Article 
  * Every article under a Timeline17 topic folder (or its InputDocs folder), sorted by path. Unreadable
  * files and misplaced entries become InputErrors (also passed to `onError`); the rest is read.
  */
-export function readTimeline17Dir(dir: string, onError: (e: InputError) => void = () => {}): { articles: Article[]; errors: InputError[] } {
+export function readTimeline17Dir(
+  dir: string,
+  onError: (e: InputError) => void = () => {},
+): { articles: Article[]; errors: InputError[] } {
   const root = basename(dir) === 'InputDocs' ? dir : join(dir, 'InputDocs');
   const articles: Article[] = [];
   const errors: InputError[] = [];

@@ -34,7 +34,8 @@ export interface StoryParams {
 /**
  * Global defaults, chosen on the phenomenon (news stories that run for weeks to years, articles arriving
  * daily, sparse stretches between bursts) and checked with `chronicle eval stories` on Timeline17 (9 mixed
- * topics; see the README of bench/ for the figures and the command).
+ * topics): `npx tsx src/cli/index.ts eval stories ../shared/datasets/timeline17` gave, text only, 51 stories,
+ * purity 0.954, inverse purity 0.904, B-cubed P 0.920 / R 0.835 / F1 0.875.
  */
 export const STORY_PARAMS: StoryParams = {
   threshold: 0.08,

@@ -2,7 +2,14 @@
 import type { Analysis, Article, SourceRef, TimelineEntity, TimelineQuote } from '../model.js';
 
 export function sourceRef(a: Article): SourceRef {
-  return { articleId: a.id, path: a.path, title: a.title, url: a.url, source: a.source, publishedAt: a.publishedAt };
+  return {
+    articleId: a.id,
+    path: a.path,
+    title: a.title,
+    url: a.url,
+    source: a.source,
+    publishedAt: a.publishedAt,
+  };
 }
 
 /** Unique sources in first-seen order. */
@@ -45,7 +52,10 @@ export function timelineQuotes(articles: Article[]): TimelineQuote[] {
       const key = `${norm}\u0000${(quote.speaker ?? '').toLowerCase()}`;
       let entry = byKey.get(key);
       if (!entry) {
-        entry = { q: { speaker: quote.speaker, text: quote.text, cue: quote.cue, date: null, sources: [] }, arts: [] };
+        entry = {
+          q: { speaker: quote.speaker, text: quote.text, cue: quote.cue, date: null, sources: [] },
+          arts: [],
+        };
         byKey.set(key, entry);
       }
       if (!entry.arts.includes(a)) entry.arts.push(a);
@@ -55,6 +65,8 @@ export function timelineQuotes(articles: Article[]): TimelineQuote[] {
     .map(({ q, arts }) => ({ ...q, sources: uniqueSources(arts) }))
     .sort(
       (a, b) =>
-        (a.date ?? '9999') .localeCompare(b.date ?? '9999') || b.sources.length - a.sources.length || a.text.localeCompare(b.text),
+        (a.date ?? '9999').localeCompare(b.date ?? '9999') ||
+        b.sources.length - a.sources.length ||
+        a.text.localeCompare(b.text),
     );
 }

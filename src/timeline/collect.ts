@@ -62,4 +62,6 @@ export const mentionAndLeadCollector: SentenceCollector = {
   },
 };
 
-export const sentenceCollectors: Record<string, SentenceCollector> = { 'mention+lead': mentionAndLeadCollector };
+export const sentenceCollectors: Record<string, SentenceCollector> = {
+  'mention+lead': mentionAndLeadCollector,
+};

@@ -5,7 +5,17 @@
  */
 import type { Analysis, Article, IsoDay, Sentence, TimelineOptions } from '../model.js';
 import { PARAMS } from './params.js';
-import { contentTerms, mentionsTerm, queryTerms, sparse, termBag, vocabularySize, wordCount, type DenseVector, type SparseVector } from './text.js';
+import {
+  contentTerms,
+  mentionsTerm,
+  queryTerms,
+  sparse,
+  termBag,
+  vocabularySize,
+  wordCount,
+  type DenseVector,
+  type SparseVector,
+} from './text.js';
 
 export interface SentenceUnit {
   article: Article;
@@ -94,11 +104,16 @@ export function buildContext(analysis: Analysis, options: TimelineOptions): Time
     return t;
   };
   const query = queryTerms(options.query).filter(
-    (term) => articles.filter((a) => mentionsTerm(lower(a), term)).length >= Math.max(1, PARAMS.minQueryCoverage * articles.length),
+    (term) =>
+      articles.filter((a) => mentionsTerm(lower(a), term)).length >=
+      Math.max(1, PARAMS.minQueryCoverage * articles.length),
   );
   const articleWeight = new Map<string, number>();
   for (const a of articles)
-    articleWeight.set(a.id, !query.length || query.some((t) => mentionsTerm(lower(a), t)) ? 1 : PARAMS.offQueryWeight);
+    articleWeight.set(
+      a.id,
+      !query.length || query.some((t) => mentionsTerm(lower(a), t)) ? 1 : PARAMS.offQueryWeight,
+    );
 
   const units: SentenceUnit[] = [];
   const unitOf = new Map<Sentence, SentenceUnit>();
@@ -149,7 +164,10 @@ export function buildContext(analysis: Analysis, options: TimelineOptions): Time
     let v = vectors.get(u.sentence);
     if (!v) {
       const st = stats(u.sentence);
-      v = sparse(st.ids, Float64Array.from(st.ids, (id, i) => st.counts[i]! * idf(id)));
+      v = sparse(
+        st.ids,
+        Float64Array.from(st.ids, (id, i) => st.counts[i]! * idf(id)),
+      );
       vectors.set(u.sentence, v);
     }
     return v;

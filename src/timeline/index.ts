@@ -23,7 +23,12 @@ export interface TimelineStrategy {
 }
 
 /** Compose a date ranker, a sentence collector and a summariser into a strategy. */
-export function datewiseStrategy(name: string, ranker: DateRanker, collector: SentenceCollector, summariser: Summariser): TimelineStrategy {
+export function datewiseStrategy(
+  name: string,
+  ranker: DateRanker,
+  collector: SentenceCollector,
+  summariser: Summariser,
+): TimelineStrategy {
   return {
     name,
     build(analysis, options) {
@@ -31,7 +36,11 @@ export function datewiseStrategy(name: string, ranker: DateRanker, collector: Se
       const k = Math.max(1, options.sentences ?? PARAMS.defaultSentences);
       const ranked = ranker.rank(ctx);
       const wanted =
-        options.dates ?? Math.min(PARAMS.maxDefaultDates, Math.max(ranked.length ? 1 : 0, ranked.filter((r) => r.score >= PARAMS.minSalience).length));
+        options.dates ??
+        Math.min(
+          PARAMS.maxDefaultDates,
+          Math.max(ranked.length ? 1 : 0, ranked.filter((r) => r.score >= PARAMS.minSalience).length),
+        );
       const chosen: Chosen[] = [];
       const entries: TimelineEntry[] = [];
       const byId = new Map(analysis.articles.map((a) => [a.id, a]));
@@ -50,7 +59,9 @@ export function datewiseStrategy(name: string, ranker: DateRanker, collector: Se
           };
         });
         const referring = r.referencedBy.map((id) => byId.get(id)).filter((a): a is Article => Boolean(a));
-        const carriers = picks.flatMap((p) => ctx.carriers.get(p.candidate.unit.key) ?? [p.candidate.unit.article]);
+        const carriers = picks.flatMap(
+          (p) => ctx.carriers.get(p.candidate.unit.key) ?? [p.candidate.unit.article],
+        );
         entries.push({
           date: r.date,
           summary: sentences.map((s) => s.text),
@@ -66,7 +77,12 @@ export function datewiseStrategy(name: string, ranker: DateRanker, collector: Se
 }
 
 /** The default: distinct-source date mentions, mention + lead sentences, centroid summaries without redundancy. */
-export const defaultStrategy = datewiseStrategy('datewise', mentionDateRanker, mentionAndLeadCollector, centroidSummariser);
+export const defaultStrategy = datewiseStrategy(
+  'datewise',
+  mentionDateRanker,
+  mentionAndLeadCollector,
+  centroidSummariser,
+);
 
 export const strategies: Record<string, TimelineStrategy> = { datewise: defaultStrategy };
 
@@ -74,6 +90,7 @@ export const strategies: Record<string, TimelineStrategy> = { datewise: defaultS
 export function buildTimelineFromAnalysis(analysis: Analysis, options: TimelineOptions = {}): Timeline {
   const name = options.strategy ?? defaultStrategy.name;
   const strategy = strategies[name];
-  if (!strategy) throw new Error(`unknown timeline strategy "${name}" (known: ${Object.keys(strategies).join(', ')})`);
+  if (!strategy)
+    throw new Error(`unknown timeline strategy "${name}" (known: ${Object.keys(strategies).join(', ')})`);
   return strategy.build(analysis, options);
 }

@@ -11,10 +11,11 @@ export const PARAMS = {
   repeatMentionWeight: 0,
   /** A reference from an article published from the day before to this many days after counts fully... */
   nearReportDays: 3,
-  /** ...one from an article published further away counts this much (retrospective background). */
-  distantMentionWeight: 1,
+  /** ...one from an article published further away counts this much: a day still referred to long after
+   * is a milestone (chosen on Timeline17: 2 beat 0.25..1 and 3..4 on Date F1). */
+  distantMentionWeight: 2,
   /** Weight of one distinct article published that day (publication bursts). */
-  publicationWeight: 0.25,
+  publicationWeight: 0.5,
   /** Material that does not match the query counts this much (1 = the query is ignored). */
   offQueryWeight: 0.2,
   /** A query term is used only if this share of articles contain it at least (else it is ignored). */

@@ -31,8 +31,14 @@ export const centroidSummariser: Summariser = {
       .filter((it) => it.v.norm > 0)
       .map((it) => {
         const sources = ctx.carriers.get(it.c.unit.key)?.length ?? 1;
-        const central = (1 - PARAMS.topicWeight) * cosine(it.v, centroid) + (topic ? PARAMS.topicWeight * cosineDense(it.v, topic) : 0);
-        const score = central * it.c.weight * (it.c.namesDay ? PARAMS.namesDayBoost : 1) * (1 + PARAMS.sourcesBoost * Math.log(sources));
+        const central =
+          (1 - PARAMS.topicWeight) * cosine(it.v, centroid) +
+          (topic ? PARAMS.topicWeight * cosineDense(it.v, topic) : 0);
+        const score =
+          central *
+          it.c.weight *
+          (it.c.namesDay ? PARAMS.namesDayBoost : 1) *
+          (1 + PARAMS.sourcesBoost * Math.log(sources));
         return { ...it, score };
       })
       .sort((a, b) => b.score - a.score || a.c.unit.key.localeCompare(b.c.unit.key));

@@ -101,7 +101,10 @@ export interface DenseVector {
 }
 
 /** Sum of the unit-normalised vectors, each times its weight. */
-export function centroidOf(items: Iterable<{ vector: SparseVector; weight: number }>, size = vocabularySize()): DenseVector {
+export function centroidOf(
+  items: Iterable<{ vector: SparseVector; weight: number }>,
+  size = vocabularySize(),
+): DenseVector {
   const values = new Float64Array(size);
   for (const { vector, weight } of items) {
     if (!vector.norm) continue;
@@ -119,10 +122,14 @@ export function sparseCentroidOf(items: Iterable<{ vector: SparseVector; weight:
   for (const { vector, weight } of items) {
     if (!vector.norm) continue;
     const f = weight / vector.norm;
-    for (let i = 0; i < vector.ids.length; i++) m.set(vector.ids[i]!, (m.get(vector.ids[i]!) ?? 0) + vector.weights[i]! * f);
+    for (let i = 0; i < vector.ids.length; i++)
+      m.set(vector.ids[i]!, (m.get(vector.ids[i]!) ?? 0) + vector.weights[i]! * f);
   }
   const ids = Int32Array.from([...m.keys()].sort((a, b) => a - b));
-  return sparse(ids, Float64Array.from(ids, (id) => m.get(id)!));
+  return sparse(
+    ids,
+    Float64Array.from(ids, (id) => m.get(id)!),
+  );
 }
 
 /** Cosine of a sparse vector and a dense one. */

@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatTilseTimeline, parseTilseTimeline, scoreTimeline, type TilseTimeline } from '../../src/eval/tilse.js';
+import {
+  formatTilseTimeline,
+  parseTilseTimeline,
+  scoreTimeline,
+  type TilseTimeline,
+} from '../../src/eval/tilse.js';
 
 const gold: TilseTimeline = new Map([
   ['2020-01-01', ['Storm hits coast']],
@@ -48,12 +53,25 @@ test('alignM1 aligns each date to its cheapest counterpart and discounts by 1/(d
 
 test('an empty predicted timeline scores 0', () => {
   const s = scoreTimeline(new Map(), [gold]);
-  for (const v of [s.concat.rouge1, s.agreement.rouge2, s.alignM1.rouge1, s.date]) assert.deepEqual(v, { p: 0, r: 0, f: 0 });
+  for (const v of [s.concat.rouge1, s.agreement.rouge2, s.alignM1.rouge1, s.date])
+    assert.deepEqual(v, { p: 0, r: 0, f: 0 });
 });
 
 test('reader: tilse semantics, the truncated-day repair and warnings', () => {
   const dashes = '-'.repeat(32);
-  const text = ['2011-04-0', 'Jury selection begins .', dashes, '2011-05-02', 'First .', dashes, '2011-05-02', 'Second .', dashes, '2011-06-01', 'Unclosed .'].join('\n');
+  const text = [
+    '2011-04-0',
+    'Jury selection begins .',
+    dashes,
+    '2011-05-02',
+    'First .',
+    dashes,
+    '2011-05-02',
+    'Second .',
+    dashes,
+    '2011-06-01',
+    'Unclosed .',
+  ].join('\n');
   const { timeline, warnings } = parseTilseTimeline(text, 'x.txt');
   assert.deepEqual([...timeline.keys()], ['2011-04-02', '2011-05-02']);
   assert.deepEqual(timeline.get('2011-05-02'), ['Second .']); // a later block replaces an earlier one

@@ -21,7 +21,14 @@ test('entities come from the analysis, most mentioned first', () => {
       [article('e', '2024-01-01', ['The minister visited the harbour and met the mayor there.'])],
       [
         { id: 'e1', name: 'Kelvik', type: 'LOC', aliases: [], mentions: 2, articleIds: ['e'] },
-        { id: 'e2', name: 'Ingrid Solvang', type: 'PERSON', aliases: ['Solvang'], mentions: 5, articleIds: ['e'] },
+        {
+          id: 'e2',
+          name: 'Ingrid Solvang',
+          type: 'PERSON',
+          aliases: ['Solvang'],
+          mentions: 5,
+          articleIds: ['e'],
+        },
       ],
     ),
   );
@@ -33,5 +40,8 @@ test('entities come from the analysis, most mentioned first', () => {
 });
 
 test('unknown strategy names are an error', () => {
-  assert.throws(() => buildTimelineFromAnalysis(analysis([]), { strategy: 'nope' }), /unknown timeline strategy "nope"/);
+  assert.throws(
+    () => buildTimelineFromAnalysis(analysis([]), { strategy: 'nope' }),
+    /unknown timeline strategy "nope"/,
+  );
 });

@@ -7,9 +7,15 @@ import { article, analysis } from './helpers.js';
 // of publications. Distinct sources make a day salient.
 const corpus = () =>
   analysis([
-    article('a1', '2024-03-02', [{ text: 'The harbour crane collapsed onto a cargo ship on Friday morning.', days: ['2024-03-01'] }]),
-    article('a2', '2024-03-02', [{ text: 'Dock workers watched the crane fall onto the cargo ship on Friday.', days: ['2024-03-01'] }]),
-    article('a3', '2024-03-03', [{ text: 'Investigators began examining the crane that fell on Friday.', days: ['2024-03-01'] }]),
+    article('a1', '2024-03-02', [
+      { text: 'The harbour crane collapsed onto a cargo ship on Friday morning.', days: ['2024-03-01'] },
+    ]),
+    article('a2', '2024-03-02', [
+      { text: 'Dock workers watched the crane fall onto the cargo ship on Friday.', days: ['2024-03-01'] },
+    ]),
+    article('a3', '2024-03-03', [
+      { text: 'Investigators began examining the crane that fell on Friday.', days: ['2024-03-01'] },
+    ]),
     article('b1', '2024-03-06', [
       { text: 'The council will hold a public meeting about the crane on Monday.', days: ['2024-03-11'] },
       { text: 'Residents may ask questions at the meeting planned for Monday.', days: ['2024-03-11'] },
@@ -17,7 +23,9 @@ const corpus = () =>
       { text: 'Engineers will present their report to the meeting on Monday.', days: ['2024-03-11'] },
       { text: 'Union leaders plan to attend the meeting on Monday night.', days: ['2024-03-11'] },
     ]),
-    ...['c1', 'c2', 'c3', 'c4'].map((id) => article(id, '2024-03-08', ['Shipping schedules at the harbour remain disrupted this week.'])),
+    ...['c1', 'c2', 'c3', 'c4'].map((id) =>
+      article(id, '2024-03-08', ['Shipping schedules at the harbour remain disrupted this week.']),
+    ),
   ]);
 
 test('the most salient day is the one named by the most distinct sources', () => {
@@ -69,9 +77,15 @@ test('without any resolved day, publication days are used', () => {
 
 test('off-query material counts less than material about the query', () => {
   const a = analysis([
-    article('h', '2024-05-02', [{ text: 'The harbour authority closed the northern pier on Wednesday.', days: ['2024-05-01'] }]),
-    article('f1', '2024-05-04', [{ text: 'The football club signed a new striker on Friday afternoon.', days: ['2024-05-03'] }]),
-    article('f2', '2024-05-04', [{ text: 'Supporters welcomed the striker who joined the club on Friday.', days: ['2024-05-03'] }]),
+    article('h', '2024-05-02', [
+      { text: 'The harbour authority closed the northern pier on Wednesday.', days: ['2024-05-01'] },
+    ]),
+    article('f1', '2024-05-04', [
+      { text: 'The football club signed a new striker on Friday afternoon.', days: ['2024-05-03'] },
+    ]),
+    article('f2', '2024-05-04', [
+      { text: 'Supporters welcomed the striker who joined the club on Friday.', days: ['2024-05-03'] },
+    ]),
   ]);
   assert.equal(buildTimelineFromAnalysis(a, { dates: 1 }).entries[0]!.date, '2024-05-03');
   assert.equal(buildTimelineFromAnalysis(a, { dates: 1, query: 'harbour' }).entries[0]!.date, '2024-05-01');

@@ -1,5 +1,12 @@
 /** Hand-built analyses for timeline tests: articles whose sentences carry given resolved days. */
-import { newArticle, type Analysis, type Article, type Entity, type Quote, type Sentence } from '../../src/model.js';
+import {
+  newArticle,
+  type Analysis,
+  type Article,
+  type Entity,
+  type Quote,
+  type Sentence,
+} from '../../src/model.js';
 
 export interface SentenceSpec {
   text: string;
@@ -10,10 +17,23 @@ export interface SentenceSpec {
 
 let counter = 0;
 
-export function article(id: string, publishedAt: string | null, sentences: (string | SentenceSpec)[], extra: Partial<Article> = {}): Article {
+export function article(
+  id: string,
+  publishedAt: string | null,
+  sentences: (string | SentenceSpec)[],
+  extra: Partial<Article> = {},
+): Article {
   const specs = sentences.map((s) => (typeof s === 'string' ? { text: s } : s));
   const text = specs.map((s) => s.text).join(' ');
-  const a = newArticle({ id, rawText: text, publishedAt, title: `Title ${id}`, path: `/tmp/${id}.txt`, source: `Outlet ${id}`, ...extra });
+  const a = newArticle({
+    id,
+    rawText: text,
+    publishedAt,
+    title: `Title ${id}`,
+    path: `/tmp/${id}.txt`,
+    source: `Outlet ${id}`,
+    ...extra,
+  });
   let offset = 0;
   a.sentences = specs.map((s, index): Sentence => {
     const start = offset;
@@ -24,7 +44,13 @@ export function article(id: string, publishedAt: string | null, sentences: (stri
       end: start + s.text.length,
       text: s.text,
       tokens: [],
-      timexes: (s.days ?? []).map((d) => ({ text: `day ${++counter}`, start, end: start + 1, type: 'DATE' as const, value: d })),
+      timexes: (s.days ?? []).map((d) => ({
+        text: `day ${++counter}`,
+        start,
+        end: start + 1,
+        type: 'DATE' as const,
+        value: d,
+      })),
       ...(s.dupGroup !== undefined ? { dupGroup: s.dupGroup } : {}),
     };
   });

@@ -6,14 +6,29 @@ import { article, analysis } from './helpers.js';
 test('near-duplicate sentences are one fact with all their sources', () => {
   const t = buildTimelineFromAnalysis(
     analysis([
-      article('w1', '2024-02-13', [{ text: 'Two anti-pollution vessels were sent to the bay on Monday.', days: ['2024-02-12'], dupGroup: 4 }]),
-      article('w2', '2024-02-13', [{ text: 'Two anti-pollution vessels were sent to the bay on Monday.', days: ['2024-02-12'], dupGroup: 4 }]),
+      article('w1', '2024-02-13', [
+        {
+          text: 'Two anti-pollution vessels were sent to the bay on Monday.',
+          days: ['2024-02-12'],
+          dupGroup: 4,
+        },
+      ]),
+      article('w2', '2024-02-13', [
+        {
+          text: 'Two anti-pollution vessels were sent to the bay on Monday.',
+          days: ['2024-02-12'],
+          dupGroup: 4,
+        },
+      ]),
     ]),
     { dates: 1, sentences: 2 },
   );
   const e = t.entries[0]!;
   assert.equal(e.summary.length, 1, 'the copy is not repeated');
-  assert.deepEqual(e.sentences[0]!.sources.map((s) => s.articleId), ['w1', 'w2']);
+  assert.deepEqual(
+    e.sentences[0]!.sources.map((s) => s.articleId),
+    ['w1', 'w2'],
+  );
   assert.equal(e.sentences[0]!.sources[0]!.title, 'Title w1');
 });
 
@@ -41,9 +56,14 @@ test('no redundancy across dates: a sentence chosen for one day is not repeated 
     analysis([
       article('r1', '2024-02-06', [{ text: same, days: ['2024-02-05', '2024-02-06'] }]),
       article('r2', '2024-02-06', [
-        { text: 'Oil reached the northern beaches and volunteers began cleaning on Tuesday.', days: ['2024-02-06'] },
+        {
+          text: 'Oil reached the northern beaches and volunteers began cleaning on Tuesday.',
+          days: ['2024-02-06'],
+        },
       ]),
-      article('r3', '2024-02-06', [{ text: 'Divers inspected the damaged hull of the tanker on Monday.', days: ['2024-02-05'] }]),
+      article('r3', '2024-02-06', [
+        { text: 'Divers inspected the damaged hull of the tanker on Monday.', days: ['2024-02-05'] },
+      ]),
     ]),
     { dates: 2, sentences: 1 },
   );

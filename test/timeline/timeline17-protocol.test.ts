@@ -15,11 +15,26 @@ function tree(): string {
     mkdirSync(join(root, p, '..'), { recursive: true });
     writeFileSync(join(root, p), text);
   };
-  put('flood_gazette/InputDocs/2020-03-01/1.htm.txt', 'The river rose above the quay .\nShops closed early .\n');
+  put(
+    'flood_gazette/InputDocs/2020-03-01/1.htm.txt',
+    'The river rose above the quay .\nShops closed early .\n',
+  );
   put('flood_gazette/InputDocs/2020-03-02/2.htm.txt', 'Water reached the market square on Sunday .\n');
   put('flood_gazette/InputDocs/notaday/3.htm.txt', 'Misplaced .\n');
   put('flood_gazette/keywords.json', '["flood"]');
-  put('flood_gazette/timelines/tl.txt', ['2020-03-01', 'River rises .', 'Shops close .', dashes, '2020-03-02', 'Square floods .', dashes, ''].join('\n'));
+  put(
+    'flood_gazette/timelines/tl.txt',
+    [
+      '2020-03-01',
+      'River rises .',
+      'Shops close .',
+      dashes,
+      '2020-03-02',
+      'Square floods .',
+      dashes,
+      '',
+    ].join('\n'),
+  );
   put('flood_ledger/InputDocs/2020-03-02/4.htm.txt', 'Volunteers filled sandbags .\n');
   put('flood_ledger/keywords.json', '["river"]');
   put('flood_ledger/timelines/bad.txt', 'no dates here\n');

@@ -76,7 +76,8 @@ export const command: Command = {
     }
     const f4 = (x: number) => x.toFixed(4);
     let out = `${'metric'.padEnd(18)} ${'P'.padStart(7)} ${'R'.padStart(7)} ${'F'.padStart(7)}\n`;
-    const row = (name: string, v: PRF) => (out += `${name.padEnd(18)} ${f4(v.p).padStart(7)} ${f4(v.r).padStart(7)} ${f4(v.f).padStart(7)}\n`);
+    const row = (name: string, v: PRF) =>
+      (out += `${name.padEnd(18)} ${f4(v.p).padStart(7)} ${f4(v.r).padStart(7)} ${f4(v.f).padStart(7)}\n`);
     for (const m of ['concat', 'agreement', 'alignM1'] as const) {
       row(`${m} ROUGE-1`, result[m].rouge1);
       row(`${m} ROUGE-2`, result[m].rouge2);

@@ -8,7 +8,14 @@ import { runPipeline, type StageName } from '../../pipeline.js';
 import { buildTimelineFromAnalysis } from '../../timeline/index.js';
 import { formatTilseTimeline } from '../../eval/tilse.js';
 import type { PRF } from '../../eval/rouge.js';
-import { readTimeline17Layout, readTopicArticles, scoreTask, summarise, taskOptions, type TaskResult } from '../../eval/timeline17.js';
+import {
+  readTimeline17Layout,
+  readTopicArticles,
+  scoreTask,
+  summarise,
+  taskOptions,
+  type TaskResult,
+} from '../../eval/timeline17.js';
 
 const help = `Usage: chronicle eval tls <timeline17-dir> [--out <dir>] [--format text|json] [--strategy NAME]
 
@@ -85,17 +92,26 @@ export const command: Command = {
       samplePeak();
       for (const task of topic.tasks) {
         for (const w of task.warnings) warn(`warning: ${w}`);
-        const opts = { ...taskOptions(task, topic.keywords), strategy: values.strategy as string | undefined };
+        const opts = {
+          ...taskOptions(task, topic.keywords),
+          strategy: values.strategy as string | undefined,
+        };
         const inRange: Analysis = {
           ...analysis,
-          articles: analysis.articles.filter((a) => a.publishedAt !== null && a.publishedAt >= opts.from! && a.publishedAt <= opts.to!),
+          articles: analysis.articles.filter(
+            (a) => a.publishedAt !== null && a.publishedAt >= opts.from! && a.publishedAt <= opts.to!,
+          ),
         };
-        if (!inRange.articles.length) warn(`warning: ${task.path}: no article published in ${opts.from}..${opts.to}; scored as an empty timeline`);
+        if (!inRange.articles.length)
+          warn(
+            `warning: ${task.path}: no article published in ${opts.from}..${opts.to}; scored as an empty timeline`,
+          );
         const predicted = buildTimelineFromAnalysis(inRange, opts);
         const r = scoreTask(task, predicted, inRange, opts);
         results.push(r);
         samplePeak();
-        if (out) writeFileSync(join(out, `${task.folder}--${task.timeline}`), formatTilseTimeline(r.predicted));
+        if (out)
+          writeFileSync(join(out, `${task.folder}--${task.timeline}`), formatTilseTimeline(r.predicted));
       }
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -138,7 +154,14 @@ export const command: Command = {
     ]);
     const head = ['task', 'AR-1 F', 'AR-2 F', 'Date F', 'concat-1', 'concat-2', 'agree-1', 'agree-2'];
     const w0 = Math.max(head[0]!.length, ...rows.map((r) => r[0]!.length));
-    const line = (r: string[]) => r[0]!.padEnd(w0) + '  ' + r.slice(1).map((c) => c.padStart(8)).join(' ') + '\n';
+    const line = (r: string[]) =>
+      r[0]!.padEnd(w0) +
+      '  ' +
+      r
+        .slice(1)
+        .map((c) => c.padStart(8))
+        .join(' ') +
+      '\n';
     let text = line(head);
     for (const r of rows) text += line(r);
     const m = summary.mean;

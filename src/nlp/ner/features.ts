@@ -112,8 +112,8 @@ export function prepareDocument(doc: string[][]): string[][] {
   });
 }
 
-const hasLetter = (w: string) => w.toLowerCase() !== w.toUpperCase();
-const isUpperInitial = (w: string) => w[0] !== w[0].toLowerCase();
+export const hasLetter = (w: string) => w.toLowerCase() !== w.toUpperCase();
+export const isUpperInitial = (w: string) => w[0] !== w[0].toLowerCase();
 const isAllCaps = (w: string) => hasLetter(w) && w === w.toUpperCase();
 
 /** A headline-style sentence: (almost) every word with letters is in capitals. */

@@ -1,7 +1,8 @@
 /**
  * Refiners: small named rules applied to the tagger's entity spans afterwards, for phenomena that the
  * Reuters training data hardly shows but user news text often does. Each takes the words of a sentence
- * and its spans and returns the new spans. CoNLL convention is kept: titles and honorifics are not part
+ * and its spans and returns the new spans; document refiners (DOCUMENT_REFINERS, run after the sentence
+ * ones by refineDocument) see every sentence of the article. Word lists are in roles.ts. CoNLL convention is kept: titles and honorifics are not part
  * of a person's name.
  */
 export interface Span {
@@ -15,7 +16,15 @@ export type Refiner = (words: string[], spans: Span[]) => Span[];
 /** A refiner that sees the whole document (the words and spans of every sentence). */
 export type DocumentRefiner = (doc: string[][], spans: Span[][]) => Span[][];
 
-import { NON_PERSON_WORDS, NOT_A_NAME, ROLE_ABBREVIATIONS, ROLE_WORDS, VESSEL_NOUNS, VESSEL_PREFIXES } from './roles.js';
+import {
+  NON_PERSON_WORDS,
+  NOT_A_NAME,
+  ROLE_ABBREVIATIONS,
+  ROLE_NOUNS_AFTER_MODIFIER,
+  ROLE_WORDS,
+  VESSEL_NOUNS,
+  VESSEL_PREFIXES,
+} from './roles.js';
 
 /** Honorifics written before a surname (American style, rare in Reuters copy). */
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'mx', 'mx.']);
@@ -34,6 +43,10 @@ export const honorificPerson: Refiner = (words, spans) => {
   let out = spans;
   for (let i = 0; i + 1 < words.length; i++) {
     if (!HONORIFICS.has(words[i].toLowerCase()) || !nameLike(words[i + 1])) continue;
+    // "MX Onda" (a team code): an honorific in capitals counts only before a name in capitals (headlines).
+    if (words[i] === words[i].toUpperCase() && /\p{Ll}/u.test(words[i + 1])) continue;
+    // "Mr. President", "Madam Secretary": a form of address, not a name.
+    if (ROLE_WORDS.has(words[i + 1].toLowerCase()) && !nameLike(words[i + 2] ?? '')) continue;
     let end = i + 1;
     while (end < words.length && end < i + 4 && nameLike(words[end])) end++;
     const already = out.some((s) => s.start === i + 1 && s.end === end && s.type === 'PER');
@@ -56,7 +69,12 @@ const hasLower = (w: string) => /\p{Ll}/u.test(w);
 /** End (exclusive) of the capitalised name starting at `i` (at most `max` words), or `i` if there is none. */
 function nameEnd(words: string[], i: number, max: number): number {
   let end = i;
-  while (end < words.length && end < i + max && nameLike(words[end]) && !NOT_A_NAME.has(words[end].toLowerCase()))
+  while (
+    end < words.length &&
+    end < i + max &&
+    nameLike(words[end]) &&
+    !NOT_A_NAME.has(words[end].toLowerCase())
+  )
     end++;
   return end;
 }
@@ -81,14 +99,15 @@ export function vesselNamesIn(words: string[]): Array<[number, number]> {
 /** Every [start, end) where `name` occurs in `words` (case-sensitive, whole words). */
 function occurrences(words: string[], name: string[]): number[] {
   const out: number[] = [];
-  for (let i = 0; i + name.length <= words.length; i++) if (name.every((n, k) => words[i + k] === n)) out.push(i);
+  for (let i = 0; i + name.length <= words.length; i++)
+    if (name.every((n, k) => words[i + k] === n)) out.push(i);
   return out;
 }
 
 /**
  * "the tanker Aster Dawn", "MV Aster Dawn": a name after a lower-case vessel noun or a ship prefix is
  * MISC, and so is every other occurrence of that name in the document ("The Aster Dawn will be towed"),
- * unless the model put it inside a longer name there.
+ * unless the model put it inside a longer name there (or, for a one-word name, saw no name there).
  */
 export const vesselName: DocumentRefiner = (doc, spans) => {
   const names = new Map<string, string[]>();
@@ -111,7 +130,10 @@ export const vesselName: DocumentRefiner = (doc, spans) => {
         if (i > 0 && VESSEL_PREFIXES.has(doc[s][i - 1])) continue;
         const over = sp.filter((x) => x.start < end && x.end > i);
         if (over.some((x) => x.start < i || x.end > end)) continue;
-        if (over.length === 1 && over[0].start === i && over[0].end === end && over[0].type === 'MISC') continue;
+        // A one-word name ("the tug Hope") is retyped where the model saw a name, never added to plain words.
+        if (name.length === 1 && !over.length) continue;
+        if (over.length === 1 && over[0].start === i && over[0].end === end && over[0].type === 'MISC')
+          continue;
         sp = replaceSpans(sp, i, end, 'MISC');
       }
     return sp;
@@ -129,7 +151,8 @@ export function afterRole(words: string[], i: number): number {
 /**
  * "Kelvik Mayor Piet Olander", "Maritime Affairs Minister Ingrid Solvang": when the model glued a title
  * to a name, the person is the name after the last role word. The words before the title stay a
- * mention only if the same words are a mention on their own elsewhere in the document (with that type).
+ * mention only if the same words are a mention on their own elsewhere in the document (with that type),
+ * or, in a span the model called an organisation, as an organisation ("Port Authority Director X").
  * Organisation spans are split only when a modifier precedes the title and the name has two or three
  * words, so names such as "General Motors" stay whole.
  */
@@ -156,15 +179,42 @@ export const titleSplit: DocumentRefiner = (doc, spans) => {
       }
       if (nameStart < 0) continue;
       const name = words.slice(nameStart, sp.end);
-      if (name.length > 3 || !name.every((w) => nameLike(w) && !NON_PERSON_WORDS.has(w.toLowerCase()))) continue;
+      if (name.length > 3 || !name.every((w) => nameLike(w) && !NON_PERSON_WORDS.has(w.toLowerCase())))
+        continue;
       if (sp.type === 'ORG' && (firstRole === sp.start || name.length < 2)) continue;
       out = replaceSpans(out, nameStart, sp.end, 'PER');
-      for (let end = firstRole; end > sp.start; end--) {
+      let modifier: Span | null = null;
+      for (let end = firstRole; end > sp.start && !modifier; end--) {
         const type = known.get(words.slice(sp.start, end).join(' '));
-        if (!type) continue;
-        out = [...out, { start: sp.start, end, type }].sort((a, b) => a.start - b.start);
-        break;
+        if (type) modifier = { start: sp.start, end, type };
       }
+      if (!modifier && sp.type === 'ORG' && firstRole > sp.start)
+        modifier = { start: sp.start, end: firstRole, type: 'ORG' };
+      if (modifier) out = [...out, modifier].sort((a, b) => a.start - b.start);
+    }
+    return out;
+  });
+};
+
+/**
+ * "Harbour master Agnes Thorne", "Corvane spokesman Daniel Roper": a person span right before a
+ * lower-case role noun that is itself followed by a name is the employer or the office, not a person.
+ * It is dropped when its words are written in lower case elsewhere in the document (a common noun
+ * capitalised at the start of a sentence) and becomes an organisation otherwise.
+ */
+export const roleModifier: DocumentRefiner = (doc, spans) => {
+  let lower: Set<string> | null = null;
+  return spans.map((sentence, s) => {
+    const words = doc[s];
+    let out = sentence;
+    for (const sp of sentence) {
+      if (sp.type !== 'PER' || sp.end + 1 >= words.length) continue;
+      const role = words[sp.end];
+      if (!ROLE_NOUNS_AFTER_MODIFIER.has(role) || !nameLike(words[sp.end + 1])) continue;
+      lower ??= new Set(doc.flat().filter((w) => /^\p{Ll}+$/u.test(w)));
+      const common = words.slice(sp.start, sp.end).every((w) => lower!.has(w.toLowerCase()));
+      out = out.filter((x) => x !== sp);
+      if (!common) out = [...out, { ...sp, type: 'ORG' }].sort((a, b) => a.start - b.start);
     }
     return out;
   });
@@ -173,6 +223,7 @@ export const titleSplit: DocumentRefiner = (doc, spans) => {
 export const DOCUMENT_REFINERS: Array<[string, DocumentRefiner]> = [
   ['vessel-name', vesselName],
   ['title-split', titleSplit],
+  ['role-modifier', roleModifier],
 ];
 
 /** The sentence refiners on every sentence, then the document refiners. */

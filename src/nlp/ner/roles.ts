@@ -164,3 +164,13 @@ export const NOT_A_NAME = new Set([
   'december',
   'i',
 ]);
+
+/** Lower-case role nouns written between an organisation or place and a name ("Corvane spokesman X"). */
+export const ROLE_NOUNS_AFTER_MODIFIER = new Set([
+  ...ROLE_WORDS,
+  'master',
+  'chief',
+  'leader',
+  'official',
+  'head',
+]);

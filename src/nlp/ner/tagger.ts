@@ -14,8 +14,10 @@ import {
   CONTEXT_OFFSETS,
   contextFeatures,
   documentEvidence,
+  hasLetter,
   intrinsicFeatures,
-  localFeatures,
+  isCapsSentence,
+  isUpperInitial,
   prepareDocument,
   sentenceFeatures,
   viewOf,
@@ -122,65 +124,10 @@ export function featuresOfDocument(
   });
 }
 
-/**
- * A word's emission scores, pre-summed per pass ([pass * T + tag]): on its own, and as the neighbour at
- * offset CONTEXT_OFFSETS[k].
- */
-interface WordRows {
-  intrinsic: Float64Array;
-  context: Float64Array[];
-}
-
-/** Per-model cache of word -> pre-summed scores (about 2 KB a word; cleared when it reaches the limit). */
-const caches = new WeakMap<NerModel, Map<string, WordRows>>();
-const CACHE_LIMIT = 20_000;
-
-function rowsOf(index: Map<string, number>, feats: string[], out?: number[]): number[] {
-  const rows = out ?? [];
-  for (const f of feats) {
-    const r = index.get(f);
-    if (r !== undefined) rows.push(r);
-  }
-  return rows;
-}
-
-function wordRows(model: NerModel, norm: string, normLower: string, shape: string, caps: boolean): WordRows {
-  let cache = caches.get(model);
-  if (!cache) caches.set(model, (cache = new Map()));
-  const key = caps ? '\u0001' + norm : norm;
-  let e = cache.get(key);
-  if (!e) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    const PT = model.passes.length * T;
-    const buf = new Float64Array(PT * (1 + CONTEXT_OFFSETS.length));
-    e = {
-      intrinsic: buf.subarray(0, PT),
-      context: CONTEXT_OFFSETS.map((_, k) => buf.subarray(PT * (k + 1), PT * (k + 2))),
-    };
-    summed(model, rowsOf(model.index, intrinsicFeatures(norm, normLower, shape, caps)), e.intrinsic);
-    CONTEXT_OFFSETS.forEach((d, k) =>
-      summed(model, rowsOf(model.index, contextFeatures(normLower, shape, d)), e!.context[k]),
-    );
-    cache.set(key, e);
-  }
-  return e;
-}
-
-/** Sum of the given rows' weights, per pass. */
-function summed(model: NerModel, rows: number[], into?: Float64Array): Float64Array {
-  const out = into ?? new Float64Array(model.passes.length * T);
-  model.passes.forEach((p, k) => addRows(p.weights, rows, out, k * T));
-  return out;
-}
-
-function boundaryRows(model: NerModel, which: string): Float64Array[] {
-  return CONTEXT_OFFSETS.map((d) => summed(model, rowsOf(model.index, contextFeatures(which, which, d))));
-}
-
-/** Add pre-summed per-pass scores to both passes' emissions at offset o. */
-function addSummed(v: Float64Array, e1: Float64Array, e2: Float64Array | null, o: number): void {
-  for (let t = 0; t < T; t++) e1[o + t] += v[t];
-  if (e2) for (let t = 0; t < T; t++) e2[o + t] += v[T + t];
+/** Sum of the given feature names' weight rows, per pass ([pass * T + tag]), into `out` at `at`. */
+function summedInto(model: NerModel, feats: string[], out: Float64Array, at: number): void {
+  const rows = rowsOf(model.index, feats);
+  model.passes.forEach((p, k) => addRows(p.weights, rows, out, at + k * T));
 }
 
 function addRows(W: Float32Array, rows: ArrayLike<number>, out: Float64Array, o: number): void {
@@ -190,101 +137,353 @@ function addRows(W: Float32Array, rows: ArrayLike<number>, out: Float64Array, o:
   }
 }
 
-const secondRowCaches = new WeakMap<NerModel, Map<string, Int32Array>>();
+/** Rows of the feature names the model knows. */
+function rowsOf(index: Map<string, number>, feats: string[], out?: number[]): number[] {
+  const rows = out ?? [];
+  for (const f of feats) {
+    const r = index.get(f);
+    if (r !== undefined) rows.push(r);
+  }
+  return rows;
+}
 
-/** Emission scores of both passes at once (rows are shared, so each row is read once). */
+const NO_ROWS = new Int32Array(0);
+const rowArray = (index: Map<string, number>, feats: string[]): Int32Array => {
+  const rows = rowsOf(index, feats);
+  return rows.length ? Int32Array.from(rows) : NO_ROWS;
+};
+
+/*
+ * The fast path. Every feature of a token is a function of its word, of the word pair it forms with each
+ * neighbour, of the shapes around it, or of a few small categorical values (spelling evidence, gazetteer
+ * tag, name roles, first-pass tags). So weight rows, or their pre-summed scores, are cached per word type,
+ * per word pair (keyed by integer word ids), per shape triple and per category value, and feature strings
+ * are only built for what has not been met before.
+ *
+ * Why the scores are exactly those of tagDocumentReference although rows are added in another order: the
+ * weights are int16 values times a scale, stored as float32, and their sums in float64 are exact (no
+ * rounding) as long as the largest weight over the smallest times the number of features per token stays
+ * far below 2^28 (checked for each model by `exactSums`; otherwise tagging takes the reference path).
+ */
+
+/** A word type as the tagger sees it (one per spelling and caps-headline flag). Ids 0 and 1 are <s>, </s>. */
+interface WordEntry {
+  id: number;
+  /** Pre-summed scores [pass * T + tag]: intrinsic features at 0, context features of CONTEXT_OFFSETS[k] at PT * (k + 1). */
+  sums: Float64Array;
+  normLower: string;
+  shape: string;
+  shapeId: number;
+  lower: string;
+  hasLetter: boolean;
+  upper: boolean;
+  /** Rows of 'first|sh=' (when the word opens its sentence). */
+  firstRows: Int32Array;
+  /** Rows of the word's name roles as 'gr=', 'gr-1=' and 'gr+1=' features (empty if none). */
+  roleRows: [Int32Array, Int32Array, Int32Array];
+}
+
+/** Bounds of the caches (checked between documents; each word is about 1.5 KB). */
+const WORD_LIMIT = 30_000;
+const PAIR_LIMIT = 300_000;
+const SHAPE_LIMIT = 20_000;
+/** Pair keys are id * ID_SPAN + id; ids restart (with every cache cleared) well before ID_SPAN. */
+const ID_SPAN = 2 ** 26;
+const ID_RESTART = 2 ** 24;
+/** Labels from labelsElsewhere, as small integers. */
+const LABELS = ['', 'O', 'PER', 'ORG', 'LOC', 'MISC'];
+const LABEL_ID = new Map(LABELS.map((l, k) => [l, k]));
+/** First-pass tag index, or NONE for a sentence boundary. */
+const NONE = T;
+
+class TagCache {
+  readonly PT: number;
+  readonly words = new Map<string, WordEntry>();
+  readonly pairs = new Map<number, Int32Array>();
+  readonly trigrams = new Map<number, Int32Array>();
+  readonly shapes = new Map<string, number>();
+  readonly shapeNames: string[] = [];
+  /** Rows of the 'doc=' feature by docCode(). */
+  readonly docRows: Array<Int32Array | undefined> = [];
+  /** Second-pass scores by secondCode(). */
+  readonly second: Array<Float64Array | undefined> = [];
+  nextId = 0;
+  before!: WordEntry;
+  after!: WordEntry;
+  readonly exact: boolean;
+
+  constructor(readonly model: NerModel) {
+    this.PT = model.passes.length * T;
+    this.exact = exactSums(model);
+    this.reset();
+  }
+
+  /** Forget every word, pair and shape (between documents, when a cache is full). */
+  reset(): void {
+    this.words.clear();
+    this.pairs.clear();
+    this.trigrams.clear();
+    this.shapes.clear();
+    this.shapeNames.length = 0;
+    this.nextId = 0;
+    this.before = this.boundary(BEFORE);
+    this.after = this.boundary(AFTER);
+  }
+
+  maybeReset(): void {
+    if (this.words.size > WORD_LIMIT || this.shapes.size > SHAPE_LIMIT || this.nextId > ID_RESTART) this.reset();
+    else if (this.pairs.size > PAIR_LIMIT) this.pairs.clear();
+  }
+
+  private shapeId(shape: string): number {
+    let id = this.shapes.get(shape);
+    if (id === undefined) {
+      id = this.shapeNames.length;
+      this.shapes.set(shape, id);
+      this.shapeNames.push(shape);
+    }
+    return id;
+  }
+
+  private boundary(which: string): WordEntry {
+    const sums = new Float64Array(this.PT * (1 + CONTEXT_OFFSETS.length));
+    CONTEXT_OFFSETS.forEach((d, k) => summedInto(this.model, contextFeatures(which, which, d), sums, this.PT * (k + 1)));
+    return {
+      id: this.nextId++,
+      sums,
+      normLower: which,
+      shape: which,
+      shapeId: this.shapeId(which),
+      lower: which,
+      hasLetter: false,
+      upper: false,
+      firstRows: NO_ROWS,
+      roleRows: [NO_ROWS, NO_ROWS, NO_ROWS],
+    };
+  }
+
+  word(w: string, caps: boolean): WordEntry {
+    const key = caps ? '\u0001' + w : w;
+    let e = this.words.get(key);
+    if (e) return e;
+    const { model, PT } = this;
+    const v = viewOf([w]);
+    const norm = v.norm[0];
+    const normLower = v.normLower[0];
+    const shape = v.shape[0];
+    const sums = new Float64Array(PT * (1 + CONTEXT_OFFSETS.length));
+    summedInto(model, intrinsicFeatures(norm, normLower, shape, caps), sums, 0);
+    CONTEXT_OFFSETS.forEach((d, k) => summedInto(model, contextFeatures(normLower, shape, d), sums, PT * (k + 1)));
+    const upper = isUpperInitial(w);
+    const role = upper && model.gazetteer ? (model.gazetteer.roles.get(v.lower[0]) ?? '') : '';
+    e = {
+      id: this.nextId++,
+      sums,
+      normLower,
+      shape,
+      shapeId: this.shapeId(shape),
+      lower: v.lower[0],
+      hasLetter: hasLetter(w),
+      upper,
+      firstRows: rowArray(model.index, ['first|sh=' + shape]),
+      roleRows: role
+        ? [
+            rowArray(model.index, ['gr=' + role]),
+            rowArray(model.index, ['gr-1=' + role]),
+            rowArray(model.index, ['gr+1=' + role]),
+          ]
+        : [NO_ROWS, NO_ROWS, NO_ROWS],
+    };
+    this.words.set(key, e);
+    return e;
+  }
+
+  /** Rows of the features the pair (a, b) of adjacent words gives: [count of b's rows, b's rows..., a's rows...]. */
+  pair(a: WordEntry, b: WordEntry): Int32Array {
+    const key = a.id * ID_SPAN + b.id;
+    let rows = this.pairs.get(key);
+    if (!rows) {
+      const index = this.model.index;
+      const right = rowsOf(index, ['l-1|l=' + a.normLower + '|' + b.normLower, 'l-1|sh=' + a.normLower + '|' + b.shape]);
+      const left = rowsOf(index, ['l|l+1=' + a.normLower + '|' + b.normLower, 'sh|l+1=' + a.shape + '|' + b.normLower]);
+      rows = Int32Array.from([right.length, ...right, ...left]);
+      this.pairs.set(key, rows);
+    }
+    return rows;
+  }
+
+  trigram(a: WordEntry, b: WordEntry, c: WordEntry): Int32Array {
+    const key = (a.shapeId * SHAPE_LIMIT * 2 + b.shapeId) * SHAPE_LIMIT * 2 + c.shapeId;
+    let rows = this.trigrams.get(key);
+    if (!rows) {
+      rows = rowArray(this.model.index, ['sh-1|sh|sh+1=' + a.shape + '|' + b.shape + '|' + c.shape]);
+      this.trigrams.set(key, rows);
+    }
+    return rows;
+  }
+
+  /** Rows of 'doc=d<bits><C|F|M><u|l>'; `where` is 0 for a caps sentence, 1 for its first word, 2 otherwise. */
+  doc(bits: number, where: number, upper: boolean): Int32Array {
+    const code = (bits * 3 + where) * 2 + (upper ? 1 : 0);
+    let rows = this.docRows[code];
+    if (!rows)
+      this.docRows[code] = rows = rowArray(this.model.index, [
+        'doc=d' + bits + 'CFM'[where] + (upper ? 'u' : 'l'),
+      ]);
+    return rows;
+  }
+
+  /** Pre-summed second-pass scores for a label and the first-pass tags before, at and after a token. */
+  secondScores(label: number, prev: number, cur: number, next: number): Float64Array {
+    const code = ((label * (T + 1) + prev) * (T + 1) + cur) * (T + 1) + next;
+    let s = this.second[code];
+    if (!s) {
+      // secondPassFeatures reads the tags around position i of a sentence: rebuild just that window.
+      const window = prev === NONE ? [] : [TAGS[prev]];
+      const i = window.length;
+      window.push(TAGS[cur]);
+      if (next !== NONE) window.push(TAGS[next]);
+      s = new Float64Array(T);
+      addRows(this.model.passes[1].weights, rowsOf(this.model.index, secondPassFeatures(LABELS[label], window, i)), s, 0);
+      this.second[code] = s;
+    }
+    return s;
+  }
+}
+
+/**
+ * Whether float64 sums of this model's weights are exact (see above): at most 2^6 features per token, each
+ * weight a float32, and max |w| / min |w| below 2^20 leaves the 53-bit float64 mantissa room to spare.
+ */
+function exactSums(model: NerModel): boolean {
+  let min = Infinity;
+  let max = 0;
+  for (const p of model.passes)
+    for (let k = 0; k < p.weights.length; k++) {
+      const a = Math.abs(p.weights[k]);
+      if (a === 0) continue;
+      if (a < min) min = a;
+      if (a > max) max = a;
+    }
+  return max === 0 || max / min < 2 ** 20;
+}
+
+const tagCaches = new WeakMap<NerModel, TagCache>();
+
+/** Add pre-summed per-pass scores (v at `at`) to both passes' emissions at offset o. */
+function addSums(v: Float64Array, at: number, e1: Float64Array, e2: Float64Array | null, o: number): void {
+  for (let t = 0; t < T; t++) e1[o + t] += v[at + t];
+  if (e2) for (let t = 0; t < T; t++) e2[o + t] += v[at + T + t];
+}
+
+/** Add rows[from..to) of both passes' weights to their emissions at offset o. */
 function addRowsBoth(
   W1: Float32Array,
   W2: Float32Array | null,
-  rows: ArrayLike<number>,
+  rows: Int32Array,
+  from: number,
+  to: number,
   e1: Float64Array,
   e2: Float64Array | null,
   o: number,
 ): void {
-  if (!W2 || !e2) return addRows(W1, rows, e1, o);
-  for (let k = 0; k < rows.length; k++) {
+  for (let k = from; k < to; k++) {
     const base = rows[k] * T;
-    for (let t = 0; t < T; t++) {
-      e1[o + t] += W1[base + t];
-      e2[o + t] += W2[base + t];
-    }
+    for (let t = 0; t < T; t++) e1[o + t] += W1[base + t];
+    if (W2 && e2) for (let t = 0; t < T; t++) e2[o + t] += W2[base + t];
   }
 }
 
 /** BILOU tag strings for every token of a document (sentences of words). */
 export function tagDocumentBilou(model: NerModel, rawDoc: string[][]): string[][] {
+  let cache = tagCaches.get(model);
+  if (!cache) tagCaches.set(model, (cache = new TagCache(model)));
+  if (!cache.exact) return tagDocumentReference(model, rawDoc);
+  cache.maybeReset();
   const doc = prepareDocument(rawDoc);
-  const evidence = documentEvidence(doc);
-  const before = boundaryRows(model, BEFORE);
-  const after = boundaryRows(model, AFTER);
-  const P1 = model.passes[0];
+  const evidence = documentEvidence(doc).spelling;
+  const gazetteer = model.gazetteer;
+  const W1 = model.passes[0].weights;
   const P2 = model.passes[1] ?? null;
+  const W2 = P2 ? P2.weights : null;
+  const NC = CONTEXT_OFFSETS.length;
+  const PT = cache.PT;
+  const { before, after } = cache;
   // Second-pass emissions from the static features, filled in alongside the first pass.
   const emit2: Float64Array[] = [];
-  const local: number[] = [];
-  let tags: string[][] = doc.map((words) => {
+  const firstPass: number[][] = [];
+  for (const words of doc) {
     const n = words.length;
-    const v = viewOf(words);
-    const gaz = model.gazetteer ? model.gazetteer.tag(v.lower, words) : null;
-    const entries = words.map((_, i) => wordRows(model, v.norm[i], v.normLower[i], v.shape[i], v.caps));
+    const caps = isCapsSentence(words);
+    const entries: WordEntry[] = new Array<WordEntry>(n);
+    for (let i = 0; i < n; i++) entries[i] = cache.word(words[i], caps);
+    const gaz = gazetteer
+      ? gazetteer.tag(
+          entries.map((e) => e.lower),
+          words,
+        )
+      : null;
     const e1 = new Float64Array(n * T);
     const e2 = P2 ? new Float64Array(n * T) : null;
     if (e2) emit2.push(e2);
     for (let i = 0; i < n; i++) {
       const o = i * T;
-      addSummed(entries[i].intrinsic, e1, e2, o);
-      for (let k = 0; k < CONTEXT_OFFSETS.length; k++) {
+      const e = entries[i];
+      const prev = i ? entries[i - 1] : before;
+      const next = i + 1 < n ? entries[i + 1] : after;
+      addSums(e.sums, 0, e1, e2, o);
+      for (let k = 0; k < NC; k++) {
         const j = i + CONTEXT_OFFSETS[k];
-        addSummed(j < 0 ? before[k] : j >= n ? after[k] : entries[j].context[k], e1, e2, o);
+        addSums((j < 0 ? before : j >= n ? after : entries[j]).sums, PT * (k + 1), e1, e2, o);
       }
-      local.length = 0;
-      addRowsBoth(
-        P1.weights,
-        P2?.weights ?? null,
-        rowsOf(
-          model.index,
-          localFeatures(v, i, evidence, gaz, model.gazetteer ? model.gazetteer.roles : null),
-          local,
-        ),
-        e1,
-        e2,
-        o,
-      );
+      const left = cache.pair(prev, e);
+      addRowsBoth(W1, W2, left, 1, 1 + left[0], e1, e2, o);
+      const right = cache.pair(e, next);
+      addRowsBoth(W1, W2, right, 1 + right[0], right.length, e1, e2, o);
+      const tri = cache.trigram(prev, e, next);
+      addRowsBoth(W1, W2, tri, 0, tri.length, e1, e2, o);
+      if (i === 0) addRowsBoth(W1, W2, e.firstRows, 0, e.firstRows.length, e1, e2, o);
+      if (e.hasLetter) {
+        const d = cache.doc(evidence.get(e.lower) ?? 0, caps ? 0 : i === 0 ? 1 : 2, e.upper);
+        addRowsBoth(W1, W2, d, 0, d.length, e1, e2, o);
+      }
+      if (gaz && gaz[i]) {
+        const g = rowArray(model.index, ['gz=' + gaz[i], 'gz|sh=' + gaz[i] + '|' + e.shape]);
+        addRowsBoth(W1, W2, g, 0, g.length, e1, e2, o);
+      }
+      if (gazetteer) {
+        const r0 = e.roleRows[0];
+        const r1 = prev.roleRows[1];
+        const r2 = next.roleRows[2];
+        addRowsBoth(W1, W2, r0, 0, r0.length, e1, e2, o);
+        addRowsBoth(W1, W2, r1, 0, r1.length, e1, e2, o);
+        addRowsBoth(W1, W2, r2, 0, r2.length, e1, e2, o);
+      }
     }
-    return viterbi(e1, n, P1.transitions, P1.start).map((t) => TAGS[t]);
-  });
-  if (P2) {
-    const labels = labelsElsewhere(doc, tags);
-    const firstPass = tags;
-    // The second-pass features of a token depend only on its label and the first-pass tags around it.
-    let secondRows = secondRowCaches.get(model);
-    if (!secondRows) secondRowCaches.set(model, (secondRows = new Map()));
-    tags = doc.map((words, s) => {
+    firstPass.push(viterbi(e1, n, model.passes[0].transitions, model.passes[0].start));
+  }
+  const toStrings = (tags: number[][]) => tags.map((s) => s.map((t) => TAGS[t]));
+  if (!P2) return toStrings(firstPass);
+  const labels = labelsElsewhere(doc, toStrings(firstPass));
+  return toStrings(
+    doc.map((words, s) => {
       const n = words.length;
       const emit = emit2[s];
+      const fp = firstPass[s];
+      const ls = labels[s];
       for (let i = 0; i < n; i++) {
-        const fp = firstPass[s];
-        const key =
-          labels[s][i] +
-          ' ' +
-          (i ? fp[i - 1] : '') +
-          ' ' +
-          fp[i] +
-          ' ' +
-          (i + 1 < n ? fp[i + 1] : '') +
-          (i ? '' : ' 0');
-        let rows = secondRows.get(key);
-        if (!rows)
-          secondRows.set(
-            key,
-            (rows = Int32Array.from(rowsOf(model.index, secondPassFeatures(labels[s][i], fp, i)))),
-          );
-        addRows(P2.weights, rows, emit, i * T);
+        const v = cache.secondScores(
+          LABEL_ID.get(ls[i])!,
+          i ? fp[i - 1] : NONE,
+          fp[i],
+          i + 1 < n ? fp[i + 1] : NONE,
+        );
+        const o = i * T;
+        for (let t = 0; t < T; t++) emit[o + t] += v[t];
       }
-      return viterbi(emit, n, P2.transitions, P2.start).map((t) => TAGS[t]);
-    });
-  }
-  return tags;
+      return viterbi(emit, n, P2.transitions, P2.start);
+    }),
+  );
 }
 
 /** The same tagging from plain feature strings (slow; the reference the fast path is tested against). */
