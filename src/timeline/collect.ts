@@ -52,10 +52,10 @@ export const mentionAndLeadCollector: SentenceCollector = {
         let taken = 0;
         for (const s of a.sentences) {
           if (taken >= PARAMS.leadSentences) break;
-          taken++;
+          const position = taken++;
           const u = ctx.unitOf.get(s);
           if (!u || (u.days.length && !u.days.includes(day))) continue;
-          add(u, w, u.days.includes(day));
+          add(u, w / (1 + PARAMS.leadDecay * position), u.days.includes(day));
         }
       }
     return [...out.values()];

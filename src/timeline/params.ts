@@ -32,6 +32,8 @@ export const PARAMS = {
   leadSentences: 5,
   /** Relative weight of such lead sentences against sentences that name the day. */
   leadWeight: 1,
+  /** A lead sentence's weight falls as 1 / (1 + leadDecay × its position in the article). */
+  leadDecay: 0,
   /** Sentence length limits in words (shorter or longer ones are not summary material). */
   minWords: 6,
   maxWords: 100,
