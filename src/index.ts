@@ -11,6 +11,18 @@ export * from './model.js';
 export { runPipeline, stages, type AnalyzeOptions, type StageName } from './pipeline.js';
 export { readInputs, type IngestOptions, type IngestResult } from './ingest/index.js';
 export { buildTimelineFromAnalysis } from './timeline/index.js';
+export {
+  openStore,
+  defaultStorePath,
+  StoreError,
+  type Store,
+  type StorySummary,
+  type SearchHit,
+  type SearchFilters,
+  type StoredQuote,
+  type IngestReport,
+  type ExportFormat,
+} from './store/index.js';
 export { extractArticle, type ExtractedPage, type ExtractOptions } from './web/extract.js';
 export { htmlToArticle } from './web/article.js';
 export { findPublicationDate, type PubDate } from './web/pubdate.js';

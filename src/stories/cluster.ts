@@ -29,6 +29,9 @@ export interface StoryParams {
   /** Stories smaller than this are fragments: they merge into their nearest story at smallMergeThreshold. */
   smallStory: number;
   smallMergeThreshold: number;
+  /** Multiplier on the term frequency of words written capitalised inside a sentence (names of people,
+   * places, organisations): they tell one story from another better than common vocabulary. */
+  nameWeight: number;
 }
 
 /**
@@ -47,6 +50,7 @@ export const STORY_PARAMS: StoryParams = {
   mergeThreshold: 0.4,
   smallStory: 20,
   smallMergeThreshold: 0.07,
+  nameWeight: 2,
 };
 
 /** What clustering needs from one article. */
@@ -90,6 +94,29 @@ export function contentWords(text: string): string[] {
   return out;
 }
 
+/**
+ * Words written capitalised somewhere other than at a sentence start (after . ! ? : a quote or a line
+ * break), and never written in lower case in the same text: name-like words. Lowercased, as contentWords.
+ */
+export function nameWords(text: string): Set<string> {
+  const caps = new Set<string>();
+  const lower = new Set<string>();
+  for (const m of text.matchAll(WORD)) {
+    const w = m[0].toLowerCase().replace(/['’]s$/, '');
+    if (w.length < 3 || STOPWORDS.has(w)) continue;
+    const first = m[0][0];
+    if (first === first.toLowerCase()) {
+      lower.add(w);
+      continue;
+    }
+    const before = text.slice(Math.max(0, m.index - 3), m.index);
+    if (m.index === 0 || /[.!?:"“‘\n]\s*$/.test(before)) continue;
+    caps.add(w);
+  }
+  for (const w of lower) caps.delete(w);
+  return caps;
+}
+
 /** Build an article's features; `entityKey` maps a mention to a stable entity key. */
 export function articleFeatures(
   a: Article,
@@ -98,7 +125,8 @@ export function articleFeatures(
 ): ArticleFeatures {
   const tf = new Map<string, number>();
   const title = a.title ? contentWords(a.title) : [];
-  for (const w of contentWords(a.text)) tf.set(w, (tf.get(w) ?? 0) + 1);
+  const names = nameWords(a.text);
+  for (const w of contentWords(a.text)) tf.set(w, (tf.get(w) ?? 0) + (names.has(w) ? params.nameWeight : 1));
   for (const w of title) tf.set(w, (tf.get(w) ?? 0) + 2);
   const weighted = [...tf].map(([t, n]) => [t, 1 + Math.log(n)] as [string, number]);
   weighted.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));

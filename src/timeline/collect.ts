@@ -45,7 +45,12 @@ export const mentionAndLeadCollector: SentenceCollector = {
       const prev = out.get(u.key);
       if (!prev || prev.weight < weight) out.set(u.key, { unit: u, weight, namesDay });
     };
-    for (const u of ctx.byDay.get(day) ?? []) add(u, u.weight, true);
+    for (const u of ctx.byDay.get(day) ?? [])
+      add(
+        u,
+        u.weight * (u.article.publishedAt && u.article.publishedAt < day ? PARAMS.previewWeight : 1),
+        true,
+      );
     for (const pub of [day, nextDay(day)])
       for (const a of ctx.byPublication.get(pub) ?? []) {
         const w = (ctx.articleWeight.get(a.id) ?? 1) * PARAMS.leadWeight;

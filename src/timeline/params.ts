@@ -32,7 +32,9 @@ export const PARAMS = {
   leadSentences: 5,
   /** Relative weight of such lead sentences against sentences that name the day. */
   leadWeight: 1,
-  /** A lead sentence's weight falls as 1 / (1 + leadDecay × its position in the article). */
+  /** Weight of a sentence naming the day from an article published before it (a plan, not a report). */
+  previewWeight: 0.2,
+  /** A lead sentence's weight falls as 1 / (1 + leadDecay × position); 0 = off (0.2, 0.5 lowered AR-1). */
   leadDecay: 0,
   /** Sentence length limits in words (shorter or longer ones are not summary material). */
   minWords: 6,
@@ -47,7 +49,7 @@ export const PARAMS = {
   redundancy: 0.5,
   /** Share of centrality measured against the whole story's centroid rather than the day's. */
   topicWeight: 0.6,
-  /** MMR trade-off: penalty per unit of similarity to already chosen sentences (score is scaled to 1). */
+  /** MMR penalty per unit of similarity to chosen sentences (score scaled to 1); 0 = off (0.5, 1 lowered AR). */
   mmrLambda: 0,
   /** Default sentences per date. */
   defaultSentences: 2,

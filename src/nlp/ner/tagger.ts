@@ -148,6 +148,8 @@ function rowsOf(index: Map<string, number>, feats: string[], out?: number[]): nu
 }
 
 const NO_ROWS = new Int32Array(0);
+/** A word pair without features (see TagCache.pair). */
+const NO_PAIR = new Int32Array(1);
 const rowArray = (index: Map<string, number>, feats: string[]): Int32Array => {
   const rows = rowsOf(index, feats);
   return rows.length ? Int32Array.from(rows) : NO_ROWS;
@@ -181,6 +183,41 @@ interface WordEntry {
   firstRows: Int32Array;
   /** Rows of the word's name roles as 'gr=', 'gr-1=' and 'gr+1=' features (empty if none). */
   roleRows: [Int32Array, Int32Array, Int32Array];
+  /** Which sides of which word-pair features the word occurs in (PAIR_TEMPLATES bits). */
+  pairBits: number;
+}
+
+/**
+ * The features of two adjacent words a, b, and the bits a word needs (as a, as b) for the feature to
+ * possibly exist in the model: a pair whose words cannot occur in a template builds no string for it.
+ */
+const PAIR_TEMPLATES = [
+  { prefix: 'l-1|l=', a: 1, b: 2 },
+  { prefix: 'l-1|sh=', a: 4, b: 0 },
+  { prefix: 'l|l+1=', a: 8, b: 16 },
+  { prefix: 'sh|l+1=', a: 0, b: 32 },
+] as const;
+const [LL_A, LL_B] = [1, 2];
+const LS_A = 4;
+const LN_A = 8;
+const LN_B = 16;
+const SL_B = 32;
+
+/** Word (lowercase, digits as 0) -> PAIR_TEMPLATES bits, from the model's feature names. */
+function pairVocabulary(index: Map<string, number>): Map<string, number> {
+  const bits = new Map<string, number>();
+  const mark = (w: string, b: number) => bits.set(w, (bits.get(w) ?? 0) | b);
+  for (const f of index.keys())
+    for (const t of PAIR_TEMPLATES) {
+      if (!f.startsWith(t.prefix)) continue;
+      const rest = f.slice(t.prefix.length);
+      // Words may contain '|': mark every split (a superset is safe, it only costs a look-up).
+      for (let k = rest.indexOf('|'); k >= 0; k = rest.indexOf('|', k + 1)) {
+        if (t.a) mark(rest.slice(0, k), t.a);
+        if (t.b) mark(rest.slice(k + 1), t.b);
+      }
+    }
+  return bits;
 }
 
 /** Bounds of the caches (checked between documents; each word is about 1.5 KB). */
@@ -211,15 +248,18 @@ class TagCache {
   before!: WordEntry;
   after!: WordEntry;
   readonly exact: boolean;
+  private readonly pairVocab: Map<string, number>;
 
   constructor(readonly model: NerModel) {
     this.PT = model.passes.length * T;
     this.exact = exactSums(model);
+    this.pairVocab = pairVocabulary(model.index);
     this.reset();
   }
 
   /** Forget every word, pair and shape (between documents, when a cache is full). */
   reset(): void {
+    (globalThis as any).RS = ((globalThis as any).RS ?? 0) + 1;
     this.words.clear();
     this.pairs.clear();
     this.trigrams.clear();
@@ -259,6 +299,7 @@ class TagCache {
       upper: false,
       firstRows: NO_ROWS,
       roleRows: [NO_ROWS, NO_ROWS, NO_ROWS],
+      pairBits: this.pairVocab.get(which) ?? 0,
     };
   }
 
@@ -267,6 +308,7 @@ class TagCache {
     let e = this.words.get(key);
     if (e) return e;
     const { model, PT } = this;
+    (globalThis as any).WM = ((globalThis as any).WM ?? 0) + 1;
     const v = viewOf([w]);
     const norm = v.norm[0];
     const normLower = v.normLower[0];
@@ -293,6 +335,7 @@ class TagCache {
             rowArray(model.index, ['gr+1=' + role]),
           ]
         : [NO_ROWS, NO_ROWS, NO_ROWS],
+      pairBits: this.pairVocab.get(normLower) ?? 0,
     };
     this.words.set(key, e);
     return e;
@@ -300,13 +343,30 @@ class TagCache {
 
   /** Rows of the features the pair (a, b) of adjacent words gives: [count of b's rows, b's rows..., a's rows...]. */
   pair(a: WordEntry, b: WordEntry): Int32Array {
+    const ab = a.pairBits;
+    const bb = b.pairBits;
+    const ll = ab & LL_A && bb & LL_B;
+    const ln = ab & LN_A && bb & LN_B;
+    const ls = ab & LS_A;
+    const sl = bb & SL_B;
+    if (!(ll || ln || ls || sl)) return NO_PAIR;
     const key = a.id * ID_SPAN + b.id;
     let rows = this.pairs.get(key);
+    (globalThis as any).PL = ((globalThis as any).PL ?? 0) + 1;
     if (!rows) {
+      (globalThis as any).PM = ((globalThis as any).PM ?? 0) + 1;
       const index = this.model.index;
-      const right = rowsOf(index, ['l-1|l=' + a.normLower + '|' + b.normLower, 'l-1|sh=' + a.normLower + '|' + b.shape]);
-      const left = rowsOf(index, ['l|l+1=' + a.normLower + '|' + b.normLower, 'sh|l+1=' + a.shape + '|' + b.normLower]);
-      rows = Int32Array.from([right.length, ...right, ...left]);
+      const found: number[] = [0];
+      const add = (f: string) => {
+        const r = index.get(f);
+        if (r !== undefined) found.push(r);
+      };
+      if (ll) add('l-1|l=' + a.normLower + '|' + b.normLower);
+      if (ls) add('l-1|sh=' + a.normLower + '|' + b.shape);
+      found[0] = found.length - 1;
+      if (ln) add('l|l+1=' + a.normLower + '|' + b.normLower);
+      if (sl) add('sh|l+1=' + a.shape + '|' + b.normLower);
+      rows = found.length > 1 ? Int32Array.from(found) : NO_PAIR;
       this.pairs.set(key, rows);
     }
     return rows;
