@@ -18,7 +18,8 @@ import { synthArticles } from '../scripts/synth-corpus.js';
 
 const root = process.argv[2] ?? '../shared/datasets';
 const dir = mkdtempSync(join(tmpdir(), 'chronicle-store-bench-'));
-const fileSize = (p: string) => (existsSync(p) ? statSync(p).size : 0) + (existsSync(p + '-wal') ? statSync(p + '-wal').size : 0);
+const fileSize = (p: string) =>
+  (existsSync(p) ? statSync(p).size : 0) + (existsSync(p + '-wal') ? statSync(p + '-wal').size : 0);
 
 async function timeline17() {
   const t17 = join(root, 'timeline17');
@@ -43,10 +44,13 @@ async function timeline17() {
   const t0 = performance.now();
   let added = 0;
   try {
-    for (let i = 0; i < articles.length; i += 250) added += store.ingest(articles.slice(i, i + 250)).added.length;
+    for (let i = 0; i < articles.length; i += 250)
+      added += store.ingest(articles.slice(i, i + 250)).added.length;
   } catch (e) {
     store.close();
-    return console.log(`store ingest: Timeline17 FAILED after ${added} articles: ${(e as Error).message.split('\n')[0]}`);
+    return console.log(
+      `store ingest: Timeline17 FAILED after ${added} articles: ${(e as Error).message.split('\n')[0]}`,
+    );
   }
   const secs = (performance.now() - t0) / 1000;
   const stories = store.listStories().length;
@@ -56,7 +60,7 @@ async function timeline17() {
   console.log(
     `store ingest: Timeline17 ${added} articles in ${secs.toFixed(1)} s = ${(added / secs).toFixed(1)} articles/s (1 process, incl. analysis + clustering; target >= 300/s/core); ` +
       `analysis ${(analysisMs / 1000).toFixed(1)} s, store alone ${(added / (secs - analysisMs / 1000)).toFixed(0)} articles/s, ` +
-      `${stories} stories, store ${(kb / 1024).toFixed(1)} MB = ${((kb / added) * 1000 / 1024).toFixed(1)} MB per 1,000 articles`,
+      `${stories} stories, store ${(kb / 1024).toFixed(1)} MB = ${(((kb / added) * 1000) / 1024).toFixed(1)} MB per 1,000 articles`,
   );
 }
 
@@ -83,14 +87,22 @@ async function synthetic() {
   const t0 = performance.now();
   const chunk = 5000;
   for (let i = 0; i < total; i += chunk) {
-    const arts = synthArticles({ articles: Math.min(chunk, total - i), offset: i, stories, bigStory: 5000, analyzed: true });
+    const arts = synthArticles({
+      articles: Math.min(chunk, total - i),
+      offset: i,
+      stories,
+      bigStory: 5000,
+      analyzed: true,
+    });
     store.ingest(arts, { analyze: 'never', story: (a) => a.topic!, refreshTimelines: false });
   }
   const buildSecs = (performance.now() - t0) / 1000;
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   const n = store.stats().articles;
   const mb = fileSize(db) / 1024 / 1024;
-  console.log(`store synthetic: built ${n} articles (${stories} stories) by the bulk path in ${buildSecs.toFixed(1)} s, store ${mb.toFixed(0)} MB = ${((mb / n) * 1000).toFixed(1)} MB per 1,000 articles`);
+  console.log(
+    `store synthetic: built ${n} articles (${stories} stories) by the bulk path in ${buildSecs.toFixed(1)} s, store ${mb.toFixed(0)} MB = ${((mb / n) * 1000).toFixed(1)} MB per 1,000 articles`,
+  );
 
   // A 5,000-article story's timeline from the store (full build from stored analysis, then the stored copy).
   const big = 'story0';
@@ -101,7 +113,9 @@ async function synthetic() {
   t = performance.now();
   store.storyTimeline(big);
   const cached = (performance.now() - t) / 1000;
-  console.log(`store timeline: story of ${size} articles built from the store in ${build.toFixed(2)} s (target < 1 s); stored copy read in ${(cached * 1000).toFixed(1)} ms`);
+  console.log(
+    `store timeline: story of ${size} articles built from the store in ${build.toFixed(2)} s (target < 1 s); stored copy read in ${(cached * 1000).toFixed(1)} ms`,
+  );
 
   // Search p95 over queries made of story names and common words, with and without filters.
   const sample = synthArticles({ articles: 200, offset: 7, stories, bigStory: 5000, analyzed: true });
@@ -109,8 +123,21 @@ async function synthetic() {
   sample.forEach((a, i) => {
     const names = a.mentions.map((m) => m.text);
     const words = a.text.split(/\s+/).filter((w) => /^[a-z]{5,}$/.test(w));
-    const q = i % 3 === 0 ? `${names[0] ?? 'harbour'}` : i % 3 === 1 ? `${words[0] ?? 'oil'} ${words[3] ?? 'harbour'}` : `${names[1] ?? 'spill'} ${words[1] ?? 'oil'}`;
-    queries.push({ q, f: i % 4 === 0 ? { from: '2020-06-01', to: '2021-06-01' } : i % 4 === 1 ? { source: 'Harbour Gazette' } : {} });
+    const q =
+      i % 3 === 0
+        ? `${names[0] ?? 'harbour'}`
+        : i % 3 === 1
+          ? `${words[0] ?? 'oil'} ${words[3] ?? 'harbour'}`
+          : `${names[1] ?? 'spill'} ${words[1] ?? 'oil'}`;
+    queries.push({
+      q,
+      f:
+        i % 4 === 0
+          ? { from: '2020-06-01', to: '2021-06-01' }
+          : i % 4 === 1
+            ? { source: 'Harbour Gazette' }
+            : {},
+    });
   });
   const times: number[] = [];
   let hits = 0;
@@ -119,7 +146,9 @@ async function synthetic() {
     hits += store.search(q, f).length;
     times.push(performance.now() - s);
   }
-  console.log(`store search: ${queries.length} queries at ${n} articles, p95 ${p95(times).toFixed(1)} ms, median ${[...times].sort((a, b) => a - b)[times.length >> 1].toFixed(1)} ms, ${(hits / queries.length).toFixed(1)} hits/query (target p95 < 50 ms)`);
+  console.log(
+    `store search: ${queries.length} queries at ${n} articles, p95 ${p95(times).toFixed(1)} ms, median ${[...times].sort((a, b) => a - b)[times.length >> 1].toFixed(1)} ms, ${(hits / queries.length).toFixed(1)} hits/query (target p95 < 50 ms)`,
+  );
 
   // Add 100 new articles (raw text: analysed by the pipeline, clustered) and update the stored timelines they touch.
   const fresh = synthArticles({ articles: 100, offset: total + 1000000, stories, bigStory: 0, seed: 1 });
@@ -134,7 +163,14 @@ async function synthetic() {
     r = store.ingest(fresh);
   } catch (e) {
     note = `pipeline failed (${(e as Error).message.split('\n')[0].slice(0, 80)}); pre-analysed instead`;
-    const pre = synthArticles({ articles: 100, offset: total + 1000000, stories, bigStory: 0, seed: 1, analyzed: true });
+    const pre = synthArticles({
+      articles: 100,
+      offset: total + 1000000,
+      stories,
+      bigStory: 0,
+      seed: 1,
+      analyzed: true,
+    });
     for (const a of pre) a.id = `new-${a.id}`;
     t = performance.now();
     r = store.ingest(pre);

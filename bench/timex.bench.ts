@@ -21,7 +21,9 @@ for (const topic of readdirSync(root)) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) continue;
     for (const f of readdirSync(join(input, day))) {
       if (!f.endsWith('.txt')) continue;
-      const lines = readFileSync(join(input, day, f), 'utf8').split('\n').filter((l) => l.trim());
+      const lines = readFileSync(join(input, day, f), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim());
       docs.push({ dct: day, lines });
     }
   }
@@ -36,7 +38,8 @@ function run(): { timexes: number; ms: number } {
   let timexes = 0;
   const t0 = performance.now();
   for (const d of docs) {
-    for (const line of d.lines) timexes += tagTimexes(line, { dct: d.dct, sentences: [{ start: 0, end: line.length }] }).length;
+    for (const line of d.lines)
+      timexes += tagTimexes(line, { dct: d.dct, sentences: [{ start: 0, end: line.length }] }).length;
   }
   return { timexes, ms: performance.now() - t0 };
 }

@@ -7,7 +7,9 @@ import { dirname, join } from 'node:path';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const compiled = join(root, 'dist', 'cli', 'index.js');
 if (!existsSync(compiled)) {
-  process.stderr.write('chronicle: the build is missing; run `npm install` (or `npm run build`) in ' + root + '\n');
+  process.stderr.write(
+    'chronicle: the build is missing; run `npm install` (or `npm run build`) in ' + root + '\n',
+  );
   process.exit(2);
 }
 const { main } = await import(pathToFileURL(compiled).href);

@@ -53,7 +53,35 @@ export function rng(seed: number) {
   };
 }
 
-const SYL = ['ka', 'lo', 'mer', 'vin', 'tor', 'sa', 'bel', 'dra', 'fen', 'gul', 'hav', 'is', 'jor', 'kel', 'lun', 'mo', 'nor', 'pel', 'quin', 'ros', 'sten', 'tal', 'ul', 'var', 'wen', 'yr', 'zo'];
+const SYL = [
+  'ka',
+  'lo',
+  'mer',
+  'vin',
+  'tor',
+  'sa',
+  'bel',
+  'dra',
+  'fen',
+  'gul',
+  'hav',
+  'is',
+  'jor',
+  'kel',
+  'lun',
+  'mo',
+  'nor',
+  'pel',
+  'quin',
+  'ros',
+  'sten',
+  'tal',
+  'ul',
+  'var',
+  'wen',
+  'yr',
+  'zo',
+];
 function inventName(r: () => number, syllables = 2): string {
   let s = '';
   for (let i = 0; i < syllables + Math.floor(r() * 2); i++) s += SYL[Math.floor(r() * SYL.length)];
@@ -86,7 +114,15 @@ function storyNames(sentences: string[], story: number, seed: number): Map<strin
   const r = rng(seed * 7919 + story);
   const names = new Map<string, string>();
   for (const s of sentences)
-    for (const m of s.matchAll(NAME)) if (!names.has(m[0]) && !WEEKDAY.test(m[0])) names.set(m[0], m[0].split(' ').map(() => inventName(r)).join(' '));
+    for (const m of s.matchAll(NAME))
+      if (!names.has(m[0]) && !WEEKDAY.test(m[0]))
+        names.set(
+          m[0],
+          m[0]
+            .split(' ')
+            .map(() => inventName(r))
+            .join(' '),
+        );
   return names;
 }
 
@@ -114,7 +150,16 @@ export function synthArticles(o: SynthOptions): Article[] {
     }
     const text = picked.join(' ');
     const title = picked[0].split(/\s+/).slice(0, 8).join(' ');
-    const a = newArticle({ id: `syn${i}`, rawText: text, text, title, source: SOURCES[i % SOURCES.length], publishedAt: day, publishedAtEvidence: 'user', topic: `story${story}` });
+    const a = newArticle({
+      id: `syn${i}`,
+      rawText: text,
+      text,
+      title,
+      source: SOURCES[i % SOURCES.length],
+      publishedAt: day,
+      publishedAtEvidence: 'user',
+      topic: `story${story}`,
+    });
     if (o.analyzed) annotate(a, story);
     out.push(a);
   }
@@ -129,15 +174,34 @@ function annotate(a: Article, story: number) {
     const lead = m[0].length - m[0].trimStart().length;
     const t = m[0].trim();
     const start = m.index! + lead;
-    const tokens = [...t.matchAll(/\w+|[^\w\s]/g)].map((x) => ({ text: x[0], start: start + x.index!, end: start + x.index! + x[0].length }));
+    const tokens = [...t.matchAll(/\w+|[^\w\s]/g)].map((x) => ({
+      text: x[0],
+      start: start + x.index!,
+      end: start + x.index! + x[0].length,
+    }));
     const timexes: Timex[] = [];
     const w = WEEKDAY.exec(t);
-    if (w && a.publishedAt) timexes.push({ text: w[0], start: start + w.index, end: start + w.index + w[0].length, type: 'DATE', value: a.publishedAt, rule: 'synthetic' });
+    if (w && a.publishedAt)
+      timexes.push({
+        text: w[0],
+        start: start + w.index,
+        end: start + w.index + w[0].length,
+        type: 'DATE',
+        value: a.publishedAt,
+        rule: 'synthetic',
+      });
     const index = sentences.length;
     sentences.push({ index, start, end: start + t.length, text: t, tokens, timexes });
     for (const n of t.matchAll(NAME)) {
       if (WEEKDAY.test(n[0])) continue;
-      mentions.push({ text: n[0], start: start + n.index!, end: start + n.index! + n[0].length, sentenceIndex: index, type: 'ORG', entityId: `syn-${story}-${n[0]}` });
+      mentions.push({
+        text: n[0],
+        start: start + n.index!,
+        end: start + n.index! + n[0].length,
+        sentenceIndex: index,
+        type: 'ORG',
+        entityId: `syn-${story}-${n[0]}`,
+      });
     }
   }
   a.sentences = sentences;
@@ -147,14 +211,33 @@ function annotate(a: Article, story: number) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [n, out, ...rest] = process.argv.slice(2);
   if (!n || !out) {
-    process.stderr.write('Usage: npx tsx scripts/synth-corpus.ts <articles> <out.jsonl> [--stories N] [--seed S]\n');
+    process.stderr.write(
+      'Usage: npx tsx scripts/synth-corpus.ts <articles> <out.jsonl> [--stories N] [--seed S]\n',
+    );
     process.exit(2);
   }
   const opt = (name: string, d: number) => {
     const i = rest.indexOf(`--${name}`);
     return i >= 0 ? Number(rest[i + 1]) : d;
   };
-  const arts = synthArticles({ articles: Number(n), stories: opt('stories', Math.max(1, Math.round(Number(n) / 500))), seed: opt('seed', 1) });
-  writeFileSync(out, arts.map((a) => JSON.stringify({ id: a.id, title: a.title, source: a.source, publishedAt: a.publishedAt, text: a.text })).join('\n') + '\n');
+  const arts = synthArticles({
+    articles: Number(n),
+    stories: opt('stories', Math.max(1, Math.round(Number(n) / 500))),
+    seed: opt('seed', 1),
+  });
+  writeFileSync(
+    out,
+    arts
+      .map((a) =>
+        JSON.stringify({
+          id: a.id,
+          title: a.title,
+          source: a.source,
+          publishedAt: a.publishedAt,
+          text: a.text,
+        }),
+      )
+      .join('\n') + '\n',
+  );
   process.stderr.write(`wrote ${arts.length} articles to ${out}\n`);
 }

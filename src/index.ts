@@ -49,11 +49,16 @@ function isArticle(a: ArticleInput | Article): a is Article {
 /** Turn caller input into fresh Articles (Articles passed in are reset and re-analysed). */
 export function toArticles(inputs: (ArticleInput | Article)[]): Article[] {
   return inputs.map((input, i) => {
-    if (isArticle(input)) return newArticle({ ...input, rawText: input.rawText, removed: [], warnings: [...input.warnings] });
+    if (isArticle(input))
+      return newArticle({ ...input, rawText: input.rawText, removed: [], warnings: [...input.warnings] });
     const text = String(input.text ?? '');
     const day = input.publishedAt ? String(input.publishedAt).slice(0, 10) : null;
     const id =
-      input.id ?? createHash('sha1').update(`${input.url ?? input.path ?? i}\n${text}`).digest('hex').slice(0, 12);
+      input.id ??
+      createHash('sha1')
+        .update(`${input.url ?? input.path ?? i}\n${text}`)
+        .digest('hex')
+        .slice(0, 12);
     return newArticle({
       id,
       rawText: text,

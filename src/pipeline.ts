@@ -68,7 +68,11 @@ export const stages: Stage[] = [
 ];
 
 /** Run every enabled stage over the articles (mutating them) and return the analysis. */
-export function runPipeline(articles: Article[], options: AnalyzeOptions = {}, errors: InputError[] = []): Analysis {
+export function runPipeline(
+  articles: Article[],
+  options: AnalyzeOptions = {},
+  errors: InputError[] = [],
+): Analysis {
   const ctx: StageContext = { options, entities: [] };
   const disabled = new Set(options.disable ?? []);
   for (const stage of stages) {

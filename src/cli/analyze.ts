@@ -28,7 +28,8 @@ export const command: Command = {
     });
     const format = formatOption(values.format, ['text', 'json'], 'text');
     const quiet = Boolean(values.quiet);
-    if (!positionals.length) throw new (await import('./common.js')).UsageError('give at least one path or URL');
+    if (!positionals.length)
+      throw new (await import('./common.js')).UsageError('give at least one path or URL');
     const bar = progress(io, quiet);
     const { articles, errors } = await readInputs(positionals, {
       maxBytes: values['max-bytes'] ? Number(values['max-bytes']) : undefined,
@@ -48,7 +49,9 @@ export const command: Command = {
     const out: string[] = [];
     for (const a of analysis.articles) {
       out.push(`# ${a.title ?? a.id}`);
-      out.push(`  ${a.path ?? a.url ?? ''}  published ${a.publishedAt ?? 'unknown'}${a.source ? `  source ${a.source}` : ''}${a.byline ? `  by ${a.byline}` : ''}`);
+      out.push(
+        `  ${a.path ?? a.url ?? ''}  published ${a.publishedAt ?? 'unknown'}${a.source ? `  source ${a.source}` : ''}${a.byline ? `  by ${a.byline}` : ''}`,
+      );
       for (const s of a.sentences) {
         const tx = s.timexes.map((t) => `[${t.text} = ${t.value}]`).join(' ');
         out.push(`  ${s.index + 1}. ${s.text}${tx ? `\n       ${tx}` : ''}`);

@@ -56,7 +56,8 @@ export function parse(argv: string[], options: Options, allowPositionals = true)
 export function intOption(value: unknown, name: string, min = 0): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number >= ${min}, got "${value}"`);
+  if (!Number.isInteger(n) || n < min)
+    throw new UsageError(`--${name} must be a whole number >= ${min}, got "${value}"`);
   return n;
 }
 
@@ -86,7 +87,9 @@ export function progress(io: CliIO, quiet: boolean) {
       last = now;
       const width = 24;
       const filled = total ? Math.round((done / total) * width) : 0;
-      io.stderr(`\r${label.padEnd(10)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}\x1b[K`);
+      io.stderr(
+        `\r${label.padEnd(10)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}\x1b[K`,
+      );
     },
     done() {
       if (on) io.stderr('\r\x1b[K');

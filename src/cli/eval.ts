@@ -29,7 +29,8 @@ Benchmarks (each takes a dataset path and --format text|json; see \`chronicle ev
 `;
 
 export const command: Command = {
-  summary: 'measure a stage on a public benchmark (timex, score, tls, ner, coref, quotes, extract, pubdate, stories)',
+  summary:
+    'measure a stage on a public benchmark (timex, score, tls, ner, coref, quotes, extract, pubdate, stories)',
   help,
   async run(argv, io) {
     const [name, ...rest] = argv;

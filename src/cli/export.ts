@@ -20,9 +20,22 @@ export const command: Command = {
   summary: 'export a story as JSON, Markdown, HTML or TimelineJS JSON',
   help,
   async run(argv, io) {
-    const { values } = parse(argv, { db: { type: 'string' }, story: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } }, false);
+    const { values } = parse(
+      argv,
+      {
+        db: { type: 'string' },
+        story: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+      },
+      false,
+    );
     if (!values.story) throw new UsageError('--story <id> is required (see `chronicle stories`)');
-    const format = formatOption(values.format, ['json', 'markdown', 'html', 'timelinejs'], 'json') as ExportFormat;
+    const format = formatOption(
+      values.format,
+      ['json', 'markdown', 'html', 'timelinejs'],
+      'json',
+    ) as ExportFormat;
     const store = openCliStore(values.db);
     try {
       const text = store.exportStory(String(values.story), format);

@@ -33,7 +33,9 @@ export const command: Command = {
     const quiet = Boolean(values.quiet);
     const t0 = performance.now();
     const bar = progress(io, quiet);
-    const { articles, errors } = await readInputs(positionals, { allowPrivate: Boolean(values['allow-private']) });
+    const { articles, errors } = await readInputs(positionals, {
+      allowPrivate: Boolean(values['allow-private']),
+    });
     reportErrors(io, errors, quiet);
     const store = openCliStore(values.db, { create: true });
     let added = 0;
@@ -42,7 +44,14 @@ export const command: Command = {
     try {
       for (let i = 0; i < articles.length; i += batchSize) {
         const batch = articles.slice(i, i + batchSize);
-        const r = store.ingest(batch, { onProgress: (stage, d, t) => bar.update(stage, Math.min(articles.length, i + Math.round((d / Math.max(1, t)) * batch.length)), articles.length) });
+        const r = store.ingest(batch, {
+          onProgress: (stage, d, t) =>
+            bar.update(
+              stage,
+              Math.min(articles.length, i + Math.round((d / Math.max(1, t)) * batch.length)),
+              articles.length,
+            ),
+        });
         added += r.added.length;
         duplicates += r.duplicates.length;
         for (const s of r.storiesTouched) touched.add(s);
@@ -53,7 +62,9 @@ export const command: Command = {
       store.close();
     }
     const secs = (performance.now() - t0) / 1000;
-    io.stdout(`added ${added}, duplicates ${duplicates}, stories touched ${touched.size}, ${secs.toFixed(2)} s (${store.path})\n`);
+    io.stdout(
+      `added ${added}, duplicates ${duplicates}, stories touched ${touched.size}, ${secs.toFixed(2)} s (${store.path})\n`,
+    );
     return articles.length || !errors.length ? 0 : 1;
   },
 };

@@ -16,14 +16,36 @@ export const command: Command = {
   summary: 'list stored quotes (filter by speaker or story)',
   help,
   async run(argv, io) {
-    const { values } = parse(argv, { db: { type: 'string' }, speaker: { type: 'string' }, story: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' } }, false);
+    const { values } = parse(
+      argv,
+      {
+        db: { type: 'string' },
+        speaker: { type: 'string' },
+        story: { type: 'string' },
+        limit: { type: 'string' },
+        format: { type: 'string' },
+      },
+      false,
+    );
     const format = formatOption(values.format, ['text', 'json'], 'text');
     const store = openCliStore(values.db, { readonly: true });
     try {
-      const list = store.quotes({ speaker: values.speaker as string | undefined, story: values.story as string | undefined, limit: intOption(values.limit, 'limit', 1) });
+      const list = store.quotes({
+        speaker: values.speaker as string | undefined,
+        story: values.story as string | undefined,
+        limit: intOption(values.limit, 'limit', 1),
+      });
       if (format === 'json') io.stdout(JSON.stringify(list) + '\n');
       else if (!list.length) io.stdout('no quotes\n');
-      else io.stdout(list.map((q) => `${q.date ?? 'undated'}  ${q.speaker ?? 'unknown'}${q.cue ? ` (${q.cue})` : ''}: “${q.text}”  [${q.articleId}${q.storyId ? `, ${q.storyId}` : ''}]`).join('\n') + '\n');
+      else
+        io.stdout(
+          list
+            .map(
+              (q) =>
+                `${q.date ?? 'undated'}  ${q.speaker ?? 'unknown'}${q.cue ? ` (${q.cue})` : ''}: “${q.text}”  [${q.articleId}${q.storyId ? `, ${q.storyId}` : ''}]`,
+            )
+            .join('\n') + '\n',
+        );
     } finally {
       store.close();
     }

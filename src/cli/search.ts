@@ -50,7 +50,10 @@ export const command: Command = {
       else
         io.stdout(
           hits
-            .map((h, i) => `${i + 1}. ${h.title ?? h.articleId}  (${[h.source, h.publishedAt].filter(Boolean).join(', ') || 'undated'}; ${h.articleId}; score ${h.score})\n   ${h.snippet}`)
+            .map(
+              (h, i) =>
+                `${i + 1}. ${h.title ?? h.articleId}  (${[h.source, h.publishedAt].filter(Boolean).join(', ') || 'undated'}; ${h.articleId}; score ${h.score})\n   ${h.snippet}`,
+            )
             .join('\n') + '\n',
         );
     } finally {

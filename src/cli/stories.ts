@@ -16,7 +16,11 @@ export const command: Command = {
   summary: 'list the stories in the store (size, span, top entities, sources)',
   help,
   async run(argv, io) {
-    const { values } = parse(argv, { db: { type: 'string' }, format: { type: 'string' }, limit: { type: 'string' } }, false);
+    const { values } = parse(
+      argv,
+      { db: { type: 'string' }, format: { type: 'string' }, limit: { type: 'string' } },
+      false,
+    );
     const format = formatOption(values.format, ['text', 'json'], 'text');
     const limit = intOption(values.limit, 'limit', 1);
     const store = openCliStore(values.db, { readonly: true });
@@ -32,7 +36,10 @@ export const command: Command = {
               s.id,
               String(s.articles),
               s.from ? (s.to && s.to !== s.from ? `${s.from}..${s.to}` : s.from) : '-',
-              s.topEntities.slice(0, 3).map((e) => e.name).join(', '),
+              s.topEntities
+                .slice(0, 3)
+                .map((e) => e.name)
+                .join(', '),
               s.sources.slice(0, 3).join(', '),
               s.title,
             ]),

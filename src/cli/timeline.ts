@@ -7,7 +7,16 @@ import { timelineText } from '../output/text.js';
 import { timelineMarkdown } from '../output/markdown.js';
 import { timelineHtml } from '../output/html.js';
 import type { Timeline, TimelineOptions } from '../model.js';
-import { dayOption, formatOption, intOption, parse, progress, UsageError, type CliIO, type Command } from './common.js';
+import {
+  dayOption,
+  formatOption,
+  intOption,
+  parse,
+  progress,
+  UsageError,
+  type CliIO,
+  type Command,
+} from './common.js';
 import { reportErrors } from './inputs.js';
 
 const help = `Usage: chronicle timeline <paths|urls...> [options]
@@ -74,12 +83,17 @@ export const command: Command = {
       if (values.story === undefined && values.query === undefined)
         throw new UsageError('give paths or URLs, or --story/--query to build from the store');
       const { timelineFromStore } = await import('./store-timeline.js');
-      const { timeline, title } = await timelineFromStore({ db: values.db as string | undefined, story: values.story as string | undefined }, options);
+      const { timeline, title } = await timelineFromStore(
+        { db: values.db as string | undefined, story: values.story as string | undefined },
+        options,
+      );
       await emit(io, renderTimeline(timeline, format, title), values.out as string | undefined);
       return 0;
     }
     const bar = progress(io, quiet);
-    const { articles, errors } = await readInputs(positionals, { allowPrivate: Boolean(values['allow-private']) });
+    const { articles, errors } = await readInputs(positionals, {
+      allowPrivate: Boolean(values['allow-private']),
+    });
     reportErrors(io, errors, quiet);
     if (!articles.length) {
       io.stderr('chronicle timeline: no usable articles in the input\n');
@@ -88,7 +102,11 @@ export const command: Command = {
     const analysis = runPipeline(articles, { onProgress: (stage, d, t) => bar.update(stage, d, t) }, errors);
     bar.done();
     const timeline = buildTimelineFromAnalysis(analysis, options);
-    await emit(io, renderTimeline(timeline, format, options.query ? `Timeline: ${options.query}` : 'Timeline'), values.out as string | undefined);
+    await emit(
+      io,
+      renderTimeline(timeline, format, options.query ? `Timeline: ${options.query}` : 'Timeline'),
+      values.out as string | undefined,
+    );
     return 0;
   },
 };

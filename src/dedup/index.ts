@@ -39,7 +39,11 @@ const NON_WORD_RE = /[^\p{L}\p{N}]+/gu;
 /** The normalised text of a sentence: lower case, words separated by single spaces, punctuation and PTB
  * bracket tokens dropped. Equal keys = exact repeats. */
 export function normalizeKey(text: string): string {
-  return text.replace(/-[LR][RCS]B-/g, ' ').toLowerCase().replace(NON_WORD_RE, ' ').trim();
+  return text
+    .replace(/-[LR][RCS]B-/g, ' ')
+    .toLowerCase()
+    .replace(NON_WORD_RE, ' ')
+    .trim();
 }
 
 /** Normalised word list of a sentence. */
@@ -110,9 +114,10 @@ export function markNearDuplicates(articles: Article[], options: DedupOptions = 
   const keys = new Float64Array(cand.length);
   const tried = new Set<number>();
   for (let b = 0; b < BANDS; b++) {
-    for (let c = 0; c < cand.length; c++) keys[c] = bandHash(sigs, c * NUM_HASHES + b * ROWS, ROWS) * 2 ** 20 + c;
+    for (let c = 0; c < cand.length; c++)
+      keys[c] = bandHash(sigs, c * NUM_HASHES + b * ROWS, ROWS) * 2 ** 20 + c;
     keys.sort();
-    for (let x = 0; x < keys.length; ) {
+    for (let x = 0; x < keys.length;) {
       const h = Math.floor(keys[x] / 2 ** 20);
       let y = x + 1;
       while (y < keys.length && Math.floor(keys[y] / 2 ** 20) === h) y++;
@@ -153,7 +158,9 @@ function markDuplicateArticles(articles: Article[], threshold: number): void {
     .map((x) => x.i);
   const rank = new Int32Array(articles.length);
   order.forEach((ai, r) => (rank[ai] = r));
-  const groups = articles.map((a) => Uint32Array.from(new Set(a.sentences.map((s) => s.dupGroup ?? -1))).sort());
+  const groups = articles.map((a) =>
+    Uint32Array.from(new Set(a.sentences.map((s) => s.dupGroup ?? -1))).sort(),
+  );
   const byGroup = new Map<number, number[]>();
   articles.forEach((_a, ai) => {
     for (const g of groups[ai]) {
@@ -177,7 +184,8 @@ function markDuplicateArticles(articles: Article[], threshold: number): void {
     for (const g of groups[ai]) {
       const list = byGroup.get(g)!;
       if (list.length > 200) continue; // boilerplate sentence shared by very many articles
-      for (const bi of list) if (bi !== ai && rank[bi] < rank[ai]) overlap.set(bi, (overlap.get(bi) ?? 0) + 1);
+      for (const bi of list)
+        if (bi !== ai && rank[bi] < rank[ai]) overlap.set(bi, (overlap.get(bi) ?? 0) + 1);
     }
     for (const [bi, inter] of overlap) {
       if (groups[bi].length < MIN_ARTICLE_GROUPS) continue;

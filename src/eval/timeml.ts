@@ -106,10 +106,19 @@ export function parseTimeML(xml: string, file: string): TimemlDocument {
     if (m[1]) {
       const top = stack.pop();
       if (!top || top.name !== name)
-        throw new InputError(file, `closing </${name}> does not match ${top ? `<${top.name}>` : 'any open tag'}`, lineOf(xml, bodyStart + m.index));
+        throw new InputError(
+          file,
+          `closing </${name}> does not match ${top ? `<${top.name}>` : 'any open tag'}`,
+          lineOf(xml, bodyStart + m.index),
+        );
       if (name === 'TIMEX3') {
         const type = top.attrs.type as TimexType;
-        if (!TIMEX_TYPES.has(type)) throw new InputError(file, `TIMEX3 ${top.attrs.tid ?? ''} has no valid type`, lineOf(xml, bodyStart + top.at));
+        if (!TIMEX_TYPES.has(type))
+          throw new InputError(
+            file,
+            `TIMEX3 ${top.attrs.tid ?? ''} has no valid type`,
+            lineOf(xml, bodyStart + top.at),
+          );
         const tx: TimemlTimex = {
           tid: top.attrs.tid ?? `t${timexes.length + 1}`,
           start: top.textStart,
@@ -126,14 +135,25 @@ export function parseTimeML(xml: string, file: string): TimemlDocument {
     }
   }
   const tail = body.slice(last);
-  if (tail.includes('<') || tail.includes('>')) throw new InputError(file, 'malformed markup in <TEXT>', lineOf(xml, bodyStart + last));
+  if (tail.includes('<') || tail.includes('>'))
+    throw new InputError(file, 'malformed markup in <TEXT>', lineOf(xml, bodyStart + last));
   text += decodeEntities(tail);
-  if (stack.length) throw new InputError(file, `<${stack[stack.length - 1].name}> is never closed`, lineOf(xml, bodyStart + stack[stack.length - 1].at));
+  if (stack.length)
+    throw new InputError(
+      file,
+      `<${stack[stack.length - 1].name}> is never closed`,
+      lineOf(xml, bodyStart + stack[stack.length - 1].at),
+    );
   return { docId, dct: dctDay, dctValue, text, timexes };
 }
 
 /** Writes a TimeML document with the given timexes inline in <TEXT> (non-overlapping, sorted by the writer). */
-export function writeTimeML(doc: { docId: string | null; dctValue: string | null; text: string; timexes: Pick<Timex, 'start' | 'end' | 'type' | 'value' | 'mod'>[] }): string {
+export function writeTimeML(doc: {
+  docId: string | null;
+  dctValue: string | null;
+  text: string;
+  timexes: Pick<Timex, 'start' | 'end' | 'type' | 'value' | 'mod'>[];
+}): string {
   const sorted = doc.timexes.slice().sort((a, b) => a.start - b.start);
   let body = '';
   let pos = 0;

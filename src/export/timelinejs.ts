@@ -28,7 +28,9 @@ export function timelineJs(t: Timeline, title: string, subtitle = ''): TimelineJ
           return s.url && /^https?:\/\//i.test(s.url) ? `<a href="${escapeHtml(s.url)}">${label}</a>` : label;
         })
         .join(', ');
-      const body = e.summary.map((s) => `<p>${escapeHtml(s)}</p>`).join('') + (sources ? `<p><small>Sources: ${sources}</small></p>` : '');
+      const body =
+        e.summary.map((s) => `<p>${escapeHtml(s)}</p>`).join('') +
+        (sources ? `<p><small>Sources: ${sources}</small></p>` : '');
       const headline = e.summary[0] ? truncate(e.summary[0], 90) : e.date;
       const source = e.sources[0]?.source;
       const ev: TimelineJs['events'][number] = {

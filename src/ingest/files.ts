@@ -86,7 +86,10 @@ export function decodeUtf8(path: string, bytes: Uint8Array): string {
         break;
       }
     }
-    throw new InputError(path, `not valid UTF-8 (first bad byte near offset ${offset}); convert the file to UTF-8`);
+    throw new InputError(
+      path,
+      `not valid UTF-8 (first bad byte near offset ${offset}); convert the file to UTF-8`,
+    );
   }
 }
 

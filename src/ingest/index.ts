@@ -48,10 +48,14 @@ async function loadReader<T>(input: string, spec: string, name: string): Promise
   try {
     mod = (await import(spec)) as Record<string, unknown>;
   } catch (e) {
-    throw new InputError(input, `this kind of input is not supported in this build (${spec}: ${(e as Error).message})`);
+    throw new InputError(
+      input,
+      `this kind of input is not supported in this build (${spec}: ${(e as Error).message})`,
+    );
   }
   const fn = mod[name];
-  if (typeof fn !== 'function') throw new InputError(input, `this kind of input is not supported (${spec} has no ${name})`);
+  if (typeof fn !== 'function')
+    throw new InputError(input, `this kind of input is not supported (${spec} has no ${name})`);
   return fn as T;
 }
 
@@ -76,7 +80,12 @@ export async function readInputs(inputs: string[], options: IngestOptions = {}):
   const add = (list: Article[], announce: boolean) => {
     for (const a of list) {
       if (!a.publishedAt)
-        fail(new InputError(a.path ?? a.url ?? a.id, 'no publication date found; the article is kept without a date'));
+        fail(
+          new InputError(
+            a.path ?? a.url ?? a.id,
+            'no publication date found; the article is kept without a date',
+          ),
+        );
       articles.push(a);
       if (announce) options.onArticle?.(a);
     }
@@ -89,7 +98,11 @@ export async function readInputs(inputs: string[], options: IngestOptions = {}):
     try {
       if (isTimeline17Path(file)) add([readTimeline17Article(file, maxBytes)], true);
       else if (HTML_RE.test(file)) {
-        const readHtmlFile = await loadReader<(p: string, o: IngestOptions) => Promise<unknown>>(file, './html.js', 'readHtmlFile');
+        const readHtmlFile = await loadReader<(p: string, o: IngestOptions) => Promise<unknown>>(
+          file,
+          './html.js',
+          'readHtmlFile',
+        );
         add(asArticles(await readHtmlFile(file, { ...options, maxBytes })), false);
       } else if (JSONL_RE.test(file)) add(readJsonlArticles(file, readTextFile(file, maxBytes), fail), true);
       else add([readTextArticle(file, readTextFile(file, maxBytes))], true);
@@ -99,7 +112,11 @@ export async function readInputs(inputs: string[], options: IngestOptions = {}):
   }
   for (const url of urls) {
     try {
-      const readUrl = await loadReader<(u: string, o: IngestOptions) => Promise<unknown>>(url, './url.js', 'readUrl');
+      const readUrl = await loadReader<(u: string, o: IngestOptions) => Promise<unknown>>(
+        url,
+        './url.js',
+        'readUrl',
+      );
       add(asArticles(await readUrl(url, { ...options, maxBytes })), false);
     } catch (e) {
       fail(asInputError(url, e));

@@ -21,7 +21,11 @@ export function dayOf(v: unknown): IsoDay | null {
   return isoDay(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
-export function readJsonlArticles(path: string, content: string, onError: (e: InputError) => void): Article[] {
+export function readJsonlArticles(
+  path: string,
+  content: string,
+  onError: (e: InputError) => void,
+): Article[] {
   const out: Article[] = [];
   const lines = content.split(/\r?\n/);
   lines.forEach((line, i) => {

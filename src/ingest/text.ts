@@ -11,11 +11,33 @@ import { newArticle } from '../model.js';
 const HEADER_RE = /^\uFEFF?[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+(.*))?$/;
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const MDY_RE = new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
 const DMY_RE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+(\\d{4})\\b`, 'i');
 const ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
@@ -70,7 +92,10 @@ export function isDateLine(line: string): boolean {
  * Find the publication date in the text: the first line near the top that holds a date (date lines are
  * preferred over sentences that mention one).
  */
-export function findDateInText(text: string, maxLines = DATE_SEARCH_LINES): { day: IsoDay; line: number } | null {
+export function findDateInText(
+  text: string,
+  maxLines = DATE_SEARCH_LINES,
+): { day: IsoDay; line: number } | null {
   const lines = text.split('\n');
   let seen = 0;
   let fallback: { day: IsoDay; line: number } | null = null;
@@ -92,7 +117,9 @@ export function articleId(key: string, text: string): string {
 
 /** sha256 of the text with case and whitespace normalised. */
 export function contentHash(text: string): string {
-  return createHash('sha256').update(text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()).digest('hex');
+  return createHash('sha256')
+    .update(text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim())
+    .digest('hex');
 }
 
 /** Build an Article from a dated text file's content. */
@@ -118,9 +145,18 @@ export function readTextArticle(path: string, content: string): Article {
     if (found) {
       publishedAt = found.day;
       evidence = 'text';
-    } else warnings.push(`${path}: no publication date found (no "date YYYY-MM-DD" header and no date near the top)`);
+    } else
+      warnings.push(
+        `${path}: no publication date found (no "date YYYY-MM-DD" header and no date near the top)`,
+      );
   }
-  const article = newArticle({ id: articleId(path, rawText), rawText, path, publishedAt, publishedAtEvidence: evidence });
+  const article = newArticle({
+    id: articleId(path, rawText),
+    rawText,
+    path,
+    publishedAt,
+    publishedAtEvidence: evidence,
+  });
   article.warnings.push(...warnings);
   article.contentHash = contentHash(rawText);
   return article;

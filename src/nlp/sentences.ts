@@ -30,7 +30,9 @@ const OTHER_ABBREVIATIONS = new Set(
   ).split(' '),
 );
 /** Abbreviations after which a number must follow ("No. 5", "Feb. 9", "Vol. 2"): never split before a digit. */
-const BEFORE_NUMBER = new Set('no nos jan feb mar apr jun jul aug sep sept oct nov dec vol vols fig figs pp op art'.split(' '));
+const BEFORE_NUMBER = new Set(
+  'no nos jan feb mar apr jun jul aug sep sept oct nov dec vol vols fig figs pp op art'.split(' '),
+);
 
 /** Words that typically start a new sentence (used after dotted acronyms: "in the U.S. The ..."). */
 const SENTENCE_STARTERS = new Set(
@@ -145,7 +147,8 @@ export function splitSentences(text: string): Span[] {
     while (b < n && (text[b] === ' ' || text[b] === '\t')) b++;
     const prev = text[a - 1] ?? '';
     const next = text[b] ?? '';
-    const wraps = a > blockStart && next !== '\n' && next !== '\r' && /[\p{Ll},;\-–]/u.test(prev) && isLower(next);
+    const wraps =
+      a > blockStart && next !== '\n' && next !== '\r' && /[\p{Ll},;\-–]/u.test(prev) && isLower(next);
     if (!wraps) {
       splitBlock(text, blockStart, lineEnd, out);
       blockStart = nl + 1;

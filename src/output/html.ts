@@ -2,7 +2,10 @@
 import type { Timeline } from '../model.js';
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 const safeUrl = (u: string | null | undefined) => (u && /^https?:\/\//i.test(u) ? u : null);
@@ -20,7 +23,9 @@ export function timelineHtml(t: Timeline, title = 'Timeline'): string {
         .map((s, i) => {
           const label = escapeHtml(s.title || s.source || s.path || s.articleId);
           const url = safeUrl(s.url);
-          return url ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">[${i + 1}] ${label}</a>` : `<span>[${i + 1}] ${label}</span>`;
+          return url
+            ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">[${i + 1}] ${label}</a>`
+            : `<span>[${i + 1}] ${label}</span>`;
         })
         .join(' ');
       return `<li><time datetime="${escapeHtml(e.date)}">${escapeHtml(e.date)}</time><ul>${e.summary
@@ -30,10 +35,16 @@ export function timelineHtml(t: Timeline, title = 'Timeline'): string {
     .join('\n');
   const chips = t.entities
     .slice(0, 30)
-    .map((e) => `<span class="chip" title="${escapeHtml(e.aliases.join(', '))}">${escapeHtml(e.name)} · ${e.mentions}</span>`)
+    .map(
+      (e) =>
+        `<span class="chip" title="${escapeHtml(e.aliases.join(', '))}">${escapeHtml(e.name)} · ${e.mentions}</span>`,
+    )
     .join(' ');
   const quotes = t.quotes
-    .map((q) => `<blockquote>“${escapeHtml(q.text)}” <cite>— ${escapeHtml(q.speaker ?? 'unknown')}${q.date ? `, ${escapeHtml(q.date)}` : ''}</cite></blockquote>`)
+    .map(
+      (q) =>
+        `<blockquote>“${escapeHtml(q.text)}” <cite>— ${escapeHtml(q.speaker ?? 'unknown')}${q.date ? `, ${escapeHtml(q.date)}` : ''}</cite></blockquote>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

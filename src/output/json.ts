@@ -65,7 +65,12 @@ export function timelineJson(t: Timeline) {
       sentences: e.sentences,
       score: e.score,
     })),
-    entities: t.entities.map((e) => ({ name: e.name, type: e.type, aliases: e.aliases, mentions: e.mentions })),
+    entities: t.entities.map((e) => ({
+      name: e.name,
+      type: e.type,
+      aliases: e.aliases,
+      mentions: e.mentions,
+    })),
     quotes: t.quotes,
   };
 }

@@ -23,12 +23,15 @@ export function timelineMarkdown(t: Timeline, title = 'Timeline'): string {
   if (t.entities.length) {
     out.push('## Who and what', '');
     for (const e of t.entities.slice(0, 30))
-      out.push(`- **${esc(e.name)}** (${e.type}, ${e.mentions})${e.aliases.length ? ` — ${esc(e.aliases.join(', '))}` : ''}`);
+      out.push(
+        `- **${esc(e.name)}** (${e.type}, ${e.mentions})${e.aliases.length ? ` — ${esc(e.aliases.join(', '))}` : ''}`,
+      );
     out.push('');
   }
   if (t.quotes.length) {
     out.push('## Quotes', '');
-    for (const q of t.quotes) out.push(`> “${esc(q.text)}” — ${esc(q.speaker ?? 'unknown')}${q.date ? `, ${q.date}` : ''}`, '');
+    for (const q of t.quotes)
+      out.push(`> “${esc(q.text)}” — ${esc(q.speaker ?? 'unknown')}${q.date ? `, ${q.date}` : ''}`, '');
   }
   return out.join('\n');
 }

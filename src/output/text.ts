@@ -22,20 +22,26 @@ export function timelineText(t: Timeline, width = 100): string {
     out.push(e.date);
     for (const s of e.summary) out.push(wrap(s, width - 4, '  - '));
     const names = [...new Set(e.sources.map((s) => s.source || s.title || s.path || s.articleId))];
-    out.push(`    sources (${e.sources.length}): ${names.slice(0, 6).join('; ')}${names.length > 6 ? '; ...' : ''}`);
+    out.push(
+      `    sources (${e.sources.length}): ${names.slice(0, 6).join('; ')}${names.length > 6 ? '; ...' : ''}`,
+    );
     out.push('');
   }
   const people = t.entities.slice(0, 12);
   if (people.length) {
     out.push('Who and what');
     for (const e of people)
-      out.push(`  ${e.name} (${e.type}, ${e.mentions} mentions)${e.aliases.length ? ` - also: ${e.aliases.join(', ')}` : ''}`);
+      out.push(
+        `  ${e.name} (${e.type}, ${e.mentions} mentions)${e.aliases.length ? ` - also: ${e.aliases.join(', ')}` : ''}`,
+      );
     out.push('');
   }
   if (t.quotes.length) {
     out.push('Quotes');
     for (const q of t.quotes.slice(0, 15))
-      out.push(wrap(`${q.date ?? '????-??-??'} ${q.speaker ?? 'unknown'}: "${q.text}"`, width - 2, '  ', '      '));
+      out.push(
+        wrap(`${q.date ?? '????-??-??'} ${q.speaker ?? 'unknown'}: "${q.text}"`, width - 2, '  ', '      '),
+      );
     out.push('');
   }
   return out.join('\n');

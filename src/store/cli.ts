@@ -12,13 +12,19 @@ export const DB_HELP = `  --db FILE              the store (default: $CHRONICLE_
 export function openCliStore(db: unknown, { create = false, readonly = false } = {}) {
   const path = typeof db === 'string' && db ? db : defaultStorePath();
   if (!create && path !== ':memory:' && !existsSync(path))
-    throw new StoreError(path, 'no store here yet; run `chronicle ingest <paths>` first (or pass --db FILE)', 'ENOENT');
+    throw new StoreError(
+      path,
+      'no store here yet; run `chronicle ingest <paths>` first (or pass --db FILE)',
+      'ENOENT',
+    );
   return openStore(path, { readonly });
 }
 
 /** Fixed-width table for terminal output. */
 export function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
+  const widths = header.map((h, i) =>
+    Math.min(60, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))),
+  );
   const fmt = (r: string[]) =>
     r
       .map((c, i) => {

@@ -5,7 +5,14 @@
 import type { Article, Entity, EntityType, IsoDay, Timeline, TimelineOptions } from '../model.js';
 import { SqliteStore, type IngestOptions, type OpenOptions } from './sqlite.js';
 
-export { SqliteStore, StoreError, contentHash, ftsQuery, type IngestOptions, type OpenOptions } from './sqlite.js';
+export {
+  SqliteStore,
+  StoreError,
+  contentHash,
+  ftsQuery,
+  type IngestOptions,
+  type OpenOptions,
+} from './sqlite.js';
 
 export interface IngestReport {
   /** Ids of newly stored articles. */

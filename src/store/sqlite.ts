@@ -7,7 +7,19 @@ import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Analysis, Article, Entity, EntityType, Mention, Quote, Sentence, Timeline, TimelineOptions, Timex, Token } from '../model.js';
+import type {
+  Analysis,
+  Article,
+  Entity,
+  EntityType,
+  Mention,
+  Quote,
+  Sentence,
+  Timeline,
+  TimelineOptions,
+  Timex,
+  Token,
+} from '../model.js';
 import { runPipeline, type AnalyzeOptions } from '../pipeline.js';
 import { buildTimelineFromAnalysis } from '../timeline/index.js';
 import {
@@ -20,7 +32,15 @@ import {
   type StoryState,
 } from '../stories/cluster.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
-import type { ExportFormat, IngestReport, SearchFilters, SearchHit, Store, StoredQuote, StorySummary } from './index.js';
+import type {
+  ExportFormat,
+  IngestReport,
+  SearchFilters,
+  SearchHit,
+  Store,
+  StoredQuote,
+  StorySummary,
+} from './index.js';
 import { exportStory as renderExport, parseStoryExport } from '../export/index.js';
 
 /** A store problem (corrupt file, newer schema, read-only path, full disk) named with the file. */
@@ -69,13 +89,28 @@ function describe(e: unknown): { code?: string; message: string } {
 export function storeError(file: string, e: unknown, doing: string): Error {
   if (e instanceof StoreError) return e;
   const { code, message } = describe(e);
-  if (code === 'SQLITE_FULL') return new StoreError(file, `disk full while ${doing}; the batch was rolled back and the store is unchanged`, code);
-  if (code === 'SQLITE_READONLY' || code === 'SQLITE_READONLY_DBMOVED' || code === 'SQLITE_READONLY_DIRECTORY')
+  if (code === 'SQLITE_FULL')
+    return new StoreError(
+      file,
+      `disk full while ${doing}; the batch was rolled back and the store is unchanged`,
+      code,
+    );
+  if (
+    code === 'SQLITE_READONLY' ||
+    code === 'SQLITE_READONLY_DBMOVED' ||
+    code === 'SQLITE_READONLY_DIRECTORY'
+  )
     return new StoreError(file, `cannot write the store (read-only file or directory) while ${doing}`, code);
-  if (code === 'SQLITE_CANTOPEN') return new StoreError(file, `cannot open the store (missing or read-only directory?)`, code);
+  if (code === 'SQLITE_CANTOPEN')
+    return new StoreError(file, `cannot open the store (missing or read-only directory?)`, code);
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
-    return new StoreError(file, `not a Chronicle store or the file is corrupt (${message}); it was left untouched`, code);
-  if (code === 'SQLITE_BUSY') return new StoreError(file, `the store is locked by another process (timed out while ${doing})`, code);
+    return new StoreError(
+      file,
+      `not a Chronicle store or the file is corrupt (${message}); it was left untouched`,
+      code,
+    );
+  if (code === 'SQLITE_BUSY')
+    return new StoreError(file, `the store is locked by another process (timed out while ${doing})`, code);
   if (code === 'SQLITE_IOERR' || (code ?? '').startsWith('SQLITE_IOERR'))
     return new StoreError(file, `I/O error while ${doing} (${message})`, code);
   return e as Error;
@@ -93,7 +128,11 @@ function preflight(path: string) {
     closeSync(fd);
   }
   if (size < 100 || buf.toString('latin1') !== SQLITE_HEADER)
-    throw new StoreError(path, 'not a Chronicle store or the file is corrupt (no SQLite header); it was left untouched', 'SQLITE_NOTADB');
+    throw new StoreError(
+      path,
+      'not a Chronicle store or the file is corrupt (no SQLite header); it was left untouched',
+      'SQLITE_NOTADB',
+    );
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
@@ -135,13 +174,26 @@ function canonicalUrl(a: Article): string | null {
 
 /** Stable dup-group id for a sentence text (so groups from different batches agree on exact repeats). */
 function groupId(text: string): number {
-  return parseInt(createHash('sha1').update(normKey(text).replace(/[^\p{L}\p{N} ]/gu, '')).digest('hex').slice(0, 12), 16);
+  return parseInt(
+    createHash('sha1')
+      .update(normKey(text).replace(/[^\p{L}\p{N} ]/gu, ''))
+      .digest('hex')
+      .slice(0, 12),
+    16,
+  );
 }
 
 /** Stable key of timeline options, for stored timelines. */
 export function optionsKey(o: TimelineOptions = {}): string {
   const q = Array.isArray(o.query) ? o.query.join(' ') : o.query;
-  return JSON.stringify([o.dates ?? null, o.sentences ?? null, q ?? null, o.from ?? null, o.to ?? null, o.strategy ?? null]);
+  return JSON.stringify([
+    o.dates ?? null,
+    o.sentences ?? null,
+    q ?? null,
+    o.from ?? null,
+    o.to ?? null,
+    o.strategy ?? null,
+  ]);
 }
 
 /** Entities of pre-analysed articles without an entity list: one per (type, canonical text). */
@@ -151,7 +203,11 @@ function entitiesFromMentions(articles: Article[]): Entity[] {
     for (const m of a.mentions) {
       const key = m.entityId ?? `${m.type}:${normKey(m.text)}`;
       let e = byKey.get(key);
-      if (!e) byKey.set(key, (e = { id: key, name: m.text, type: m.type, aliases: [], mentions: 0, articleIds: [] }));
+      if (!e)
+        byKey.set(
+          key,
+          (e = { id: key, name: m.text, type: m.type, aliases: [], mentions: 0, articleIds: [] }),
+        );
       e.mentions++;
       if (e.articleIds[e.articleIds.length - 1] !== a.id) e.articleIds.push(a.id);
       if (normKey(m.text) !== normKey(e.name) && !e.aliases.includes(m.text)) e.aliases.push(m.text);
@@ -209,12 +265,17 @@ export class SqliteStore implements Store {
     const memory = path === ':memory:';
     if (!memory) {
       if (existsSync(path)) preflight(path);
-      else if (this.readonly) throw new StoreError(path, 'no store at this path (run `chronicle ingest` first)', 'ENOENT');
+      else if (this.readonly)
+        throw new StoreError(path, 'no store at this path (run `chronicle ingest` first)', 'ENOENT');
       else {
         try {
           mkdirSync(dirname(path) || '.', { recursive: true });
         } catch (e) {
-          throw new StoreError(path, `cannot create the store's directory: ${describe(e).message}`, describe(e).code);
+          throw new StoreError(
+            path,
+            `cannot create the store's directory: ${describe(e).message}`,
+            describe(e).code,
+          );
         }
       }
     }
@@ -237,7 +298,12 @@ export class SqliteStore implements Store {
         this.migrate();
       } else {
         const v = this.db.pragma('user_version', { simple: true }) as number;
-        if (v < SCHEMA_VERSION) throw new StoreError(path, `store is at schema version ${v}; open it writable once to migrate`, 'OLD_SCHEMA');
+        if (v < SCHEMA_VERSION)
+          throw new StoreError(
+            path,
+            `store is at schema version ${v}; open it writable once to migrate`,
+            'OLD_SCHEMA',
+          );
       }
     } catch (e) {
       this.db.close();
@@ -248,7 +314,8 @@ export class SqliteStore implements Store {
   private migrate() {
     const run = this.db.transaction(() => {
       const v = this.db.pragma('user_version', { simple: true }) as number;
-      if (v > SCHEMA_VERSION) throw new StoreError(this.path, `written by a newer Chronicle (schema version ${v})`, 'NEWER_SCHEMA');
+      if (v > SCHEMA_VERSION)
+        throw new StoreError(this.path, `written by a newer Chronicle (schema version ${v})`, 'NEWER_SCHEMA');
       for (let i = v; i < SCHEMA_VERSION; i++) {
         this.db.exec(MIGRATIONS[i]);
         this.db.pragma(`user_version = ${i + 1}`);
@@ -258,7 +325,8 @@ export class SqliteStore implements Store {
   }
 
   private writable(doing: string) {
-    if (this.readonly) throw new StoreError(this.path, `opened read-only; cannot ${doing}`, 'SQLITE_READONLY');
+    if (this.readonly)
+      throw new StoreError(this.path, `opened read-only; cannot ${doing}`, 'SQLITE_READONLY');
   }
 
   // ---------------------------------------------------------------- ingest
@@ -276,7 +344,12 @@ export class SqliteStore implements Store {
     for (const a of input) {
       const hash = contentHash(a.rawText || a.text);
       const url = canonicalUrl(a);
-      if (seenHash.has(hash) || (url && seenUrl.has(url)) || byHash.get(hash) !== undefined || (url && byUrl.get(url) !== undefined)) {
+      if (
+        seenHash.has(hash) ||
+        (url && seenUrl.has(url)) ||
+        byHash.get(hash) !== undefined ||
+        (url && byUrl.get(url) !== undefined)
+      ) {
         report.duplicates.push(a.id);
         continue;
       }
@@ -288,7 +361,8 @@ export class SqliteStore implements Store {
     if (!fresh.length) return { ...report, seconds: (performance.now() - t0) / 1000 };
     // 2. Analyse outside the write transaction (other writers are not blocked meanwhile).
     let entities: Entity[] = options.entities ?? [];
-    const toAnalyse = options.analyze === 'never' ? [] : fresh.filter((a) => !a.sentences.length && a.rawText.trim());
+    const toAnalyse =
+      options.analyze === 'never' ? [] : fresh.filter((a) => !a.sentences.length && a.rawText.trim());
     if (toAnalyse.length) {
       const analysis = this.analyzer(toAnalyse, { onProgress: options.onProgress });
       entities = [...entities, ...analysis.entities];
@@ -319,14 +393,20 @@ export class SqliteStore implements Store {
     const byHash = db.prepare('SELECT id FROM articles WHERE content_hash = ?').pluck();
     const byUrl = db.prepare('SELECT id FROM articles WHERE canonical_url = ?').pluck();
     const idTaken = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
-    const insArticle = db.prepare(`INSERT INTO articles (id, content_hash, canonical_url, url, path, title, byline, source,
+    const insArticle =
+      db.prepare(`INSERT INTO articles (id, content_hash, canonical_url, url, path, title, byline, source,
       published_at, published_at_evidence, language, topic, raw_text, text, removed, warnings, duplicate_of,
       lines_are_sentences, added_at) VALUES (@id, @content_hash, @canonical_url, @url, @path, @title, @byline, @source,
       @published_at, @published_at_evidence, @language, @topic, @raw_text, @text, @removed, @warnings, @duplicate_of,
       @lines_are_sentences, @added_at)`);
-    const insSentence = db.prepare('INSERT INTO sentences (article_rowid, idx, start, end, tokens, timexes, dup_group) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const insMention = db.prepare('INSERT OR IGNORE INTO mentions (article_rowid, start, end, sentence_index, type, entity_rowid) VALUES (?, ?, ?, ?, ?, ?)');
-    const insQuote = db.prepare(`INSERT INTO quotes (article_rowid, idx, text, kind, speaker, speaker_entity_rowid, speaker_text, cue,
+    const insSentence = db.prepare(
+      'INSERT INTO sentences (article_rowid, idx, start, end, tokens, timexes, dup_group) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insMention = db.prepare(
+      'INSERT OR IGNORE INTO mentions (article_rowid, start, end, sentence_index, type, entity_rowid) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const insQuote =
+      db.prepare(`INSERT INTO quotes (article_rowid, idx, text, kind, speaker, speaker_entity_rowid, speaker_text, cue,
       start, end, sentence_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const setStory = db.prepare('UPDATE articles SET story_rowid = ? WHERE rowid = ?');
     const now = new Date().toISOString();
@@ -371,22 +451,41 @@ export class SqliteStore implements Store {
       const rowid = Number(info.lastInsertRowid);
       const firstOfGroup = new Map<number, number>();
       for (const s of a.sentences) {
-
         let group: number | null = null;
         if (s.dupGroup !== undefined) {
           group = firstOfGroup.get(s.dupGroup) ?? null;
           if (group === null) firstOfGroup.set(s.dupGroup, (group = groupId(s.text)));
         }
-        insSentence.run(rowid, s.index, s.start, s.end, encodeTokens(s.tokens, s.start), s.timexes.length ? JSON.stringify(s.timexes) : null, group);
+        insSentence.run(
+          rowid,
+          s.index,
+          s.start,
+          s.end,
+          encodeTokens(s.tokens, s.start),
+          s.timexes.length ? JSON.stringify(s.timexes) : null,
+          group,
+        );
       }
       for (const m of a.mentions) {
-        const er = m.entityId !== undefined ? batchEntity.get(m.entityId) ?? null : null;
+        const er = m.entityId !== undefined ? (batchEntity.get(m.entityId) ?? null) : null;
         insMention.run(rowid, m.start, m.end, m.sentenceIndex, m.type, er);
         if (er !== null) mentionCounts.set(er, (mentionCounts.get(er) ?? 0) + 1);
       }
       a.quotes.forEach((q, i) => {
-        const er = q.speakerEntityId ? batchEntity.get(q.speakerEntityId) ?? null : null;
-        insQuote.run(rowid, i, q.text, q.kind, q.speaker, er, q.speakerText ?? null, q.cue, q.start, q.end, q.sentenceIndex);
+        const er = q.speakerEntityId ? (batchEntity.get(q.speakerEntityId) ?? null) : null;
+        insQuote.run(
+          rowid,
+          i,
+          q.text,
+          q.kind,
+          q.speaker,
+          er,
+          q.speakerText ?? null,
+          q.cue,
+          q.start,
+          q.end,
+          q.sentenceIndex,
+        );
       });
       inserted.push({ a, rowid });
       report.added.push(id);
@@ -412,7 +511,8 @@ export class SqliteStore implements Store {
       const r = Number(insStory.run().lastInsertRowid);
       let id = `s${r}`;
       // An imported story may already carry this id.
-      for (let n = 2; db.prepare('SELECT 1 FROM stories WHERE id = ?').get(id) !== undefined; n++) id = `s${r}-${n}`;
+      for (let n = 2; db.prepare('SELECT 1 FROM stories WHERE id = ?').get(id) !== undefined; n++)
+        id = `s${r}-${n}`;
       db.prepare('UPDATE stories SET id = ? WHERE rowid = ?').run(id, r);
       return id;
     };
@@ -439,7 +539,14 @@ export class SqliteStore implements Store {
       if (options.story) {
         sid = typeof options.story === 'string' ? options.story : options.story(a);
         rowidOf(sid);
-        const s = clusterer.stories.get(sid) ?? { id: sid, size: 0, first: null, last: null, terms: new Map(), entities: new Map() };
+        const s = clusterer.stories.get(sid) ?? {
+          id: sid,
+          size: 0,
+          first: null,
+          last: null,
+          terms: new Map(),
+          entities: new Map(),
+        };
         clusterer.absorb(s, f);
       } else sid = clusterer.add(f).storyId;
       const sr = rowidOf(sid);
@@ -462,7 +569,8 @@ export class SqliteStore implements Store {
     // Stories that turned out to be one are merged (the absorbed story's articles and statistics move over).
     if (!options.story) {
       const moveArticles = db.prepare('UPDATE articles SET story_rowid = ? WHERE story_rowid = ?');
-      const moveDays = db.prepare(`INSERT INTO story_days (story_rowid, day, articles, refs) SELECT ?, day, articles, refs FROM story_days
+      const moveDays =
+        db.prepare(`INSERT INTO story_days (story_rowid, day, articles, refs) SELECT ?, day, articles, refs FROM story_days
         WHERE story_rowid = ? ON CONFLICT (story_rowid, day) DO UPDATE SET articles = articles + excluded.articles, refs = refs + excluded.refs`);
       const drop = db.prepare('DELETE FROM stories WHERE rowid = ?');
       for (const [from, into] of clusterer.mergeSimilar([...touched].sort())) {
@@ -477,7 +585,8 @@ export class SqliteStore implements Store {
         (report.merged ??= []).push({ from, into });
       }
     }
-    const saveStory = db.prepare(`UPDATE stories SET size = ?, first_day = ?, last_day = ?, terms = ?, entity_vec = ?,
+    const saveStory =
+      db.prepare(`UPDATE stories SET size = ?, first_day = ?, last_day = ?, terms = ?, entity_vec = ?,
       version = version + 1, title = coalesce((SELECT title FROM articles WHERE story_rowid = stories.rowid AND title IS NOT NULL
       AND title != '' ORDER BY published_at IS NULL, published_at, rowid LIMIT 1), '') WHERE rowid = ?`);
     for (const sid of [...touched].sort()) {
@@ -492,16 +601,24 @@ export class SqliteStore implements Store {
   private entityResolver() {
     const db = this.db;
     const byKey = db.prepare('SELECT rowid FROM entities WHERE type = ? AND key = ?').pluck();
-    const byAlias = db.prepare('SELECT e.rowid FROM entity_aliases a JOIN entities e ON e.rowid = a.entity_rowid WHERE a.key = ? AND e.type = ? LIMIT 1').pluck();
+    const byAlias = db
+      .prepare(
+        'SELECT e.rowid FROM entity_aliases a JOIN entities e ON e.rowid = a.entity_rowid WHERE a.key = ? AND e.type = ? LIMIT 1',
+      )
+      .pluck();
     const insEntity = db.prepare("INSERT INTO entities (id, name, key, type) VALUES ('', ?, ?, ?)");
     const setId = db.prepare('UPDATE entities SET id = ? WHERE rowid = ?');
-    const insAlias = db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_rowid, alias, key) VALUES (?, ?, ?)');
+    const insAlias = db.prepare(
+      'INSERT OR IGNORE INTO entity_aliases (entity_rowid, alias, key) VALUES (?, ?, ?)',
+    );
     const cache = new Map<string, number>();
     return (type: EntityType, name: string, aliases: string[]): number => {
       const key = normKey(name);
       const ck = `${type}\0${key}`;
       let r = cache.get(ck) ?? (byKey.get(type, key) as number | undefined);
-      if (r === undefined) for (const al of [name, ...aliases]) if ((r = byAlias.get(normKey(al), type) as number | undefined) !== undefined) break;
+      if (r === undefined)
+        for (const al of [name, ...aliases])
+          if ((r = byAlias.get(normKey(al), type) as number | undefined) !== undefined) break;
       if (r === undefined) {
         r = Number(insEntity.run(name, key, type).lastInsertRowid);
         setId.run(`e${r}`, r);
@@ -513,7 +630,9 @@ export class SqliteStore implements Store {
   }
 
   private loadStoryStates(): StoryState[] {
-    const rows = this.db.prepare('SELECT rowid, id, size, first_day, last_day, terms, entity_vec FROM stories WHERE size > 0').all() as StoryRow[];
+    const rows = this.db
+      .prepare('SELECT rowid, id, size, first_day, last_day, terms, entity_vec FROM stories WHERE size > 0')
+      .all() as StoryRow[];
     return rows.map((r) => ({
       id: r.id,
       size: r.size,
@@ -526,18 +645,29 @@ export class SqliteStore implements Store {
 
   /** Document frequencies for the terms this batch and the stories use (loaded lazily, all at once). */
   private loadDocFreq(_features: { terms: Map<string, number> }[]): { freq: DocFreq; changed: Set<string> } {
-    const docs = Number((this.db.prepare("SELECT value FROM meta WHERE key = 'docs'").pluck().get() as string | undefined) ?? 0);
+    const docs = Number(
+      (this.db.prepare("SELECT value FROM meta WHERE key = 'docs'").pluck().get() as string | undefined) ?? 0,
+    );
     const df = new Map<string, number>();
-    for (const r of this.db.prepare('SELECT term, df FROM term_df').raw().iterate() as IterableIterator<[string, number]>) df.set(r[0], r[1]);
+    for (const r of this.db.prepare('SELECT term, df FROM term_df').raw().iterate() as IterableIterator<
+      [string, number]
+    >)
+      df.set(r[0], r[1]);
     const changed = new Set<string>();
     for (const f of _features) for (const t of f.terms.keys()) changed.add(t);
     return { freq: { docs, df }, changed };
   }
 
   private saveDocFreq(changed: Set<string>, df: DocFreq) {
-    const put = this.db.prepare('INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = excluded.df');
+    const put = this.db.prepare(
+      'INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = excluded.df',
+    );
     for (const t of changed) put.run(t, df.df.get(t) ?? 0);
-    this.db.prepare("INSERT INTO meta (key, value) VALUES ('docs', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(df.docs));
+    this.db
+      .prepare(
+        "INSERT INTO meta (key, value) VALUES ('docs', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      )
+      .run(String(df.docs));
   }
 
   // ---------------------------------------------------------------- reading articles back
@@ -555,7 +685,9 @@ export class SqliteStore implements Store {
   /** Articles of a story, in publication order. */
   storyArticles(storyId: string): Article[] {
     const rows = this.db
-      .prepare('SELECT a.* FROM articles a JOIN stories s ON s.rowid = a.story_rowid WHERE s.id = ? ORDER BY a.published_at, a.rowid')
+      .prepare(
+        'SELECT a.* FROM articles a JOIN stories s ON s.rowid = a.story_rowid WHERE s.id = ? ORDER BY a.published_at, a.rowid',
+      )
       .all(storyId) as ArticleRow[];
     return this.rebuild(rows);
   }
@@ -580,35 +712,53 @@ export class SqliteStore implements Store {
       `SELECT m.article_rowid, m.start, m.end, m.sentence_index, m.type, e.id FROM mentions m LEFT JOIN entities e ON e.rowid = m.entity_rowid
        WHERE m.article_rowid ${IN} ORDER BY m.article_rowid, m.start, m.end`,
     );
-    const quoteRows = group<[string, Quote['kind'], string | null, string | null, string | null, string | null, number, number, number]>(
+    const quoteRows = group<
+      [
+        string,
+        Quote['kind'],
+        string | null,
+        string | null,
+        string | null,
+        string | null,
+        number,
+        number,
+        number,
+      ]
+    >(
       `SELECT q.article_rowid, q.text, q.kind, q.speaker, e.id, q.speaker_text, q.cue, q.start, q.end, q.sentence_index FROM quotes q
        LEFT JOIN entities e ON e.rowid = q.speaker_entity_rowid WHERE q.article_rowid ${IN} ORDER BY q.article_rowid, q.idx`,
     );
     return rows.map((r) => {
       const text = r.text;
-      const sentences: Sentence[] = (sentRows.get(r.rowid) ?? []).map(([index, start, end, tok, tx, group]) => {
-        const s = { index, start, end, text: text.slice(start, end) } as Sentence;
-        lazyTokens(s, text, tok, start);
-        s.timexes = tx ? (JSON.parse(tx) as Timex[]) : [];
-        if (group !== null) s.dupGroup = group;
-        return s;
-      });
-      const mentions: Mention[] = (mentRows.get(r.rowid) ?? []).map(([start, end, sentenceIndex, type, eid]) => {
-        const m: Mention = { text: text.slice(start, end), start, end, sentenceIndex, type };
-        if (eid) m.entityId = eid;
-        return m;
-      });
-      const qs: Quote[] = (quoteRows.get(r.rowid) ?? []).map(([qt, kind, speaker, seid, speakerText, cue, start, end, sentenceIndex]) => ({
-        text: qt,
-        kind,
-        speaker,
-        speakerEntityId: seid,
-        speakerText,
-        cue,
-        start,
-        end,
-        sentenceIndex,
-      }));
+      const sentences: Sentence[] = (sentRows.get(r.rowid) ?? []).map(
+        ([index, start, end, tok, tx, group]) => {
+          const s = { index, start, end, text: text.slice(start, end) } as Sentence;
+          lazyTokens(s, text, tok, start);
+          s.timexes = tx ? (JSON.parse(tx) as Timex[]) : [];
+          if (group !== null) s.dupGroup = group;
+          return s;
+        },
+      );
+      const mentions: Mention[] = (mentRows.get(r.rowid) ?? []).map(
+        ([start, end, sentenceIndex, type, eid]) => {
+          const m: Mention = { text: text.slice(start, end), start, end, sentenceIndex, type };
+          if (eid) m.entityId = eid;
+          return m;
+        },
+      );
+      const qs: Quote[] = (quoteRows.get(r.rowid) ?? []).map(
+        ([qt, kind, speaker, seid, speakerText, cue, start, end, sentenceIndex]) => ({
+          text: qt,
+          kind,
+          speaker,
+          speakerEntityId: seid,
+          speakerText,
+          cue,
+          start,
+          end,
+          sentenceIndex,
+        }),
+      );
       const a: Article = {
         id: r.id,
         path: r.path,
@@ -620,7 +770,12 @@ export class SqliteStore implements Store {
         publishedAt: r.published_at,
         publishedAtEvidence: (r.published_at_evidence as Article['publishedAtEvidence']) ?? null,
         language: r.language,
-        rawText: r.raw_text === null ? text : typeof r.raw_text === 'string' ? r.raw_text : inflateRawSync(r.raw_text).toString('utf8'),
+        rawText:
+          r.raw_text === null
+            ? text
+            : typeof r.raw_text === 'string'
+              ? r.raw_text
+              : inflateRawSync(r.raw_text).toString('utf8'),
         text,
         removed: r.removed ? JSON.parse(r.removed) : [],
         sentences,
@@ -648,13 +803,22 @@ export class SqliteStore implements Store {
         if (c.articles[c.articles.length - 1] !== a.id) c.articles.push(a.id);
       }
     const get = this.db.prepare('SELECT rowid, id, name, type FROM entities WHERE id = ?');
-    const aliases = this.db.prepare('SELECT alias FROM entity_aliases WHERE entity_rowid = ? ORDER BY alias').pluck();
+    const aliases = this.db
+      .prepare('SELECT alias FROM entity_aliases WHERE entity_rowid = ? ORDER BY alias')
+      .pluck();
     const out: Entity[] = [];
     for (const [id, c] of counts) {
       const e = get.get(id) as { rowid: number; id: string; name: string; type: EntityType } | undefined;
       if (!e) continue;
       const al = (aliases.all(e.rowid) as string[]).filter((x) => x !== e.name);
-      out.push({ id: e.id, name: e.name, type: e.type, aliases: al, mentions: c.mentions, articleIds: c.articles });
+      out.push({
+        id: e.id,
+        name: e.name,
+        type: e.type,
+        aliases: al,
+        mentions: c.mentions,
+        articleIds: c.articles,
+      });
     }
     return out.sort((x, y) => y.mentions - x.mentions || x.name.localeCompare(y.name));
   }
@@ -675,16 +839,26 @@ export class SqliteStore implements Store {
       return e ? [{ name: e.name, type: e.type, mentions: Math.round(n) }] : [];
     });
     const sources = this.db
-      .prepare("SELECT source, count(*) n FROM articles WHERE story_rowid = ? AND source IS NOT NULL AND source != '' GROUP BY source ORDER BY n DESC, source LIMIT 10")
+      .prepare(
+        "SELECT source, count(*) n FROM articles WHERE story_rowid = ? AND source IS NOT NULL AND source != '' GROUP BY source ORDER BY n DESC, source LIMIT 10",
+      )
       .raw()
       .all(r.rowid)
       .map((x) => (x as [string, number])[0]);
-    const title = r.title || topEntities.slice(0, 3).map((e) => e.name).join(', ') || r.id;
+    const title =
+      r.title ||
+      topEntities
+        .slice(0, 3)
+        .map((e) => e.name)
+        .join(', ') ||
+      r.id;
     return { id: r.id, title, articles: r.size, from: r.first_day, to: r.last_day, topEntities, sources };
   }
 
   listStories(): StorySummary[] {
-    const rows = this.db.prepare('SELECT * FROM stories WHERE size > 0 ORDER BY size DESC, rowid').all() as StoryRow[];
+    const rows = this.db
+      .prepare('SELECT * FROM stories WHERE size > 0 ORDER BY size DESC, rowid')
+      .all() as StoryRow[];
     return rows.map((r) => this.summary(r));
   }
 
@@ -702,7 +876,9 @@ export class SqliteStore implements Store {
   /** Per-story date statistics kept incrementally at ingest: day -> articles published, sentences referring. */
   storyDays(id: string): { day: string; articles: number; refs: number }[] {
     const r = this.storyRow(id);
-    return this.db.prepare('SELECT day, articles, refs FROM story_days WHERE story_rowid = ? ORDER BY day').all(r.rowid) as {
+    return this.db
+      .prepare('SELECT day, articles, refs FROM story_days WHERE story_rowid = ? ORDER BY day')
+      .all(r.rowid) as {
       day: string;
       articles: number;
       refs: number;
@@ -718,9 +894,9 @@ export class SqliteStore implements Store {
   storyTimeline(id: string, options: TimelineOptions = {}): Timeline {
     const r = this.storyRow(id);
     const key = optionsKey(options);
-    const stored = this.db.prepare('SELECT story_version, json FROM timelines WHERE story_rowid = ? AND options_key = ?').get(r.rowid, key) as
-      | { story_version: number; json: string }
-      | undefined;
+    const stored = this.db
+      .prepare('SELECT story_version, json FROM timelines WHERE story_rowid = ? AND options_key = ?')
+      .get(r.rowid, key) as { story_version: number; json: string } | undefined;
     if (stored && stored.story_version === r.version) return JSON.parse(stored.json) as Timeline;
     const t = this.buildStoryTimeline(id, options);
     if (!this.readonly) this.saveTimeline(r.rowid, key, r.version, t);
@@ -730,8 +906,10 @@ export class SqliteStore implements Store {
   private saveTimeline(storyRowid: number, key: string, version: number, t: Timeline) {
     try {
       this.db
-        .prepare(`INSERT INTO timelines (story_rowid, options_key, story_version, json) VALUES (?, ?, ?, ?)
-          ON CONFLICT (story_rowid, options_key) DO UPDATE SET story_version = excluded.story_version, json = excluded.json`)
+        .prepare(
+          `INSERT INTO timelines (story_rowid, options_key, story_version, json) VALUES (?, ?, ?, ?)
+          ON CONFLICT (story_rowid, options_key) DO UPDATE SET story_version = excluded.story_version, json = excluded.json`,
+        )
         .run(storyRowid, key, version, JSON.stringify(t));
     } catch (e) {
       throw storeError(this.path, e, 'saving a timeline');
@@ -741,7 +919,11 @@ export class SqliteStore implements Store {
   /** Update the stored timelines of the given stories (only stories that have stored timelines). */
   refreshStoredTimelines(storyIds: string[]): number {
     let n = 0;
-    const rows = this.db.prepare('SELECT t.options_key FROM timelines t JOIN stories s ON s.rowid = t.story_rowid WHERE s.id = ?').pluck();
+    const rows = this.db
+      .prepare(
+        'SELECT t.options_key FROM timelines t JOIN stories s ON s.rowid = t.story_rowid WHERE s.id = ?',
+      )
+      .pluck();
     for (const id of storyIds) {
       const keys = rows.all(id) as string[];
       if (!keys.length) continue;
@@ -766,7 +948,10 @@ export class SqliteStore implements Store {
   queryTimeline(query: string, options: TimelineOptions = {}): Timeline {
     const hits = this.search(query, { from: options.from, to: options.to, limit: 2000 });
     const articles = this.getArticles(hits.map((h) => h.articleId));
-    return buildTimelineFromAnalysis({ articles, entities: this.entitiesOf(articles), errors: [] }, { ...options, query: options.query ?? query });
+    return buildTimelineFromAnalysis(
+      { articles, entities: this.entitiesOf(articles), errors: [] },
+      { ...options, query: options.query ?? query },
+    );
   }
 
   // ---------------------------------------------------------------- search
@@ -803,7 +988,11 @@ export class SqliteStore implements Store {
       WHERE ${where.join(' AND ')} ORDER BY rank LIMIT @limit`;
     try {
       const rows = this.db.prepare(sql).all(params) as (SearchHit & { rank: number })[];
-      return rows.map(({ rank, ...h }) => ({ ...h, snippet: h.snippet.replace(/\s+/g, ' ').trim(), score: Number((-rank).toPrecision(4)) }));
+      return rows.map(({ rank, ...h }) => ({
+        ...h,
+        snippet: h.snippet.replace(/\s+/g, ' ').trim(),
+        score: Number((-rank).toPrecision(4)),
+      }));
     } catch (e) {
       throw storeError(this.path, e, 'searching');
     }
@@ -834,11 +1023,21 @@ export class SqliteStore implements Store {
       sql += ' ORDER BY n DESC, name LIMIT ?';
     }
     params.push(limit);
-    const rows = this.db.prepare(sql).all(...params) as { rowid: number; id: string; name: string; type: EntityType; n: number }[];
-    const aliases = this.db.prepare('SELECT alias FROM entity_aliases WHERE entity_rowid = ? ORDER BY alias').pluck();
-    const arts = this.db.prepare(
-      `SELECT DISTINCT a.id FROM mentions m JOIN articles a ON a.rowid = m.article_rowid WHERE m.entity_rowid = ?${filters.story ? ' AND a.story_rowid = ?' : ''} LIMIT 1000`,
-    ).pluck();
+    const rows = this.db.prepare(sql).all(...params) as {
+      rowid: number;
+      id: string;
+      name: string;
+      type: EntityType;
+      n: number;
+    }[];
+    const aliases = this.db
+      .prepare('SELECT alias FROM entity_aliases WHERE entity_rowid = ? ORDER BY alias')
+      .pluck();
+    const arts = this.db
+      .prepare(
+        `SELECT DISTINCT a.id FROM mentions m JOIN articles a ON a.rowid = m.article_rowid WHERE m.entity_rowid = ?${filters.story ? ' AND a.story_rowid = ?' : ''} LIMIT 1000`,
+      )
+      .pluck();
     const storyRowid = filters.story ? this.storyRow(filters.story).rowid : undefined;
     return rows.map((r) => ({
       id: r.id,
@@ -854,7 +1053,9 @@ export class SqliteStore implements Store {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: filters.limit ?? 100 };
     if (filters.speaker) {
-      where.push(`(q.speaker LIKE @like ESCAPE '\\' OR q.speaker_entity_rowid IN (SELECT entity_rowid FROM entity_aliases WHERE key = @key))`);
+      where.push(
+        `(q.speaker LIKE @like ESCAPE '\\' OR q.speaker_entity_rowid IN (SELECT entity_rowid FROM entity_aliases WHERE key = @key))`,
+      );
       params.like = `%${filters.speaker.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
       params.key = normKey(filters.speaker);
     }
@@ -900,7 +1101,12 @@ export class SqliteStore implements Store {
   stats(): { articles: number; stories: number; entities: number; bytes: number } {
     const c = (sql: string) => this.db.prepare(sql).pluck().get() as number;
     const pages = c('PRAGMA page_count') * c('PRAGMA page_size');
-    return { articles: c('SELECT count(*) FROM articles'), stories: c('SELECT count(*) FROM stories WHERE size > 0'), entities: c('SELECT count(*) FROM entities'), bytes: pages };
+    return {
+      articles: c('SELECT count(*) FROM articles'),
+      stories: c('SELECT count(*) FROM stories WHERE size > 0'),
+      entities: c('SELECT count(*) FROM entities'),
+      bytes: pages,
+    };
   }
 
   integrityCheck(): string {
@@ -922,7 +1128,12 @@ function lazyTokens(s: Sentence, text: string, encoded: string, sentenceStart: n
     configurable: true,
     get() {
       const tokens = decodeTokens(encoded, text, sentenceStart);
-      Object.defineProperty(s, 'tokens', { value: tokens, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(s, 'tokens', {
+        value: tokens,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       return tokens;
     },
     set(v) {
@@ -950,7 +1161,8 @@ export function decodeTokens(encoded: string, text: string, sentenceStart: numbe
   if (encoded.startsWith('[')) {
     const flat = JSON.parse(encoded) as number[];
     const tokens = new Array<Token>(flat.length >> 1);
-    for (let i = 0; i < flat.length; i += 2) tokens[i >> 1] = { text: text.slice(flat[i], flat[i + 1]), start: flat[i], end: flat[i + 1] };
+    for (let i = 0; i < flat.length; i += 2)
+      tokens[i >> 1] = { text: text.slice(flat[i], flat[i + 1]), start: flat[i], end: flat[i + 1] };
     return tokens;
   }
   if (!encoded) return [];

@@ -1,6 +1,13 @@
 /** Story clustering: grouping articles about one developing event. See cluster.ts for the method. */
 import type { Article } from '../model.js';
-import { addDocFreq, articleFeatures, STORY_PARAMS, StoryClusterer, type DocFreq, type StoryParams } from './cluster.js';
+import {
+  addDocFreq,
+  articleFeatures,
+  STORY_PARAMS,
+  StoryClusterer,
+  type DocFreq,
+  type StoryParams,
+} from './cluster.js';
 
 export * from './cluster.js';
 
@@ -8,8 +15,15 @@ export * from './cluster.js';
  * Cluster a set of articles from scratch, the way one ingest batch into an empty store does: document
  * frequencies over the whole set, then articles in publication order. Returns article id -> story id.
  */
-export function clusterArticles(articles: Article[], params: StoryParams = STORY_PARAMS): Map<string, string> {
-  const ordered = [...articles].sort((x, y) => (x.publishedAt ?? '9999').localeCompare(y.publishedAt ?? '9999') || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+export function clusterArticles(
+  articles: Article[],
+  params: StoryParams = STORY_PARAMS,
+): Map<string, string> {
+  const ordered = [...articles].sort(
+    (x, y) =>
+      (x.publishedAt ?? '9999').localeCompare(y.publishedAt ?? '9999') ||
+      (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+  );
   const features = ordered.map((a) => articleFeatures(a, undefined, params));
   const df: DocFreq = { docs: 0, df: new Map() };
   for (const f of features) addDocFreq(df, f);

@@ -6,7 +6,8 @@ import { clean, ORDINARY } from './helpers.js';
 
 test('an ordinary article survives every rule, one by one and all together', () => {
   const raw = 'Channel stays shut after wreck\n\n' + ORDINARY;
-  for (const rule of cleanRules) assert.equal(clean(raw, [rule]).text, raw, `rule ${rule.name} damaged the text`);
+  for (const rule of cleanRules)
+    assert.equal(clean(raw, [rule]).text, raw, `rule ${rule.name} damaged the text`);
   const a = newArticle({ id: 'x', rawText: raw });
   cleanArticle(a);
   assert.equal(a.text, raw);
@@ -42,12 +43,23 @@ test('cleanArticle: furniture all round, metadata filled, removals recorded by r
   assert.equal(a.source, 'Reuters');
   assert.equal(a.title, 'Ferry grounded off Lindqvist');
   const rules = new Set(a.removed.map((r) => r.rule));
-  for (const r of ['section-label', 'byline', 'read-time', 'dateline', 'caption', 'related', 'credit-line', 'share-prompts', 'trailing-headlines'])
+  for (const r of [
+    'section-label',
+    'byline',
+    'read-time',
+    'dateline',
+    'caption',
+    'related',
+    'credit-line',
+    'share-prompts',
+    'trailing-headlines',
+  ])
     assert.ok(rules.has(r), `missing ${r}`);
 });
 
 test('cleanArticle is idempotent on re-run and keeps Timeline17-style lines', () => {
-  const raw = 'Ships collide off coast Officials said two ships collided .\nThe coastguard said nobody was hurt .\nMore ships were sent';
+  const raw =
+    'Ships collide off coast Officials said two ships collided .\nThe coastguard said nobody was hurt .\nMore ships were sent';
   const a = newArticle({ id: 'z', rawText: raw, linesAreSentences: true });
   cleanArticle(a);
   cleanArticle(a);

@@ -23,7 +23,8 @@ test('byline: a sentence starting with "By" is not a byline', () => {
 });
 
 test('byline: a byline glued to a sentence is not removed', () => {
-  const raw = 'By Ola Berg and Rui Costa , Coast News Shipping firms got rich from the clean-up contracts .\nMore text.';
+  const raw =
+    'By Ola Berg and Rui Costa , Coast News Shipping firms got rich from the clean-up contracts .\nMore text.';
   const a = clean(raw, [bylineRule]);
   assert.equal(a.text, raw);
   const b = clean('By Ann Vik Marine Correspondent For the moment , the port is shut .', [bylineRule]);

@@ -20,12 +20,14 @@ test('caption: caption lines and credits are removed', () => {
 });
 
 test('caption: sentences that mention photos or agencies stay', () => {
-  const raw = 'A photographer for Reuters was hurt.\nPhotos of the slick were shared widely (some were fake).';
+  const raw =
+    'A photographer for Reuters was hurt.\nPhotos of the slick were shared widely (some were fake).';
   assert.equal(clean(raw, [captionRule]).text, raw);
 });
 
 test('caption: a credit glued to the start of a text line is cut off, the text kept', () => {
-  const raw = 'Photograph : Ana Ruiz\\/Reuters\\/Getty images Officials in the capital said on Monday that the port would reopen .';
+  const raw =
+    'Photograph : Ana Ruiz\\/Reuters\\/Getty images Officials in the capital said on Monday that the port would reopen .';
   const a = clean(raw, [captionRule], { linesAreSentences: true });
   assert.equal(a.text, 'Officials in the capital said on Monday that the port would reopen .');
   assert.equal(a.removed[0].text, 'Photograph : Ana Ruiz\\/Reuters\\/Getty images');

@@ -4,7 +4,8 @@ import { creditLineRule } from '../../src/clean/rules/credit-line.js';
 import { clean } from './helpers.js';
 
 test('credit-line: wire credits, source and copyright lines go; Source fills article.source', () => {
-  const raw = 'Body.\nReporting by Ann Vik; Editing by Ole Berg\nSource: Harbour Post\n(Additional reporting by Rui Costa)\n© 2024 Harbour Post. All rights reserved.';
+  const raw =
+    'Body.\nReporting by Ann Vik; Editing by Ole Berg\nSource: Harbour Post\n(Additional reporting by Rui Costa)\n© 2024 Harbour Post. All rights reserved.';
   const a = clean(raw, [creditLineRule]);
   assert.equal(a.text, 'Body.');
   assert.equal(a.source, 'Harbour Post');

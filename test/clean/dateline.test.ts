@@ -4,7 +4,9 @@ import { datelineRule } from '../../src/clean/rules/dateline.js';
 import { clean } from './helpers.js';
 
 test('dateline: agency becomes source, the sentence keeps its words', () => {
-  const a = clean('Headline here\n\nGENEVA, March 3 (Reuters) - Talks on the pact stalled on Tuesday.', [datelineRule]);
+  const a = clean('Headline here\n\nGENEVA, March 3 (Reuters) - Talks on the pact stalled on Tuesday.', [
+    datelineRule,
+  ]);
   assert.equal(a.source, 'Reuters');
   assert.equal(a.text, 'Headline here\n\nTalks on the pact stalled on Tuesday.');
   assert.equal(a.removed[0].rule, 'dateline');

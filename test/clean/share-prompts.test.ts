@@ -4,7 +4,10 @@ import { sharePromptsRule } from '../../src/clean/rules/share-prompts.js';
 import { clean } from './helpers.js';
 
 test('share-prompts: share/follow prompts are removed', () => {
-  const a = clean('Body.\nShare this article\nFollow us on Facebook\nShare on Twitter\nEmail\nSign up for our daily newsletter', [sharePromptsRule]);
+  const a = clean(
+    'Body.\nShare this article\nFollow us on Facebook\nShare on Twitter\nEmail\nSign up for our daily newsletter',
+    [sharePromptsRule],
+  );
   assert.equal(a.text, 'Body.');
   assert.equal(a.removed.length, 5);
 });

@@ -4,7 +4,9 @@ import { summaryFromRule } from '../../src/clean/rules/summary-from.js';
 import { clean } from './helpers.js';
 
 test('summary-from: the line is removed', () => {
-  const a = clean('Headline\nSummary from harbourpost.example\nThis is a summary from Coast News\nBody.', [summaryFromRule]);
+  const a = clean('Headline\nSummary from harbourpost.example\nThis is a summary from Coast News\nBody.', [
+    summaryFromRule,
+  ]);
   assert.equal(a.text, 'Headline\nBody.');
 });
 

@@ -4,7 +4,10 @@ import { timestampRule } from '../../src/clean/rules/timestamp.js';
 import { clean } from './helpers.js';
 
 test('timestamp: date/time lines near the top are removed', () => {
-  const a = clean('Headline\nFeb. 9, 2024 / 9:57 AM\nUpdated 3:41 PM ET, Tue March 1, 2022\nBody text on March 1, 2022.', [timestampRule]);
+  const a = clean(
+    'Headline\nFeb. 9, 2024 / 9:57 AM\nUpdated 3:41 PM ET, Tue March 1, 2022\nBody text on March 1, 2022.',
+    [timestampRule],
+  );
   assert.equal(a.text, 'Headline\nBody text on March 1, 2022.');
   assert.equal(a.removed.length, 2);
 });

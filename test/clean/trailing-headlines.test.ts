@@ -4,7 +4,9 @@ import { trailingHeadlinesRule } from '../../src/clean/rules/trailing-headlines.
 import { clean } from './helpers.js';
 
 test('trailing-headlines: a "More" block of short title-case lines is removed', () => {
-  const a = clean('Headline\nBody one.\nBody two.\n\nMore\nCity Opens New Library\nTeam Wins Cup Final', [trailingHeadlinesRule]);
+  const a = clean('Headline\nBody one.\nBody two.\n\nMore\nCity Opens New Library\nTeam Wins Cup Final', [
+    trailingHeadlinesRule,
+  ]);
   assert.equal(a.text, 'Headline\nBody one.\nBody two.');
   assert.equal(a.removed.length, 3);
 });

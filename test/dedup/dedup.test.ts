@@ -38,7 +38,10 @@ test('near copies (one word changed) share a group; short sentences only match e
 
 test('sentences on the same subject but different facts stay apart', () => {
   const a = art('a', 'The ferry Nordlys ran aground off the island of Varrö on Saturday.');
-  const b = art('b', 'The ferry Nordlys was refloated off the island of Varrö on Tuesday after divers patched it.');
+  const b = art(
+    'b',
+    'The ferry Nordlys was refloated off the island of Varrö on Tuesday after divers patched it.',
+  );
   markNearDuplicates([a, b]);
   assert.notEqual(a.sentences[0].dupGroup, b.sentences[0].dupGroup);
 });
@@ -50,7 +53,11 @@ test('a lightly edited syndicated copy points to the earliest copy', () => {
   edited[3] = edited[3] + ' Officials said.';
   const copy = art('copy', 'Ferry aground off Varrö\n\n' + edited.join(' '), '2024-01-06');
   const later = art('later', STORY.slice(0, 3).join(' ') + ' Another fact.', '2024-01-07');
-  const other = art('other', 'A different story entirely about markets. Prices rose by three per cent on Friday. Traders were pleased.', '2024-01-05');
+  const other = art(
+    'other',
+    'A different story entirely about markets. Prices rose by three per cent on Friday. Traders were pleased.',
+    '2024-01-05',
+  );
   // Input order puts the copy first: the earliest publication day (then input order) wins.
   const early = art('early', STORY.join(' '), '2024-01-05');
   markNearDuplicates([copy, original, later, other, early]);
@@ -69,7 +76,14 @@ test('articles that share one sentence are not copies', () => {
 });
 
 test('normalisation and shingles', () => {
-  assert.deepEqual(normalizeWords("The port's -LRB- new -RRB- quay, ``opened''."), ['the', 'port', 's', 'new', 'quay', 'opened']);
+  assert.deepEqual(normalizeWords("The port's -LRB- new -RRB- quay, ``opened''."), [
+    'the',
+    'port',
+    's',
+    'new',
+    'quay',
+    'opened',
+  ]);
   const s = shingleHashes(['a', 'b', 'a', 'b']);
   assert.equal(s.length, 2); // "a b" twice, "b a" once
   assert.ok(jaccardSorted(Uint32Array.of(1, 2, 3), Uint32Array.of(2, 3, 4)) === 0.5);

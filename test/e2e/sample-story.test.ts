@@ -76,9 +76,18 @@ test('ingest: twelve articles with their publication dates and evidence, no erro
 });
 
 test('clean: titles, bylines and sources', () => {
-  assert.equal(pick(base, '01-harbour-gazette-2024-02-06.txt').title, 'Tanker spills crude oil into Kelvik harbour after striking quay');
-  assert.equal(pick(base, '03-coastline-daily-undated-header.txt').title, 'Corvane chief apologises for Kelvik spill');
-  assert.equal(pick(base, 'ledger-2024-03-01').title, 'Kelvik inquiry blames steering failure and late repairs');
+  assert.equal(
+    pick(base, '01-harbour-gazette-2024-02-06.txt').title,
+    'Tanker spills crude oil into Kelvik harbour after striking quay',
+  );
+  assert.equal(
+    pick(base, '03-coastline-daily-undated-header.txt').title,
+    'Corvane chief apologises for Kelvik spill',
+  );
+  assert.equal(
+    pick(base, 'ledger-2024-03-01').title,
+    'Kelvik inquiry blames steering failure and late repairs',
+  );
   assert.equal(pick(base, '02-northern-ledger-2024-02-07.txt').byline, 'Clara Whitlow');
   assert.equal(pick(base, '07-northern-ledger-2024-02-15.txt').byline, 'Clara Whitlow');
   assert.equal(pick(base, '05-wire-brussels-2024-02-12.txt').source, 'Reuters');
@@ -119,7 +128,21 @@ test('clean: no furniture in any text or sentence; removals are recorded by rule
       for (const s of a.sentences) assert.ok(!s.text.includes(f), `${a.path}: "${f}" in a sentence`);
     }
   const rules = new Set(base.flatMap((a) => a.removed.map((r) => r.rule)));
-  for (const r of ['byline', 'dateline', 'caption', 'related', 'recommendations', 'read-time', 'section-label', 'credit-line', 'share-prompts', 'summary-from', 'timestamp', 'repeated-headline', 'trailing-headlines'])
+  for (const r of [
+    'byline',
+    'dateline',
+    'caption',
+    'related',
+    'recommendations',
+    'read-time',
+    'section-label',
+    'credit-line',
+    'share-prompts',
+    'summary-from',
+    'timestamp',
+    'repeated-headline',
+    'trailing-headlines',
+  ])
     assert.ok(rules.has(r), `no removal by ${r}`);
   // Headlines repeated at the end are gone (08 repeats its own; 04 ends with 01's).
   const a8 = pick(base, '08-coastline-daily-2024-02-20.txt');
@@ -130,7 +153,9 @@ test('clean: no furniture in any text or sentence; removals are recorded by rule
 test('sentences: quotes, abbreviations and offsets', () => {
   const a1 = pick(base, '01-harbour-gazette-2024-02-06.txt');
   const texts = a1.sentences.map((s) => s.text);
-  assert.ok(texts.includes('"We have never seen a spill of this size in Kelvik," harbour master Agnes Thorne said.'));
+  assert.ok(
+    texts.includes('"We have never seen a spill of this size in Kelvik," harbour master Agnes Thorne said.'),
+  );
   assert.ok(texts.includes('"Every boat we have is out on the water."'));
   assert.equal(texts[0], 'Tanker spills crude oil into Kelvik harbour after striking quay');
   for (const a of base)
@@ -148,14 +173,25 @@ test('dedup: the syndicated copy points to the wire original; shared sentences s
   const group = (a: Article, start: string) => a.sentences.find((s) => s.text.startsWith(start))?.dupGroup;
   // Exact and lightly edited ("along the southern coast") sentences.
   assert.equal(group(wire, 'The European Union will send'), group(copy, 'The European Union will send'));
-  assert.equal(group(wire, 'The tanker Aster Dawn struck a quay'), group(copy, 'The tanker Aster Dawn struck a quay'));
-  assert.notEqual(group(wire, 'The tanker Aster Dawn struck a quay'), group(wire, 'The European Union will send'));
+  assert.equal(
+    group(wire, 'The tanker Aster Dawn struck a quay'),
+    group(copy, 'The tanker Aster Dawn struck a quay'),
+  );
+  assert.notEqual(
+    group(wire, 'The tanker Aster Dawn struck a quay'),
+    group(wire, 'The European Union will send'),
+  );
 });
 
 // ---- Later stages: these fail until the timex / entities / quotes / timeline stages deliver. ----
 
 const TIMEX: [string, string, string, string][] = [
-  ['01-harbour-gazette-2024-02-06.txt', 'struck the eastern quay of Kelvik harbour on Monday', 'Monday', '2024-02-05'],
+  [
+    '01-harbour-gazette-2024-02-06.txt',
+    'struck the eastern quay of Kelvik harbour on Monday',
+    'Monday',
+    '2024-02-05',
+  ],
   ['01-harbour-gazette-2024-02-06.txt', 'Today the port remains closed', 'Today', '2024-02-06'],
   ['01-harbour-gazette-2024-02-06.txt', 'will visit on Thursday', 'Thursday', '2024-02-08'],
   ['02-northern-ledger-2024-02-07.txt', 'south of Kelvik on Tuesday', 'Tuesday', '2024-02-06'],
@@ -193,7 +229,8 @@ test('timex stage: the sample story’s phrases resolve to the expected TIMEX3 v
     assert.ok(at >= 0, `${key}: "${context}" not in text`);
     const p = at + context.indexOf(phrase);
     const tx = a.sentences.flatMap((s) => s.timexes).find((t) => t.start <= p && p < t.end);
-    if (!tx || tx.value !== value) wrong.push(`${key}: "${phrase}" → ${tx ? tx.value : 'none'}, expected ${value}`);
+    if (!tx || tx.value !== value)
+      wrong.push(`${key}: "${phrase}" → ${tx ? tx.value : 'none'}, expected ${value}`);
   }
   assert.deepEqual(wrong, []);
 });
@@ -249,7 +286,8 @@ test('quotes stage: quotes are attributed to canonical speakers', () => {
     if (!ok) wrong.push(`${key}: "${start}" → ${q ? q.speaker : 'no quote'}, expected ${speaker}`);
   }
   assert.deepEqual(wrong, []);
-  const cue = (key: string, start: string) => pick(analysis().articles, key).quotes.find((x) => x.text.includes(start))?.cue ?? '';
+  const cue = (key: string, start: string) =>
+    pick(analysis().articles, key).quotes.find((x) => x.text.includes(start))?.cue ?? '';
   assert.match(cue('07-northern-ledger-2024-02-15.txt', 'Every day without a deal'), /wrote on Twitter/);
   assert.match(cue('04-harbour-gazette-2024-02-08.txt', 'No family in Kelvik'), /told/);
   assert.match(cue('05-wire-brussels-2024-02-12.txt', 'The clean-up has so far cost'), /according to/);
@@ -259,7 +297,16 @@ test('quotes stage: quotes are attributed to canonical speakers', () => {
   assert.equal(half?.speaker, 'Marten Ellingsrud');
 });
 
-const CORE_DATES = ['2024-02-05', '2024-02-08', '2024-02-09', '2024-02-12', '2024-02-14', '2024-02-19', '2024-02-22', '2024-02-26'];
+const CORE_DATES = [
+  '2024-02-05',
+  '2024-02-08',
+  '2024-02-09',
+  '2024-02-12',
+  '2024-02-14',
+  '2024-02-19',
+  '2024-02-22',
+  '2024-02-26',
+];
 
 test('timeline stage: the expected dates, each with sources, no furniture', () => {
   if (timeline instanceof Error) throw timeline;
@@ -268,7 +315,8 @@ test('timeline stage: the expected dates, each with sources, no furniture', () =
   for (const e of timeline.entries) {
     assert.ok(e.date >= '2023-10-01' && e.date <= '2024-04-30', `entry outside the story: ${e.date}`);
     assert.ok(e.sources.length > 0, `${e.date} has no sources`);
-    for (const s of e.summary) for (const f of FURNITURE) assert.ok(!s.includes(f), `${e.date}: furniture "${f}"`);
+    for (const s of e.summary)
+      for (const f of FURNITURE) assert.ok(!s.includes(f), `${e.date}: furniture "${f}"`);
   }
   const spill = timeline.entries.find((e) => e.date === '2024-02-05');
   assert.match(spill?.summary.join(' ') ?? '', /Aster Dawn|tanker|spill/i);
@@ -288,7 +336,19 @@ test('cli: analyze --format json prints the analysis contract', async () => {
   const json = JSON.parse(f.out()) as { articles: Record<string, unknown>[] };
   assert.equal(json.articles.length, 12);
   for (const a of json.articles) {
-    for (const k of ['id', 'path', 'url', 'title', 'byline', 'source', 'publishedAt', 'text', 'sentences', 'entities', 'quotes'])
+    for (const k of [
+      'id',
+      'path',
+      'url',
+      'title',
+      'byline',
+      'source',
+      'publishedAt',
+      'text',
+      'sentences',
+      'entities',
+      'quotes',
+    ])
       assert.ok(k in a, `missing ${k}`);
     assert.match(String(a.publishedAt), /^\d{4}-\d{2}-\d{2}$/);
   }
@@ -300,12 +360,19 @@ test('cli: timeline --format json prints the timeline contract', async () => {
   const f = fakeIO();
   const code = await main(['timeline', DIR, '--format', 'json', '--quiet'], f.io);
   assert.equal(code, 0, f.err());
-  const json = JSON.parse(f.out()) as { entries: { date: string; summary: string[]; sources: Record<string, unknown>[] }[] };
+  const json = JSON.parse(f.out()) as {
+    entries: { date: string; summary: string[]; sources: Record<string, unknown>[] }[];
+  };
   assert.ok(json.entries.length > 0);
   for (const e of json.entries) {
     assert.match(e.date, /^\d{4}-\d{2}-\d{2}$/);
     assert.ok(Array.isArray(e.summary) && e.summary.length > 0);
-    for (const s of e.sources) for (const k of ['articleId', 'path', 'title']) assert.ok(k in s, `source missing ${k}`);
+    for (const s of e.sources)
+      for (const k of ['articleId', 'path', 'title']) assert.ok(k in s, `source missing ${k}`);
   }
-  for (const d of CORE_DATES) assert.ok(json.entries.some((e) => e.date === d), `missing ${d}`);
+  for (const d of CORE_DATES)
+    assert.ok(
+      json.entries.some((e) => e.date === d),
+      `missing ${d}`,
+    );
 });

@@ -12,11 +12,17 @@ before(() => {
   mkdirSync(join(dir, 'b', 'sub'), { recursive: true });
   writeFileSync(join(dir, 'b', 'sub', 'z.txt'), ' date 2024-01-03 Third\nBody.');
   writeFileSync(join(dir, 'b', 'a.txt'), ' date 2024-01-01 First\nBody.');
-  writeFileSync(join(dir, 'b', 'm.jsonl'), JSON.stringify({ publishedAt: '2024-01-02', text: 'Second.' }) + '\n{bad\n');
+  writeFileSync(
+    join(dir, 'b', 'm.jsonl'),
+    JSON.stringify({ publishedAt: '2024-01-02', text: 'Second.' }) + '\n{bad\n',
+  );
   writeFileSync(join(dir, 'b', 'notes.bin'), 'skipped by the folder walk');
   writeFileSync(join(dir, 'empty.txt'), '');
   writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x10]));
-  writeFileSync(join(dir, 'latin1.txt'), Buffer.from([0x20, 0x64, 0x61, 0x74, 0x65, 0x20, 0x43, 0x61, 0x66, 0xe9, 0x0a]));
+  writeFileSync(
+    join(dir, 'latin1.txt'),
+    Buffer.from([0x20, 0x64, 0x61, 0x74, 0x65, 0x20, 0x43, 0x61, 0x66, 0xe9, 0x0a]),
+  );
   writeFileSync(join(dir, 'big.txt'), ' date 2024-01-01 x\n' + 'word '.repeat(400));
   writeFileSync(join(dir, 'undated.txt'), 'Headline\nNo date in here.');
   const t17 = join(dir, 'topic_x', 'InputDocs', '2011-03-07');

@@ -41,7 +41,10 @@ test('date lines vs sentences', () => {
 });
 
 test('no header: the first date-like line near the top wins', () => {
-  const a = readTextArticle('/x/d.txt', 'Corvane apologises\nFeb. 9, 2024 / 9:57 AM\n\nIt happened on March 1, 2023.');
+  const a = readTextArticle(
+    '/x/d.txt',
+    'Corvane apologises\nFeb. 9, 2024 / 9:57 AM\n\nIt happened on March 1, 2023.',
+  );
   assert.equal(a.publishedAt, '2024-02-09');
   assert.equal(a.publishedAtEvidence, 'text');
   assert.deepEqual(findDateInText('A\nB\n2022-02-09\n'), { day: '2022-02-09', line: 3 });

@@ -48,7 +48,8 @@ test('? and ! inside quotes followed by lower case continue the sentence', () =>
 });
 
 test('headlines without a full stop and paragraph breaks separate; wrapped lines join', () => {
-  const t = 'Port closes after spill\n\nThe harbour was shut\nby the coastguard on Monday. Boats waited.\nNext headline';
+  const t =
+    'Port closes after spill\n\nThe harbour was shut\nby the coastguard on Monday. Boats waited.\nNext headline';
   assert.deepEqual(sents(t), [
     'Port closes after spill',
     'The harbour was shut\nby the coastguard on Monday.',
@@ -73,14 +74,45 @@ test('splitLines: each non-empty line is one sentence', () => {
 
 test('tokens: clitics, punctuation, abbreviations, hyphens', () => {
   assert.deepEqual(toks("Mr. Holt didn't say it's the port's fault, a well-known fact."), [
-    'Mr.', 'Holt', 'did', "n't", 'say', 'it', "'s", 'the', 'port', "'s", 'fault', ',', 'a', 'well-known', 'fact', '.',
+    'Mr.',
+    'Holt',
+    'did',
+    "n't",
+    'say',
+    'it',
+    "'s",
+    'the',
+    'port',
+    "'s",
+    'fault',
+    ',',
+    'a',
+    'well-known',
+    'fact',
+    '.',
   ]);
 });
 
 test('tokens: numbers, URLs, e-mails, acronyms and curly apostrophes', () => {
-  assert.deepEqual(toks('Pay 1,000.5 euros at 9:57 to ops@port.example via https://port.example/a.b, in the U.S. now'), [
-    'Pay', '1,000.5', 'euros', 'at', '9:57', 'to', 'ops@port.example', 'via', 'https://port.example/a.b', ',', 'in', 'the', 'U.S.', 'now',
-  ]);
+  assert.deepEqual(
+    toks('Pay 1,000.5 euros at 9:57 to ops@port.example via https://port.example/a.b, in the U.S. now'),
+    [
+      'Pay',
+      '1,000.5',
+      'euros',
+      'at',
+      '9:57',
+      'to',
+      'ops@port.example',
+      'via',
+      'https://port.example/a.b',
+      ',',
+      'in',
+      'the',
+      'U.S.',
+      'now',
+    ],
+  );
   assert.deepEqual(toks('Kelvik’s ships “left”'), ['Kelvik', '’s', 'ships', '“', 'left', '”']);
 });
 

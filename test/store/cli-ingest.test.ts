@@ -17,7 +17,9 @@ test('chronicle ingest reads files through the real readers and pipeline, idempo
   const d = mkdtempSync(join(tmpdir(), 'chron-ingest-'));
   const src = join(d, 'articles');
   mkdirSync(src);
-  SPILL.forEach(([text, day], i) => writeFileSync(join(src, `${i}.txt`), `date ${day} Harbour report ${i}\n\n${text}\n`));
+  SPILL.forEach(([text, day], i) =>
+    writeFileSync(join(src, `${i}.txt`), `date ${day} Harbour report ${i}\n\n${text}\n`),
+  );
   const db = join(d, 'c.db');
   const first = await run(['ingest', src, '--db', db, '--batch', '2']);
   assert.equal(first.code, 0, first.err);
@@ -26,7 +28,10 @@ test('chronicle ingest reads files through the real readers and pipeline, idempo
   assert.match(again.out, /^added 0, duplicates 4, stories touched 0/);
   const s = await run(['stories', '--db', db, '--format', 'json']);
   const stories = JSON.parse(s.out);
-  assert.equal(stories.reduce((n: number, x: { articles: number }) => n + x.articles, 0), 4);
+  assert.equal(
+    stories.reduce((n: number, x: { articles: number }) => n + x.articles, 0),
+    4,
+  );
   const q = await run(['timeline', '--query', 'tanker', '--db', db, '--format', 'json']);
   assert.equal(q.code, 0, q.err);
   assert.ok(Array.isArray(JSON.parse(q.out).entries));

@@ -18,7 +18,12 @@ function prepared() {
   const d = mkdtempSync(join(tmpdir(), 'chron-cli-'));
   const db = join(d, 'c.db');
   const s = openStore(db, { analyzer: miniAnalyze });
-  s.ingest([...SPILL.map(([t, x], i) => art(t, x, { id: `sp${i}`, source: 'Bay Gazette', title: `Harbour report ${i}` })), ...COUNCIL.map(([t, x], i) => art(t, x, { id: `co${i}` }))]);
+  s.ingest([
+    ...SPILL.map(([t, x], i) =>
+      art(t, x, { id: `sp${i}`, source: 'Bay Gazette', title: `Harbour report ${i}` }),
+    ),
+    ...COUNCIL.map(([t, x], i) => art(t, x, { id: `co${i}` })),
+  ]);
   const spill = s.listStories()[0].id;
   s.close();
   return { d, db, spill };
@@ -55,7 +60,10 @@ test('entities, quotes, export and import commands', async () => {
   const q = await run(['quotes', '--db', db, '--speaker', 'Oduya']);
   assert.match(q.out, /Mara Oduya \(said\): “We are containing the diesel”/);
   const out = join(d, 'story.json');
-  assert.equal((await run(['export', '--db', db, '--story', spill, '--format', 'json', '--out', out])).code, 0);
+  assert.equal(
+    (await run(['export', '--db', db, '--story', spill, '--format', 'json', '--out', out])).code,
+    0,
+  );
   const tjs = JSON.parse((await run(['export', '--db', db, '--story', spill, '--format', 'timelinejs'])).out);
   assert.ok(tjs.title.text.headline);
   const db2 = join(d, 'other.db');

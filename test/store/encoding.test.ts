@@ -6,7 +6,11 @@ import { ftsQuery } from '../../src/store/index.js';
 test('tokens round-trip through the compact encoding', () => {
   const text = 'Intro. The pier, at dawn: closed!';
   const start = 7;
-  const tokens = [...text.slice(start).matchAll(/\w+|[^\w\s]/g)].map((m) => ({ text: m[0], start: start + m.index!, end: start + m.index! + m[0].length }));
+  const tokens = [...text.slice(start).matchAll(/\w+|[^\w\s]/g)].map((m) => ({
+    text: m[0],
+    start: start + m.index!,
+    end: start + m.index! + m[0].length,
+  }));
   const enc = encodeTokens(tokens, start);
   assert.ok(enc.length < JSON.stringify(tokens.flatMap((t) => [t.start, t.end])).length);
   assert.deepEqual(decodeTokens(enc, text, start), tokens);

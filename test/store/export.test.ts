@@ -16,7 +16,15 @@ const timeline: Timeline = {
       date: '2024-03-04',
       summary: ['The tanker <Gull> & crew ran aground.'],
       sentences: [],
-      sources: [{ articleId: 'a1', path: null, title: 'Aground "today"', url: 'https://news.example/a1', source: 'Bay Gazette' }],
+      sources: [
+        {
+          articleId: 'a1',
+          path: null,
+          title: 'Aground "today"',
+          url: 'https://news.example/a1',
+          source: 'Bay Gazette',
+        },
+      ],
       score: 1,
     },
   ],
@@ -54,8 +62,14 @@ test('a story exported as JSON imports into another store without re-analysis', 
   const r = b.importStory(json);
   assert.equal(r.articles, 4);
   assert.equal(b.getStory(r.storyId)!.articles, 4);
-  assert.deepEqual(b.storyAnalysis(r.storyId).articles.map((x) => x.sentences.length), a.storyAnalysis(id).articles.map((x) => x.sentences.length));
-  assert.deepEqual(b.quotes({}).map((q) => q.text), a.quotes({}).map((q) => q.text));
+  assert.deepEqual(
+    b.storyAnalysis(r.storyId).articles.map((x) => x.sentences.length),
+    a.storyAnalysis(id).articles.map((x) => x.sentences.length),
+  );
+  assert.deepEqual(
+    b.quotes({}).map((q) => q.text),
+    a.quotes({}).map((q) => q.text),
+  );
   // Importing again adds nothing.
   assert.equal(b.importStory(json).articles, 0);
   a.close();
@@ -64,8 +78,14 @@ test('a story exported as JSON imports into another store without re-analysis', 
 
 test('a malformed import names the file and the problem', () => {
   const b = openStore(tmp(), { analyzer: miniAnalyze });
-  assert.throws(() => b.importStory('{"format": "chronicle-story", "version": 1, "story": {"id": "s1"}}', 'in.json'), /in\.json: missing "articles"/);
-  assert.throws(() => b.importStory('{"format": "other"}', 'x.json'), /x\.json: not a Chronicle story export/);
+  assert.throws(
+    () => b.importStory('{"format": "chronicle-story", "version": 1, "story": {"id": "s1"}}', 'in.json'),
+    /in\.json: missing "articles"/,
+  );
+  assert.throws(
+    () => b.importStory('{"format": "other"}', 'x.json'),
+    /x\.json: not a Chronicle story export/,
+  );
   assert.throws(() => b.importStory('{\n"format": \n', 'y.json'), /y\.json(:\d+)?: not valid JSON/);
   b.close();
 });

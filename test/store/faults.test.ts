@@ -13,7 +13,9 @@ const dir = () => mkdtempSync(join(tmpdir(), 'chron-fault-'));
 const CHILD = join(import.meta.dirname, 'ingest-child.ts');
 
 function child(db: string, prefix: string, batches: number, size: number) {
-  return spawn(process.execPath, ['--import', 'tsx', CHILD, db, prefix, String(batches), String(size)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['--import', 'tsx', CHILD, db, prefix, String(batches), String(size)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 test('a store written by a newer schema is refused with a clear error and left untouched', () => {
@@ -24,7 +26,10 @@ test('a store written by a newer schema is refused with a clear error and left u
   raw.pragma('journal_mode = DELETE');
   raw.close();
   const before = readFileSync(path);
-  assert.throws(() => openStore(path), (e: Error) => e instanceof StoreError && /newer Chronicle/.test(e.message) && e.message.includes(path));
+  assert.throws(
+    () => openStore(path),
+    (e: Error) => e instanceof StoreError && /newer Chronicle/.test(e.message) && e.message.includes(path),
+  );
   assert.ok(readFileSync(path).equals(before));
 });
 
@@ -33,40 +38,59 @@ test('a corrupt store file gives a clear error and is not modified', () => {
   const junk = join(d, 'junk.db');
   writeFileSync(junk, 'this is not a database at all, just some words '.repeat(40));
   const before = readFileSync(junk);
-  assert.throws(() => openStore(junk), (e: Error) => e instanceof StoreError && /corrupt/.test(e.message) && e.message.includes(junk));
+  assert.throws(
+    () => openStore(junk),
+    (e: Error) => e instanceof StoreError && /corrupt/.test(e.message) && e.message.includes(junk),
+  );
   assert.ok(readFileSync(junk).equals(before));
   // A real SQLite header with garbage after it.
   const bad = join(d, 'bad.db');
   const buf = Buffer.alloc(8192, 0x5a);
   buf.write('SQLite format 3\0', 0, 'latin1');
   writeFileSync(bad, buf);
-  assert.throws(() => openStore(bad), (e: Error) => e instanceof StoreError && e.message.includes(bad));
+  assert.throws(
+    () => openStore(bad),
+    (e: Error) => e instanceof StoreError && e.message.includes(bad),
+  );
   assert.ok(readFileSync(bad).equals(buf));
 });
 
-test('a read-only directory gives a clear error', { skip: process.getuid?.() === 0 ? 'root ignores permissions' : false }, () => {
-  const d = join(dir(), 'ro');
-  mkdirSync(d);
-  chmodSync(d, 0o500);
-  try {
-    assert.throws(() => openStore(join(d, 'x.db')), (e: Error) => e instanceof StoreError && e.message.includes(join(d, 'x.db')));
-  } finally {
-    chmodSync(d, 0o700);
-  }
-});
+test(
+  'a read-only directory gives a clear error',
+  { skip: process.getuid?.() === 0 ? 'root ignores permissions' : false },
+  () => {
+    const d = join(dir(), 'ro');
+    mkdirSync(d);
+    chmodSync(d, 0o500);
+    try {
+      assert.throws(
+        () => openStore(join(d, 'x.db')),
+        (e: Error) => e instanceof StoreError && e.message.includes(join(d, 'x.db')),
+      );
+    } finally {
+      chmodSync(d, 0o700);
+    }
+  },
+);
 
 test('a path that cannot be created gives a clear error naming it', () => {
   const d = dir();
   writeFileSync(join(d, 'plain-file'), 'x');
   const path = join(d, 'plain-file', 'sub', 'c.db');
-  assert.throws(() => openStore(path), (e: Error) => e instanceof StoreError && e.message.includes(path));
+  assert.throws(
+    () => openStore(path),
+    (e: Error) => e instanceof StoreError && e.message.includes(path),
+  );
 });
 
 test('a store opened read-only refuses to ingest with a clear error', () => {
   const path = join(dir(), 'r.db');
   openStore(path, { analyzer: miniAnalyze }).close();
   const s = openStore(path, { readonly: true });
-  assert.throws(() => s.ingest([art('A line about the harbour.', '2024-01-01')]), (e: Error) => e instanceof StoreError && /read-only/.test(e.message));
+  assert.throws(
+    () => s.ingest([art('A line about the harbour.', '2024-01-01')]),
+    (e: Error) => e instanceof StoreError && /read-only/.test(e.message),
+  );
   s.close();
 });
 
@@ -78,8 +102,13 @@ test('a full disk rolls the batch back with a clear error; earlier batches stay'
   const small = openStore(path, { analyzer: miniAnalyze, maxPageCount: 1 });
   const pages = small.db.pragma('page_count', { simple: true }) as number;
   small.db.pragma(`max_page_count = ${pages + 2}`);
-  const big = Array.from({ length: 50 }, (_, i) => art(`Filler report ${i} about the pier. `.repeat(200), '2024-04-01', { id: `big${i}` }));
-  assert.throws(() => small.ingest(big), (e: Error) => e instanceof StoreError && /disk full/.test(e.message));
+  const big = Array.from({ length: 50 }, (_, i) =>
+    art(`Filler report ${i} about the pier. `.repeat(200), '2024-04-01', { id: `big${i}` }),
+  );
+  assert.throws(
+    () => small.ingest(big),
+    (e: Error) => e instanceof StoreError && /disk full/.test(e.message),
+  );
   small.close();
   const again = openStore(path);
   assert.equal(again.stats().articles, 4);
@@ -122,13 +151,18 @@ test('two concurrent ingest processes on one store do not corrupt it', async () 
       const p = child(path, prefix, 15, 20);
       let err = '';
       p.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      p.on('exit', (code) => (code === 0 ? resolve(code) : reject(new Error(`child ${prefix} exited ${code}: ${err}`))));
+      p.on('exit', (code) =>
+        code === 0 ? resolve(code) : reject(new Error(`child ${prefix} exited ${code}: ${err}`)),
+      );
     });
   await Promise.all([run('a'), run('b')]);
   const s = openStore(path);
   assert.equal(s.integrityCheck(), 'ok');
   assert.equal(s.stats().articles, 600);
   const stories = s.listStories();
-  assert.equal(stories.reduce((n, x) => n + x.articles, 0), 600);
+  assert.equal(
+    stories.reduce((n, x) => n + x.articles, 0),
+    600,
+  );
   s.close();
 });

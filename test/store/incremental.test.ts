@@ -7,9 +7,13 @@ import { openStore } from '../../src/store/index.js';
 import { art, COUNCIL, miniAnalyze, SPILL } from './helpers.js';
 
 const tmp = () => join(mkdtempSync(join(tmpdir(), 'chron-inc-')), 'c.db');
-const spill = () => SPILL.map(([t, d], i) => art(t, d, { id: `spill${i}`, source: 'Bay Gazette', title: `Harbour report ${i}` }));
+const spill = () =>
+  SPILL.map(([t, d], i) =>
+    art(t, d, { id: `spill${i}`, source: 'Bay Gazette', title: `Harbour report ${i}` }),
+  );
 const council = () => COUNCIL.map(([t, d], i) => art(t, d, { id: `council${i}` }));
-const spillStory = (s: ReturnType<typeof openStore>) => s.listStories().find((x) => x.topEntities.some((e) => e.name === 'Northern Gull'))!.id;
+const spillStory = (s: ReturnType<typeof openStore>) =>
+  s.listStories().find((x) => x.topEntities.some((e) => e.name === 'Northern Gull'))!.id;
 
 test('a stored timeline is updated by ingest and equals a full rebuild on the same articles', () => {
   const inc = openStore(tmp(), { analyzer: miniAnalyze });
@@ -21,7 +25,9 @@ test('a stored timeline is updated by ingest and equals a full rebuild on the sa
   assert.ok(r.storiesTouched.includes(id));
   // The stored timeline was brought up to date by the ingest itself (same story version, no rebuild on read).
   const row = inc.db
-    .prepare('SELECT t.story_version = s.version AS fresh, t.json FROM timelines t JOIN stories s ON s.rowid = t.story_rowid WHERE s.id = ?')
+    .prepare(
+      'SELECT t.story_version = s.version AS fresh, t.json FROM timelines t JOIN stories s ON s.rowid = t.story_rowid WHERE s.id = ?',
+    )
     .get(id) as { fresh: number; json: string };
   assert.equal(row.fresh, 1);
   const updated = JSON.parse(row.json);
@@ -46,7 +52,10 @@ test('timelines rebuilt from the store match the analysis that was stored', () =
   s.ingest(input);
   const id = spillStory(s);
   const analysis = s.storyAnalysis(id);
-  assert.deepEqual(analysis.articles.map((a) => a.id), ['spill0', 'spill1', 'spill2', 'spill3']);
+  assert.deepEqual(
+    analysis.articles.map((a) => a.id),
+    ['spill0', 'spill1', 'spill2', 'spill3'],
+  );
   assert.deepEqual(
     analysis.articles.map((a) => a.sentences.map((x) => x.text)),
     input.map((a) => a.sentences.map((x) => x.text)),

@@ -13,9 +13,13 @@ for (let b = 0; b < Number(batches); b++) {
   for (let i = 0; i < Number(size); i++) {
     const n = b * Number(size) + i;
     batch.push(
-      art(`Report ${prefix} number ${n} about the harbour inspection at Kessel Bay. Inspector Lena Moss counted ${n} barrels on the pier.`, '2024-05-01', {
-        id: `${prefix}-${n}`,
-      }),
+      art(
+        `Report ${prefix} number ${n} about the harbour inspection at Kessel Bay. Inspector Lena Moss counted ${n} barrels on the pier.`,
+        '2024-05-01',
+        {
+          id: `${prefix}-${n}`,
+        },
+      ),
     );
   }
   const r = store.ingest(batch);

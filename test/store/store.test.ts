@@ -7,7 +7,14 @@ import { openStore } from '../../src/store/index.js';
 import { art, COUNCIL, miniAnalyze, SPILL } from './helpers.js';
 
 const tmp = () => join(mkdtempSync(join(tmpdir(), 'chron-store-')), 'c.db');
-const spill = () => SPILL.map(([t, d], i) => art(t, d, { id: `spill${i}`, source: i % 2 ? 'Harbour Courier' : 'Bay Gazette', title: `Harbour report ${i}` }));
+const spill = () =>
+  SPILL.map(([t, d], i) =>
+    art(t, d, {
+      id: `spill${i}`,
+      source: i % 2 ? 'Harbour Courier' : 'Bay Gazette',
+      title: `Harbour report ${i}`,
+    }),
+  );
 const council = () => COUNCIL.map(([t, d], i) => art(t, d, { id: `council${i}`, source: 'Bay Gazette' }));
 
 test('ingest stores articles once: same content or same canonical URL is a duplicate', () => {
@@ -17,8 +24,12 @@ test('ingest stores articles once: same content or same canonical URL is a dupli
   const r2 = s.ingest(spill());
   assert.deepEqual(r2.added, []);
   assert.equal(r2.duplicates.length, 4);
-  const a = art('Completely new text about the pier.', '2024-03-10', { url: 'https://news.example/pier#top' });
-  const b = art('Edited text about the pier, later version.', '2024-03-10', { url: 'https://news.example/pier' });
+  const a = art('Completely new text about the pier.', '2024-03-10', {
+    url: 'https://news.example/pier#top',
+  });
+  const b = art('Edited text about the pier, later version.', '2024-03-10', {
+    url: 'https://news.example/pier',
+  });
   const r3 = s.ingest([a, b]);
   assert.equal(r3.added.length, 1);
   assert.equal(r3.duplicates.length, 1);
@@ -34,9 +45,15 @@ test('stored articles come back with their analysis intact (offsets, timexes, me
   const [back] = s.getArticles([orig.id]);
   assert.equal(back.text, orig.text);
   assert.equal(back.sentences.length, orig.sentences.length);
-  assert.deepEqual(back.sentences.map((x) => [x.start, x.end, x.text, x.tokens.length]), orig.sentences.map((x) => [x.start, x.end, x.text, x.tokens.length]));
+  assert.deepEqual(
+    back.sentences.map((x) => [x.start, x.end, x.text, x.tokens.length]),
+    orig.sentences.map((x) => [x.start, x.end, x.text, x.tokens.length]),
+  );
   assert.deepEqual(back.sentences[0].timexes, orig.sentences[0].timexes);
-  assert.deepEqual(back.mentions.map((m) => m.text), orig.mentions.map((m) => m.text));
+  assert.deepEqual(
+    back.mentions.map((m) => m.text),
+    orig.mentions.map((m) => m.text),
+  );
   assert.ok(back.mentions.every((m) => /^e\d+$/.test(m.entityId ?? '')));
   assert.equal(back.quotes[0].text, 'We are containing the diesel');
   assert.equal(back.quotes[0].speaker, 'Mara Oduya');
@@ -77,9 +94,18 @@ test('search ranks by relevance, returns snippets and honours filters', () => {
   assert.ok(hits.every((h) => h.articleId.startsWith('spill')));
   assert.match(hits[0].snippet, /\[(diesel|slick)\]/i);
   for (let i = 1; i < hits.length; i++) assert.ok(hits[i - 1].score >= hits[i].score);
-  assert.deepEqual(s.search('library', { source: 'bay gazette' }).map((h) => h.articleId).sort(), ['council0', 'council1']);
+  assert.deepEqual(
+    s
+      .search('library', { source: 'bay gazette' })
+      .map((h) => h.articleId)
+      .sort(),
+    ['council0', 'council1'],
+  );
   assert.deepEqual(s.search('library', { source: 'Harbour Courier' }), []);
-  assert.deepEqual(s.search('harbour', { from: '2024-03-06', to: '2024-03-08' }).map((h) => h.articleId), ['spill2']);
+  assert.deepEqual(
+    s.search('harbour', { from: '2024-03-06', to: '2024-03-08' }).map((h) => h.articleId),
+    ['spill2'],
+  );
   assert.deepEqual(s.search('library', { entity: 'petra vance' }).length, 2);
   assert.deepEqual(s.search('harbour', { entity: 'petra vance' }), []);
   const story = s.listStories()[1].id;
@@ -100,9 +126,15 @@ test('entities and quotes can be filtered by story, type and speaker', () => {
   assert.ok(!ents.some((e) => e.name === 'Petra Vance'));
   assert.ok(s.entities({ type: 'LOC' }).every((e) => e.type === 'LOC'));
   const q = s.quotes({ speaker: 'oduya' });
-  assert.deepEqual(q.map((x) => x.text), ['We are containing the diesel', 'The slick is gone']);
+  assert.deepEqual(
+    q.map((x) => x.text),
+    ['We are containing the diesel', 'The slick is gone'],
+  );
   assert.equal(q[0].storyId, spillStory.id);
-  assert.deepEqual(s.quotes({ story: councilStory.id }).map((x) => x.speaker), ['Petra Vance']);
+  assert.deepEqual(
+    s.quotes({ story: councilStory.id }).map((x) => x.speaker),
+    ['Petra Vance'],
+  );
   s.close();
 });
 
@@ -125,7 +157,13 @@ test('per-story date statistics are kept incrementally', () => {
   s.ingest([sp[2], sp[3]]);
   const id = s.listStories()[0].id;
   const days = s.storyDays(id);
-  assert.deepEqual(days.find((d) => d.day === '2024-03-07'), { day: '2024-03-07', articles: 1, refs: 1 });
-  assert.deepEqual(days.find((d) => d.day === '2024-03-04'), { day: '2024-03-04', articles: 1, refs: 1 });
+  assert.deepEqual(
+    days.find((d) => d.day === '2024-03-07'),
+    { day: '2024-03-07', articles: 1, refs: 1 },
+  );
+  assert.deepEqual(
+    days.find((d) => d.day === '2024-03-04'),
+    { day: '2024-03-04', articles: 1, refs: 1 },
+  );
   s.close();
 });

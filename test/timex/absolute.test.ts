@@ -6,8 +6,18 @@ const DCT = '2011-03-09';
 
 test('month-day with and without year, abbreviations, ordinals and weekday', () => {
   expectValue('The ferry sank on Feb. 3 near the island.', DCT, 'Feb. 3', '2011-02-03', 'DATE');
-  expectValue('The inquiry opened on February 3rd, 2010, in the capital.', DCT, 'February 3rd, 2010', '2010-02-03');
-  expectValue('Voters went to the polls on Sunday, March 6, 2011.', DCT, 'Sunday, March 6, 2011', '2011-03-06');
+  expectValue(
+    'The inquiry opened on February 3rd, 2010, in the capital.',
+    DCT,
+    'February 3rd, 2010',
+    '2010-02-03',
+  );
+  expectValue(
+    'Voters went to the polls on Sunday, March 6, 2011.',
+    DCT,
+    'Sunday, March 6, 2011',
+    '2011-03-06',
+  );
   expectValue('The bridge reopened Sept. 30.', DCT, 'Sept. 30', '2010-09-30');
 });
 
@@ -50,15 +60,30 @@ test('"may" and "march" as verbs are not months', () => {
 });
 
 test('months and seasons with spelled-out years, as transcripts write them', () => {
-  expectValue('The bomb went off in January nineteen ninety-seven.', DCT, 'January nineteen ninety-seven', '1997-01');
-  expectValue('Prices peaked in the winter of nineteen ninety-four.', DCT, 'the winter of nineteen ninety-four', '1994-WI');
+  expectValue(
+    'The bomb went off in January nineteen ninety-seven.',
+    DCT,
+    'January nineteen ninety-seven',
+    '1997-01',
+  );
+  expectValue(
+    'Prices peaked in the winter of nineteen ninety-four.',
+    DCT,
+    'the winter of nineteen ninety-four',
+    '1994-WI',
+  );
   assert.ok(!texts('The city kept its secrets for two thousand years.', DCT).includes('two thousand'));
 });
 
 test('a weekday written with the date picks the year in which it fits', () => {
   // 2010-12-20 was a Monday; 2011-12-20 is a Tuesday.
   expectValue('The tanker will dock on Monday, Dec. 20.', '2011-03-09', 'Monday, Dec. 20', '2010-12-20');
-  expectValue('The hearing opens on Tuesday, 20 December.', '2011-03-09', 'Tuesday, 20 December', '2011-12-20');
+  expectValue(
+    'The hearing opens on Tuesday, 20 December.',
+    '2011-03-09',
+    'Tuesday, 20 December',
+    '2011-12-20',
+  );
 });
 
 test('a bare month after an article is a noun ("the annual March for Life")', () => {

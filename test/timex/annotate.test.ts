@@ -11,7 +11,13 @@ test('annotateTimexes attaches each timex to the sentence it starts in, with art
     { index: 1, start: 28, end: text.length, text: text.slice(28), tokens: [], timexes: [] },
   ];
   annotateTimexes(a);
-  assert.deepEqual(a.sentences[0].timexes.map((t) => [t.text, t.value]), [['Monday', '2011-03-07']]);
-  assert.deepEqual(a.sentences[1].timexes.map((t) => [t.text, t.value]), [['next week', '2011-W11']]);
+  assert.deepEqual(
+    a.sentences[0].timexes.map((t) => [t.text, t.value]),
+    [['Monday', '2011-03-07']],
+  );
+  assert.deepEqual(
+    a.sentences[1].timexes.map((t) => [t.text, t.value]),
+    [['next week', '2011-W11']],
+  );
   for (const s of a.sentences) for (const t of s.timexes) assert.equal(text.slice(t.start, t.end), t.text);
 });

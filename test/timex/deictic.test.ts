@@ -13,7 +13,13 @@ test('today, yesterday, tomorrow and tonight', () => {
 test('parts of the day relative to the publication day', () => {
   expectValue('Police sealed the road this morning.', DCT, 'this morning', '2011-03-07TMO', 'TIME');
   expectValue('Two boats sank last night.', DCT, 'last night', '2011-03-06TNI', 'TIME');
-  expectValue('The results are expected tomorrow afternoon.', DCT, 'tomorrow afternoon', '2011-03-08TAF', 'TIME');
+  expectValue(
+    'The results are expected tomorrow afternoon.',
+    DCT,
+    'tomorrow afternoon',
+    '2011-03-08TAF',
+    'TIME',
+  );
 });
 
 test('modifiers join the expression: late yesterday, earlier today', () => {

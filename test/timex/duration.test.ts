@@ -12,14 +12,27 @@ test('counted durations in words and digits', () => {
 });
 
 test('modified durations carry a mod', () => {
-  expectValue('The dispute has dragged on for more than four years.', DCT, 'more than four years', 'P4Y', 'DURATION', 'MORE_THAN');
+  expectValue(
+    'The dispute has dragged on for more than four years.',
+    DCT,
+    'more than four years',
+    'P4Y',
+    'DURATION',
+    'MORE_THAN',
+  );
   expectValue('Repairs will take less than a week.', DCT, 'less than a week', 'P1W', 'DURATION', 'LESS_THAN');
   // TimeBank leaves "about" outside the extent; the mod keeps it.
   expectValue('It will take about two months.', DCT, 'two months', 'P2M', 'DURATION', 'APPROX');
 });
 
 test('the past / the next N units, vague amounts', () => {
-  expectValue('Rents have doubled over the past three years.', DCT, 'the past three years', 'P3Y', 'DURATION');
+  expectValue(
+    'Rents have doubled over the past three years.',
+    DCT,
+    'the past three years',
+    'P3Y',
+    'DURATION',
+  );
   expectValue('A decision is due in the next few days.', DCT, 'the next few days', 'PXD', 'DURATION');
   expectValue('The talks have lasted for weeks.', DCT, 'weeks', 'PXW', 'DURATION');
   expectValue('Sales in the first nine months rose.', DCT, 'the first nine months', 'P9M', 'DURATION');

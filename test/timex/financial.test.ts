@@ -13,11 +13,21 @@ test('the quarter is the latest reported quarter; a year earlier is the same qua
   const text = 'Profit in the quarter rose to $5 million from $3 million a year earlier.';
   expectValue(text, DCT, 'the quarter', '2010-Q3');
   expectValue(text, DCT, 'a year earlier', '2009-Q3');
-  expectValue('Sales in the third quarter beat the year-earlier period.', DCT, 'the year-earlier period', '2009-Q3');
+  expectValue(
+    'Sales in the third quarter beat the year-earlier period.',
+    DCT,
+    'the year-earlier period',
+    '2009-Q3',
+  );
 });
 
 test('fiscal years', () => {
-  expectValue('Sales for the current fiscal year will top $1 billion.', DCT, 'the current fiscal year', '2010');
+  expectValue(
+    'Sales for the current fiscal year will top $1 billion.',
+    DCT,
+    'the current fiscal year',
+    '2010',
+  );
   expectValue('The plan covers the fiscal year.', DCT, 'the fiscal year', 'P1Y', 'DURATION');
 });
 

@@ -21,8 +21,22 @@ test('seasons, quarters and halves', () => {
 });
 
 test('edges of a unit: the end of the year', () => {
-  expectValue('The tunnel will be finished by the end of the year.', DCT, 'the end of the year', '2011', 'DATE', 'END');
-  expectValue('The scheme was dropped at the end of last year.', DCT, 'the end of last year', '2010', 'DATE', 'END');
+  expectValue(
+    'The tunnel will be finished by the end of the year.',
+    DCT,
+    'the end of the year',
+    '2011',
+    'DATE',
+    'END',
+  );
+  expectValue(
+    'The scheme was dropped at the end of last year.',
+    DCT,
+    'the end of last year',
+    '2010',
+    'DATE',
+    'END',
+  );
 });
 
 test('"the fall of the regime" is not a season; "last fall" and "the fall of 1990" are', () => {

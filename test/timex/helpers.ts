@@ -12,7 +12,14 @@ export function timexFor(text: string, dct: string | null, phrase: string): Time
 }
 
 /** Asserts the value (and type) of the timex written as `phrase` in text. */
-export function expectValue(text: string, dct: string | null, phrase: string, value: string, type?: string, mod?: string): void {
+export function expectValue(
+  text: string,
+  dct: string | null,
+  phrase: string,
+  value: string,
+  type?: string,
+  mod?: string,
+): void {
   const t = timexFor(text, dct, phrase);
   assert.equal(t.value, value, `value of "${phrase}" in: ${text}`);
   if (type) assert.equal(t.type, type, `type of "${phrase}"`);

@@ -4,11 +4,23 @@ import { tagTimexes } from '../../src/nlp/timex/index.js';
 import { removeOverlaps } from '../../src/nlp/timex/refine.js';
 import type { Candidate } from '../../src/nlp/timex/types.js';
 
-const cand = (start: number, end: number, rule: string, priority = 0): Candidate => ({ start, end, rule, priority, resolve: () => null });
+const cand = (start: number, end: number, rule: string, priority = 0): Candidate => ({
+  start,
+  end,
+  rule,
+  priority,
+  resolve: () => null,
+});
 
 test('the longest of overlapping candidates wins, then the higher priority', () => {
-  const kept = removeOverlaps([cand(0, 6, 'a'), cand(0, 12, 'b'), cand(8, 14, 'c'), cand(20, 25, 'd', 0), cand(20, 25, 'e', 2)], 30);
-  assert.deepEqual(kept.map((c) => c.rule), ['b', 'e']);
+  const kept = removeOverlaps(
+    [cand(0, 6, 'a'), cand(0, 12, 'b'), cand(8, 14, 'c'), cand(20, 25, 'd', 0), cand(20, 25, 'e', 2)],
+    30,
+  );
+  assert.deepEqual(
+    kept.map((c) => c.rule),
+    ['b', 'e'],
+  );
 });
 
 test('no two timexes overlap and offsets always match the text, in past and future sentences', () => {

@@ -17,7 +17,12 @@ test('months, years, quarters, weekends', () => {
   expectValue('Elections will be held next year.', DCT, 'next year', '2012');
   expectValue('Profits rose last year.', DCT, 'last year', '2010');
   expectValue('Sales will recover next quarter.', DCT, 'next quarter', '2011-Q2');
-  expectValue('The storm hit over the weekend, as forecast last weekend.', DCT, 'last weekend', '2011-W09-WE');
+  expectValue(
+    'The storm hit over the weekend, as forecast last weekend.',
+    DCT,
+    'last weekend',
+    '2011-W09-WE',
+  );
 });
 
 test('earlier this month, later this year, late last year (mod END)', () => {
@@ -34,10 +39,16 @@ test('N units ago and N units from now', () => {
 });
 
 test('the day before / after, the same day: anchored to the previous date in the narrative', () => {
-  const text = 'The tanker ran aground on Feb. 20. The day before, its captain had reported a fault. The coastguard arrived the next day.';
+  const text =
+    'The tanker ran aground on Feb. 20. The day before, its captain had reported a fault. The coastguard arrived the next day.';
   expectValue(text, DCT, 'The day before', '2011-02-19');
   expectValue(text, DCT, 'the next day', '2011-02-21');
-  expectValue('The report will be published on March 15 and the minister will respond the same day.', DCT, 'the same day', '2011-03-15');
+  expectValue(
+    'The report will be published on March 15 and the minister will respond the same day.',
+    DCT,
+    'the same day',
+    '2011-03-15',
+  );
 });
 
 test('the following year, that month: anchored to the previous mention', () => {
@@ -45,7 +56,11 @@ test('the following year, that month: anchored to the previous mention', () => {
 });
 
 test('narrative-relative expressions do not move the anchor: chained "a year earlier" stay put', () => {
-  const text = 'Sales reached $9 million in 2009, up from $7 million a year earlier. Profit, too, was higher than a year earlier.';
+  const text =
+    'Sales reached $9 million in 2009, up from $7 million a year earlier. Profit, too, was higher than a year earlier.';
   const all = tagTimexes(text, { dct: '2011-03-07' });
-  assert.deepEqual(all.filter((t) => t.text === 'a year earlier').map((t) => t.value), ['2008', '2008']);
+  assert.deepEqual(
+    all.filter((t) => t.text === 'a year earlier').map((t) => t.value),
+    ['2008', '2008'],
+  );
 });

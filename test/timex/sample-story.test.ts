@@ -9,7 +9,17 @@ const dir = join(import.meta.dirname, '..', '..', 'examples', 'harbour-spill');
 
 /** Article text (header line removed) and its publication day, as the README gives them. */
 function article(prefix: string, dct: string): { text: string; dct: string } {
-  const name = ['01-harbour-gazette-2024-02-06.txt', '02-northern-ledger-2024-02-07.txt', '03-coastline-daily-undated-header.txt', '04-harbour-gazette-2024-02-08.txt', '05-wire-brussels-2024-02-12.txt', '07-northern-ledger-2024-02-15.txt', '08-coastline-daily-2024-02-20.txt', '09-harbour-gazette-2024-02-23.txt', '10-kelvik-courier-2024-02-26.txt'].find((f) => f.startsWith(prefix))!;
+  const name = [
+    '01-harbour-gazette-2024-02-06.txt',
+    '02-northern-ledger-2024-02-07.txt',
+    '03-coastline-daily-undated-header.txt',
+    '04-harbour-gazette-2024-02-08.txt',
+    '05-wire-brussels-2024-02-12.txt',
+    '07-northern-ledger-2024-02-15.txt',
+    '08-coastline-daily-2024-02-20.txt',
+    '09-harbour-gazette-2024-02-23.txt',
+    '10-kelvik-courier-2024-02-26.txt',
+  ].find((f) => f.startsWith(prefix))!;
   const raw = readFileSync(join(dir, name), 'utf8');
   return { text: raw.replace(/^\s*date \d{4}-\d{2}-\d{2}/, ''), dct };
 }
@@ -42,22 +52,30 @@ const EXPECTED: [string, string, string, string, string][] = [
   ['10', '2024-02-26', '', 'next week', '2024-W10'],
 ];
 
-test('sample story: every resolved value the README lists', { skip: !existsSync(dir) && 'examples/harbour-spill is missing' }, () => {
-  for (const [prefix, dct, snippet, phrase, value] of EXPECTED) {
-    const { text } = article(prefix, dct);
-    const from = snippet ? text.indexOf(snippet) : 0;
-    assert.ok(from >= 0, `snippet "${snippet}" not in article ${prefix}`);
-    const all = tagTimexes(text, { dct });
-    const t = all.find((x) => x.text === phrase && x.start >= from);
-    assert.ok(t, `article ${prefix}: no "${phrase}" after "${snippet}"`);
-    assert.equal(t.value, value, `article ${prefix}: "${phrase}" (${snippet || 'first'})`);
-  }
-});
+test(
+  'sample story: every resolved value the README lists',
+  { skip: !existsSync(dir) && 'examples/harbour-spill is missing' },
+  () => {
+    for (const [prefix, dct, snippet, phrase, value] of EXPECTED) {
+      const { text } = article(prefix, dct);
+      const from = snippet ? text.indexOf(snippet) : 0;
+      assert.ok(from >= 0, `snippet "${snippet}" not in article ${prefix}`);
+      const all = tagTimexes(text, { dct });
+      const t = all.find((x) => x.text === phrase && x.start >= from);
+      assert.ok(t, `article ${prefix}: no "${phrase}" after "${snippet}"`);
+      assert.equal(t.value, value, `article ${prefix}: "${phrase}" (${snippet || 'first'})`);
+    }
+  },
+);
 
-test('sample story: mods of the fuzzy expressions and no outlet names as sets', { skip: !existsSync(dir) && 'examples/harbour-spill is missing' }, () => {
-  const { text, dct } = article('08', '2024-02-20');
-  const all = tagTimexes(text, { dct });
-  assert.equal(all.find((t) => t.text === 'mid-October')?.mod, 'MID');
-  assert.equal(all.find((t) => t.text === 'late April')?.mod, 'END');
-  assert.ok(!all.some((t) => t.text === 'Daily'), 'the outlet name "Coastline Daily" is not a SET');
-});
+test(
+  'sample story: mods of the fuzzy expressions and no outlet names as sets',
+  { skip: !existsSync(dir) && 'examples/harbour-spill is missing' },
+  () => {
+    const { text, dct } = article('08', '2024-02-20');
+    const all = tagTimexes(text, { dct });
+    assert.equal(all.find((t) => t.text === 'mid-October')?.mod, 'MID');
+    assert.equal(all.find((t) => t.text === 'late April')?.mod, 'END');
+    assert.ok(!all.some((t) => t.text === 'Daily'), 'the outlet name "Coastline Daily" is not a SET');
+  },
+);

@@ -31,7 +31,10 @@ test('reads the DCT, the raw text with entities decoded, and gold offsets into i
 
 test('malformed files raise an InputError naming the file and line', () => {
   const bad = DOC.replace('</EVENT>', '</TIMEX3>');
-  assert.throws(() => parseTimeML(bad, 'bad.tml'), (e: unknown) => e instanceof InputError && /bad\.tml:\d+/.test(e.message));
+  assert.throws(
+    () => parseTimeML(bad, 'bad.tml'),
+    (e: unknown) => e instanceof InputError && /bad\.tml:\d+/.test(e.message),
+  );
   assert.throws(() => parseTimeML('<TimeML></TimeML>', 'empty.tml'), /empty\.tml.*TEXT/);
 });
 

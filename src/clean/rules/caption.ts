@@ -3,7 +3,8 @@ import { liveIndices, wordCount } from '../types.js';
 
 const AGENCIES = String.raw`(?:Getty Images|AFP|AP|Reuters|EPA|PA(?: Media| Wire)?|Shutterstock|Alamy|Bloomberg|ANP|DPA|Xinhua|NurPhoto|SOPA Images)`;
 /** "Image caption: ...", "Photo caption ...", "Caption: ...", "Photo: X/Agency", "Picture: ...". */
-const CAPTION_START_RE = /^\s*(?:image|photo|picture|video)?\s*caption\s*[:\-–]|^\s*(?:photo(?:graph)?|picture|image|credit|photo credit)\s*:\s*\S/i;
+const CAPTION_START_RE =
+  /^\s*(?:image|photo|picture|video)?\s*caption\s*[:\-–]|^\s*(?:photo(?:graph)?|picture|image|credit|photo credit)\s*:\s*\S/i;
 /** A caption ending in a credit: "... on Tuesday. (Photo: Lars Menning/Harbour Gazette)". */
 const CREDIT_END_RE = /[([]\s*(?:photo(?:graph)?|picture|image|credit)s?\s*(?:by|:)\s*[^)\]]{1,80}[)\]]\s*$/i;
 /** A bare credit line: "Getty Images", "AP Photo/Jane Roe", "Reuters/John Doe", "Photograph: X/Agency". */
@@ -35,7 +36,11 @@ export const captionRule: CleanRule = {
         ctx.lines[i].text = t.slice(prefix[0].length);
         continue;
       }
-      if (CAPTION_START_RE.test(t) || BARE_CREDIT_RE.test(t) || (wordCount(t) <= 60 && (CREDIT_END_RE.test(t) || TRAILING_AGENCY_RE.test(t))))
+      if (
+        CAPTION_START_RE.test(t) ||
+        BARE_CREDIT_RE.test(t) ||
+        (wordCount(t) <= 60 && (CREDIT_END_RE.test(t) || TRAILING_AGENCY_RE.test(t)))
+      )
         ctx.remove(i, 'caption');
     }
   },

@@ -9,7 +9,8 @@ const COPYRIGHT_RE = /^\s*(?:©|\(c\)|copyright\b)|\ball rights reserved\.?\s*$/
 
 export const creditLineRule: CleanRule = {
   name: 'credit-line',
-  description: 'source and credit lines ("Source: X" fills article.source, "Reporting by ...; Editing by ...", copyright)',
+  description:
+    'source and credit lines ("Source: X" fills article.source, "Reporting by ...; Editing by ...", copyright)',
   apply(ctx) {
     for (const i of liveIndices(ctx)) {
       const t = ctx.lines[i].text;
@@ -18,7 +19,8 @@ export const creditLineRule: CleanRule = {
       if (s) {
         if (wordCount(s[1]) <= 6) ctx.article.source ??= s[1].replace(/[.;]$/, '');
         ctx.remove(i, 'credit-line');
-      } else if (CREDIT_RE.test(t) || (COPYRIGHT_RE.test(t) && wordCount(t) <= 20)) ctx.remove(i, 'credit-line');
+      } else if (CREDIT_RE.test(t) || (COPYRIGHT_RE.test(t) && wordCount(t) <= 20))
+        ctx.remove(i, 'credit-line');
     }
   },
 };

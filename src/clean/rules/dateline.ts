@@ -9,7 +9,8 @@ import { headIndices } from '../types.js';
 const DATELINE_RE =
   /^\s*([A-Z][A-Za-z.'’-]*(?:[ -][A-Z][A-Za-z.'’-]*){0,3}(?:,\s*[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?)(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?\s*\(([A-Za-z][\w .&'-]{0,40})\)\s*[-–—]+\s*/;
 /** Without an agency the city must be in capitals: "KELVIK — Boats ..." */
-const CITY_ONLY_RE = /^\s*([A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3}),?(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[–—]+\s+(?=\S)/;
+const CITY_ONLY_RE =
+  /^\s*([A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3}),?(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[–—]+\s+(?=\S)/;
 
 export const datelineRule: CleanRule = {
   name: 'dateline',

@@ -2,7 +2,8 @@ import type { CleanRule } from '../types.js';
 import { liveIndices } from '../types.js';
 
 /** "Summary from coastlinedaily.example", "This is a summary from <site>", "Summary provided by <site>". */
-const SUMMARY_RE = /^\s*(?:this is an? )?(?:auto-?generated )?summary (?:from|provided by|via|by)\s+\S.{0,80}$/i;
+const SUMMARY_RE =
+  /^\s*(?:this is an? )?(?:auto-?generated )?summary (?:from|provided by|via|by)\s+\S.{0,80}$/i;
 
 export const summaryFromRule: CleanRule = {
   name: 'summary-from',

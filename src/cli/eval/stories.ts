@@ -41,7 +41,18 @@ export function readTimeline17(dir: string): Article[] {
       for (const file of readdirSync(join(docs, day)).sort()) {
         const path = join(docs, day, file);
         const text = readFileSync(path, 'utf8');
-        out.push(newArticle({ id: `${folder}/${day}/${file}`, path, rawText: text, text, publishedAt: day, publishedAtEvidence: 'folder', topic: folder, linesAreSentences: true }));
+        out.push(
+          newArticle({
+            id: `${folder}/${day}/${file}`,
+            path,
+            rawText: text,
+            text,
+            publishedAt: day,
+            publishedAtEvidence: 'folder',
+            topic: folder,
+            linesAreSentences: true,
+          }),
+        );
       }
     }
   }
@@ -52,7 +63,12 @@ export const command: Command = {
   summary: 'story clustering on Timeline17 (purity, inverse purity, B-cubed)',
   help,
   async run(argv, io) {
-    const { values, positionals } = parse(argv, { format: { type: 'string' }, analyze: { type: 'boolean' }, threshold: { type: 'string' }, merge: { type: 'string' } });
+    const { values, positionals } = parse(argv, {
+      format: { type: 'string' },
+      analyze: { type: 'boolean' },
+      threshold: { type: 'string' },
+      merge: { type: 'string' },
+    });
     const format = formatOption(values.format, ['text', 'json'], 'text');
     const dir = positionals[0];
     if (!dir) throw new UsageError('give the Timeline17 directory (e.g. ../shared/datasets/timeline17)');
@@ -64,7 +80,9 @@ export const command: Command = {
     let articles = (await readInputs([dir])).articles.filter((a) => a.topic);
     if (!articles.length) articles = readTimeline17(dir);
     if (!articles.length) {
-      io.stderr(`chronicle eval stories: ${dir}: no Timeline17 articles found (expected <topic_source>/InputDocs/<date>/<file>)\n`);
+      io.stderr(
+        `chronicle eval stories: ${dir}: no Timeline17 articles found (expected <topic_source>/InputDocs/<date>/<file>)\n`,
+      );
       return 1;
     }
     if (values.analyze) runPipeline(articles);
@@ -80,7 +98,15 @@ export const command: Command = {
       articles.map((a) => topicOf(a.topic!)),
     );
     const seconds = (performance.now() - t0) / 1000;
-    const result = { dataset: dir, ...scores, threshold: params.threshold, mergeThreshold: params.mergeThreshold, analyzed: Boolean(values.analyze), clusterSeconds, seconds };
+    const result = {
+      dataset: dir,
+      ...scores,
+      threshold: params.threshold,
+      mergeThreshold: params.mergeThreshold,
+      analyzed: Boolean(values.analyze),
+      clusterSeconds,
+      seconds,
+    };
     if (format === 'json') io.stdout(JSON.stringify(result) + '\n');
     else {
       const p = (x: number) => x.toFixed(4);

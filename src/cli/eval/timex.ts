@@ -5,7 +5,14 @@ import { InputError } from '../../model.js';
 import { tagTimexes } from '../../nlp/timex/index.js';
 import { tagWithChrono } from '../../nlp/timex/chrono-baseline.js';
 import { parseTimeML, writeTimeML } from '../../eval/timeml.js';
-import { addCounts, emptyCounts, scoreDocument, scores, type TimexCounts, type TimexScores } from '../../eval/timex-score.js';
+import {
+  addCounts,
+  emptyCounts,
+  scoreDocument,
+  scores,
+  type TimexCounts,
+  type TimexScores,
+} from '../../eval/timex-score.js';
 import { formatOption, parse, UsageError, type Command } from '../common.js';
 
 const help = `Usage: chronicle eval timex <dir|file.tml>... [--out <dir>] [--format text|json] [--errors]
@@ -41,20 +48,30 @@ function table(rows: [string, TimexScores, TimexCounts][]): string {
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
-const roundPrf = (p: { p: number; r: number; f: number }) => ({ p: round(p.p), r: round(p.r), f: round(p.f) });
+const roundPrf = (p: { p: number; r: number; f: number }) => ({
+  p: round(p.p),
+  r: round(p.r),
+  f: round(p.f),
+});
 
 export const command: Command = {
   summary: 'TempEval-3 time-expression extents, types and values on TimeML files',
   help,
   async run(argv, io) {
-    const { values, positionals } = parse(argv, { out: { type: 'string' }, format: { type: 'string' }, errors: { type: 'boolean' }, method: { type: 'string' } });
+    const { values, positionals } = parse(argv, {
+      out: { type: 'string' },
+      format: { type: 'string' },
+      errors: { type: 'boolean' },
+      method: { type: 'string' },
+    });
     if (values.help) {
       io.stdout(help);
       return 0;
     }
     const format = formatOption(values.format, ['text', 'json'], 'text');
     const method = (values.method as string | undefined) ?? 'chronicle';
-    if (method !== 'chronicle' && method !== 'chrono') throw new UsageError(`--method must be chronicle or chrono, got "${method}"`);
+    if (method !== 'chronicle' && method !== 'chrono')
+      throw new UsageError(`--method must be chronicle or chrono, got "${method}"`);
     if (!positionals.length) throw new UsageError('give a directory of TimeML (.tml) files');
     const t0 = performance.now();
     const files: [string, string][] = [];
@@ -81,15 +98,20 @@ export const command: Command = {
         doc = parseTimeML(readFileSync(file, 'utf8'), file);
       } catch (e) {
         failed++;
-        io.stderr(`chronicle eval timex: ${e instanceof InputError ? e.message : `${file}: ${(e as Error).message}`} (skipped)\n`);
+        io.stderr(
+          `chronicle eval timex: ${e instanceof InputError ? e.message : `${file}: ${(e as Error).message}`} (skipped)\n`,
+        );
         continue;
       }
       if (!doc.dct) {
         failed++;
-        io.stderr(`chronicle eval timex: ${file}: no document creation time (<DCT> TIMEX3 with functionInDocument="CREATION_TIME") (skipped)\n`);
+        io.stderr(
+          `chronicle eval timex: ${file}: no document creation time (<DCT> TIMEX3 with functionInDocument="CREATION_TIME") (skipped)\n`,
+        );
         continue;
       }
-      const predicted = method === 'chrono' ? tagWithChrono(doc.text, doc.dct) : tagTimexes(doc.text, { dct: doc.dct });
+      const predicted =
+        method === 'chrono' ? tagWithChrono(doc.text, doc.dct) : tagTimexes(doc.text, { dct: doc.dct });
       const c = scoreDocument(doc.timexes, predicted);
       total = addCounts(total, c);
       docs++;
@@ -100,7 +122,10 @@ export const command: Command = {
       if (out) {
         const target = join(out, rel);
         mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, writeTimeML({ docId: doc.docId, dctValue: doc.dctValue, text: doc.text, timexes: predicted }));
+        writeFileSync(
+          target,
+          writeTimeML({ docId: doc.docId, dctValue: doc.dctValue, text: doc.text, timexes: predicted }),
+        );
       }
     }
     if (!docs) {
@@ -113,7 +138,13 @@ export const command: Command = {
       const partsJson: Record<string, unknown> = {};
       for (const [name, c] of parts) {
         const s = scores(c);
-        partsJson[name] = { strict: roundPrf(s.strict), relaxed: roundPrf(s.relaxed), type: roundPrf(s.type), value: roundPrf(s.value), documents: c.docs };
+        partsJson[name] = {
+          strict: roundPrf(s.strict),
+          relaxed: roundPrf(s.relaxed),
+          type: roundPrf(s.type),
+          value: roundPrf(s.value),
+          documents: c.docs,
+        };
       }
       io.stdout(
         JSON.stringify({
@@ -135,7 +166,9 @@ export const command: Command = {
       if (parts.size > 1) for (const [name, c] of [...parts].sort()) rows.push([name, scores(c), c]);
       rows.push(['all', sc, { ...total, docs } as TimexCounts]);
       io.stdout(table(rows));
-      io.stdout(`${docs} documents scored${failed ? `, ${failed} skipped` : ''} in ${seconds.toFixed(2)} s\n`);
+      io.stdout(
+        `${docs} documents scored${failed ? `, ${failed} skipped` : ''} in ${seconds.toFixed(2)} s\n`,
+      );
     }
     return 0;
   },
@@ -148,7 +181,12 @@ function describeErrors(
   system: { start: number; end: number; type: string; value: string }[],
 ): string[] {
   const out: string[] = [];
-  const ctx = (s: number, e: number) => text.slice(Math.max(0, s - 40), s).replace(/\s+/g, ' ') + '[' + text.slice(s, e) + ']' + text.slice(e, e + 30).replace(/\s+/g, ' ');
+  const ctx = (s: number, e: number) =>
+    text.slice(Math.max(0, s - 40), s).replace(/\s+/g, ' ') +
+    '[' +
+    text.slice(s, e) +
+    ']' +
+    text.slice(e, e + 30).replace(/\s+/g, ' ');
   const used = new Set<number>();
   for (const g of gold) {
     const j = system.findIndex((s, k) => !used.has(k) && Math.min(s.end, g.end) > Math.max(s.start, g.start));
@@ -158,8 +196,10 @@ function describeErrors(
     }
     used.add(j);
     const s = system[j];
-    if (s.start !== g.start || s.end !== g.end) out.push(`EXT\t${rel}\t"${text.slice(g.start, g.end)}" vs "${text.slice(s.start, s.end)}"`);
-    if (s.value !== g.value || s.type !== g.type) out.push(`VAL\t${rel}\t${g.type} ${g.value} vs ${s.type} ${s.value}\t${ctx(s.start, s.end)}`);
+    if (s.start !== g.start || s.end !== g.end)
+      out.push(`EXT\t${rel}\t"${text.slice(g.start, g.end)}" vs "${text.slice(s.start, s.end)}"`);
+    if (s.value !== g.value || s.type !== g.type)
+      out.push(`VAL\t${rel}\t${g.type} ${g.value} vs ${s.type} ${s.value}\t${ctx(s.start, s.end)}`);
   }
   system.forEach((s, k) => {
     if (!used.has(k)) out.push(`FP\t${rel}\t${s.type}\t${s.value}\t${ctx(s.start, s.end)}`);

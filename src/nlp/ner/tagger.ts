@@ -185,6 +185,8 @@ interface WordEntry {
   roleRows: [Int32Array, Int32Array, Int32Array];
   /** Which sides of which word-pair features the word occurs in (PAIR_TEMPLATES bits). */
   pairBits: number;
+  /** Rows of the pair this word forms with a following word, by that word's id (see TagCache.pair). */
+  next: Map<number, Int32Array> | null;
 }
 
 /**
@@ -224,9 +226,8 @@ function pairVocabulary(index: Map<string, number>): Map<string, number> {
 const WORD_LIMIT = 30_000;
 const PAIR_LIMIT = 300_000;
 const SHAPE_LIMIT = 20_000;
-/** Pair keys are id * ID_SPAN + id; ids restart (with every cache cleared) well before ID_SPAN. */
-const ID_SPAN = 2 ** 26;
-const ID_RESTART = 2 ** 24;
+/** Trigram keys are shape id * SHAPE_SPAN + shape id (larger ids, which would take 2 million shapes, skip the cache). */
+const SHAPE_SPAN = 2 ** 21;
 /** Labels from labelsElsewhere, as small integers. */
 const LABELS = ['', 'O', 'PER', 'ORG', 'LOC', 'MISC'];
 const LABEL_ID = new Map(LABELS.map((l, k) => [l, k]));
@@ -236,8 +237,8 @@ const NONE = T;
 class TagCache {
   readonly PT: number;
   readonly words = new Map<string, WordEntry>();
-  readonly pairs = new Map<number, Int32Array>();
-  readonly trigrams = new Map<number, Int32Array>();
+  pairCount = 0;
+  readonly trigrams = new Map<number, Map<number, Int32Array>>();
   readonly shapes = new Map<string, number>();
   readonly shapeNames: string[] = [];
   /** Rows of the 'doc=' feature by docCode(). */
@@ -259,9 +260,8 @@ class TagCache {
 
   /** Forget every word, pair and shape (between documents, when a cache is full). */
   reset(): void {
-    (globalThis as any).RS = ((globalThis as any).RS ?? 0) + 1;
     this.words.clear();
-    this.pairs.clear();
+    this.pairCount = 0;
     this.trigrams.clear();
     this.shapes.clear();
     this.shapeNames.length = 0;
@@ -271,8 +271,7 @@ class TagCache {
   }
 
   maybeReset(): void {
-    if (this.words.size > WORD_LIMIT || this.shapes.size > SHAPE_LIMIT || this.nextId > ID_RESTART) this.reset();
-    else if (this.pairs.size > PAIR_LIMIT) this.pairs.clear();
+    if (this.words.size > WORD_LIMIT || this.shapes.size > SHAPE_LIMIT || this.pairCount > PAIR_LIMIT) this.reset();
   }
 
   private shapeId(shape: string): number {
@@ -300,6 +299,7 @@ class TagCache {
       firstRows: NO_ROWS,
       roleRows: [NO_ROWS, NO_ROWS, NO_ROWS],
       pairBits: this.pairVocab.get(which) ?? 0,
+      next: null,
     };
   }
 
@@ -308,7 +308,6 @@ class TagCache {
     let e = this.words.get(key);
     if (e) return e;
     const { model, PT } = this;
-    (globalThis as any).WM = ((globalThis as any).WM ?? 0) + 1;
     const v = viewOf([w]);
     const norm = v.norm[0];
     const normLower = v.normLower[0];
@@ -336,6 +335,7 @@ class TagCache {
           ]
         : [NO_ROWS, NO_ROWS, NO_ROWS],
       pairBits: this.pairVocab.get(normLower) ?? 0,
+      next: null,
     };
     this.words.set(key, e);
     return e;
@@ -350,35 +350,36 @@ class TagCache {
     const ls = ab & LS_A;
     const sl = bb & SL_B;
     if (!(ll || ln || ls || sl)) return NO_PAIR;
-    const key = a.id * ID_SPAN + b.id;
-    let rows = this.pairs.get(key);
-    (globalThis as any).PL = ((globalThis as any).PL ?? 0) + 1;
+    let next = a.next;
+    if (!next) a.next = next = new Map();
+    let rows = next.get(b.id);
     if (!rows) {
-      (globalThis as any).PM = ((globalThis as any).PM ?? 0) + 1;
-      const index = this.model.index;
       const found: number[] = [0];
-      const add = (f: string) => {
-        const r = index.get(f);
-        if (r !== undefined) found.push(r);
-      };
-      if (ll) add('l-1|l=' + a.normLower + '|' + b.normLower);
-      if (ls) add('l-1|sh=' + a.normLower + '|' + b.shape);
+      if (ll) this.lookUp('l-1|l=' + a.normLower + '|' + b.normLower, found);
+      if (ls) this.lookUp('l-1|sh=' + a.normLower + '|' + b.shape, found);
       found[0] = found.length - 1;
-      if (ln) add('l|l+1=' + a.normLower + '|' + b.normLower);
-      if (sl) add('sh|l+1=' + a.shape + '|' + b.normLower);
+      if (ln) this.lookUp('l|l+1=' + a.normLower + '|' + b.normLower, found);
+      if (sl) this.lookUp('sh|l+1=' + a.shape + '|' + b.normLower, found);
       rows = found.length > 1 ? Int32Array.from(found) : NO_PAIR;
-      this.pairs.set(key, rows);
+      next.set(b.id, rows);
+      this.pairCount++;
     }
     return rows;
   }
 
+  private lookUp(feature: string, rows: number[]): void {
+    const r = this.model.index.get(feature);
+    if (r !== undefined) rows.push(r);
+  }
+
   trigram(a: WordEntry, b: WordEntry, c: WordEntry): Int32Array {
-    const key = (a.shapeId * SHAPE_LIMIT * 2 + b.shapeId) * SHAPE_LIMIT * 2 + c.shapeId;
-    let rows = this.trigrams.get(key);
-    if (!rows) {
-      rows = rowArray(this.model.index, ['sh-1|sh|sh+1=' + a.shape + '|' + b.shape + '|' + c.shape]);
-      this.trigrams.set(key, rows);
-    }
+    const build = () => rowArray(this.model.index, ['sh-1|sh|sh+1=' + a.shape + '|' + b.shape + '|' + c.shape]);
+    if (b.shapeId >= SHAPE_SPAN) return build();
+    const key = a.shapeId * SHAPE_SPAN + b.shapeId;
+    let byNext = this.trigrams.get(key);
+    if (!byNext) this.trigrams.set(key, (byNext = new Map()));
+    let rows = byNext.get(c.shapeId);
+    if (!rows) byNext.set(c.shapeId, (rows = build()));
     return rows;
   }
 

@@ -20,7 +20,14 @@ export function tagWithChrono(text: string, dct: string | null): Timex[] {
     if (!c.isCertain('day') && c.isCertain('month')) value = day.slice(0, 7);
     const hasTime = c.isCertain('hour');
     if (hasTime) value += `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-    out.push({ text: r.text, start: r.index, end: r.index + r.text.length, type: hasTime ? 'TIME' : 'DATE', value, rule: 'chrono' });
+    out.push({
+      text: r.text,
+      start: r.index,
+      end: r.index + r.text.length,
+      type: hasTime ? 'TIME' : 'DATE',
+      value,
+      rule: 'chrono',
+    });
   }
   return out;
 }

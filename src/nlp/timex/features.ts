@@ -21,7 +21,18 @@ const SCAN =
 
 /** The feature bit of each capture group of SCAN, in order (frequency words come before unit words so
  * that "weekly" is not read as "week"). */
-const GROUP_BITS = [F.DIGIT, F.MONTH, F.WEEKDAY, F.FREQ, F.UNIT, F.REF, F.DEICTIC, F.SEASON, F.HOLIDAY, F.SPELLED];
+const GROUP_BITS = [
+  F.DIGIT,
+  F.MONTH,
+  F.WEEKDAY,
+  F.FREQ,
+  F.UNIT,
+  F.REF,
+  F.DEICTIC,
+  F.SEASON,
+  F.HOLIDAY,
+  F.SPELLED,
+];
 
 /** Bitmask of the feature groups present in text. */
 export function scanFeatures(text: string): number {

@@ -151,7 +151,14 @@ export function tagTimexes(text: string, options: TimexOptions): Timex[] {
     const dir = directionAt(text.slice(sStart, sEnd), c.start - sStart, c.end - sStart);
     const r = c.resolve({ dct, dir, anchorDay, previous });
     if (!r) continue;
-    const t: Timex = { text: text.slice(c.start, c.end), start: c.start, end: c.end, type: r.type, value: r.value, rule: c.rule };
+    const t: Timex = {
+      text: text.slice(c.start, c.end),
+      start: c.start,
+      end: c.end,
+      type: r.type,
+      value: r.value,
+      rule: c.rule,
+    };
     if (r.mod) t.mod = r.mod;
     if (r.freq) t.freq = r.freq;
     if (r.quant) t.quant = r.quant;

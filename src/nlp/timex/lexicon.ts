@@ -2,18 +2,30 @@
 
 /** Month names and abbreviations (with optional period) → month number 1..12. */
 export const MONTHS: Record<string, number> = {
-  january: 1, jan: 1,
-  february: 2, feb: 2,
-  march: 3, mar: 3,
-  april: 4, apr: 4,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
   may: 5,
-  june: 6, jun: 6,
-  july: 7, jul: 7,
-  august: 8, aug: 8,
-  september: 9, sept: 9, sep: 9,
-  october: 10, oct: 10,
-  november: 11, nov: 11,
-  december: 12, dec: 12,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 /** Regex source matching a month name; abbreviations may carry a period. */
@@ -22,30 +34,67 @@ export const MONTH_RE =
 
 /** Weekday names → ISO weekday 1 (Monday) .. 7 (Sunday). */
 export const WEEKDAYS: Record<string, number> = {
-  monday: 1, mon: 1,
-  tuesday: 2, tue: 2, tues: 2,
-  wednesday: 3, wed: 3,
-  thursday: 4, thu: 4, thur: 4, thurs: 4,
-  friday: 5, fri: 5,
-  saturday: 6, sat: 6,
-  sunday: 7, sun: 7,
+  monday: 1,
+  mon: 1,
+  tuesday: 2,
+  tue: 2,
+  tues: 2,
+  wednesday: 3,
+  wed: 3,
+  thursday: 4,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  friday: 5,
+  fri: 5,
+  saturday: 6,
+  sat: 6,
+  sunday: 7,
+  sun: 7,
 };
 
 export const WEEKDAY_RE = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
 
 /** Small cardinal and ordinal number words. */
 export const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
-  eighty: 80, ninety: 90, hundred: 100, dozen: 12, half: 0.5,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  dozen: 12,
+  half: 0.5,
 };
 
 const UNITS_RE = '(?:one|two|three|four|five|six|seven|eight|nine)';
 const TENS_RE = '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)';
 /** A cardinal written in words or digits ("three", "twenty-four", "twenty four", "14", "1.5"). */
-export const NUMBER_RE =
-  `(?:\\d+ 1/2|\\d+(?:\\.\\d+)?|${TENS_RE}(?:[- ]${UNITS_RE})?|${UNITS_RE}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a dozen|a couple of|a couple|a few|a|an|several|few|many)`;
+export const NUMBER_RE = `(?:\\d+ 1/2|\\d+(?:\\.\\d+)?|${TENS_RE}(?:[- ]${UNITS_RE})?|${UNITS_RE}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a dozen|a couple of|a couple|a few|a|an|several|few|many)`;
 
 /** Parses a number phrase matched by NUMBER_RE; null for vague quantities ("several", "a few"). */
 export function parseNumber(s: string): number | null {
@@ -66,8 +115,24 @@ export function parseNumber(s: string): number | null {
 }
 
 export const ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, last: -1, final: -1,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  '4th': 4,
+  last: -1,
+  final: -1,
 };
 
 /** Calendar units → TIMEX3 duration letter and whether it is a time (PT) unit. */
@@ -92,7 +157,8 @@ export const UNITS: Record<string, UnitInfo> = {
   decade: { letter: 'DE', time: false, factor: 1, gran: 'decade' },
   century: { letter: 'CE', time: false, factor: 1, gran: 'century' },
 };
-export const UNIT_RE = '(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie)';
+export const UNIT_RE =
+  '(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie)';
 
 /** Normalises a unit word ("Years", "centuries", "nights") to a UNITS key. */
 export function unitKey(s: string): string {
@@ -102,9 +168,20 @@ export function unitKey(s: string): string {
   return t;
 }
 
-export const SEASONS: Record<string, string> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
+export const SEASONS: Record<string, string> = {
+  spring: 'SP',
+  summer: 'SU',
+  fall: 'FA',
+  autumn: 'FA',
+  winter: 'WI',
+};
 
 /** Parts of the day → TIMEX3 time-of-day codes. */
 export const DAY_PARTS: Record<string, string> = {
-  morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI', overnight: 'NI',
+  morning: 'MO',
+  afternoon: 'AF',
+  evening: 'EV',
+  night: 'NI',
+  tonight: 'NI',
+  overnight: 'NI',
 };

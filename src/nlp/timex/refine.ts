@@ -7,12 +7,21 @@ import type { Candidate, ResolveContext, Resolved } from './types.js';
 /** Keeps the longest of overlapping candidates (then the higher priority, then the earlier). Sorted by start. */
 export function removeOverlaps(cands: Candidate[], textLength: number): Candidate[] {
   if (cands.length < 2) return cands;
-  const order = cands.slice().sort((a, b) => b.end - b.start - (a.end - a.start) || (b.priority ?? 0) - (a.priority ?? 0) || a.start - b.start);
+  const order = cands
+    .slice()
+    .sort(
+      (a, b) =>
+        b.end - b.start - (a.end - a.start) || (b.priority ?? 0) - (a.priority ?? 0) || a.start - b.start,
+    );
   const taken = new Uint8Array(textLength + 1);
   const kept: Candidate[] = [];
   for (const c of order) {
     let free = true;
-    for (let i = c.start; i < c.end; i++) if (taken[i]) { free = false; break; }
+    for (let i = c.start; i < c.end; i++)
+      if (taken[i]) {
+        free = false;
+        break;
+      }
     if (!free) continue;
     for (let i = c.start; i < c.end; i++) taken[i] = 1;
     kept.push(c);
@@ -20,15 +29,38 @@ export function removeOverlaps(cands: Candidate[], textLength: number): Candidat
   return kept.sort((a, b) => a.start - b.start);
 }
 
-const MOD_PREFIX = /\b(early|earlier|late|later|mid|middle of|the middle of|the end of|end of|the beginning of|beginning of|the start of|start of|the close of)(\s+|-)$/i;
+const MOD_PREFIX =
+  /\b(early|earlier|late|later|mid|middle of|the middle of|the end of|end of|the beginning of|beginning of|the start of|start of|the close of)(\s+|-)$/i;
 const MODS: Record<string, string | undefined> = {
-  early: 'START', 'the beginning of': 'START', 'beginning of': 'START', 'the start of': 'START', 'start of': 'START',
-  mid: 'MID', 'middle of': 'MID', 'the middle of': 'MID',
-  late: 'END', 'the end of': 'END', 'end of': 'END', 'the close of': 'END',
-  earlier: undefined, later: undefined,
+  early: 'START',
+  'the beginning of': 'START',
+  'beginning of': 'START',
+  'the start of': 'START',
+  'start of': 'START',
+  mid: 'MID',
+  'middle of': 'MID',
+  'the middle of': 'MID',
+  late: 'END',
+  'the end of': 'END',
+  'end of': 'END',
+  'the close of': 'END',
+  earlier: undefined,
+  later: undefined,
 };
 /** Rules whose expressions take an early/mid/late modifier into their extent. */
-const MODIFIABLE = new Set(['month-name', 'month-year', 'year', 'relative-unit', 'deictic-day', 'weekday', 'day-part', 'season', 'named-time', 'month-day', 'spelled-year']);
+const MODIFIABLE = new Set([
+  'month-name',
+  'month-year',
+  'year',
+  'relative-unit',
+  'deictic-day',
+  'weekday',
+  'day-part',
+  'season',
+  'named-time',
+  'month-day',
+  'spelled-year',
+]);
 
 /** "early 2010" (START), "mid-December" (MID), "late last year" (END), "earlier this month": widen the extent, add mod. */
 export function absorbModifiers(cands: Candidate[], text: string): Candidate[] {
@@ -40,7 +72,11 @@ export function absorbModifiers(cands: Candidate[], text: string): Candidate[] {
       if (m) {
         const word = m[1].toLowerCase();
         // "earlier"/"later" only sharpen deictic expressions ("earlier this month", "later today").
-        const deictic = c.rule === 'relative-unit' || c.rule === 'deictic-day' || c.rule === 'weekday' || c.rule === 'day-part';
+        const deictic =
+          c.rule === 'relative-unit' ||
+          c.rule === 'deictic-day' ||
+          c.rule === 'weekday' ||
+          c.rule === 'day-part';
         if (!((word === 'earlier' || word === 'later') && !deictic)) {
           const mod = MODS[word];
           const inner = c.resolve;
@@ -58,7 +94,15 @@ export function absorbModifiers(cands: Candidate[], text: string): Candidate[] {
   return cands;
 }
 
-const DAY_RULES = new Set(['month-day', 'day-month', 'weekday', 'deictic-day', 'iso-date', 'us-numeric', 'anchored-day']);
+const DAY_RULES = new Set([
+  'month-day',
+  'day-month',
+  'weekday',
+  'deictic-day',
+  'iso-date',
+  'us-numeric',
+  'anchored-day',
+]);
 const JOIN = /^,?\s+(?:on\s+)?$/;
 
 /** "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST, Nov. 6", "Friday at 3 p.m.": one TIME on that day. */
@@ -70,7 +114,8 @@ export function joinTimeAndDay(cands: Candidate[], text: string): Candidate[] {
     if (b) {
       const gap = text.slice(a.end, b.start);
       const clockFirst = a.timeOfDay && DAY_RULES.has(b.rule) && JOIN.test(gap) && !/on/.test(gap);
-      const dayFirst = b.timeOfDay && DAY_RULES.has(a.rule) && /^,?\s+(?:at\s+)?$/.test(gap) && !/at/.test(gap);
+      const dayFirst =
+        b.timeOfDay && DAY_RULES.has(a.rule) && /^,?\s+(?:at\s+)?$/.test(gap) && !/at/.test(gap);
       if (clockFirst || dayFirst) {
         const time = (a.timeOfDay ?? b.timeOfDay)!;
         const day = clockFirst ? b : a;

@@ -10,7 +10,27 @@ const FUTURE =
 const PAST =
   /\b(?:was|were|had|did|said|told|ago|last|yesterday|earlier|previously|been|[a-z]{2,}ed|met|went|came|took|made|gave|held|left|began|fell|rose|saw|found|got|won|lost|sent|spent|struck|became|brought|bought|broke|built|caught|chose|drove|fled|flew|fought|grew|heard|kept|knew|led|meant|paid|ran|sat|sold|shot|spoke|stood|stole|swore|taught|thought|threw|wrote|drew|sought|sank|woke|wore|felt|dealt|stuck|hung|ate|forgot|overtook|underwent|withdrew|arose|since|risen|fallen|grown|begun|gone|taken|seen|shown|done|given|known|spoken|written|driven|broken|chosen|stolen|thrown|flown|fled)\b/gi;
 /** Words ending in -ed that are not past-tense cues. */
-const NOT_PAST = new Set(['scheduled', 'expected', 'planned', 'proposed', 'need', 'speed', 'indeed', 'red', 'bed', 'hundred', 'united', 'limited', 'based', 'related', 'interested', 'concerned', 'supposed', 'used', 'closed']);
+const NOT_PAST = new Set([
+  'scheduled',
+  'expected',
+  'planned',
+  'proposed',
+  'need',
+  'speed',
+  'indeed',
+  'red',
+  'bed',
+  'hundred',
+  'united',
+  'limited',
+  'based',
+  'related',
+  'interested',
+  'concerned',
+  'supposed',
+  'used',
+  'closed',
+]);
 
 function nearest(re: RegExp, s: string, pos: number, end: number, skip?: Set<string>): number {
   re.lastIndex = 0;
@@ -19,7 +39,12 @@ function nearest(re: RegExp, s: string, pos: number, end: number, skip?: Set<str
   while ((m = re.exec(s))) {
     if (skip && skip.has(m[0].toLowerCase())) continue;
     // A participle after be/is/are ("is expected", "will be finished") is not past narration.
-    if (skip && m[0].endsWith('ed') && /\b(?:be|is|are|am|being)\s+(?:\w+\s+)?$/i.test(s.slice(Math.max(0, m.index - 20), m.index))) continue;
+    if (
+      skip &&
+      m[0].endsWith('ed') &&
+      /\b(?:be|is|are|am|being)\s+(?:\w+\s+)?$/i.test(s.slice(Math.max(0, m.index - 20), m.index))
+    )
+      continue;
     const a = m.index;
     const b = a + m[0].length;
     if (a >= pos && b <= end) continue; // inside the expression itself

@@ -7,7 +7,13 @@ import { isName, key, whole } from './util.js';
 
 const YEAR_TAIL = `(?:,?\\s+(\\d{4})(?![\\d,.]\\d))?`;
 
-function dayValue(ctx: ResolveContext, month: number, day: number, year: number | null, weekdayName?: string): string | null {
+function dayValue(
+  ctx: ResolveContext,
+  month: number,
+  day: number,
+  year: number | null,
+  weekdayName?: string,
+): string | null {
   if (year !== null) return isValidDay(year, month, day) ? fmtDay({ y: year, m: month, d: day }) : null;
   if (day < 1 || day > 31) return null;
   if (!ctx.dct) return `XXXX-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -29,31 +35,47 @@ function fullYear(s: string): number {
 
 export const monthDay: Parser = {
   name: 'month-day',
-  pattern: new RegExp(`\\b(?:(${WEEKDAY_RE}),?\\s+)?(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:\\d)\\b${YEAR_TAIL}`, 'g'),
+  pattern: new RegExp(
+    `\\b(?:(${WEEKDAY_RE}),?\\s+)?(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:\\d)\\b${YEAR_TAIL}`,
+    'g',
+  ),
   extract(m) {
     if (!isName(m[2])) return null;
     const month = MONTHS[key(m[2])];
     const day = Number(m[3]);
     const year = m[4] ? Number(m[4]) : null;
-    return whole(m, 'month-day', (ctx) => {
-      const v = dayValue(ctx, month, day, year, m[1]);
-      return v ? { type: 'DATE', value: v } : null;
-    }, 2);
+    return whole(
+      m,
+      'month-day',
+      (ctx) => {
+        const v = dayValue(ctx, month, day, year, m[1]);
+        return v ? { type: 'DATE', value: v } : null;
+      },
+      2,
+    );
   },
 };
 
 export const dayMonth: Parser = {
   name: 'day-month',
-  pattern: new RegExp(`\\b(?:(${WEEKDAY_RE}),?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE})(?![a-z])${YEAR_TAIL}`, 'g'),
+  pattern: new RegExp(
+    `\\b(?:(${WEEKDAY_RE}),?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE})(?![a-z])${YEAR_TAIL}`,
+    'g',
+  ),
   extract(m) {
     if (!isName(m[3])) return null;
     const month = MONTHS[key(m[3])];
     const day = Number(m[2]);
     const year = m[4] ? Number(m[4]) : null;
-    return whole(m, 'day-month', (ctx) => {
-      const v = dayValue(ctx, month, day, year, m[1]);
-      return v ? { type: 'DATE', value: v } : null;
-    }, 2);
+    return whole(
+      m,
+      'day-month',
+      (ctx) => {
+        const v = dayValue(ctx, month, day, year, m[1]);
+        return v ? { type: 'DATE', value: v } : null;
+      },
+      2,
+    );
   },
 };
 
@@ -66,7 +88,12 @@ export const isoDate: Parser = {
     const d = Number(m[3]);
     if (!isValidDay(y, mo, d)) return null;
     const day = fmtDay({ y, m: mo, d });
-    return whole(m, 'iso-date', () => (m[4] ? { type: 'TIME', value: `${day}T${m[4]}:${m[5]}` } : { type: 'DATE', value: day }), 3);
+    return whole(
+      m,
+      'iso-date',
+      () => (m[4] ? { type: 'TIME', value: `${day}T${m[4]}:${m[5]}` } : { type: 'DATE', value: day }),
+      3,
+    );
   },
 };
 
@@ -83,7 +110,8 @@ export const usNumeric: Parser = {
   },
 };
 
-const SPELLED_YEAR_RE = '(?:nineteen|eighteen)[\\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)';
+const SPELLED_YEAR_RE =
+  '(?:nineteen|eighteen)[\\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)';
 
 export function spelledToYear(s: string): number | null {
   const [head, ...rest] = s.toLowerCase().split(/[\s-]+/);
@@ -115,7 +143,13 @@ export const monthName: Parser = {
     const month = MONTHS[key(m[2])];
     // "the annual March for Life", "the March of the Combatant Mothers": a named march, not the month
     // ("the March accession", "a June agreement" stay dates).
-    if (!m[1] && !m[3] && /\b(?:the|a|an|annual)\s+$/i.test(text.slice(Math.max(0, m.index - 16), m.index)) && /^\s+(?:for|of)\s+(?:the\s+)?[A-Z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return null;
+    if (
+      !m[1] &&
+      !m[3] &&
+      /\b(?:the|a|an|annual)\s+$/i.test(text.slice(Math.max(0, m.index - 16), m.index)) &&
+      /^\s+(?:for|of)\s+(?:the\s+)?[A-Z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))
+    )
+      return null;
     // "May" at a sentence start is usually the modal verb ("May I ...") → need a modifier or context.
     if (month === 5 && !m[1] && !m[3]) {
       return whole(m, 'month-name', (ctx) => monthResolve(ctx, month, undefined, undefined), -1);
@@ -130,8 +164,10 @@ function monthResolve(ctx: ResolveContext, month: number, rel: string | undefine
   if (!ctx.dct) return { type: 'DATE' as const, value: `XXXX-${String(month).padStart(2, '0')}` };
   let y: number;
   if (tail) y = ctx.dct.y + (tail === 'last' ? -1 : tail === 'next' ? 1 : 0);
-  else if (rel === 'last' || rel === 'this past' || rel === 'past') y = month < ctx.dct.m ? ctx.dct.y : ctx.dct.y - 1;
-  else if (rel === 'next' || rel === 'this coming' || rel === 'coming') y = month > ctx.dct.m ? ctx.dct.y : ctx.dct.y + 1;
+  else if (rel === 'last' || rel === 'this past' || rel === 'past')
+    y = month < ctx.dct.m ? ctx.dct.y : ctx.dct.y - 1;
+  else if (rel === 'next' || rel === 'this coming' || rel === 'coming')
+    y = month > ctx.dct.m ? ctx.dct.y : ctx.dct.y + 1;
   else if (rel === 'this') y = ctx.dct.y;
   else y = yearForMonth(ctx.dct, month, ctx.dir);
   return { type: 'DATE' as const, value: fmtMonth(y, month) };
@@ -140,7 +176,8 @@ function monthResolve(ctx: ResolveContext, month: number, rel: string | undefine
 /** A year on its own ("in 1987", "fiscal 1989"); guarded against amounts and counts. */
 export const yearOnly: Parser = {
   name: 'year',
-  pattern: /(?<![$£€#\d.,/]|[^d]-)\b(?:(fiscal(?: year)?|calendar(?: year)?|the year|FY)\s*)?((?:1[6-9]|20)\d\d)\b(?![\d%]|[.,]\d|-\d|\s*(?:%|percent|per cent|yen|dollars|feet|meters|metres|miles|tons|people|points|shares|cars|units|acres|pounds|kilograms)\b)/gi,
+  pattern:
+    /(?<![$£€#\d.,/]|[^d]-)\b(?:(fiscal(?: year)?|calendar(?: year)?|the year|FY)\s*)?((?:1[6-9]|20)\d\d)\b(?![\d%]|[.,]\d|-\d|\s*(?:%|percent|per cent|yen|dollars|feet|meters|metres|miles|tons|people|points|shares|cars|units|acres|pounds|kilograms)\b)/gi,
   extract(m) {
     const y = Number(m[2]);
     return whole(m, 'year', () => ({ type: 'DATE', value: fmtYear(y) }), 0);
@@ -148,13 +185,21 @@ export const yearOnly: Parser = {
 };
 
 const DECADE_WORDS: Record<string, number> = {
-  twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9,
+  twenties: 2,
+  thirties: 3,
+  forties: 4,
+  fifties: 5,
+  sixties: 6,
+  seventies: 7,
+  eighties: 8,
+  nineties: 9,
 };
 
 /** Decades: "the 1990s", "the '80s", "the nineties", "the late 1970s", "mid-1990s". */
 export const decade: Parser = {
   name: 'decade',
-  pattern: /\b(?:the\s+)?(?:(early|mid|late|middle)[\s-]+)?(?:(1[5-9]|20)(\d)0'?s|'(\d)0'?s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/gi,
+  pattern:
+    /\b(?:the\s+)?(?:(early|mid|late|middle)[\s-]+)?(?:(1[5-9]|20)(\d)0'?s|'(\d)0'?s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/gi,
   extract(m) {
     const modWord = m[1]?.toLowerCase();
     const mod = modWord === 'early' ? 'START' : modWord === 'late' ? 'END' : modWord ? 'MID' : undefined;
@@ -169,10 +214,36 @@ export const decade: Parser = {
 };
 
 const UNIT_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
-const TENS_WORDS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const TENS_WORDS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
 
 function wordsToNumber(s: string): number | null {
   let n = 0;
@@ -188,7 +259,8 @@ function wordsToNumber(s: string): number | null {
 /** Years spelled out, as broadcast transcripts write them: "nineteen ninety-six", "two thousand one". */
 export const spelledYear: Parser = {
   name: 'spelled-year',
-  pattern: /\b(?:the year\s+)?(?:(nineteen|eighteen)[\s-]+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two thousand(?:(?:\s+and)?\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)\b(?![\s-]+(?:years?|people|dollars|troops|times|miles|men|women|soldiers|of)\b)/gi,
+  pattern:
+    /\b(?:the year\s+)?(?:(nineteen|eighteen)[\s-]+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two thousand(?:(?:\s+and)?\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)\b(?![\s-]+(?:years?|people|dollars|troops|times|miles|men|women|soldiers|of)\b)/gi,
   extract(m) {
     let y: number | null;
     if (m[1]) {
@@ -201,4 +273,14 @@ export const spelledYear: Parser = {
   },
 };
 
-export const absoluteParsers: Parser[] = [monthDay, dayMonth, isoDate, usNumeric, monthYear, monthName, yearOnly, decade, spelledYear];
+export const absoluteParsers: Parser[] = [
+  monthDay,
+  dayMonth,
+  isoDate,
+  usNumeric,
+  monthYear,
+  monthName,
+  yearOnly,
+  decade,
+  spelledYear,
+];

@@ -10,14 +10,20 @@ import { whole } from './util.js';
 
 export const theYear: Parser = {
   name: 'the-year',
-  pattern: /\b(the\s+(?:full\s+|whole\s+|entire\s+)?)(year|week)\b(?!-|\s+(?:before|after|earlier|ago|of|in|to)\b|'s\s+(?:first|second|third|fourth))(\s+(?:ended|ending|to)\b)?/gi,
+  pattern:
+    /\b(the\s+(?:full\s+|whole\s+|entire\s+)?)(year|week)\b(?!-|\s+(?:before|after|earlier|ago|of|in|to)\b|'s\s+(?:first|second|third|fourth))(\s+(?:ended|ending|to)\b)?/gi,
   extract(m) {
     const g = m[2].toLowerCase() as Gran;
     const period = Boolean(m[3]);
-    const c = whole(m, 'the-year', (ctx): Resolved => {
-      if (period) return { type: 'DURATION', value: g === 'year' ? 'P1Y' : 'P1W' };
-      return { type: 'DATE', value: relativeUnit(ctx.dct, g, 0) };
-    }, -1);
+    const c = whole(
+      m,
+      'the-year',
+      (ctx): Resolved => {
+        if (period) return { type: 'DURATION', value: g === 'year' ? 'P1Y' : 'P1W' };
+        return { type: 'DATE', value: relativeUnit(ctx.dct, g, 0) };
+      },
+      -1,
+    );
     if (m[3]) c.end -= m[3].length;
     return c;
   },
@@ -27,11 +33,16 @@ export const theWeekend: Parser = {
   name: 'the-weekend',
   pattern: /\b(?:the|this)\s+weekend\b/gi,
   extract(m) {
-    return whole(m, 'the-weekend', (ctx): Resolved => {
-      if (!ctx.dct) return { type: 'DATE', value: 'XXXX-WXX-WE' };
-      const saturday = shiftToWeekday(ctx.dct, 6, ctx.dir > 0 ? 1 : -1, false);
-      return { type: 'DATE', value: valueAt(saturday, 'week') + '-WE' };
-    }, 0);
+    return whole(
+      m,
+      'the-weekend',
+      (ctx): Resolved => {
+        if (!ctx.dct) return { type: 'DATE', value: 'XXXX-WXX-WE' };
+        const saturday = shiftToWeekday(ctx.dct, 6, ctx.dir > 0 ? 1 : -1, false);
+        return { type: 'DATE', value: valueAt(saturday, 'week') + '-WE' };
+      },
+      0,
+    );
   },
 };
 
@@ -39,11 +50,16 @@ export const yearEnd: Parser = {
   name: 'year-end',
   pattern: /\b(?:around\s+)?(?:year[- ]end|year's end)\b/gi,
   extract(m) {
-    return whole(m, 'year-end', (ctx): Resolved => {
-      if (!ctx.dct) return { type: 'DATE', value: 'XXXX-12-31' };
-      const y = ctx.dir < 0 && ctx.dct.m < 12 ? ctx.dct.y - 1 : ctx.dct.y;
-      return { type: 'DATE', value: `${fmtYear(y)}-12-31` };
-    }, 0);
+    return whole(
+      m,
+      'year-end',
+      (ctx): Resolved => {
+        if (!ctx.dct) return { type: 'DATE', value: 'XXXX-12-31' };
+        const y = ctx.dir < 0 && ctx.dct.m < 12 ? ctx.dct.y - 1 : ctx.dct.y;
+        return { type: 'DATE', value: `${fmtYear(y)}-12-31` };
+      },
+      0,
+    );
   },
 };
 
@@ -52,7 +68,12 @@ export const inTheUnit: Parser = {
   pattern: /\b(?:earlier|later)\s+in\s+the\s+(day|week|month|year)\b/gi,
   extract(m) {
     const g = m[1].toLowerCase() as Gran;
-    return whole(m, 'in-the-unit', (ctx): Resolved => ({ type: 'DATE', value: relativeUnit(ctx.dct, g, 0) }), 1);
+    return whole(
+      m,
+      'in-the-unit',
+      (ctx): Resolved => ({ type: 'DATE', value: relativeUnit(ctx.dct, g, 0) }),
+      1,
+    );
   },
 };
 

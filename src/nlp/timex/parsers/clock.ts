@@ -11,7 +11,8 @@ function onDct(ctx: ResolveContext, time: string): Resolved {
 
 export const clockTime: Parser = {
   name: 'clock',
-  pattern: /\b(?:(?:about|around|at about|approximately|roughly)\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(?:(a\.?m\.?|p\.?m\.?)(?![a-z])|(o'clock)|(in the (?:morning|afternoon|evening)|at night))(?:\s+(?:[ECMP][SD]T|GMT|UTC|local time)\b)?/gi,
+  pattern:
+    /\b(?:(?:about|around|at about|approximately|roughly)\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(?:(a\.?m\.?|p\.?m\.?)(?![a-z])|(o'clock)|(in the (?:morning|afternoon|evening)|at night))(?:\s+(?:[ECMP][SD]T|GMT|UTC|local time)\b)?/gi,
   extract(m) {
     let h = Number(m[1]);
     const min = m[2] ? Number(m[2]) : 0;
@@ -33,7 +34,8 @@ export const namedTime: Parser = {
   pattern: /(?<!\bhigh )\b(noon|midday|midnight|mid[- ]?afternoon|mid[- ]?morning)\b/gi,
   extract(m) {
     const w = m[1].toLowerCase().replace(/[- ]/, '');
-    const time = w === 'midnight' ? '24:00' : w === 'midafternoon' ? 'AF' : w === 'midmorning' ? 'MO' : '12:00';
+    const time =
+      w === 'midnight' ? '24:00' : w === 'midafternoon' ? 'AF' : w === 'midmorning' ? 'MO' : '12:00';
     return { ...whole(m, 'named-time', (ctx) => onDct(ctx, time), 1), timeOfDay: time };
   },
 };

@@ -5,8 +5,12 @@ import type { Parser, ResolveContext, Resolved } from '../types.js';
 import { whole } from './util.js';
 
 const OFFSETS: Record<string, number> = {
-  today: 0, yesterday: -1, tomorrow: 1, tonight: 0,
-  'the day before yesterday': -2, 'the day after tomorrow': 2,
+  today: 0,
+  yesterday: -1,
+  tomorrow: 1,
+  tonight: 0,
+  'the day before yesterday': -2,
+  'the day after tomorrow': 2,
 };
 
 export function dayPlus(ctx: ResolveContext, n: number, part?: string): Resolved {
@@ -16,11 +20,19 @@ export function dayPlus(ctx: ResolveContext, n: number, part?: string): Resolved
 
 export const deicticDay: Parser = {
   name: 'deictic-day',
-  pattern: /\b(the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight)(?:\s+(morning|afternoon|evening|night))?\b/gi,
+  pattern:
+    /\b(the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight)(?:\s+(morning|afternoon|evening|night))?\b/gi,
   extract(m, text) {
     const w = m[1].toLowerCase();
     // "today's world", "today's computers": generic present, not the publication day.
-    if (w === 'today' && !m[2] && /^['’]s\s+(?:world|society|standards|economy|computers|technology|youth|young|children|market|environment)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) return null;
+    if (
+      w === 'today' &&
+      !m[2] &&
+      /^['’]s\s+(?:world|society|standards|economy|computers|technology|youth|young|children|market|environment)\b/i.test(
+        text.slice(m.index + m[0].length, m.index + m[0].length + 20),
+      )
+    )
+      return null;
     const n = OFFSETS[w];
     const part = m[2] ? DAY_PARTS[m[2].toLowerCase()] : w === 'tonight' ? 'NI' : undefined;
     return whole(m, 'deictic-day', (ctx) => dayPlus(ctx, n, part), 1);

@@ -34,7 +34,8 @@ export function durationValue(n: number | null, unit: string): string {
     if (count !== null) count *= 3;
     else letter = 'Q';
   }
-  const num = count === null ? 'X' : Number.isInteger(count) ? String(count) : fractional(count, u.letter, u.time);
+  const num =
+    count === null ? 'X' : Number.isInteger(count) ? String(count) : fractional(count, u.letter, u.time);
   return `P${u.time ? 'T' : ''}${num}${num.endsWith('M') || num.endsWith('H') || num.endsWith('D') ? '' : letter}`;
 }
 
@@ -50,9 +51,11 @@ function fractional(n: number, letter: string, time: boolean): string {
   return String(n);
 }
 
-const RATE_BEFORE = /(?:\d|million|billion|trillion|percent|%|cents?|dollars?|seats|flights|times|trips)\s*$/i;
+const RATE_BEFORE =
+  /(?:\d|million|billion|trillion|percent|%|cents?|dollars?|seats|flights|times|trips)\s*$/i;
 
-const MOD_RE = '(?:more than|less than|fewer than|longer than|at least|at most|no more than|no less than|up to|over|under|within|about|around|some|roughly|approximately|nearly|almost|close to|only|just|another|an additional)';
+const MOD_RE =
+  '(?:more than|less than|fewer than|longer than|at least|at most|no more than|no less than|up to|over|under|within|about|around|some|roughly|approximately|nearly|almost|close to|only|just|another|an additional)';
 
 export const durationParser: Parser = {
   name: 'duration',
@@ -69,11 +72,20 @@ export const durationParser: Parser = {
     if (n !== null && n >= 1000) return null; // "the 1988 quarter" is a period of that year, not 1,988 quarters
     const unit = unitKey(m[5]);
     // "60 Minutes", "Three Days of the Condor": a capitalised unit inside a sentence is part of a title.
-    if (/^[A-Z]/.test(m[5]) && !/(?:^|[.!?]\s*["'“]?)\s*$/.test(text.slice(Math.max(0, m.index - 4), m.index))) return null;
+    if (
+      /^[A-Z]/.test(m[5]) &&
+      !/(?:^|[.!?]\s*["'“]?)\s*$/.test(text.slice(Math.max(0, m.index - 4), m.index))
+    )
+      return null;
     if (unit === 'quarter' && /-quarters$/i.test(m[0])) return null; // "three-quarters": a fraction
     if (unit === 'second' && (numText === 'a' || numText === 'one')) return null; // "a second group": ordinal
     // "$1.76 a year", "700 seats a week": a rate, not a duration.
-    if ((numText === 'a' || numText === 'an') && !m[1] && RATE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) return null;
+    if (
+      (numText === 'a' || numText === 'an') &&
+      !m[1] &&
+      RATE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))
+    )
+      return null;
     let value = durationValue(n, unit);
     if (/and a half/i.test(m[0]) && n !== null) value = durationValue(n + 0.5, unit);
     const modWord = m[1]?.toLowerCase();
@@ -88,7 +100,9 @@ export const durationParser: Parser = {
       if (art === 'the') mod = undefined;
     }
     // "a five-year low": the article belongs to the noun phrase, not the expression.
-    const dropArticle = ((art === 'a' || art === 'an') && !/^(few|couple)/.test(numText)) || (art && (hyphenated || !/^(the|a|an)$/.test(art)));
+    const dropArticle =
+      ((art === 'a' || art === 'an') && !/^(few|couple)/.test(numText)) ||
+      (art && (hyphenated || !/^(the|a|an)$/.test(art)));
     if (art && dropArticle) lead = (m[1] ? m[1].length + 1 : 0) + art.length + 1;
     // "will last 24 hours": "last" without an article is the verb.
     if (!art && m[3]?.toLowerCase() === 'last') {
@@ -103,16 +117,19 @@ export const durationParser: Parser = {
 /** Bare plural units: "for years", "weeks of talks", "decades", "centuries". */
 export const vagueDuration: Parser = {
   name: 'vague-duration',
-  pattern: /\b(?:(recent|future|the coming|coming|the past|past|the last|the next|the)\s+)?(minutes|hours|days|weeks|months|years|decades|centuries|quarters)\b(?![\s-]+(?:ago|earlier|later|old)\b)(\s+ahead\b)?/gi,
+  pattern:
+    /\b(?:(recent|future|the coming|coming|the past|past|the last|the next|the)\s+)?(minutes|hours|days|weeks|months|years|decades|centuries|quarters)\b(?![\s-]+(?:ago|earlier|later|old)\b)(\s+ahead\b)?/gi,
   extract(m, text) {
     const rel = m[1]?.toLowerCase();
     // "the years" only in "over the years" / "the weeks ahead".
-    if (rel === 'the' && !m[3] && !/\bover\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) return null;
+    if (rel === 'the' && !m[3] && !/\bover\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index)))
+      return null;
     const unit = unitKey(m[2]);
     // Bare "minutes", "hours", "quarters" are rarely time expressions ("living quarters", "within minutes of").
     if (!rel && (unit === 'minute' || unit === 'hour' || unit === 'quarter')) return null;
     if (rel === 'future') return whole(m, 'vague-duration', () => ({ type: 'DATE', value: 'FUTURE_REF' }), 0);
-    if (rel === 'recent' && unit === 'year') return whole(m, 'vague-duration', () => ({ type: 'DATE', value: 'PAST_REF' }), 0);
+    if (rel === 'recent' && unit === 'year')
+      return whole(m, 'vague-duration', () => ({ type: 'DATE', value: 'PAST_REF' }), 0);
     const value = durationValue(null, unit);
     return whole(m, 'vague-duration', () => ({ type: 'DURATION', value }), -1);
   },

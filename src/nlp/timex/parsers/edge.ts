@@ -3,11 +3,18 @@ import { relativeUnit, type Gran } from '../resolve.js';
 import type { Parser } from '../types.js';
 import { whole } from './util.js';
 
-const MOD: Record<string, string> = { end: 'END', close: 'END', beginning: 'START', start: 'START', middle: 'MID' };
+const MOD: Record<string, string> = {
+  end: 'END',
+  close: 'END',
+  beginning: 'START',
+  start: 'START',
+  middle: 'MID',
+};
 
 export const unitEdge: Parser = {
   name: 'unit-edge',
-  pattern: /\b(?:the\s+)?(end|close|beginning|start|middle)\s+of\s+(the|this|next|last)\s+(week|month|quarter|year|decade|century)\b/gi,
+  pattern:
+    /\b(?:the\s+)?(end|close|beginning|start|middle)\s+of\s+(the|this|next|last)\s+(week|month|quarter|year|decade|century)\b/gi,
   extract(m) {
     const mod = MOD[m[1].toLowerCase()];
     const rel = m[2].toLowerCase();

@@ -9,7 +9,16 @@ import { parseValue } from '../resolve.js';
 import type { Parser, ResolveContext, Resolved } from '../types.js';
 import { whole } from './util.js';
 
-const ORD: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+const ORD: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  '4th': 4,
+};
 
 function quarterYear(ctx: ResolveContext, q: number, rel: string | undefined): string {
   if (!ctx.dct) return `XXXX-Q${q}`;
@@ -25,12 +34,21 @@ function quarterYear(ctx: ResolveContext, q: number, rel: string | undefined): s
 
 export const namedQuarter: Parser = {
   name: 'named-quarter',
-  pattern: /\b(?:(the|its|this year's|last year's|next year's|the fiscal|the year's)\s+)?(?:(\d{4})\s+)?(?:fiscal[\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th)(?:[\s-]+fiscal)?[\s-]+(quarter)s?\b(?!\s+of\s+\d)/gi,
+  pattern:
+    /\b(?:(the|its|this year's|last year's|next year's|the fiscal|the year's)\s+)?(?:(\d{4})\s+)?(?:fiscal[\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th)(?:[\s-]+fiscal)?[\s-]+(quarter)s?\b(?!\s+of\s+\d)/gi,
   extract(m) {
     const q = ORD[m[3].toLowerCase()];
     const rel = m[1]?.toLowerCase();
     const y = m[2] ? Number(m[2]) : null;
-    const c = whole(m, 'named-quarter', (ctx): Resolved => ({ type: 'DATE', value: y !== null ? `${fmtYear(y)}-Q${q}` : quarterYear(ctx, q, rel) }), 1);
+    const c = whole(
+      m,
+      'named-quarter',
+      (ctx): Resolved => ({
+        type: 'DATE',
+        value: y !== null ? `${fmtYear(y)}-Q${q}` : quarterYear(ctx, q, rel),
+      }),
+      1,
+    );
     // "the third-quarter results", "its fourth-quarter charge": an adjective; TimeBank leaves the determiner out.
     if (m[1] && !m[2] && /-quarter/i.test(m[0]) && /^(the|its)$/i.test(m[1])) c.start += m[1].length + 1;
     return c;
@@ -40,31 +58,47 @@ export const namedQuarter: Parser = {
 /** "the quarter", "the latest quarter", "the current quarter", "the year-earlier quarter/period", "year-ago". */
 export const reportedQuarter: Parser = {
   name: 'reported-quarter',
-  pattern: /\b(?:(the)\s+)?(?:(latest|current|recent|most recent|just-ended|just ended|year-earlier|year-ago|comparable|comparable year-ago|year-before|prior-year|corresponding|same)\s+)?(?:(first|second|third|fourth|fiscal)\s+)?(quarter|period)\b(?!-)|\b(year-earlier|year-ago|year-before)\b(?![\s-]+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period))/gi,
+  pattern:
+    /\b(?:(the)\s+)?(?:(latest|current|recent|most recent|just-ended|just ended|year-earlier|year-ago|comparable|comparable year-ago|year-before|prior-year|corresponding|same)\s+)?(?:(first|second|third|fourth|fiscal)\s+)?(quarter|period)\b(?!-)|\b(year-earlier|year-ago|year-before)\b(?![\s-]+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period))/gi,
   extract(m) {
     if (m[5]) return whole(m, 'year-ago', (ctx) => lastYearSame(ctx), 0);
     const adj = m[2]?.toLowerCase();
     const ord = m[3] ? ORD[m[3].toLowerCase()] : undefined;
     const noun = m[4].toLowerCase();
     if (!m[1] && !adj) return null;
-    if (noun === 'period' && !(adj && /year|prior|comparable|corresponding|same|latest|recent|current|just/.test(adj))) return null;
+    if (
+      noun === 'period' &&
+      !(adj && /year|prior|comparable|corresponding|same|latest|recent|current|just/.test(adj))
+    )
+      return null;
     if (adj && /year-|prior|comparable|corresponding/.test(adj)) {
-      return whole(m, 'year-ago', (ctx): Resolved => {
-        if (ord && ctx.dct) return { type: 'DATE', value: `${fmtYear(ctx.dct.y - 1)}-Q${ord}` };
-        return lastYearSame(ctx);
-      }, 1);
+      return whole(
+        m,
+        'year-ago',
+        (ctx): Resolved => {
+          if (ord && ctx.dct) return { type: 'DATE', value: `${fmtYear(ctx.dct.y - 1)}-Q${ord}` };
+          return lastYearSame(ctx);
+        },
+        1,
+      );
     }
     if (ord) return null; // "the third quarter": the named-quarter parser
-    return whole(m, 'reported-quarter', (ctx): Resolved => {
-      if (!ctx.dct) return { type: 'DATE', value: 'XXXX-QX' };
-      const cur = quarterOf(ctx.dct.m);
-      if (adj === 'current') return { type: 'DATE', value: `${fmtYear(ctx.dct.y)}-Q${cur}` };
-      // "the quarter", "the same period": the quarter under discussion when there is one.
-      const prev = ctx.previous ? parseValue(ctx.previous) : null;
-      if (prev && prev.gran === 'quarter' && !(adj && /latest|recent|just/.test(adj))) return { type: 'DATE', value: ctx.previous! };
-      const q = cur === 1 ? 4 : cur - 1;
-      return { type: 'DATE', value: `${fmtYear(cur === 1 ? ctx.dct.y - 1 : ctx.dct.y)}-Q${q}` };
-    }, 0);
+    return whole(
+      m,
+      'reported-quarter',
+      (ctx): Resolved => {
+        if (!ctx.dct) return { type: 'DATE', value: 'XXXX-QX' };
+        const cur = quarterOf(ctx.dct.m);
+        if (adj === 'current') return { type: 'DATE', value: `${fmtYear(ctx.dct.y)}-Q${cur}` };
+        // "the quarter", "the same period": the quarter under discussion when there is one.
+        const prev = ctx.previous ? parseValue(ctx.previous) : null;
+        if (prev && prev.gran === 'quarter' && !(adj && /latest|recent|just/.test(adj)))
+          return { type: 'DATE', value: ctx.previous! };
+        const q = cur === 1 ? 4 : cur - 1;
+        return { type: 'DATE', value: `${fmtYear(cur === 1 ? ctx.dct.y - 1 : ctx.dct.y)}-Q${q}` };
+      },
+      0,
+    );
   },
 };
 
@@ -87,18 +121,29 @@ export const yearPeriod: Parser = {
   pattern: /\b(?:the\s+)?((?:19|20)\d\d)\s+(?:fiscal\s+)?(period|quarter)\b/gi,
   extract(m) {
     const y = Number(m[1]);
-    return whole(m, 'year-period', (ctx): Resolved => {
-      const prev = ctx.previous ? parseValue(ctx.previous) : null;
-      const q = prev && prev.gran === 'quarter' ? quarterOf(prev.day.m) : ctx.dct ? (quarterOf(ctx.dct.m) + 2) % 4 + 1 : null;
-      return { type: 'DATE', value: q ? `${fmtYear(y)}-Q${q}` : fmtYear(y) };
-    }, 2);
+    return whole(
+      m,
+      'year-period',
+      (ctx): Resolved => {
+        const prev = ctx.previous ? parseValue(ctx.previous) : null;
+        const q =
+          prev && prev.gran === 'quarter'
+            ? quarterOf(prev.day.m)
+            : ctx.dct
+              ? ((quarterOf(ctx.dct.m) + 2) % 4) + 1
+              : null;
+        return { type: 'DATE', value: q ? `${fmtYear(y)}-Q${q}` : fmtYear(y) };
+      },
+      2,
+    );
   },
 };
 
 /** "last year's quarter", "the corresponding period last year", "the same quarter a year ago". */
 export const lastYearPeriod: Parser = {
   name: 'last-year-period',
-  pattern: /\b(?:last year's\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period)|the\s+(?:corresponding|comparable|same)\s+(?:quarter|period)\s+(?:of\s+)?(?:last year|a year (?:ago|earlier)))\b/gi,
+  pattern:
+    /\b(?:last year's\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period)|the\s+(?:corresponding|comparable|same)\s+(?:quarter|period)\s+(?:of\s+)?(?:last year|a year (?:ago|earlier)))\b/gi,
   extract(m) {
     return whole(m, 'last-year-period', (ctx) => lastYearSame(ctx), 2);
   },
@@ -109,13 +154,24 @@ export const fiscalYear: Parser = {
   pattern: /\b(?:the\s+)?(?:(current|latest|last|next|previous|this)\s+)?fiscal[\s-]+year\b(?!\s+\d)/gi,
   extract(m) {
     const rel = m[1]?.toLowerCase();
-    return whole(m, 'fiscal-year', (ctx): Resolved => {
-      if (!rel) return { type: 'DURATION', value: 'P1Y' };
-      if (!ctx.dct) return { type: 'DATE', value: 'XXXX' };
-      const n = rel === 'last' || rel === 'previous' || rel === 'latest' ? -1 : rel === 'next' ? 1 : 0;
-      return { type: 'DATE', value: fmtYear(ctx.dct.y + n) };
-    }, 1);
+    return whole(
+      m,
+      'fiscal-year',
+      (ctx): Resolved => {
+        if (!rel) return { type: 'DURATION', value: 'P1Y' };
+        if (!ctx.dct) return { type: 'DATE', value: 'XXXX' };
+        const n = rel === 'last' || rel === 'previous' || rel === 'latest' ? -1 : rel === 'next' ? 1 : 0;
+        return { type: 'DATE', value: fmtYear(ctx.dct.y + n) };
+      },
+      1,
+    );
   },
 };
 
-export const financialParsers: Parser[] = [namedQuarter, reportedQuarter, yearPeriod, lastYearPeriod, fiscalYear];
+export const financialParsers: Parser[] = [
+  namedQuarter,
+  reportedQuarter,
+  yearPeriod,
+  lastYearPeriod,
+  fiscalYear,
+];

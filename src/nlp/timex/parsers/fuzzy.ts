@@ -6,20 +6,37 @@ import { spelledToYear } from './absolute.js';
 import type { Parser, Resolved } from '../types.js';
 import { whole } from './util.js';
 
-const ORD: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, last: 4, final: 4 };
+const ORD: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  '4th': 4,
+  last: 4,
+  final: 4,
+};
 
 /** "Q3", "Q3 2011", "2011 Q3", "the first half of 2011", "the second quarter of 1990", "the last half of 1989". */
 export const quarterHalf: Parser = {
   name: 'quarter-half',
-  pattern: /\b(?:Q([1-4])(?:\s+(\d{4}))?|(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|last|final)(?:[\s-]+fiscal)?[\s-]+(quarter|half)\s+of\s+(?:fiscal\s+)?(\d{4}))\b/g,
+  pattern:
+    /\b(?:Q([1-4])(?:\s+(\d{4}))?|(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|last|final)(?:[\s-]+fiscal)?[\s-]+(quarter|half)\s+of\s+(?:fiscal\s+)?(\d{4}))\b/g,
   extract(m) {
     if (m[1]) {
       const q = Number(m[1]);
       const y = m[2] ? Number(m[2]) : null;
-      return whole(m, 'quarter-half', (ctx): Resolved => {
-        const yy = y ?? (ctx.dct ? yearForMonth(ctx.dct, q * 3 - 2, ctx.dir) : null);
-        return { type: 'DATE', value: `${yy === null ? 'XXXX' : fmtYear(yy)}-Q${q}` };
-      }, 2);
+      return whole(
+        m,
+        'quarter-half',
+        (ctx): Resolved => {
+          const yy = y ?? (ctx.dct ? yearForMonth(ctx.dct, q * 3 - 2, ctx.dir) : null);
+          return { type: 'DATE', value: `${yy === null ? 'XXXX' : fmtYear(yy)}-Q${q}` };
+        },
+        2,
+      );
     }
     const kind = m[4].toLowerCase();
     let n = ORD[m[3].toLowerCase()];
@@ -33,7 +50,8 @@ export const quarterHalf: Parser = {
 /** "the summer of 1990", "spring 2011", "summer", "the winter". */
 export const seasonParser: Parser = {
   name: 'season',
-  pattern: /\b(?:(the)\s+)?(?:(early|late|mid)[\s-]+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}|nineteen[\s-]+[a-z]+(?:-[a-z]+)?))?\b/gi,
+  pattern:
+    /\b(?:(the)\s+)?(?:(early|late|mid)[\s-]+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}|nineteen[\s-]+[a-z]+(?:-[a-z]+)?))?\b/gi,
   extract(m) {
     const code = SEASONS[m[3].toLowerCase()];
     const yearText = m[4];
@@ -41,11 +59,22 @@ export const seasonParser: Parser = {
     // "fall" is mostly the verb or "the fall of the regime"; it is a season only with a year or a modifier.
     if (!year && m[3].toLowerCase() === 'fall' && !m[2]) return null;
     if (yearText && !year) return null;
-    const mod = m[2] ? ({ early: 'START', late: 'END', mid: 'MID' } as Record<string, string>)[m[2].toLowerCase()] : undefined;
-    return whole(m, 'season', (ctx): Resolved => {
-      const y = year ?? ctx.dct?.y ?? null;
-      return { type: 'DATE', value: `${y === null ? 'XXXX' : fmtYear(y)}-${code}`, ...(mod ? { mod } : {}) };
-    }, 0);
+    const mod = m[2]
+      ? ({ early: 'START', late: 'END', mid: 'MID' } as Record<string, string>)[m[2].toLowerCase()]
+      : undefined;
+    return whole(
+      m,
+      'season',
+      (ctx): Resolved => {
+        const y = year ?? ctx.dct?.y ?? null;
+        return {
+          type: 'DATE',
+          value: `${y === null ? 'XXXX' : fmtYear(y)}-${code}`,
+          ...(mod ? { mod } : {}),
+        };
+      },
+      0,
+    );
   },
 };
 

@@ -28,8 +28,10 @@ export function easter(y: number): Day {
   return { y, m: month, d: day };
 }
 
-const nthWeekday = (y: number, m: number, wd: number, n: number): Day => addDays(shiftToWeekday({ y, m, d: 1 }, wd, 1, false), 7 * (n - 1));
-const lastWeekday = (y: number, m: number, wd: number): Day => shiftToWeekday({ y, m, d: daysInMonth(y, m) }, wd, -1, false);
+const nthWeekday = (y: number, m: number, wd: number, n: number): Day =>
+  addDays(shiftToWeekday({ y, m, d: 1 }, wd, 1, false), 7 * (n - 1));
+const lastWeekday = (y: number, m: number, wd: number): Day =>
+  shiftToWeekday({ y, m, d: daysInMonth(y, m) }, wd, -1, false);
 
 const HOLIDAYS: Record<string, (y: number) => Day> = {
   christmas: (y) => ({ y, m: 12, d: 25 }),
@@ -53,30 +55,42 @@ const HOLIDAYS: Record<string, (y: number) => Day> = {
 
 export const holidayParser: Parser = {
   name: 'holiday',
-  pattern: /\b(?:(last|this|next)\s+)?(Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Independence Day|Fourth of July|Halloween|Valentine's Day|Thanksgiving(?: Day)?|Election Day|Labor Day|Memorial Day|Easter(?: Sunday)?|Good Friday)(?:\s+((?:19|20)\d\d))?\b/g,
+  pattern:
+    /\b(?:(last|this|next)\s+)?(Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Independence Day|Fourth of July|Halloween|Valentine's Day|Thanksgiving(?: Day)?|Election Day|Labor Day|Memorial Day|Easter(?: Sunday)?|Good Friday)(?:\s+((?:19|20)\d\d))?\b/g,
   extract(m) {
     const rel = m[1]?.toLowerCase();
     const rule = HOLIDAYS[m[2].toLowerCase().replace(/’/g, "'")];
     if (!rule) return null;
     const year = m[3] ? Number(m[3]) : null;
-    return whole(m, 'holiday', (ctx): Resolved => {
-      if (year !== null) return { type: 'DATE', value: fmtDay(rule(year)) };
-      if (!ctx.dct) {
-        // Fixed-date holidays keep their month and day; movable ones are unknown without a year.
-        const a = rule(2001);
-        const b = rule(2002);
-        return { type: 'DATE', value: a.m === b.m && a.d === b.d ? `XXXX-${String(a.m).padStart(2, '0')}-${String(a.d).padStart(2, '0')}` : 'XXXX-XX-XX' };
-      }
-      let y: number;
-      if (rel === 'last') y = fmtDay(rule(ctx.dct.y)) < fmtDay(ctx.dct) ? ctx.dct.y : ctx.dct.y - 1;
-      else if (rel === 'next') y = fmtDay(rule(ctx.dct.y)) > fmtDay(ctx.dct) ? ctx.dct.y : ctx.dct.y + 1;
-      else if (rel === 'this') y = ctx.dct.y;
-      else {
-        const guess = rule(ctx.dct.y);
-        y = yearForMonthDay(ctx.dct, guess.m, guess.d, ctx.dir);
-      }
-      return { type: 'DATE', value: fmtDay(rule(y)) };
-    }, 2);
+    return whole(
+      m,
+      'holiday',
+      (ctx): Resolved => {
+        if (year !== null) return { type: 'DATE', value: fmtDay(rule(year)) };
+        if (!ctx.dct) {
+          // Fixed-date holidays keep their month and day; movable ones are unknown without a year.
+          const a = rule(2001);
+          const b = rule(2002);
+          return {
+            type: 'DATE',
+            value:
+              a.m === b.m && a.d === b.d
+                ? `XXXX-${String(a.m).padStart(2, '0')}-${String(a.d).padStart(2, '0')}`
+                : 'XXXX-XX-XX',
+          };
+        }
+        let y: number;
+        if (rel === 'last') y = fmtDay(rule(ctx.dct.y)) < fmtDay(ctx.dct) ? ctx.dct.y : ctx.dct.y - 1;
+        else if (rel === 'next') y = fmtDay(rule(ctx.dct.y)) > fmtDay(ctx.dct) ? ctx.dct.y : ctx.dct.y + 1;
+        else if (rel === 'this') y = ctx.dct.y;
+        else {
+          const guess = rule(ctx.dct.y);
+          y = yearForMonthDay(ctx.dct, guess.m, guess.d, ctx.dir);
+        }
+        return { type: 'DATE', value: fmtDay(rule(y)) };
+      },
+      2,
+    );
   },
 };
 
