@@ -15,7 +15,7 @@
  * training tasks (mean P, mean R, F1 of those). Ties go to the earlier grid point; the grid is ordered so
  * that the shipped default comes first among equals (GRID lists each parameter's shipped value first).
  *
- *   npx tsx scripts/tls-loto.ts /work/shared/datasets/timeline17
+ *   npx tsx scripts/tls-loto.ts /work/shared/datasets/timeline17 [--grid default|full]
  *
  * Nothing here changes PARAMS permanently: each setting is applied as an override and the shipped values
  * are restored before each run (as tls-tune.ts does) and at the end.
@@ -29,24 +29,33 @@ import {
   summarise,
   taskOptions,
   type TaskResult,
-  type Timeline17Task,
 } from '../src/eval/timeline17.js';
-import type { Analysis, TimelineOptions } from '../src/model.js';
+import type { Analysis } from '../src/model.js';
 
 /**
- * The grid: the parameters that were actually tuned, with the alternatives their comments in params.ts
- * (and the tuning notes) name; the shipped value is listed first. Parameters whose alternatives were
- * clearly worse in the original search (leadDecay, mmrLambda: "lowered AR") are held at their defaults
- * to keep the grid small enough for a few minutes on a loaded 2-core machine. Size: 3·3·2·2·3·2 = 216
- * if all are enabled; see GRID_AXES for what runs.
+ * The grids: the parameters that were actually tuned, with the alternatives their comments in params.ts
+ * (and the tuning notes) name; each axis lists the shipped value first. Parameters whose alternatives were
+ * clearly worse in the original search (leadDecay, mmrLambda: "lowered AR") are held at their defaults.
+ * One grid point costs ~15 s over the 19 tasks on this loaded 2-core machine, so the default grid is the
+ * date-ranking pair plus the two summariser parameters with the largest effect in tuning
+ * (3·3·2·2 = 36 points, ~9 min); `--grid full` adds leadWeight {1,0.5}, redundancy 0.6 and
+ * sourcesBoost {0.5,0} (3·3·2·2·3·2 = 216 points, ~1 h). Axes not listed stay at PARAMS.
  */
-const GRID_AXES: Record<string, readonly number[]> = {
-  distantMentionWeight: [2, 0.5, 1],
-  publicationWeight: [0.5, 0.25, 1],
-  leadWeight: [1, 0.5],
-  topicWeight: [0.6, 0.3],
-  redundancy: [0.5, 0.4, 0.6],
-  sourcesBoost: [0.5, 0],
+const GRIDS: Record<string, Record<string, readonly number[]>> = {
+  default: {
+    distantMentionWeight: [2, 0.5, 1],
+    publicationWeight: [0.5, 0.25, 1],
+    topicWeight: [0.6, 0.3],
+    redundancy: [0.5, 0.4],
+  },
+  full: {
+    distantMentionWeight: [2, 0.5, 1],
+    publicationWeight: [0.5, 0.25, 1],
+    leadWeight: [1, 0.5],
+    topicWeight: [0.6, 0.3],
+    redundancy: [0.5, 0.4, 0.6],
+    sourcesBoost: [0.5, 0],
+  },
 };
 
 type Setting = Record<string, number>;
@@ -64,44 +73,19 @@ function label(s: Setting, base: Record<string, unknown>): string {
   return diff.length ? diff.map(([k, v]) => `${k}=${v}`).join(' ') : 'defaults';
 }
 
-const [root] = process.argv.slice(2);
-if (!root) {
-  console.error('usage: tls-loto.ts <timeline17-dir>');
+const argv = process.argv.slice(2);
+const gi = argv.indexOf('--grid');
+const gridName = gi >= 0 ? argv[gi + 1] : 'default';
+const root = argv.filter((_a, i) => gi < 0 || (i !== gi && i !== gi + 1))[0];
+if (!root || !gridName || !GRIDS[gridName]) {
+  console.error('usage: tls-loto.ts <timeline17-dir> [--grid default|full]');
   process.exit(2);
 }
+const GRID_AXES = GRIDS[gridName]!;
 const t0 = Date.now();
 const { topics: allTopics, errors } = readTimeline17Layout(root);
 for (const e of errors) console.error(`warning: ${e.message}`);
 const topics = allTopics.filter((t) => t.tasks.length);
-
-interface PreparedTask {
-  topic: string;
-  task: Timeline17Task;
-  opts: TimelineOptions;
-  inRange: Analysis;
-}
-const tasks: PreparedTask[] = [];
-for (const topic of topics) {
-  const analysis = runPipeline(
-    readTopicArticles(root, topic, (e) => console.error(`warning: ${e.message}`)),
-    { disable: ['mentions', 'entities', 'quotes'] },
-  );
-  for (const task of topic.tasks) {
-    const opts = taskOptions(task, topic.keywords);
-    tasks.push({
-      topic: topic.name,
-      task,
-      opts,
-      inRange: {
-        ...analysis,
-        articles: analysis.articles.filter(
-          (a) => a.publishedAt !== null && a.publishedAt >= opts.from! && a.publishedAt <= opts.to!,
-        ),
-      },
-    });
-  }
-}
-const tAnalysed = Date.now();
 
 const base: Record<string, unknown> = { ...PARAMS };
 const grid = cartesian(GRID_AXES);
@@ -109,21 +93,38 @@ const grid = cartesian(GRID_AXES);
 const defaultIndex = grid.findIndex((s) => Object.entries(s).every(([k, v]) => base[k] === v));
 if (defaultIndex < 0) throw new Error('the grid must contain the shipped PARAMS values');
 
-/** cache[g][i] = scores of grid point g on task i (predicted timelines dropped to save memory). */
-const cache: TaskResult[][] = [];
-for (const [g, s] of grid.entries()) {
-  Object.assign(PARAMS as Record<string, unknown>, base, s);
-  const row: TaskResult[] = [];
-  for (const t of tasks) {
-    const tl = buildTimelineFromAnalysis(t.inRange, t.opts);
-    const r = scoreTask(t.task, tl, t.inRange, t.opts);
-    row.push({ ...r, predicted: new Map() });
+/**
+ * One topic at a time (so only one topic's analysis is in memory): analyse it, then score every grid point
+ * on its tasks. cache[g][i] = scores of grid point g on task i (predicted timelines dropped).
+ */
+const tasks: { topic: string }[] = [];
+const cache: TaskResult[][] = grid.map(() => []);
+for (const topic of topics) {
+  const analysis = runPipeline(
+    readTopicArticles(root, topic, (e) => console.error(`warning: ${e.message}`)),
+    { disable: ['mentions', 'entities', 'quotes'] },
+  );
+  const prepared = topic.tasks.map((task) => {
+    const opts = taskOptions(task, topic.keywords);
+    const inRange: Analysis = {
+      ...analysis,
+      articles: analysis.articles.filter(
+        (a) => a.publishedAt !== null && a.publishedAt >= opts.from! && a.publishedAt <= opts.to!,
+      ),
+    };
+    return { task, opts, inRange };
+  });
+  for (const [g, s] of grid.entries()) {
+    Object.assign(PARAMS as Record<string, unknown>, base, s);
+    for (const t of prepared) {
+      const tl = buildTimelineFromAnalysis(t.inRange, t.opts);
+      cache[g]!.push({ ...scoreTask(t.task, tl, t.inRange, t.opts), predicted: new Map() });
+    }
   }
-  cache.push(row);
-  if ((g + 1) % 12 === 0 || g + 1 === grid.length)
-    console.error(`scored ${g + 1}/${grid.length} grid points (${((Date.now() - tAnalysed) / 1000).toFixed(0)} s)`);
+  Object.assign(PARAMS as Record<string, unknown>, base);
+  for (const _t of prepared) tasks.push({ topic: topic.name });
+  console.error(`${topic.name}: ${prepared.length} task(s) x ${grid.length} grid points scored (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
 }
-Object.assign(PARAMS as Record<string, unknown>, base);
 
 type Mean = ReturnType<typeof summarise>['mean'];
 const selectionScore = (m: Mean) => m.ar1.f + m.ar2.f + m.date.f;
@@ -183,6 +184,12 @@ console.log(`${'mean over 19 tasks'.padEnd(34)} AR-1    AR-2    Date`);
 console.log(row('LOTO (held-out picks)', loto));
 console.log(row('shipped defaults (in-sample)', shipped));
 console.log(row('best grid point (in-sample)', inBest) + `  | ${label(grid[inSampleBest.g]!, base)}`);
+const all = grid.map((_s, g) => meanOf(g, () => true));
+const range = (f: (m: Mean) => number) =>
+  `${f4(Math.min(...all.map(f)))}..${f4(Math.max(...all.map(f)))}`;
+console.log(
+  `${'range over the grid (in-sample)'.padEnd(34)} ${range((m) => m.ar1.f)} ${range((m) => m.ar2.f)} ${range((m) => m.date.f)}`,
+);
 console.log('');
 console.log(
   `SUMMARY tls-loto: LOTO AR-1 ${f4(loto.ar1.f)} AR-2 ${f4(loto.ar2.f)} Date ${f4(loto.date.f)} | ` +

@@ -19,7 +19,7 @@ export interface IngestReport {
   added: string[];
   /** Ids of inputs that were already stored (same content hash or canonical URL). */
   duplicates: string[];
-  /** Stories created or changed by this batch (including stories merged away, see `merged`). */
+  /** Stories created or changed by this batch that still exist (stories merged away are in `merged`). */
   storiesTouched: string[];
   /** Stories merged into another by this batch (the `from` story no longer exists). */
   merged?: { from: string; into: string }[];

@@ -581,7 +581,7 @@ export class SqliteStore implements Store {
         drop.run(fr);
         touched.delete(from);
         touched.add(into);
-        report.storiesTouched.push(from);
+        // Only stories that still exist are reported as touched; absorbed ones are listed in `merged`.
         (report.merged ??= []).push({ from, into });
       }
     }
@@ -594,7 +594,9 @@ export class SqliteStore implements Store {
       saveStory.run(s.size, s.first, s.last, encodeVector(s.terms), encodeVector(s.entities), rowidOf(sid));
     }
     this.saveDocFreq(df.changed, df.freq);
-    report.storiesTouched = [...new Set([...touched, ...report.storiesTouched])].sort();
+    report.storiesTouched = [...new Set([...touched, ...report.storiesTouched])]
+      .filter((id) => !report.merged?.some((m) => m.from === id))
+      .sort();
   }
 
   /** Returns a function mapping (type, name, aliases) to a stored entity rowid, creating it when new. */
