@@ -62,8 +62,7 @@ type Setting = Record<string, number>;
 
 function cartesian(axes: Record<string, readonly number[]>): Setting[] {
   let out: Setting[] = [{}];
-  for (const [k, vals] of Object.entries(axes))
-    out = out.flatMap((s) => vals.map((v) => ({ ...s, [k]: v })));
+  for (const [k, vals] of Object.entries(axes)) out = out.flatMap((s) => vals.map((v) => ({ ...s, [k]: v })));
   return out;
 }
 
@@ -123,7 +122,9 @@ for (const topic of topics) {
   }
   Object.assign(PARAMS as Record<string, unknown>, base);
   for (const _t of prepared) tasks.push({ topic: topic.name });
-  console.error(`${topic.name}: ${prepared.length} task(s) x ${grid.length} grid points scored (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  console.error(
+    `${topic.name}: ${prepared.length} task(s) x ${grid.length} grid points scored (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+  );
 }
 
 type Mean = ReturnType<typeof summarise>['mean'];
@@ -162,17 +163,18 @@ const defaultOn = (topic: string) =>
   summarise(cache[defaultIndex]!.filter((_r, i) => tasks[i]!.topic === topic)).mean;
 
 const f4 = (x: number) => x.toFixed(4);
-const row = (name: string, m: Mean) =>
-  `${name.padEnd(34)} ${f4(m.ar1.f)}  ${f4(m.ar2.f)}  ${f4(m.date.f)}`;
+const row = (name: string, m: Mean) => `${name.padEnd(34)} ${f4(m.ar1.f)}  ${f4(m.ar2.f)}  ${f4(m.date.f)}`;
 console.log(
   `Timeline17 leave-one-topic-out: ${topics.length} topics, ${tasks.length} tasks, ${grid.length} grid points ` +
     `(${Object.entries(GRID_AXES)
       .map(([k, v]) => `${k} {${v.join(',')}}`)
       .join('; ')})`,
 );
-console.log('selection: max AR-1 F1 + AR-2 F1 + Date F1 over the other topics\' tasks');
+console.log("selection: max AR-1 F1 + AR-2 F1 + Date F1 over the other topics' tasks");
 console.log('');
-console.log(`${'fold (held-out topic, tasks)'.padEnd(34)} AR-1    AR-2    Date    | defaults: AR-1 AR-2 Date | picked`);
+console.log(
+  `${'fold (held-out topic, tasks)'.padEnd(34)} AR-1    AR-2    Date    | defaults: AR-1 AR-2 Date | picked`,
+);
 for (const f of folds) {
   const d = defaultOn(f.topic);
   console.log(
@@ -185,8 +187,7 @@ console.log(row('LOTO (held-out picks)', loto));
 console.log(row('shipped defaults (in-sample)', shipped));
 console.log(row('best grid point (in-sample)', inBest) + `  | ${label(grid[inSampleBest.g]!, base)}`);
 const all = grid.map((_s, g) => meanOf(g, () => true));
-const range = (f: (m: Mean) => number) =>
-  `${f4(Math.min(...all.map(f)))}..${f4(Math.max(...all.map(f)))}`;
+const range = (f: (m: Mean) => number) => `${f4(Math.min(...all.map(f)))}..${f4(Math.max(...all.map(f)))}`;
 console.log(
   `${'range over the grid (in-sample)'.padEnd(34)} ${range((m) => m.ar1.f)} ${range((m) => m.ar2.f)} ${range((m) => m.date.f)}`,
 );

@@ -15,17 +15,31 @@ for (let c = 0; c < T; c++) {
   PREDECESSORS.push(Int32Array.from(ps));
 }
 
-/** Best well-formed tag sequence (tag indices) given emission scores emit[i * T + tag]. */
+/** Viterbi's work arrays, reused from call to call (grown as needed). */
+let scoreBuf = new Float64Array(64 * T);
+let backBuf = new Int32Array(64 * T);
+
+/**
+ * Best well-formed tag sequence (tag indices) given emission scores emit[i * stride + offset + tag]
+ * (by default emit[i * T + tag]; the tagger keeps both passes' scores of a token side by side).
+ */
 export function viterbi(
   emit: Float64Array,
   n: number,
   trans: ArrayLike<number>,
   start: ArrayLike<number>,
+  stride: number = T,
+  offset = 0,
 ): number[] {
   if (!n) return [];
-  const score = new Float64Array(n * T);
-  const back = new Int32Array(n * T);
-  for (let c = 0; c < T; c++) score[c] = CAN_START[c] ? emit[c] + start[c] : -Infinity;
+  if (scoreBuf.length < n * T) {
+    scoreBuf = new Float64Array(2 * n * T);
+    backBuf = new Int32Array(2 * n * T);
+  }
+  // Every cell read below is written first, so the reused buffers need no clearing.
+  const score = scoreBuf;
+  const back = backBuf;
+  for (let c = 0; c < T; c++) score[c] = CAN_START[c] ? emit[offset + c] + start[c] : -Infinity;
   for (let i = 1; i < n; i++) {
     const prevBase = (i - 1) * T;
     for (let c = 0; c < T; c++) {
@@ -40,7 +54,7 @@ export function viterbi(
           arg = p;
         }
       }
-      score[i * T + c] = best + emit[i * T + c];
+      score[i * T + c] = best + emit[i * stride + offset + c];
       back[i * T + c] = arg;
     }
   }

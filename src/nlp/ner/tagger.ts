@@ -4,9 +4,9 @@
  * for each capitalised word, the label the first pass gave the same word elsewhere in the document
  * (names are usually repeated, and the clearest mention disambiguates the others).
  *
- * Speed: the features of a word on its own and as a neighbour are looked up once per distinct word and
- * cached as weight-row numbers, and both passes share one feature index, so tagging does a handful of
- * hash look-ups per token instead of one per feature and pass.
+ * Speed: tagDocumentBilou caches weight rows and pre-summed scores per word type, word pair, shape
+ * triple and small categorical value (see "The fast path" below), so tagging builds almost no feature
+ * strings; tagDocumentReference is the plain feature-string path it is tested against.
  */
 import {
   AFTER,
@@ -162,10 +162,12 @@ const rowArray = (index: Map<string, number>, feats: string[]): Int32Array => {
  * per word pair (keyed by integer word ids), per shape triple and per category value, and feature strings
  * are only built for what has not been met before.
  *
- * Why the scores are exactly those of tagDocumentReference although rows are added in another order: the
- * weights are int16 values times a scale, stored as float32, and their sums in float64 are exact (no
- * rounding) as long as the largest weight over the smallest times the number of features per token stays
- * far below 2^28 (checked for each model by `exactSums`; otherwise tagging takes the reference path).
+ * Why the scores are exactly those of tagDocumentReference although rows are added in another order and
+ * partly pre-summed: every weight is a float32, i.e. an integer multiple of 2^-23 times the largest power
+ * of two not above the smallest |weight|; a token has at most 41 features per pass, so every partial sum
+ * is such a multiple below 2^53 units, which float64 holds exactly, whenever max |w| / min |w| < 2^20
+ * (checked per model by `exactSums`; a model failing the check is tagged by the reference path). Exact
+ * sums do not depend on their order, so Viterbi sees the same numbers and returns the same tags.
  */
 
 /** A word type as the tagger sees it (one per spelling and caps-headline flag). Ids 0 and 1 are <s>, </s>. */
@@ -237,22 +239,30 @@ const NONE = T;
 class TagCache {
   readonly PT: number;
   readonly words = new Map<string, WordEntry>();
+  /** Word pairs cached in the entries' `next` maps. */
   pairCount = 0;
   readonly trigrams = new Map<number, Map<number, Int32Array>>();
   readonly shapes = new Map<string, number>();
   readonly shapeNames: string[] = [];
-  /** Rows of the 'doc=' feature by docCode(). */
+  /** Rows of the 'doc=' feature, by the code computed in doc(). */
   readonly docRows: Array<Int32Array | undefined> = [];
-  /** Second-pass scores by secondCode(). */
+  /** Second-pass scores, by the code computed in secondScores(). */
   readonly second: Array<Float64Array | undefined> = [];
   nextId = 0;
   before!: WordEntry;
   after!: WordEntry;
   readonly exact: boolean;
   private readonly pairVocab: Map<string, number>;
+  /** Every pass's weights side by side: weights[row * PT + pass * T + tag]. */
+  readonly weights: Float32Array;
 
   constructor(readonly model: NerModel) {
-    this.PT = model.passes.length * T;
+    const PT = (this.PT = model.passes.length * T);
+    const rows = model.index.size;
+    this.weights = new Float32Array(rows * PT);
+    model.passes.forEach((p, k) => {
+      for (let r = 0; r < rows; r++) this.weights.set(p.weights.subarray(r * T, r * T + T), r * PT + k * T);
+    });
     this.exact = exactSums(model);
     this.pairVocab = pairVocabulary(model.index);
     this.reset();
@@ -271,7 +281,8 @@ class TagCache {
   }
 
   maybeReset(): void {
-    if (this.words.size > WORD_LIMIT || this.shapes.size > SHAPE_LIMIT || this.pairCount > PAIR_LIMIT) this.reset();
+    if (this.words.size > WORD_LIMIT || this.shapes.size > SHAPE_LIMIT || this.pairCount > PAIR_LIMIT)
+      this.reset();
   }
 
   private shapeId(shape: string): number {
@@ -286,7 +297,9 @@ class TagCache {
 
   private boundary(which: string): WordEntry {
     const sums = new Float64Array(this.PT * (1 + CONTEXT_OFFSETS.length));
-    CONTEXT_OFFSETS.forEach((d, k) => summedInto(this.model, contextFeatures(which, which, d), sums, this.PT * (k + 1)));
+    CONTEXT_OFFSETS.forEach((d, k) =>
+      summedInto(this.model, contextFeatures(which, which, d), sums, this.PT * (k + 1)),
+    );
     return {
       id: this.nextId++,
       sums,
@@ -314,7 +327,9 @@ class TagCache {
     const shape = v.shape[0];
     const sums = new Float64Array(PT * (1 + CONTEXT_OFFSETS.length));
     summedInto(model, intrinsicFeatures(norm, normLower, shape, caps), sums, 0);
-    CONTEXT_OFFSETS.forEach((d, k) => summedInto(model, contextFeatures(normLower, shape, d), sums, PT * (k + 1)));
+    CONTEXT_OFFSETS.forEach((d, k) =>
+      summedInto(model, contextFeatures(normLower, shape, d), sums, PT * (k + 1)),
+    );
     const upper = isUpperInitial(w);
     const role = upper && model.gazetteer ? (model.gazetteer.roles.get(v.lower[0]) ?? '') : '';
     e = {
@@ -373,14 +388,17 @@ class TagCache {
   }
 
   trigram(a: WordEntry, b: WordEntry, c: WordEntry): Int32Array {
-    const build = () => rowArray(this.model.index, ['sh-1|sh|sh+1=' + a.shape + '|' + b.shape + '|' + c.shape]);
-    if (b.shapeId >= SHAPE_SPAN) return build();
+    if (b.shapeId >= SHAPE_SPAN) return this.trigramRows(a, b, c);
     const key = a.shapeId * SHAPE_SPAN + b.shapeId;
     let byNext = this.trigrams.get(key);
     if (!byNext) this.trigrams.set(key, (byNext = new Map()));
     let rows = byNext.get(c.shapeId);
-    if (!rows) byNext.set(c.shapeId, (rows = build()));
+    if (!rows) byNext.set(c.shapeId, (rows = this.trigramRows(a, b, c)));
     return rows;
+  }
+
+  private trigramRows(a: WordEntry, b: WordEntry, c: WordEntry): Int32Array {
+    return rowArray(this.model.index, ['sh-1|sh|sh+1=' + a.shape + '|' + b.shape + '|' + c.shape]);
   }
 
   /** Rows of 'doc=d<bits><C|F|M><u|l>'; `where` is 0 for a caps sentence, 1 for its first word, 2 otherwise. */
@@ -405,7 +423,12 @@ class TagCache {
       window.push(TAGS[cur]);
       if (next !== NONE) window.push(TAGS[next]);
       s = new Float64Array(T);
-      addRows(this.model.passes[1].weights, rowsOf(this.model.index, secondPassFeatures(LABELS[label], window, i)), s, 0);
+      addRows(
+        this.model.passes[1].weights,
+        rowsOf(this.model.index, secondPassFeatures(LABELS[label], window, i)),
+        s,
+        0,
+      );
       this.second[code] = s;
     }
     return s;
@@ -431,27 +454,24 @@ function exactSums(model: NerModel): boolean {
 
 const tagCaches = new WeakMap<NerModel, TagCache>();
 
-/** Add pre-summed per-pass scores (v at `at`) to both passes' emissions at offset o. */
-function addSums(v: Float64Array, at: number, e1: Float64Array, e2: Float64Array | null, o: number): void {
-  for (let t = 0; t < T; t++) e1[o + t] += v[at + t];
-  if (e2) for (let t = 0; t < T; t++) e2[o + t] += v[at + T + t];
+/** Add pre-summed scores of both passes (v at `at`, PT long) to a token's emissions at offset o. */
+function addSums(v: Float64Array, at: number, PT: number, E: Float64Array, o: number): void {
+  for (let t = 0; t < PT; t++) E[o + t] += v[at + t];
 }
 
-/** Add rows[from..to) of both passes' weights to their emissions at offset o. */
-function addRowsBoth(
-  W1: Float32Array,
-  W2: Float32Array | null,
+/** Add the weights of rows[from..to) (all passes, see TagCache.weights) to a token's emissions at offset o. */
+function addRowsAll(
+  W: Float32Array,
+  PT: number,
   rows: Int32Array,
   from: number,
   to: number,
-  e1: Float64Array,
-  e2: Float64Array | null,
+  E: Float64Array,
   o: number,
 ): void {
   for (let k = from; k < to; k++) {
-    const base = rows[k] * T;
-    for (let t = 0; t < T; t++) e1[o + t] += W1[base + t];
-    if (W2 && e2) for (let t = 0; t < T; t++) e2[o + t] += W2[base + t];
+    const base = rows[k] * PT;
+    for (let t = 0; t < PT; t++) E[o + t] += W[base + t];
   }
 }
 
@@ -464,14 +484,15 @@ export function tagDocumentBilou(model: NerModel, rawDoc: string[][]): string[][
   const doc = prepareDocument(rawDoc);
   const evidence = documentEvidence(doc).spelling;
   const gazetteer = model.gazetteer;
-  const W1 = model.passes[0].weights;
+  const P1 = model.passes[0];
   const P2 = model.passes[1] ?? null;
-  const W2 = P2 ? P2.weights : null;
+  const W = cache.weights;
   const NC = CONTEXT_OFFSETS.length;
   const PT = cache.PT;
   const { before, after } = cache;
-  // Second-pass emissions from the static features, filled in alongside the first pass.
-  const emit2: Float64Array[] = [];
+  // Emissions of every pass side by side ([i * PT + pass * T + tag]): the second pass's static part is
+  // filled in alongside the first pass, its first-pass features are added below.
+  const emits: Float64Array[] = [];
   const firstPass: number[][] = [];
   for (const words of doc) {
     const n = words.length;
@@ -484,67 +505,67 @@ export function tagDocumentBilou(model: NerModel, rawDoc: string[][]): string[][
           words,
         )
       : null;
-    const e1 = new Float64Array(n * T);
-    const e2 = P2 ? new Float64Array(n * T) : null;
-    if (e2) emit2.push(e2);
+    const E = new Float64Array(n * PT);
+    emits.push(E);
     for (let i = 0; i < n; i++) {
-      const o = i * T;
+      const o = i * PT;
       const e = entries[i];
       const prev = i ? entries[i - 1] : before;
       const next = i + 1 < n ? entries[i + 1] : after;
-      addSums(e.sums, 0, e1, e2, o);
+      addSums(e.sums, 0, PT, E, o);
       for (let k = 0; k < NC; k++) {
         const j = i + CONTEXT_OFFSETS[k];
-        addSums((j < 0 ? before : j >= n ? after : entries[j]).sums, PT * (k + 1), e1, e2, o);
+        addSums((j < 0 ? before : j >= n ? after : entries[j]).sums, PT * (k + 1), PT, E, o);
       }
       const left = cache.pair(prev, e);
-      addRowsBoth(W1, W2, left, 1, 1 + left[0], e1, e2, o);
+      addRowsAll(W, PT, left, 1, 1 + left[0], E, o);
       const right = cache.pair(e, next);
-      addRowsBoth(W1, W2, right, 1 + right[0], right.length, e1, e2, o);
+      addRowsAll(W, PT, right, 1 + right[0], right.length, E, o);
       const tri = cache.trigram(prev, e, next);
-      addRowsBoth(W1, W2, tri, 0, tri.length, e1, e2, o);
-      if (i === 0) addRowsBoth(W1, W2, e.firstRows, 0, e.firstRows.length, e1, e2, o);
+      addRowsAll(W, PT, tri, 0, tri.length, E, o);
+      if (i === 0) addRowsAll(W, PT, e.firstRows, 0, e.firstRows.length, E, o);
       if (e.hasLetter) {
         const d = cache.doc(evidence.get(e.lower) ?? 0, caps ? 0 : i === 0 ? 1 : 2, e.upper);
-        addRowsBoth(W1, W2, d, 0, d.length, e1, e2, o);
+        addRowsAll(W, PT, d, 0, d.length, E, o);
       }
       if (gaz && gaz[i]) {
         const g = rowArray(model.index, ['gz=' + gaz[i], 'gz|sh=' + gaz[i] + '|' + e.shape]);
-        addRowsBoth(W1, W2, g, 0, g.length, e1, e2, o);
+        addRowsAll(W, PT, g, 0, g.length, E, o);
       }
       if (gazetteer) {
         const r0 = e.roleRows[0];
         const r1 = prev.roleRows[1];
         const r2 = next.roleRows[2];
-        addRowsBoth(W1, W2, r0, 0, r0.length, e1, e2, o);
-        addRowsBoth(W1, W2, r1, 0, r1.length, e1, e2, o);
-        addRowsBoth(W1, W2, r2, 0, r2.length, e1, e2, o);
+        addRowsAll(W, PT, r0, 0, r0.length, E, o);
+        addRowsAll(W, PT, r1, 0, r1.length, E, o);
+        addRowsAll(W, PT, r2, 0, r2.length, E, o);
       }
     }
-    firstPass.push(viterbi(e1, n, model.passes[0].transitions, model.passes[0].start));
+    firstPass.push(viterbi(E, n, P1.transitions, P1.start, PT, 0));
   }
-  const toStrings = (tags: number[][]) => tags.map((s) => s.map((t) => TAGS[t]));
-  if (!P2) return toStrings(firstPass);
-  const labels = labelsElsewhere(doc, toStrings(firstPass));
-  return toStrings(
-    doc.map((words, s) => {
-      const n = words.length;
-      const emit = emit2[s];
-      const fp = firstPass[s];
-      const ls = labels[s];
-      for (let i = 0; i < n; i++) {
-        const v = cache.secondScores(
-          LABEL_ID.get(ls[i])!,
-          i ? fp[i - 1] : NONE,
-          fp[i],
-          i + 1 < n ? fp[i + 1] : NONE,
-        );
-        const o = i * T;
-        for (let t = 0; t < T; t++) emit[o + t] += v[t];
-      }
-      return viterbi(emit, n, P2.transitions, P2.start);
-    }),
-  );
+  if (!P2) return firstPass.map(tagStrings);
+  const labels = labelsElsewhere(doc, firstPass.map(tagStrings));
+  return doc.map((words, s) => {
+    const n = words.length;
+    const E = emits[s];
+    const fp = firstPass[s];
+    const ls = labels[s];
+    for (let i = 0; i < n; i++) {
+      const v = cache.secondScores(
+        LABEL_ID.get(ls[i])!,
+        i ? fp[i - 1] : NONE,
+        fp[i],
+        i + 1 < n ? fp[i + 1] : NONE,
+      );
+      const o = i * PT + T;
+      for (let t = 0; t < T; t++) E[o + t] += v[t];
+    }
+    return tagStrings(viterbi(E, n, P2.transitions, P2.start, PT, T));
+  });
+}
+
+function tagStrings(tags: number[]): string[] {
+  return tags.map((t) => TAGS[t]);
 }
 
 /** The same tagging from plain feature strings (slow; the reference the fast path is tested against). */
