@@ -45,7 +45,7 @@ test('multi-sentence quotes and continuation paragraphs are one quote by one spe
   const text = '“We were lucky. The tanker was nearly empty,” Vell said.\n\n“Next time we may not be.”';
   const qs = quotes(text);
   assert.equal(qs.length, 1);
-  assert.equal(qs[0].text, 'We were lucky. The tanker was nearly empty, Next time we may not be.');
+  assert.equal(qs[0].text, 'We were lucky. The tanker was nearly empty. Next time we may not be.');
   assert.equal(qs[0].speakerText, 'Vell');
   assert.ok(text.slice(qs[0].start, qs[0].end).endsWith('may not be.'));
 });

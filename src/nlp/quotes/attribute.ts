@@ -309,6 +309,21 @@ function fragmentAttribution(text: string, q: QuoteMarkSpan): Found | null {
 }
 
 /** Direct quotes of the whole text, and partial quotes (quoted fragments attributed in their sentence). */
+/**
+ * Joins the parts of a quote split by its attribution ("A," X said. "B.") for display: a part that ended
+ * with the comma before the attribution and is followed by a new sentence ends with a full stop instead.
+ */
+export function joinQuoteParts(first: string, next: string): string {
+  const a = first.trimEnd();
+  const b = next.trim();
+  return /,$/.test(a) && /^[A-Z]/.test(b) ? `${a.slice(0, -1)}. ${b}` : `${a} ${b}`;
+}
+
+/** The quote as shown to readers: without the comma that led into the attribution ("...," she said). */
+export function tidyQuoteText(quote: string): string {
+  return quote.trim().replace(/\s*,$/, '');
+}
+
 export function directAttributions(text: string): RawAttribution[] {
   const out: RawAttribution[] = [];
   const paras = paragraphs(text);
@@ -356,7 +371,7 @@ export function directAttributions(text: string): RawAttribution[] {
           if (own && !found) break;
         }
         end = nx.end;
-        qtext += ' ' + text.slice(nx.start, nx.end);
+        qtext = joinQuoteParts(qtext, text.slice(nx.start, nx.end));
         after = nx.close;
         i++;
       }
@@ -400,7 +415,7 @@ export function directAttributions(text: string): RawAttribution[] {
           // the speaker goes on in the next paragraph: one attribution, its content spanning both
           const prev = lastAttributed.att;
           prev.end = end;
-          prev.text = `${prev.text} ${qtext.trim()}`;
+          prev.text = joinQuoteParts(prev.text, qtext);
           lastAttributed = { att: prev, para: pi };
           continue;
         }

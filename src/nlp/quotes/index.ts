@@ -3,7 +3,7 @@
  * to the canonical entity name (see attribute.ts for the patterns and resolve.ts for speakers).
  */
 import type { Article, Entity, Quote } from '../../model.js';
-import { directAttributions, indirectAttribution, type RawAttribution } from './attribute.js';
+import { directAttributions, indirectAttribution, tidyQuoteText, type RawAttribution } from './attribute.js';
 import { paragraphs } from './marks.js';
 import { SpeakerResolver } from './resolve.js';
 
@@ -68,7 +68,7 @@ export function findAttributions(article: Article, entities: Entity[]): Attribut
     while (r.end > r.start && /[\s,]/u.test(text[r.end - 1])) r.end--;
   }
   return raws.map((r, i) => ({
-    text: r.text,
+    text: tidyQuoteText(r.text),
     kind: r.kind,
     speaker: resolved[i].speaker,
     speakerEntityId: resolved[i].entityId,
