@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { shippedModel } from '../../src/nlp/ner/index.js';
-import { tagDocumentBilou, tagDocumentReference } from '../../src/nlp/ner/tagger.js';
+import { entitiesOfDocument, tagDocumentBilou, tagDocumentReference } from '../../src/nlp/ner/tagger.js';
+import { prepareDocument } from '../../src/nlp/ner/features.js';
+import { refineDocument } from '../../src/nlp/ner/refine.js';
+import { spansFromBilou } from '../../src/nlp/ner/tags.js';
 
 // Our own sentences, written to hit every cached feature family: caps headlines, digits, gazetteer and
 // role words, words with '|' (pair-vocabulary splits), repeated names (second pass), boundaries.
@@ -88,4 +91,20 @@ test('the fast path finds the entities of a plain sentence', () => {
   const tags = tagDocumentBilou(shippedModel(), [['Officials', 'in', 'London', 'said', 'on', 'Monday', '.']]);
   assert.equal(tags[0][2], 'U-LOC');
   assert.equal(tags[0][0], 'O');
+});
+
+test('entity spans come from the same tags as the reference path (the document is prepared once)', () => {
+  const m = shippedModel();
+  for (const doc of [docA, docB]) {
+    const expected = refineDocument(prepareDocument(doc), tagDocumentReference(m, doc).map(spansFromBilou));
+    assert.deepEqual(entitiesOfDocument(m, doc), expected);
+  }
+});
+
+test('work buffers reused from a longer document leave no stale scores in a shorter one', () => {
+  const m = shippedModel();
+  const long = [...docA, ...docB, ...docA];
+  assert.deepEqual(tagDocumentBilou(m, long), tagDocumentReference(m, long));
+  const short = [docB[2].slice(0, 4), ['Kestrel'], []];
+  assert.deepEqual(tagDocumentBilou(m, short), tagDocumentReference(m, short));
 });

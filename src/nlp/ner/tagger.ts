@@ -26,7 +26,7 @@ import {
 import type { Gazetteer } from './gazetteer.js';
 import { viterbi, type FrozenWeights } from './perceptron.js';
 import { refineDocument, type Span } from './refine.js';
-import { NUM_TAGS, TAGS, spansFromBilou } from './tags.js';
+import { ALLOWED, CAN_END, CAN_START, NUM_TAGS, TAGS, spansFromBilou } from './tags.js';
 
 const T = NUM_TAGS;
 
@@ -224,9 +224,12 @@ function pairVocabulary(index: Map<string, number>): Map<string, number> {
   return bits;
 }
 
-/** Bounds of the caches (checked between documents; each word is about 1.5 KB). */
-const WORD_LIMIT = 30_000;
-const PAIR_LIMIT = 300_000;
+/**
+ * Bounds of the caches (checked between documents; each word is about 1.5 KB, so the full caches hold
+ * about 200 MB; over all of Timeline17 the larger bounds cut cache-miss work more than they cost).
+ */
+const WORD_LIMIT = 80_000;
+const PAIR_LIMIT = 1_000_000;
 const SHAPE_LIMIT = 20_000;
 /** Trigram keys are shape id * SHAPE_SPAN + shape id (larger ids, which would take 2 million shapes, skip the cache). */
 const SHAPE_SPAN = 2 ** 21;
@@ -454,11 +457,6 @@ function exactSums(model: NerModel): boolean {
 
 const tagCaches = new WeakMap<NerModel, TagCache>();
 
-/** Add pre-summed scores of both passes (v at `at`, PT long) to a token's emissions at offset o. */
-function addSums(v: Float64Array, at: number, PT: number, E: Float64Array, o: number): void {
-  for (let t = 0; t < PT; t++) E[o + t] += v[at + t];
-}
-
 /** Add the weights of rows[from..to) (all passes, see TagCache.weights) to a token's emissions at offset o. */
 function addRowsAll(
   W: Float32Array,
@@ -475,25 +473,166 @@ function addRowsAll(
   }
 }
 
+/** For each tag, the tags allowed before it, in ascending order (as perceptron.ts's viterbi visits them). */
+const PRED_START = new Int32Array(T + 1);
+const PRED_LIST: number[] = [];
+for (let c = 0; c < T; c++) {
+  PRED_START[c] = PRED_LIST.length;
+  for (let p = 0; p < T; p++) if (ALLOWED[p * T + c]) PRED_LIST.push(p);
+}
+PRED_START[T] = PRED_LIST.length;
+const PREDS = Int32Array.from(PRED_LIST);
+/**
+ * BILOU has one predecessor list shared by many tags (O, B-x and U-x may all follow O, L-y or U-y): the
+ * decoder reads those predecessors' scores once per token, and each such tag's transitions from a packed row.
+ */
+const SHARED = PREDS.slice(PRED_START[0], PRED_START[1]);
+const sameAsShared = (c: number): boolean =>
+  PRED_START[c + 1] - PRED_START[c] === SHARED.length &&
+  SHARED.every((p, x) => PREDS[PRED_START[c] + x] === p);
+const SHARED_TARGETS = Int32Array.from(Array.from({ length: T }, (_, c) => c).filter(sameAsShared));
+const OTHER_TARGETS = Int32Array.from(Array.from({ length: T }, (_, c) => c).filter((c) => !sameAsShared(c)));
+const NS = SHARED.length;
+
+/** A pass's transition and start weights as float64 (the same values viterbi reads from the float32 arrays). */
+interface Decoder {
+  trans: Float64Array;
+  start: Float64Array;
+  /** shared[k * NS + x]: the transition from SHARED[x] to SHARED_TARGETS[k]. */
+  shared: Float64Array;
+}
+const decoders = new WeakMap<PassWeights, Decoder>();
+function decoderOf(p: PassWeights): Decoder {
+  let d = decoders.get(p);
+  if (!d) {
+    const shared = new Float64Array(SHARED_TARGETS.length * NS);
+    SHARED_TARGETS.forEach((c, k) =>
+      SHARED.forEach((q, x) => (shared[k * NS + x] = p.transitions[q * T + c])),
+    );
+    d = { trans: Float64Array.from(p.transitions), start: Float64Array.from(p.start), shared };
+    decoders.set(p, d);
+  }
+  return d;
+}
+let decScore = new Float64Array(64 * T);
+let decBack = new Int32Array(64 * T);
+const SHARED_SCORE = new Float64Array(NS);
+
+/**
+ * Tagging's Viterbi: the same comparisons, in the same order and on the same numbers as perceptron.ts's
+ * viterbi (which training uses and which is left as it is), so the same tags on ties too; it only walks
+ * flat arrays and writes the tags into `out` instead of allocating.
+ */
+function decode(
+  emit: Float64Array,
+  n: number,
+  d: Decoder,
+  stride: number,
+  offset: number,
+  out: Int32Array,
+  at: number,
+): void {
+  if (!n) return;
+  if (decScore.length < n * T) {
+    decScore = new Float64Array(2 * n * T);
+    decBack = new Int32Array(2 * n * T);
+  }
+  const score = decScore;
+  const back = decBack;
+  const trans = d.trans;
+  const start = d.start;
+  const tshared = d.shared;
+  const sharedScore = SHARED_SCORE;
+  for (let c = 0; c < T; c++) score[c] = CAN_START[c] ? emit[offset + c] + start[c] : -Infinity;
+  for (let i = 1; i < n; i++) {
+    const prevBase = (i - 1) * T;
+    const curBase = i * T;
+    const eBase = i * stride + offset;
+    for (let x = 0; x < NS; x++) sharedScore[x] = score[prevBase + SHARED[x]];
+    for (let k = 0; k < SHARED_TARGETS.length; k++) {
+      const c = SHARED_TARGETS[k];
+      let best = -Infinity;
+      let arg = 0;
+      const row = k * NS;
+      for (let x = 0; x < NS; x++) {
+        const s = sharedScore[x] + tshared[row + x];
+        if (s > best) {
+          best = s;
+          arg = SHARED[x];
+        }
+      }
+      score[curBase + c] = best + emit[eBase + c];
+      back[curBase + c] = arg;
+    }
+    for (let k = 0; k < OTHER_TARGETS.length; k++) {
+      const c = OTHER_TARGETS[k];
+      let best = -Infinity;
+      let arg = 0;
+      const to = PRED_START[c + 1];
+      for (let x = PRED_START[c]; x < to; x++) {
+        const p = PREDS[x];
+        const s = score[prevBase + p] + trans[p * T + c];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[curBase + c] = best + emit[eBase + c];
+      back[curBase + c] = arg;
+    }
+  }
+  let best = -Infinity;
+  let arg = 0;
+  const last = (n - 1) * T;
+  for (let c = 0; c < T; c++) {
+    if (!CAN_END[c]) continue;
+    const s = score[last + c];
+    if (s > best) {
+      best = s;
+      arg = c;
+    }
+  }
+  out[at + n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) out[at + i - 1] = back[i * T + out[at + i]];
+}
+
 /** BILOU tag strings for every token of a document (sentences of words). */
 export function tagDocumentBilou(model: NerModel, rawDoc: string[][]): string[][] {
+  const cache = cacheOf(model);
+  if (!cache.exact) return tagDocumentReference(model, rawDoc);
+  return tagPrepared(cache, prepareDocument(rawDoc));
+}
+
+function cacheOf(model: NerModel): TagCache {
   let cache = tagCaches.get(model);
   if (!cache) tagCaches.set(model, (cache = new TagCache(model)));
-  if (!cache.exact) return tagDocumentReference(model, rawDoc);
+  return cache;
+}
+
+/** Per-document work arrays, reused from document to document (grown as needed). */
+let docEmits = new Float64Array(0);
+let docTags = new Int32Array(0);
+
+/** tagDocumentBilou's fast path over a document already through prepareDocument. */
+function tagPrepared(cache: TagCache, doc: string[][]): string[][] {
+  const model = cache.model;
   cache.maybeReset();
-  const doc = prepareDocument(rawDoc);
   const evidence = documentEvidence(doc).spelling;
   const gazetteer = model.gazetteer;
-  const P1 = model.passes[0];
   const P2 = model.passes[1] ?? null;
   const W = cache.weights;
-  const NC = CONTEXT_OFFSETS.length;
   const PT = cache.PT;
   const { before, after } = cache;
-  // Emissions of every pass side by side ([i * PT + pass * T + tag]): the second pass's static part is
-  // filled in alongside the first pass, its first-pass features are added below.
-  const emits: Float64Array[] = [];
-  const firstPass: number[][] = [];
+  let total = 0;
+  for (const words of doc) total += words.length;
+  if (docEmits.length < total * PT) docEmits = new Float64Array(2 * total * PT);
+  if (docTags.length < total) docTags = new Int32Array(2 * total);
+  // Emissions of every pass side by side ([(token in document) * PT + pass * T + tag]): the second pass's
+  // static part is filled in alongside the first pass, its first-pass features are added below.
+  const E = docEmits;
+  const tags = docTags;
+  const dec1 = decoderOf(model.passes[0]);
+  let first = 0;
   for (const words of doc) {
     const n = words.length;
     const caps = isCapsSentence(words);
@@ -505,18 +644,20 @@ export function tagDocumentBilou(model: NerModel, rawDoc: string[][]): string[][
           words,
         )
       : null;
-    const E = new Float64Array(n * PT);
-    emits.push(E);
     for (let i = 0; i < n; i++) {
-      const o = i * PT;
+      const o = (first + i) * PT;
       const e = entries[i];
       const prev = i ? entries[i - 1] : before;
       const next = i + 1 < n ? entries[i + 1] : after;
-      addSums(e.sums, 0, PT, E, o);
-      for (let k = 0; k < NC; k++) {
-        const j = i + CONTEXT_OFFSETS[k];
-        addSums((j < 0 ? before : j >= n ? after : entries[j]).sums, PT * (k + 1), PT, E, o);
-      }
+      // The word's own scores, then its context words' (in CONTEXT_OFFSETS order, as before): the same
+      // sums in the same order, written at once (this also clears the reused buffer).
+      const s0 = e.sums;
+      const s1 = (i < 2 ? before : entries[i - 2]).sums;
+      const s2 = prev.sums;
+      const s3 = next.sums;
+      const s4 = (i + 2 < n ? entries[i + 2] : after).sums;
+      for (let t = 0; t < PT; t++)
+        E[o + t] = s0[t] + s1[PT + t] + s2[2 * PT + t] + s3[3 * PT + t] + s4[4 * PT + t];
       const left = cache.pair(prev, e);
       addRowsAll(W, PT, left, 1, 1 + left[0], E, o);
       const right = cache.pair(e, next);
@@ -541,31 +682,47 @@ export function tagDocumentBilou(model: NerModel, rawDoc: string[][]): string[][
         addRowsAll(W, PT, r2, 0, r2.length, E, o);
       }
     }
-    firstPass.push(viterbi(E, n, P1.transitions, P1.start, PT, 0));
+    decode(E.subarray(first * PT), n, dec1, PT, 0, tags, first);
+    first += n;
   }
-  if (!P2) return firstPass.map(tagStrings);
-  const labels = labelsElsewhere(doc, firstPass.map(tagStrings));
-  return doc.map((words, s) => {
-    const n = words.length;
-    const E = emits[s];
-    const fp = firstPass[s];
+  const firstPass = tagRows(doc, tags);
+  if (!P2) return firstPass;
+  const labels = labelsElsewhere(doc, firstPass);
+  const dec2 = decoderOf(P2);
+  first = 0;
+  for (let s = 0; s < doc.length; s++) {
+    const n = doc[s].length;
     const ls = labels[s];
     for (let i = 0; i < n; i++) {
+      const k = first + i;
       const v = cache.secondScores(
         LABEL_ID.get(ls[i])!,
-        i ? fp[i - 1] : NONE,
-        fp[i],
-        i + 1 < n ? fp[i + 1] : NONE,
+        i ? tags[k - 1] : NONE,
+        tags[k],
+        i + 1 < n ? tags[k + 1] : NONE,
       );
-      const o = i * PT + T;
+      const o = k * PT + T;
       for (let t = 0; t < T; t++) E[o + t] += v[t];
     }
-    return tagStrings(viterbi(E, n, P2.transitions, P2.start, PT, T));
-  });
+    first += n;
+  }
+  // Second pass: every sentence's first-pass tags have been read above, so they may be overwritten now.
+  first = 0;
+  for (const words of doc) {
+    decode(E.subarray(first * PT), words.length, dec2, PT, T, tags, first);
+    first += words.length;
+  }
+  return tagRows(doc, tags);
 }
 
-function tagStrings(tags: number[]): string[] {
-  return tags.map((t) => TAGS[t]);
+/** Tag strings per sentence from the document's tag indices. */
+function tagRows(doc: string[][], tags: Int32Array): string[][] {
+  let k = 0;
+  return doc.map((words) => {
+    const out = new Array<string>(words.length);
+    for (let i = 0; i < words.length; i++) out[i] = TAGS[tags[k++]];
+    return out;
+  });
 }
 
 /** The same tagging from plain feature strings (slow; the reference the fast path is tested against). */
@@ -593,7 +750,10 @@ export function tagDocumentReference(model: NerModel, rawDoc: string[][]): strin
 /** Entity spans per sentence: the model's tags, then the refiners (see refine.ts). */
 export function entitiesOfDocument(model: NerModel, doc: string[][]): Span[][] {
   const prepared = prepareDocument(doc);
-  return refineDocument(prepared, tagDocumentBilou(model, doc).map(spansFromBilou));
+  const cache = cacheOf(model);
+  // The fast path tags the prepared document directly (tagDocumentBilou would prepare it again).
+  const tags = cache.exact ? tagPrepared(cache, prepared) : tagDocumentReference(model, doc);
+  return refineDocument(prepared, tags.map(spansFromBilou));
 }
 
 /** IOB2 tags (B-PER, I-PER, ..., O) for every token of a document. */
