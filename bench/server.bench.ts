@@ -18,6 +18,7 @@ import { readInputs, toArticles, type ArticleInput } from '../src/index.js';
 import { openStore } from '../src/store/index.js';
 import { startServer } from '../src/server/index.js';
 import { FakeStore } from '../test/server/fake-store.js';
+import { seededRandom } from '../src/util/random.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SAMPLE = join(ROOT, 'examples/harbour-spill');
@@ -27,15 +28,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const DAYS = 200;
 const STORY = 'bench-story';
 
-/** Deterministic PRNG (mulberry32) so every run builds the same corpus. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 function addDays(day: string, n: number): string {
   return new Date(Date.parse(day + 'T00:00:00Z') + n * 86_400_000).toISOString().slice(0, 10);

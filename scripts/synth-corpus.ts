@@ -13,6 +13,7 @@ import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article, Mention, Sentence, Timex } from '../src/model.js';
 import { newArticle } from '../src/model.js';
+import { seededRandom } from '../src/util/random.js';
 
 /** Our own fallback sentences, used when the sample story is missing. */
 const FALLBACK = [
@@ -41,17 +42,7 @@ export function sampleSentences(root = 'examples/harbour-spill'): string[] {
   return out.length >= 20 ? out : FALLBACK;
 }
 
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const SYL = [
   'ka',

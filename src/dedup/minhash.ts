@@ -2,6 +2,7 @@
  * MinHash signatures over sets of 32-bit shingle hashes, and LSH banding to find candidate pairs.
  * Deterministic: the hash family comes from a fixed seed.
  */
+import { seededRandom as mulberry32 } from '../util/random.js';
 
 /** FNV-1a 32-bit hash of a string. */
 export function fnv1a(s: string): number {
@@ -11,18 +12,6 @@ export function fnv1a(s: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
-}
-
-/** A small deterministic PRNG (mulberry32) for the hash family's coefficients. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export class MinHasher {

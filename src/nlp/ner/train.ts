@@ -12,6 +12,8 @@ import { Gazetteer } from './gazetteer.js';
 import { Trainer } from './perceptron.js';
 import { combinePasses, featuresOfDocument, labelsElsewhere, type NerModel } from './tagger.js';
 import { TAGS, TAG_INDEX, iobToBilou, spansFromIob } from './tags.js';
+import { seededRandom } from '../../util/random.js';
+export { seededRandom };
 
 export interface TrainingDocument {
   /** Sentences of words. */
@@ -29,18 +31,6 @@ export interface TrainOptions {
   /** Train the second (document-consistency) pass. */
   twoPass: boolean;
   log?: (line: string) => void;
-}
-
-/** mulberry32: a small seeded PRNG, so training order is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 class Interner {
