@@ -32,6 +32,9 @@ export function isSummaryMaterial(ctx: TimelineContext, u: SentenceUnit): boolea
   if (/\?\s*(?:''|"|”|')?$/.test(t)) return false; // questions
   if (!/^(?:[`'"“‘(]+\s*)?[\p{Lu}\p{N}]/u.test(t)) return false; // fragments starting mid-sentence
   if (/https?:\/\/|www\.|@\w/.test(t)) return false;
+  // the article's own headline: a label for the story, not a statement of what happened that day
+  const title = u.article.title?.trim();
+  if (title && t === title && !/[.!]["'”’]?$/.test(t)) return false;
   if (/^(?:photo|image|picture|video|watch|read more|related|click|share|follow)\b/i.test(t)) return false;
   return true;
 }
