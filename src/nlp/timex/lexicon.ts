@@ -55,10 +55,8 @@ export const WEEKDAYS: Record<string, number> = {
 
 export const WEEKDAY_RE = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
 
-/** Small cardinal and ordinal number words. */
-export const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
+/** Cardinal number words from one to ninety (sums of them make 21..99). */
+export const CARDINAL_WORDS: Record<string, number> = {
   one: 1,
   two: 2,
   three: 3,
@@ -86,6 +84,13 @@ export const NUMBER_WORDS: Record<string, number> = {
   seventy: 70,
   eighty: 80,
   ninety: 90,
+};
+
+/** Number words of quantity phrases: the cardinals plus a/an, hundred, dozen and half. */
+export const NUMBER_WORDS: Record<string, number> = {
+  ...CARDINAL_WORDS,
+  a: 1,
+  an: 1,
   hundred: 100,
   dozen: 12,
   half: 0.5,

@@ -1,6 +1,6 @@
 /** Absolute dates: "Feb. 3", "3 February 2011", "February 3rd, 2011", "2011-02-03", "02/03/2011", "March 1996", "1987". */
 import { isValidDay, fmtDay, fmtMonth, fmtYear, weekday } from '../calendar.js';
-import { MONTHS, MONTH_RE, WEEKDAYS, WEEKDAY_RE } from '../lexicon.js';
+import { CARDINAL_WORDS, MONTHS, MONTH_RE, WEEKDAYS, WEEKDAY_RE } from '../lexicon.js';
 import { yearForMonthDay, yearForMonth } from '../resolve.js';
 import type { Parser, ResolveContext } from '../types.js';
 import { isName, key, whole } from './util.js';
@@ -213,44 +213,11 @@ export const decade: Parser = {
   },
 };
 
-const UNIT_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-};
-const TENS_WORDS: Record<string, number> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
-
 function wordsToNumber(s: string): number | null {
   let n = 0;
   for (const w of s.toLowerCase().split(/[\s-]+/)) {
     if (w === 'and') continue;
-    if (UNIT_WORDS[w] !== undefined) n += UNIT_WORDS[w];
-    else if (TENS_WORDS[w] !== undefined) n += TENS_WORDS[w];
+    if (CARDINAL_WORDS[w] !== undefined) n += CARDINAL_WORDS[w];
     else return null;
   }
   return n;
