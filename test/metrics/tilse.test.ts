@@ -51,6 +51,23 @@ test('alignM1 aligns each date to its cheapest counterpart and discounts by 1/(d
   near(s.alignM1.rouge2.r, 2.5 / 4);
 });
 
+test("alignM1's content cost counts quote tokens but not single punctuation (tilse's string.punctuation test)", () => {
+  // The predicted date 01-10 shares `` and '' (and Boats, once the comma is dropped) with two references.
+  // Approximate ROUGE-1 with tilse's token filter: vs 01-09 {`` Cars ''} F = 2/3, cost (1/2)(1/3) = 0.167;
+  // vs 01-07 {Boats sank} F = 0.4, cost (3/4)(0.6) = 0.45, so 01-10 aligns to 01-09. Were the quote tokens
+  // dropped too, 01-07 would win (cost 0.25 against 0.5) and precision would be 0.25 instead of 0.
+  const ref: TilseTimeline = new Map([
+    ['2020-01-07', ['Boats sank']],
+    ['2020-01-09', ["`` Cars ''"]],
+  ]);
+  const sys: TilseTimeline = new Map([['2020-01-10', ["`` Boats '' ,"]]]);
+  const s = scoreTimeline(sys, [ref]);
+  near(s.alignM1.rouge1.p, 0);
+  // recall: both reference dates align to the only predicted date; boat matches 01-07 at 1/4 weight,
+  // over 3 reference unigrams (car, boat, sank).
+  near(s.alignM1.rouge1.r, 0.25 / 3);
+});
+
 test('an empty predicted timeline scores 0', () => {
   const s = scoreTimeline(new Map(), [gold]);
   for (const v of [s.concat.rouge1, s.agreement.rouge2, s.alignM1.rouge1, s.date])
