@@ -4,6 +4,9 @@
  */
 import type { Article } from '../model.js';
 
+// Regular expressions used inside functions are compiled once, here.
+const NON_WORD_RUN_RE = /[^\p{L}\p{N}]+/gu;
+
 export interface CleanLine {
   /** The line's current text (a rule may cut a prefix off). */
   text: string;
@@ -60,10 +63,7 @@ export function isHeadlineLike(s: string, maxWords = 16): boolean {
 
 /** Compare lines ignoring case, punctuation and spacing. */
 export function normalizeLine(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return s.toLowerCase().replace(NON_WORD_RUN_RE, ' ').trim();
 }
 
 /**

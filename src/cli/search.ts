@@ -6,6 +6,8 @@ const help = `Usage: chronicle search "<terms>" [options]
 
 Full-text search (SQLite FTS5, bm25 ranking, title weighted 4x) over stored articles. Words are ANDed;
 "quoted phrases" match as phrases. Matches are shown with a snippet, [matched words] in brackets.
+When more than 5,000 articles match (common words in a large store), the 5,000 most recently stored
+matches are ranked (with filters: the most recent ones that pass them), which keeps every query fast.
 
 Options:
 ${DB_HELP}

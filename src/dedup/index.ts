@@ -54,51 +54,141 @@ export function normalizeWords(text: string): string[] {
 
 /** Sorted, unique 32-bit hashes of the word bigrams (unigrams for one-word sentences). */
 export function shingleHashes(words: string[]): Uint32Array {
-  if (words.length === 1) return Uint32Array.of(fnv1a(words[0]));
-  const out = new Uint32Array(Math.max(0, words.length - 1));
-  let prev = fnv1a(words[0] ?? '');
-  for (let i = 1; i < words.length; i++) {
-    const cur = fnv1a(words[i]);
+  const wordHashes = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) wordHashes[i] = fnv1a(words[i]);
+  return shinglesOfWordHashes(wordHashes, words.length);
+}
+
+/** `shingleHashes` from the words' FNV-1a hashes (the first `n` values of `wordHashes`). */
+function shinglesOfWordHashes(wordHashes: Uint32Array, n: number): Uint32Array {
+  if (n === 1) return Uint32Array.of(wordHashes[0]);
+  const out = new Uint32Array(Math.max(0, n - 1));
+  let prev = wordHashes[0];
+  for (let i = 1; i < n; i++) {
+    const cur = wordHashes[i];
     out[i - 1] = (Math.imul(prev, 0x9e3779b1) ^ cur) >>> 0;
     prev = cur;
   }
   out.sort();
   // De-duplicate in place.
-  let n = 0;
-  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i];
-  return out.subarray(0, n);
+  let m = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[m++] = out[i];
+  return out.subarray(0, m);
+}
+
+/**
+ * One pass over a sentence's normalised words without building them: the FNV-1a hash of each word (into
+ * `KeyScan.words`) and a 52-bit hash of the whole normalised key (`normalizeKey`), for grouping exact
+ * repeats without allocating the key. Plain-ASCII text without PTB bracket tokens is read directly (upper
+ * case folded, every non-alphanumeric a separator: what `normalizeKey` does to it); anything else is
+ * scanned from `normalizeKey`'s output.
+ */
+export class KeyScan {
+  words = new Uint32Array(64);
+  count = 0;
+  keyHash = 0;
+
+  scan(text: string): void {
+    if (text.indexOf('B-') === -1 && this.scanFrom(text, true)) return;
+    this.scanFrom(normalizeKey(text), false);
+  }
+
+  /** False (and no result) when `ascii` is set and the text holds a non-ASCII character. */
+  private scanFrom(s: string, ascii: boolean): boolean {
+    let count = 0;
+    let h1 = 0x811c9dc5; // FNV-1a of the key
+    let h2 = 0x12345679; // a second, independent hash of the key
+    let w = 0x811c9dc5; // FNV-1a of the current word
+    let inWord = false;
+    for (let i = 0; i < s.length; i++) {
+      let c = s.charCodeAt(i);
+      let isWordChar: boolean;
+      if (ascii) {
+        if (c >= 128) return false;
+        if (c >= 65 && c <= 90) c += 32;
+        isWordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+      } else isWordChar = c !== 32;
+      if (!isWordChar) {
+        if (inWord) {
+          this.push(count++, w >>> 0);
+          inWord = false;
+        }
+        continue;
+      }
+      if (!inWord) {
+        if (count > 0) {
+          h1 = Math.imul(h1 ^ 32, 0x01000193);
+          h2 = Math.imul(h2 ^ 32, 0x5bd1e995) ^ (h2 >>> 13);
+        }
+        w = 0x811c9dc5;
+        inWord = true;
+      }
+      w = Math.imul(w ^ c, 0x01000193);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 13);
+    }
+    if (inWord) this.push(count++, w >>> 0);
+    this.count = count;
+    this.keyHash = (h1 >>> 0) * 2 ** 20 + (h2 & 0xfffff);
+    return true;
+  }
+
+  private push(i: number, h: number): void {
+    if (i === this.words.length) {
+      const grown = new Uint32Array(this.words.length * 2);
+      grown.set(this.words);
+      this.words = grown;
+    }
+    this.words[i] = h;
+  }
+
+  /** `shingleHashes` of the scanned words. */
+  shingles(): Uint32Array {
+    return shinglesOfWordHashes(this.words, this.count);
+  }
 }
 
 export function markNearDuplicates(articles: Article[], options: DedupOptions = {}): void {
   const sentJ = options.sentenceJaccard ?? SENTENCE_JACCARD;
   const artJ = options.articleJaccard ?? ARTICLE_JACCARD;
 
-  // 1. Exact groups over every sentence in corpus order (keyed by the normalised text).
+  // 1. Exact groups over every sentence in corpus order (keyed by the normalised text). The key is not
+  // built: sentences are grouped by a 52-bit hash of it, and a hash shared with a different key (checked
+  // by building both keys) falls back to a map of the keys themselves.
   const refA: number[] = [];
   const refS: number[] = [];
-  const exactKey = new Map<string, number>();
+  const byKeyHash = new Map<number, number>();
+  const byKey = new Map<string, number>();
   const exactOf: number[] = []; // sentence ref → representative ref
   // Representatives long enough for near matching, with their shingles (words are not kept: memory).
   const cand: number[] = [];
   const shingles: Uint32Array[] = [];
+  const scan = new KeyScan();
   for (let ai = 0; ai < articles.length; ai++) {
     const sents = articles[ai].sentences;
     for (let si = 0; si < sents.length; si++) {
       const idx = refA.length;
       refA.push(ai);
       refS.push(si);
-      const key = normalizeKey(sents[si].text);
-      const rep = exactKey.get(key);
+      const text = sents[si].text;
+      scan.scan(text);
+      let rep = byKeyHash.get(scan.keyHash);
+      if (rep === undefined) byKeyHash.set(scan.keyHash, idx);
+      else {
+        const key = normalizeKey(text);
+        if (key !== normalizeKey(articles[refA[rep]].sentences[refS[rep]].text)) {
+          rep = byKey.get(key);
+          if (rep === undefined) byKey.set(key, idx);
+        }
+      }
       if (rep !== undefined) {
         exactOf.push(rep);
         continue;
       }
-      exactKey.set(key, idx);
       exactOf.push(idx);
-      const words = key ? key.split(' ') : [];
-      if (words.length >= MIN_NEAR_WORDS) {
+      if (scan.count >= MIN_NEAR_WORDS) {
         cand.push(idx);
-        shingles.push(shingleHashes(words));
+        shingles.push(scan.shingles());
       }
     }
   }
@@ -109,10 +199,11 @@ export function markNearDuplicates(articles: Article[], options: DedupOptions = 
   for (let i = 0; i < n; i++) if (exactOf[i] !== i) uf.union(i, exactOf[i]);
   const hasher = new MinHasher(NUM_HASHES);
   const sigs = new Uint32Array(cand.length * NUM_HASHES);
-  shingles.forEach((sh, c) => sigs.set(hasher.signature(sh), c * NUM_HASHES));
+  for (let c = 0; c < cand.length; c++) hasher.signatureInto(shingles[c], sigs, c * NUM_HASHES);
   // LSH without a hash map: per band, sort (band hash, candidate) keys and scan runs of equal hashes.
   const keys = new Float64Array(cand.length);
-  const tried = new Set<number>();
+  // A pair that shares several bands is compared again rather than remembered: the comparison is cheap and
+  // deterministic (a failed pair fails again; a matched pair is then in one group and skipped).
   for (let b = 0; b < BANDS; b++) {
     for (let c = 0; c < cand.length; c++)
       keys[c] = bandHash(sigs, c * NUM_HASHES + b * ROWS, ROWS) * 2 ** 20 + c;
@@ -129,9 +220,6 @@ export function markNearDuplicates(articles: Article[], options: DedupOptions = 
           const rp = cand[p];
           const rq = cand[q];
           if (uf.find(rp) === uf.find(rq)) continue;
-          const pair = p < q ? p * 2 ** 20 + q : q * 2 ** 20 + p;
-          if (tried.has(pair)) continue;
-          tried.add(pair);
           if (jaccardSorted(shingles[p], shingles[q]) >= sentJ) uf.union(rp, rq);
         }
       x = y;

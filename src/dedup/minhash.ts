@@ -17,6 +17,10 @@ export function fnv1a(s: string): number {
 export class MinHasher {
   private readonly a: Uint32Array;
   private readonly b: Uint32Array;
+  /** The same multipliers and offsets as signed 32-bit values (same low 32 bits) for the hot loop. */
+  private readonly aSigned: Int32Array;
+  private readonly bSigned: Int32Array;
+  private readonly scratch: Int32Array;
   constructor(
     readonly numHashes: number,
     seed = 20240205,
@@ -28,22 +32,39 @@ export class MinHasher {
       this.a[i] = (Math.floor(rnd() * 0xffffffff) | 1) >>> 0;
       this.b[i] = Math.floor(rnd() * 0xffffffff) >>> 0;
     }
+    this.aSigned = new Int32Array(this.a);
+    this.bSigned = new Int32Array(this.b);
+    this.scratch = new Int32Array(numHashes);
   }
 
   /** Signature of a set of shingle hashes (duplicates in the input are harmless). */
   signature(shingles: ArrayLike<number>): Uint32Array {
+    const sig = new Uint32Array(this.numHashes);
+    this.signatureInto(shingles, sig, 0);
+    return sig;
+  }
+
+  /**
+   * Writes the signature into `out[offset .. offset + numHashes)`. The minimum is kept in 32-bit signed
+   * arithmetic on values with the top bit flipped (the same order as unsigned), so no value leaves the
+   * small-integer range on the hot loop.
+   */
+  signatureInto(shingles: ArrayLike<number>, out: Uint32Array, offset: number): void {
     const k = this.numHashes;
-    const sig = new Uint32Array(k).fill(0xffffffff);
+    const a = this.aSigned;
+    const b = this.bSigned;
+    const sig = this.scratch;
+    sig.fill(0x7fffffff); // 0xffffffff with the top bit flipped
     for (let j = 0; j < shingles.length; j++) {
       // Mix the shingle first so that nearby values spread out.
-      let x = shingles[j] >>> 0;
-      x = Math.imul(x ^ (x >>> 16), 0x45d9f3b) >>> 0;
+      let x = shingles[j] | 0;
+      x = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
       for (let i = 0; i < k; i++) {
-        const h = (Math.imul(this.a[i], x) + this.b[i]) >>> 0;
+        const h = ((Math.imul(a[i], x) + b[i]) ^ 0x80000000) | 0;
         if (h < sig[i]) sig[i] = h;
       }
     }
-    return sig;
+    for (let i = 0; i < k; i++) out[offset + i] = (sig[i] ^ 0x80000000) >>> 0;
   }
 }
 

@@ -7,6 +7,12 @@
  */
 import type { Article, Token } from '../model.js';
 
+// Regular expressions used inside functions are compiled once, here.
+const WORD_BEFORE_CHAR_RE = /[\p{L}\p{N}.'’-]/u;
+const WORD_CHAR_RE = /[\p{L}\p{N}]/u;
+const DOTTED_ACRONYM_RE = /^(?:\p{L}\.)+\p{L}$/u;
+const WRAP_PREV_RE = /[\p{Ll},;\-–]/u;
+
 export interface Span {
   start: number;
   end: number;
@@ -59,7 +65,7 @@ function isDigit(ch: string): boolean {
 /** The word just before position `dot` (a '.'), including internal dots ("U.S"). */
 function wordBefore(text: string, dot: number, lineStart: number): string {
   let i = dot;
-  while (i > lineStart && /[\p{L}\p{N}.'’-]/u.test(text[i - 1])) i--;
+  while (i > lineStart && WORD_BEFORE_CHAR_RE.test(text[i - 1])) i--;
   return text.slice(i, dot);
 }
 
@@ -67,7 +73,7 @@ function wordBefore(text: string, dot: number, lineStart: number): string {
 function nextWordAt(text: string, i: number, end: number): { ch: string; word: string } {
   while (i < end && (text[i] === ' ' || text[i] === '\t' || OPENERS.includes(text[i]))) i++;
   let j = i;
-  while (j < end && /[\p{L}\p{N}]/u.test(text[j])) j++;
+  while (j < end && WORD_CHAR_RE.test(text[j])) j++;
   return { ch: text[i] ?? '', word: text.slice(i, j) };
 }
 
@@ -87,7 +93,7 @@ function isBoundary(text: string, p: number, q: number, lineStart: number, lineE
   // Initials: "J. R. Smith".
   if (before.length === 1 && isUpper(before)) return !isUpper(ch);
   // Dotted acronyms "U.S.", "a.m.": a boundary only before a typical sentence starter.
-  if (/^(?:\p{L}\.)+\p{L}$/u.test(before)) return SENTENCE_STARTERS.has(word.toLowerCase());
+  if (DOTTED_ACRONYM_RE.test(before)) return SENTENCE_STARTERS.has(word.toLowerCase());
   if (OTHER_ABBREVIATIONS.has(lower)) {
     if (isDigit(ch)) return false;
     return SENTENCE_STARTERS.has(word.toLowerCase());
@@ -148,7 +154,7 @@ export function splitSentences(text: string): Span[] {
     const prev = text[a - 1] ?? '';
     const next = text[b] ?? '';
     const wraps =
-      a > blockStart && next !== '\n' && next !== '\r' && /[\p{Ll},;\-–]/u.test(prev) && isLower(next);
+      a > blockStart && next !== '\n' && next !== '\r' && WRAP_PREV_RE.test(prev) && isLower(next);
     if (!wraps) {
       splitBlock(text, blockStart, lineEnd, out);
       blockStart = nl + 1;

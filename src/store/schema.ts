@@ -113,6 +113,17 @@ export const MIGRATIONS: string[] = [
     INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, coalesce(old.title, ''), old.text);
   END;
   `,
+  // The timeline builder's per-sentence term statistics (src/store/timeline-state.ts), written at ingest so a
+  // story's timeline is built without re-tokenising its sentences: a dictionary of stemmed content terms, and per
+  // article one blob of varints (version, sentences, then per sentence: words, terms, term ids...). An
+  // article without a row (older stores) has its statistics computed from the text when read.
+  `
+  CREATE TABLE timeline_terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE);
+  CREATE TABLE sentence_terms (
+    article_rowid INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+    data BLOB NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,7 +3,7 @@
  * concurrent writers queue instead of failing, one IMMEDIATE transaction per ingest batch.
  */
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -42,6 +42,8 @@ import type {
   StorySummary,
 } from './index.js';
 import { exportStory as renderExport, parseStoryExport } from '../export/index.js';
+import { encodeArticleTerms, TimelineSource } from './timeline-state.js';
+import { porterStem } from '../eval/porter.js';
 
 /** A store problem (corrupt file, newer schema, read-only path, full disk) named with the file. */
 export class StoreError extends Error {
@@ -63,6 +65,8 @@ export interface OpenOptions {
   maxPageCount?: number;
   /** The analysis run on new articles (default: the full pipeline, runPipeline). */
   analyzer?: (articles: Article[], options: AnalyzeOptions) => Analysis;
+  /** Matching articles a search ranks at most (default SEARCH_CANDIDATES; see search). */
+  searchCandidates?: number;
 }
 
 export interface IngestOptions {
@@ -77,6 +81,22 @@ export interface IngestOptions {
   refreshTimelines?: boolean;
   onProgress?: (stage: string, done: number, total: number) => void;
 }
+
+/** Document frequencies read from the store on first use of each term (a term not stored has frequency 0). */
+class StoredDocFreq extends Map<string, number> {
+  constructor(private readonly lookup: (term: string) => number | undefined) {
+    super();
+  }
+
+  override get(term: string): number {
+    let v = super.get(term);
+    if (v === undefined) super.set(term, (v = this.lookup(term) ?? 0));
+    return v;
+  }
+}
+
+/** Matching articles a search ranks at most (the most recently stored ones): bounds a query's cost. */
+export const SEARCH_CANDIDATES = 5000;
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
@@ -151,13 +171,16 @@ function preflight(path: string) {
   }
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 function normKey(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  // NFKC leaves ASCII unchanged: skip it for ASCII text (the common case at ingest).
+  return (ASCII.test(s) ? s : s.normalize('NFKC')).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** sha256 of the whitespace-normalised text: the identity used for idempotent ingest. */
 export function contentHash(text: string): string {
-  return createHash('sha256').update(text.normalize('NFC').replace(/\s+/g, ' ').trim()).digest('hex');
+  return hash('sha256', (ASCII.test(text) ? text : text.normalize('NFC')).replace(/\s+/g, ' ').trim(), 'hex');
 }
 
 function canonicalUrl(a: Article): string | null {
@@ -174,13 +197,8 @@ function canonicalUrl(a: Article): string | null {
 
 /** Stable dup-group id for a sentence text (so groups from different batches agree on exact repeats). */
 function groupId(text: string): number {
-  return parseInt(
-    createHash('sha1')
-      .update(normKey(text).replace(/[^\p{L}\p{N} ]/gu, ''))
-      .digest('hex')
-      .slice(0, 12),
-    16,
-  );
+  // The first 6 bytes of the digest (= its first 12 hex digits).
+  return hash('sha1', normKey(text).replace(/[^\p{L}\p{N} ]/gu, ''), 'buffer').readUIntBE(0, 6);
 }
 
 /** Stable key of timeline options, for stored timelines. */
@@ -255,6 +273,7 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   readonly readonly: boolean;
   private readonly analyzer: (articles: Article[], options: AnalyzeOptions) => Analysis;
+  private readonly searchCandidates: number;
 
   constructor(
     readonly path: string,
@@ -262,6 +281,7 @@ export class SqliteStore implements Store {
   ) {
     this.readonly = Boolean(options.readonly);
     this.analyzer = options.analyzer ?? ((articles, o) => runPipeline(articles, o));
+    this.searchCandidates = options.searchCandidates ?? SEARCH_CANDIDATES;
     const memory = path === ':memory:';
     if (!memory) {
       if (existsSync(path)) preflight(path);
@@ -331,13 +351,28 @@ export class SqliteStore implements Store {
 
   // ---------------------------------------------------------------- ingest
 
+  private statements = new Map<string, Database.Statement>();
+
+  /** A statement of the write path, prepared once per store (pluck/raw mode fixed at preparation). */
+  private stmt(sql: string, mode?: 'pluck' | 'raw'): Database.Statement {
+    const key = (mode ?? '') + sql;
+    let st = this.statements.get(key);
+    if (!st) {
+      st = this.db.prepare(sql);
+      if (mode === 'pluck') st.pluck();
+      else if (mode === 'raw') st.raw();
+      this.statements.set(key, st);
+    }
+    return st;
+  }
+
   ingest(input: Article[], options: IngestOptions = {}): IngestReport & { seconds: number } {
     this.writable('ingest');
     const t0 = performance.now();
     const report: IngestReport = { added: [], duplicates: [], storiesTouched: [] };
     // 1. Drop what is already stored (or repeated in this batch) before paying for analysis.
-    const byHash = this.db.prepare('SELECT id FROM articles WHERE content_hash = ?').pluck();
-    const byUrl = this.db.prepare('SELECT id FROM articles WHERE canonical_url = ?').pluck();
+    const byHash = this.stmt('SELECT id FROM articles WHERE content_hash = ?', 'pluck');
+    const byUrl = this.stmt('SELECT id FROM articles WHERE canonical_url = ?', 'pluck');
     const seenHash = new Set<string>();
     const seenUrl = new Set<string>();
     const fresh: Article[] = [];
@@ -389,26 +424,25 @@ export class SqliteStore implements Store {
   }
 
   private writeBatch(fresh: Article[], entities: Entity[], options: IngestOptions, report: IngestReport) {
-    const db = this.db;
-    const byHash = db.prepare('SELECT id FROM articles WHERE content_hash = ?').pluck();
-    const byUrl = db.prepare('SELECT id FROM articles WHERE canonical_url = ?').pluck();
-    const idTaken = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
-    const insArticle =
-      db.prepare(`INSERT INTO articles (id, content_hash, canonical_url, url, path, title, byline, source,
+    const byHash = this.stmt('SELECT id FROM articles WHERE content_hash = ?', 'pluck');
+    const byUrl = this.stmt('SELECT id FROM articles WHERE canonical_url = ?', 'pluck');
+    const idTaken = this.stmt('SELECT 1 FROM articles WHERE id = ?', 'pluck');
+    const insArticle = this
+      .stmt(`INSERT INTO articles (id, content_hash, canonical_url, url, path, title, byline, source,
       published_at, published_at_evidence, language, topic, raw_text, text, removed, warnings, duplicate_of,
       lines_are_sentences, added_at) VALUES (@id, @content_hash, @canonical_url, @url, @path, @title, @byline, @source,
       @published_at, @published_at_evidence, @language, @topic, @raw_text, @text, @removed, @warnings, @duplicate_of,
       @lines_are_sentences, @added_at)`);
-    const insSentence = db.prepare(
+    const insSentence = this.stmt(
       'INSERT INTO sentences (article_rowid, idx, start, end, tokens, timexes, dup_group) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    const insMention = db.prepare(
+    const insMention = this.stmt(
       'INSERT OR IGNORE INTO mentions (article_rowid, start, end, sentence_index, type, entity_rowid) VALUES (?, ?, ?, ?, ?, ?)',
     );
-    const insQuote =
-      db.prepare(`INSERT INTO quotes (article_rowid, idx, text, kind, speaker, speaker_entity_rowid, speaker_text, cue,
+    const insQuote = this
+      .stmt(`INSERT INTO quotes (article_rowid, idx, text, kind, speaker, speaker_entity_rowid, speaker_text, cue,
       start, end, sentence_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const setStory = db.prepare('UPDATE articles SET story_rowid = ? WHERE rowid = ?');
+    const setStory = this.stmt('UPDATE articles SET story_rowid = ? WHERE rowid = ?');
     const now = new Date().toISOString();
 
     // Entities: map batch entity ids to stored entities (same type and name or alias), creating new ones.
@@ -440,7 +474,8 @@ export class SqliteStore implements Store {
         published_at_evidence: a.publishedAtEvidence ?? null,
         language: a.language ?? null,
         topic: a.topic ?? null,
-        raw_text: a.rawText === a.text ? null : deflateRawSync(Buffer.from(a.rawText, 'utf8')),
+        // Fastest deflate level: the raw text is kept for reference, rarely read; level 1 costs a third of the default.
+        raw_text: a.rawText === a.text ? null : deflateRawSync(Buffer.from(a.rawText, 'utf8'), { level: 1 }),
         text: a.text,
         removed: a.removed.length ? JSON.stringify(a.removed) : null,
         warnings: a.warnings.length ? JSON.stringify(a.warnings) : null,
@@ -466,6 +501,7 @@ export class SqliteStore implements Store {
           group,
         );
       }
+      this.saveSentenceTerms(rowid, a, report);
       for (const m of a.mentions) {
         const er = m.entityId !== undefined ? (batchEntity.get(m.entityId) ?? null) : null;
         insMention.run(rowid, m.start, m.end, m.sentenceIndex, m.type, er);
@@ -490,7 +526,7 @@ export class SqliteStore implements Store {
       inserted.push({ a, rowid });
       report.added.push(id);
     }
-    const addMentions = db.prepare('UPDATE entities SET mentions = mentions + ? WHERE rowid = ?');
+    const addMentions = this.stmt('UPDATE entities SET mentions = mentions + ? WHERE rowid = ?');
     for (const [er, n] of mentionCounts) addMentions.run(n, er);
     if (!inserted.length) return;
 
@@ -506,14 +542,14 @@ export class SqliteStore implements Store {
     const features = ordered.map(({ a }) => articleFeatures(a, entityKey));
     const df = this.loadDocFreq(features);
     for (const f of features) addDocFreq(df.freq, f);
-    const insStory = db.prepare("INSERT INTO stories (id) VALUES ('')");
+    const insStory = this.stmt("INSERT INTO stories (id) VALUES ('')");
     const newStoryId = () => {
       const r = Number(insStory.run().lastInsertRowid);
       let id = `s${r}`;
       // An imported story may already carry this id.
-      for (let n = 2; db.prepare('SELECT 1 FROM stories WHERE id = ?').get(id) !== undefined; n++)
+      for (let n = 2; this.stmt('SELECT 1 FROM stories WHERE id = ?').get(id) !== undefined; n++)
         id = `s${r}-${n}`;
-      db.prepare('UPDATE stories SET id = ? WHERE rowid = ?').run(id, r);
+      this.stmt('UPDATE stories SET id = ? WHERE rowid = ?').run(id, r);
       return id;
     };
     const clusterer = new StoryClusterer(this.loadStoryStates(), df.freq, newStoryId);
@@ -521,17 +557,17 @@ export class SqliteStore implements Store {
     const rowidOf = (sid: string) => {
       let r = storyRowid.get(sid);
       if (r === undefined) {
-        r = db.prepare('SELECT rowid FROM stories WHERE id = ?').pluck().get(sid) as number | undefined;
+        r = this.stmt('SELECT rowid FROM stories WHERE id = ?', 'pluck').get(sid) as number | undefined;
         if (r === undefined) {
           // A forced story id that does not exist yet (import): create it.
-          r = Number(db.prepare('INSERT INTO stories (id) VALUES (?)').run(sid).lastInsertRowid);
+          r = Number(this.stmt('INSERT INTO stories (id) VALUES (?)').run(sid).lastInsertRowid);
         }
         storyRowid.set(sid, r);
       }
       return r;
     };
     const touched = new Set<string>();
-    const dayStat = db.prepare(`INSERT INTO story_days (story_rowid, day, articles, refs) VALUES (?, ?, ?, ?)
+    const dayStat = this.stmt(`INSERT INTO story_days (story_rowid, day, articles, refs) VALUES (?, ?, ?, ?)
       ON CONFLICT (story_rowid, day) DO UPDATE SET articles = articles + excluded.articles, refs = refs + excluded.refs`);
     ordered.forEach(({ a, rowid }, i) => {
       const f = features[i];
@@ -568,11 +604,11 @@ export class SqliteStore implements Store {
     options.onProgress?.('stories', ordered.length, ordered.length);
     // Stories that turned out to be one are merged (the absorbed story's articles and statistics move over).
     if (!options.story) {
-      const moveArticles = db.prepare('UPDATE articles SET story_rowid = ? WHERE story_rowid = ?');
-      const moveDays =
-        db.prepare(`INSERT INTO story_days (story_rowid, day, articles, refs) SELECT ?, day, articles, refs FROM story_days
+      const moveArticles = this.stmt('UPDATE articles SET story_rowid = ? WHERE story_rowid = ?');
+      const moveDays = this
+        .stmt(`INSERT INTO story_days (story_rowid, day, articles, refs) SELECT ?, day, articles, refs FROM story_days
         WHERE story_rowid = ? ON CONFLICT (story_rowid, day) DO UPDATE SET articles = articles + excluded.articles, refs = refs + excluded.refs`);
-      const drop = db.prepare('DELETE FROM stories WHERE rowid = ?');
+      const drop = this.stmt('DELETE FROM stories WHERE rowid = ?');
       for (const [from, into] of clusterer.mergeSimilar([...touched].sort())) {
         const fr = rowidOf(from);
         const ir = rowidOf(into);
@@ -585,8 +621,8 @@ export class SqliteStore implements Store {
         (report.merged ??= []).push({ from, into });
       }
     }
-    const saveStory =
-      db.prepare(`UPDATE stories SET size = ?, first_day = ?, last_day = ?, terms = ?, entity_vec = ?,
+    const saveStory = this
+      .stmt(`UPDATE stories SET size = ?, first_day = ?, last_day = ?, terms = ?, entity_vec = ?,
       version = version + 1, title = coalesce((SELECT title FROM articles WHERE story_rowid = stories.rowid AND title IS NOT NULL
       AND title != '' ORDER BY published_at IS NULL, published_at, rowid LIMIT 1), '') WHERE rowid = ?`);
     for (const sid of [...touched].sort()) {
@@ -601,40 +637,51 @@ export class SqliteStore implements Store {
 
   /** Returns a function mapping (type, name, aliases) to a stored entity rowid, creating it when new. */
   private entityResolver() {
-    const db = this.db;
-    const byKey = db.prepare('SELECT rowid FROM entities WHERE type = ? AND key = ?').pluck();
-    const byAlias = db
-      .prepare(
-        'SELECT e.rowid FROM entity_aliases a JOIN entities e ON e.rowid = a.entity_rowid WHERE a.key = ? AND e.type = ? LIMIT 1',
-      )
-      .pluck();
-    const insEntity = db.prepare("INSERT INTO entities (id, name, key, type) VALUES ('', ?, ?, ?)");
-    const setId = db.prepare('UPDATE entities SET id = ? WHERE rowid = ?');
-    const insAlias = db.prepare(
+    const byKey = this.stmt('SELECT rowid FROM entities WHERE type = ? AND key = ?', 'pluck');
+    const byAlias = this.stmt(
+      'SELECT e.rowid FROM entity_aliases a JOIN entities e ON e.rowid = a.entity_rowid WHERE a.key = ? AND e.type = ? LIMIT 1',
+      'pluck',
+    );
+    const insEntity = this.stmt("INSERT INTO entities (id, name, key, type) VALUES ('', ?, ?, ?)");
+    const setId = this.stmt('UPDATE entities SET id = ? WHERE rowid = ?');
+    const insAlias = this.stmt(
       'INSERT OR IGNORE INTO entity_aliases (entity_rowid, alias, key) VALUES (?, ?, ?)',
     );
     const cache = new Map<string, number>();
+    // Names repeat across a batch's entities: normalise each once, and write each (entity, alias) pair once.
+    const keys = new Map<string, string>();
+    const nk = (s: string) => {
+      let k = keys.get(s);
+      if (k === undefined) keys.set(s, (k = normKey(s)));
+      return k;
+    };
+    const aliased = new Set<string>();
     return (type: EntityType, name: string, aliases: string[]): number => {
-      const key = normKey(name);
+      const key = nk(name);
       const ck = `${type}\0${key}`;
       let r = cache.get(ck) ?? (byKey.get(type, key) as number | undefined);
       if (r === undefined)
         for (const al of [name, ...aliases])
-          if ((r = byAlias.get(normKey(al), type) as number | undefined) !== undefined) break;
+          if ((r = byAlias.get(nk(al), type) as number | undefined) !== undefined) break;
       if (r === undefined) {
         r = Number(insEntity.run(name, key, type).lastInsertRowid);
         setId.run(`e${r}`, r);
       }
       cache.set(ck, r);
-      for (const al of [name, ...aliases]) insAlias.run(r, al, normKey(al));
+      for (const al of [name, ...aliases]) {
+        const ak = `${r}\0${al}`;
+        if (aliased.has(ak)) continue;
+        aliased.add(ak);
+        insAlias.run(r, al, nk(al));
+      }
       return r;
     };
   }
 
   private loadStoryStates(): StoryState[] {
-    const rows = this.db
-      .prepare('SELECT rowid, id, size, first_day, last_day, terms, entity_vec FROM stories WHERE size > 0')
-      .all() as StoryRow[];
+    const rows = this.stmt(
+      'SELECT rowid, id, size, first_day, last_day, terms, entity_vec FROM stories WHERE size > 0',
+    ).all() as StoryRow[];
     return rows.map((r) => ({
       id: r.id,
       size: r.size,
@@ -645,31 +692,27 @@ export class SqliteStore implements Store {
     }));
   }
 
-  /** Document frequencies for the terms this batch and the stories use (loaded lazily, all at once). */
+  /** Document frequencies for the terms this batch and the stories use, each read from term_df when first asked
+   * for (a small batch into a large store reads a few thousand rows, not the whole table). */
   private loadDocFreq(_features: { terms: Map<string, number> }[]): { freq: DocFreq; changed: Set<string> } {
     const docs = Number(
-      (this.db.prepare("SELECT value FROM meta WHERE key = 'docs'").pluck().get() as string | undefined) ?? 0,
+      (this.stmt("SELECT value FROM meta WHERE key = 'docs'", 'pluck').get() as string | undefined) ?? 0,
     );
-    const df = new Map<string, number>();
-    for (const r of this.db.prepare('SELECT term, df FROM term_df').raw().iterate() as IterableIterator<
-      [string, number]
-    >)
-      df.set(r[0], r[1]);
+    const one = this.stmt('SELECT df FROM term_df WHERE term = ?', 'pluck');
+    const df = new StoredDocFreq((t) => one.get(t) as number | undefined);
     const changed = new Set<string>();
     for (const f of _features) for (const t of f.terms.keys()) changed.add(t);
     return { freq: { docs, df }, changed };
   }
 
   private saveDocFreq(changed: Set<string>, df: DocFreq) {
-    const put = this.db.prepare(
+    const put = this.stmt(
       'INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = excluded.df',
     );
     for (const t of changed) put.run(t, df.df.get(t) ?? 0);
-    this.db
-      .prepare(
-        "INSERT INTO meta (key, value) VALUES ('docs', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-      )
-      .run(String(df.docs));
+    this.stmt(
+      "INSERT INTO meta (key, value) VALUES ('docs', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    ).run(String(df.docs));
   }
 
   // ---------------------------------------------------------------- reading articles back
@@ -887,10 +930,49 @@ export class SqliteStore implements Store {
     }[];
   }
 
-  /** Build a story's timeline from its stored analysis (never cached). */
+  /**
+   * Build a story's timeline from its stored analysis (the stored timeline is not used). The articles come
+   * from the lean, incrementally updated timeline source: the same analysis `storyAnalysis` gives.
+   */
   buildStoryTimeline(id: string, options: TimelineOptions = {}): Timeline {
-    this.storyRow(id);
-    return buildTimelineFromAnalysis(this.storyAnalysis(id), options);
+    const r = this.storyRow(id);
+    return buildTimelineFromAnalysis(this.timelineSource().analysis(r.rowid, r.version), options);
+  }
+
+  private timelineSourceState?: TimelineSource;
+  /** Term ids of the timeline_terms dictionary, cached per ingest batch (a rolled-back batch takes its new ids along). */
+  private readonly batchTerms = new WeakMap<object, (a: Article, rowid: number) => void>();
+
+  /**
+   * Store the timeline builder's per-sentence term statistics of an article inserted by the batch `batch` (called
+   * from writeBatch, inside its transaction; see timeline-state.ts).
+   */
+  private saveSentenceTerms(rowid: number, a: Article, batch: object) {
+    let save = this.batchTerms.get(batch);
+    if (!save) {
+      const cache = new Map<string, number>();
+      const find = this.db.prepare('SELECT id FROM timeline_terms WHERE term = ?').pluck();
+      const add = this.db.prepare('INSERT INTO timeline_terms (term) VALUES (?)');
+      const put = this.db.prepare(
+        'INSERT OR REPLACE INTO sentence_terms (article_rowid, data) VALUES (?, ?)',
+      );
+      const idOf = (term: string) => {
+        let id = cache.get(term);
+        if (id === undefined) {
+          id = (find.get(term) as number | undefined) ?? Number(add.run(term).lastInsertRowid);
+          cache.set(term, id);
+        }
+        return id;
+      };
+      save = (art, r) => put.run(r, encodeArticleTerms(art, idOf));
+      this.batchTerms.set(batch, save);
+    }
+    save(a, rowid);
+  }
+
+  /** The per-store timeline source (lean story reads, cached per story and updated with new articles). */
+  private timelineSource(): TimelineSource {
+    return (this.timelineSourceState ??= new TimelineSource(this.db, { decodeTokens }));
   }
 
   storyTimeline(id: string, options: TimelineOptions = {}): Timeline {
@@ -930,7 +1012,8 @@ export class SqliteStore implements Store {
       const keys = rows.all(id) as string[];
       if (!keys.length) continue;
       const r = this.storyRow(id);
-      const analysis = this.storyAnalysis(id);
+      // The story's cached state takes in only the articles it does not hold yet.
+      const analysis = this.timelineSource().analysis(r.rowid, r.version);
       for (const key of keys) {
         const [dates, sentences, query, from, to, strategy] = JSON.parse(key) as (string | number | null)[];
         const o: TimelineOptions = {};
@@ -958,11 +1041,19 @@ export class SqliteStore implements Store {
 
   // ---------------------------------------------------------------- search
 
+  /**
+   * Ranked full-text search: bm25, title weighted 4x. When a query matches more than SEARCH_CANDIDATES
+   * articles (common words over a large store), the ranking considers the most recently stored ones, so a
+   * query costs about the same at 200,000 articles as at 20,000. Filters are applied to those candidates;
+   * when that leaves too few hits (selective filters), the candidates are instead the most recent matches
+   * that pass the filters. Snippets are made for the returned hits only (see snippetOf).
+   */
   search(terms: string, filters: SearchFilters = {}): SearchHit[] {
     const match = ftsQuery(terms);
     if (!match) return [];
-    const where = ['articles_fts MATCH @match'];
-    const params: Record<string, unknown> = { match, limit: filters.limit ?? 20 };
+    const limit = filters.limit ?? 20;
+    const where: string[] = [];
+    const params: Record<string, unknown> = { match, limit, cap: Math.max(this.searchCandidates, limit) };
     if (filters.source) {
       where.push('a.source = @source COLLATE NOCASE');
       params.source = filters.source;
@@ -984,15 +1075,45 @@ export class SqliteStore implements Store {
         (SELECT rowid FROM entities WHERE key = @entity UNION SELECT entity_rowid FROM entity_aliases WHERE key = @entity))`);
       params.entity = normKey(filters.entity);
     }
-    const sql = `SELECT a.id AS articleId, a.title AS title, a.source AS source, a.published_at AS publishedAt, a.url AS url,
-      snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet, bm25(articles_fts, 4.0, 1.0) AS rank
-      FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-      WHERE ${where.join(' AND ')} ORDER BY rank LIMIT @limit`;
+    const ranked = (
+      extra: string,
+    ) => `SELECT f.rowid AS rowid, bm25(articles_fts, 4.0, 1.0) AS r FROM articles_fts f
+      WHERE articles_fts MATCH @match ${extra} ORDER BY f.rowid DESC LIMIT @cap`;
     try {
-      const rows = this.db.prepare(sql).all(params) as (SearchHit & { rank: number })[];
-      return rows.map(({ rank, ...h }) => ({
+      // 1. Rank the most recent matches, then filter them (cheap when the filters keep a fair share).
+      let top = this.stmt(
+        where.length
+          ? `SELECT c.rowid, c.r FROM (${ranked('')}) c JOIN articles a ON a.rowid = c.rowid
+            WHERE ${where.join(' AND ')} ORDER BY c.r, c.rowid DESC LIMIT @limit`
+          : `SELECT rowid, r FROM (${ranked('')}) ORDER BY r, rowid DESC LIMIT @limit`,
+        'raw',
+      ).all(params) as [number, number][];
+      // 2. Too few hits passed the filters, and there are more matches than candidates: rank the most recent
+      //    matches that pass the filters. They form a rowid set checked inside the full-text scan (the unary +
+      //    keeps it out of the full-text index's own constraints).
+      if (
+        where.length &&
+        top.length < limit &&
+        (this.stmt(
+          'SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match LIMIT @cap + 1)',
+          'pluck',
+        ).get(params) as number) > (params.cap as number)
+      )
+        top = this.stmt(
+          `SELECT rowid, r FROM (${ranked(`AND +f.rowid IN (SELECT a.rowid FROM articles a WHERE ${where.join(' AND ')})`)})
+          ORDER BY r, rowid DESC LIMIT @limit`,
+          'raw',
+        ).all(params) as [number, number][];
+      const hit = this.stmt(`SELECT id AS articleId, title, source, published_at AS publishedAt, url, text
+        FROM articles WHERE rowid = ?`);
+      const rows = top.map(([rowid, rank]) => ({
+        ...(hit.get(rowid) as Omit<SearchHit, 'snippet' | 'score'> & { text: string }),
+        rank,
+      }));
+      const words = queryStems(terms);
+      return rows.map(({ rank, text, ...h }) => ({
         ...h,
-        snippet: h.snippet.replace(/\s+/g, ' ').trim(),
+        snippet: snippetOf(text, h.title, words),
         score: Number((-rank).toPrecision(4)),
       }));
     } catch (e) {
@@ -1189,4 +1310,75 @@ export function ftsQuery(terms: string): string {
     if (w.length) parts.push(`"${w.join(' ')}"`);
   }
   return parts.join(' ');
+}
+
+/** Word key as the full-text index sees it, near enough for highlighting: lower case, no accents, stemmed. */
+function searchKey(word: string): string {
+  const w = (ASCII.test(word) ? word : word.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase();
+  return /^[a-z0-9]+$/.test(w) ? porterStem(w) : w;
+}
+
+/** The query's words as search keys (operators and quotes dropped, as ftsQuery does). */
+function queryStems(terms: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of ftsQuery(terms).matchAll(/[\p{L}\p{N}]+/gu)) out.add(searchKey(m[0]));
+  return out;
+}
+
+/**
+ * A snippet of one hit: the 16-word window of the text with the most query words (the title when the text
+ * has none), matched words in [brackets], "…" where the text was cut — the form FTS5's snippet() gives.
+ */
+function snippetOf(text: string, title: string | null, words: Set<string>, size = 16): string {
+  // Each distinct word is stemmed once.
+  const seen = new Map<string, boolean>();
+  const matches = (tok: string) => {
+    let m = seen.get(tok);
+    if (m === undefined) seen.set(tok, (m = words.has(searchKey(tok))));
+    return m;
+  };
+  const pick = (s: string) => {
+    const toks = [...s.matchAll(/[\p{L}\p{N}]+/gu)];
+    const hit = toks.map((t) => matches(t[0]));
+    let best = 0;
+    let bestCount = -1;
+    let count = 0;
+    for (let i = 0; i < toks.length; i++) {
+      if (hit[i]) count++;
+      if (i >= size && hit[i - size]) count--;
+      const start = Math.max(0, i - size + 1);
+      if (count > bestCount) {
+        bestCount = count;
+        best = start;
+      }
+    }
+    return { s, toks, hit, best, count: bestCount };
+  };
+  let c = pick(text);
+  if (c.count <= 0 && title) {
+    const t = pick(title);
+    if (t.count > 0) c = t;
+  }
+  if (!c.toks.length) return c.s.replace(/\s+/g, ' ').trim().slice(0, 200);
+  // Centre the matched words in the window.
+  let first = -1;
+  let last = -1;
+  for (let i = c.best; i < Math.min(c.toks.length, c.best + size); i++)
+    if (c.hit[i]) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  if (first >= 0)
+    c.best = Math.max(0, Math.min(first - ((size - (last - first + 1)) >> 1), c.toks.length - size));
+  const end = Math.min(c.toks.length, c.best + size);
+  let out = c.best > 0 ? '…' : '';
+  let pos = c.best > 0 ? c.toks[c.best].index : 0;
+  for (let i = c.best; i < end; i++) {
+    const t = c.toks[i];
+    out += c.s.slice(pos, t.index);
+    out += c.hit[i] ? `[${t[0]}]` : t[0];
+    pos = t.index + t[0].length;
+  }
+  out += end < c.toks.length ? '…' : c.s.slice(pos);
+  return out.replace(/\s+/g, ' ').trim();
 }

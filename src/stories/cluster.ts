@@ -143,8 +143,32 @@ export function articleFeatures(
 ): ArticleFeatures {
   const tf = new Map<string, number>();
   const title = a.title ? contentWords(a.title) : [];
-  const names = nameWords(a.text);
-  for (const w of contentWords(a.text)) tf.set(w, (tf.get(w) ?? 0) + (names.has(w) ? params.nameWeight : 1));
+  // One pass over the text gives both the content words and the name-like ones (as contentWords + nameWords).
+  const words: string[] = [];
+  const caps = new Set<string>();
+  const lower = new Set<string>();
+  const text = a.text;
+  // Lowercase once; when that keeps every character's length (almost always), words are found in the
+  // lowercased text at the same offsets as in the original.
+  const lowered = text.toLowerCase();
+  const aligned = lowered.length === text.length;
+  const re = new RegExp(WORD.source, WORD.flags);
+  for (let m: RegExpExecArray | null; (m = re.exec(aligned ? lowered : text));) {
+    let w = aligned ? m[0] : m[0].toLowerCase();
+    const n = w.length;
+    if (n > 2 && w.charCodeAt(n - 1) === 115 /* s */ && (w[n - 2] === "'" || w[n - 2] === '’'))
+      w = w.slice(0, -2);
+    if (w.length < 3 || STOPWORDS.has(w)) continue;
+    words.push(w);
+    const first = text[m.index];
+    if (first === first.toLowerCase()) lower.add(w);
+    else if (m.index !== 0 && !/[.!?:"“‘\n]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index)))
+      caps.add(w);
+  }
+  for (const w of words) {
+    const name = caps.has(w) && !lower.has(w);
+    tf.set(w, (tf.get(w) ?? 0) + (name ? params.nameWeight : 1));
+  }
   for (const w of title) tf.set(w, (tf.get(w) ?? 0) + 2);
   const weighted = [...tf].map(([t, n]) => [t, 1 + Math.log(n)] as [string, number]);
   weighted.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
@@ -214,7 +238,7 @@ function cosineCounts(a: Map<string, number>, b: Map<string, number>): number {
 /** Clusters articles into stories, one at a time, against a set of existing stories. */
 export class StoryClusterer {
   readonly stories = new Map<string, StoryState>();
-  private centroidCache = new Map<string, { vec: Map<string, number>; size: number }>();
+  private centroidCache = new Map<string, { vec: Map<string, number>; size: number; top?: string[] }>();
   /** Inverted index: term -> stories whose centroid holds it (candidate retrieval). */
   private postings = new Map<string, Set<string>>();
 
@@ -313,9 +337,15 @@ export class StoryClusterer {
 
   /** Stories sharing one of the strongest centroid terms of `s` (merge candidates). */
   private neighbours(s: StoryState): string[] {
-    const top = [...this.centroid(s)].sort((x, y) => y[1] - x[1]).slice(0, this.params.candidateTerms * 2);
+    const c = this.centroid(s);
+    const cached = this.centroidCache.get(s.id)!;
+    // The strongest terms are sorted once per centroid (the merge pass asks for them repeatedly).
+    const top = (cached.top ??= [...c]
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, this.params.candidateTerms * 2)
+      .map(([t]) => t));
     const out = new Set<string>();
-    for (const [t] of top)
+    for (const t of top)
       for (const c of this.postings.get(t) ?? []) if (c !== s.id && this.stories.has(c)) out.add(c);
     return [...out].sort();
   }
@@ -441,7 +471,13 @@ export class StoryClusterer {
     prune(s.terms, this.params.storyTerms);
     prune(s.entities, this.params.storyTerms);
     this.centroidCache.delete(s.id);
-    this.index(s);
+    // Every term the story held before is indexed already (index/mergeInto keep that true): add the new ones.
+    for (const t of f.terms.keys()) {
+      if (!s.terms.has(t)) continue;
+      let set = this.postings.get(t);
+      if (!set) this.postings.set(t, (set = new Set()));
+      set.add(s.id);
+    }
   }
 }
 

@@ -73,8 +73,37 @@ function stats(s: Sentence): SentenceStats {
   return st;
 }
 
+/** Version of stored sentence statistics: bump when content terms or word counts change (old ones are ignored). */
+export const SENTENCE_TERMS_VERSION = 1;
+
+/** What the builder computes from a sentence's text: its content terms (stemmed, in order) and word count. */
+export function sentenceTerms(text: string): { terms: string[]; words: number } {
+  return { terms: contentTerms(text), words: wordCount(text) };
+}
+
+/**
+ * Seed the builder's statistics of a sentence read back from storage (kept if already known): `ids` are term ids
+ * (`termId`) sorted ascending and unique, `counts` their counts in the sentence — what `termBag` gives for its
+ * content terms.
+ */
+export function primeSentenceStats(s: Sentence, ids: Int32Array, counts: Float64Array, words: number): void {
+  if (!statsCache.has(s)) statsCache.set(s, { ids, counts, words });
+}
+
 /** Days named by a sentence's resolved day-level time expressions. */
 export function namedDays(s: Sentence): IsoDay[] {
+  if (!s.timexes.length) return NO_DAYS;
+  let days = daysCache.get(s.timexes);
+  if (!days) daysCache.set(s.timexes, (days = computeNamedDays(s)));
+  return days;
+}
+
+/** Shared by every sentence without time expressions (read only). */
+const NO_DAYS: IsoDay[] = Object.freeze([]) as unknown as IsoDay[];
+/** Named days per time-expression list (a sentence given new time expressions gets a new entry). */
+const daysCache = new WeakMap<readonly unknown[], IsoDay[]>();
+
+function computeNamedDays(s: Sentence): IsoDay[] {
   const out = new Set<IsoDay>();
   for (const t of s.timexes) {
     if (t.type !== 'DATE' && t.type !== 'TIME') continue;
@@ -125,23 +154,31 @@ export function buildContext(analysis: Analysis, options: TimelineOptions): Time
     if (!list) carriers.set(key, [a]);
     else if (!list.includes(a)) list.push(a);
   };
+  // Fact keys per sentence, computed once (an article that is not a copy uses the same keys for its units).
+  const keysOf: string[][] = [];
   for (const a of analysis.articles) {
     const copyOf = a.duplicateOf ? byId.get(a.duplicateOf) : undefined;
+    const keys: string[] = [];
     for (const s of a.sentences) {
       const key = s.dupGroup !== undefined ? `g${s.dupGroup}` : `${copyOf ? copyOf.id : a.id}#${s.index}`;
+      keys.push(key);
       addCarrier(key, a);
     }
+    keysOf.push(keys);
   }
-  for (const a of articles) {
+  for (let ai = 0; ai < analysis.articles.length; ai++) {
+    const a = analysis.articles[ai]!;
+    if (a.duplicateOf) continue;
+    const keys = keysOf[ai]!;
     if (a.publishedAt) {
       const list = byPublication.get(a.publishedAt);
       if (list) list.push(a);
       else byPublication.set(a.publishedAt, [a]);
     }
     const weight = articleWeight.get(a.id)!;
-    for (const s of a.sentences) {
-      const key = s.dupGroup !== undefined ? `g${s.dupGroup}` : `${a.id}#${s.index}`;
-      const u: SentenceUnit = { article: a, sentence: s, key, days: namedDays(s), weight };
+    for (let si = 0; si < a.sentences.length; si++) {
+      const s = a.sentences[si]!;
+      const u: SentenceUnit = { article: a, sentence: s, key: keys[si]!, days: namedDays(s), weight };
       units.push(u);
       unitOf.set(s, u);
       for (const d of u.days) {
@@ -164,10 +201,9 @@ export function buildContext(analysis: Analysis, options: TimelineOptions): Time
     let v = vectors.get(u.sentence);
     if (!v) {
       const st = stats(u.sentence);
-      v = sparse(
-        st.ids,
-        Float64Array.from(st.ids, (id, i) => st.counts[i]! * idf(id)),
-      );
+      const weights = new Float64Array(st.ids.length);
+      for (let i = 0; i < weights.length; i++) weights[i] = st.counts[i]! * idf(st.ids[i]!);
+      v = sparse(st.ids, weights);
       vectors.set(u.sentence, v);
     }
     return v;
@@ -177,14 +213,14 @@ export function buildContext(analysis: Analysis, options: TimelineOptions): Time
   const topicCentroid = (): DenseVector => {
     if (centroid) return centroid;
     const values = new Float64Array(df.length);
-    units.forEach((u, k) => {
+    for (let k = 0; k < units.length; k++) {
       const st = allStats[k]!;
       let n = 0;
       for (let i = 0; i < st.ids.length; i++) n += (st.counts[i]! * idf(st.ids[i]!)) ** 2;
-      if (!n) return;
-      const f = u.weight / Math.sqrt(n);
+      if (!n) continue;
+      const f = units[k]!.weight / Math.sqrt(n);
       for (let i = 0; i < st.ids.length; i++) values[st.ids[i]!]! += st.counts[i]! * idf(st.ids[i]!) * f;
-    });
+    }
     let n = 0;
     for (const x of values) n += x * x;
     return (centroid = { values, norm: Math.sqrt(n) });

@@ -39,7 +39,7 @@ export const centroidSummariser: Summariser = {
           it.c.weight *
           (it.c.namesDay ? PARAMS.namesDayBoost : 1) *
           (1 + PARAMS.sourcesBoost * Math.log(sources));
-        return { ...it, score };
+        return { c: it.c, v: it.v, score };
       })
       .sort((a, b) => b.score - a.score || a.c.unit.key.localeCompare(b.c.unit.key));
     // Greedy MMR: the best remaining candidate after a penalty for its similarity to what is already

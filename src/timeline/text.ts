@@ -59,13 +59,19 @@ export interface SparseVector {
 
 /** Term ids (sorted, unique) and counts of a term list. */
 export function termBag(terms: readonly string[]): { ids: Int32Array; counts: Float64Array } {
-  const m = new Map<number, number>();
-  for (const t of terms) {
-    const id = termId(t);
-    m.set(id, (m.get(id) ?? 0) + 1);
+  // Sorted term ids, then runs of equal ids counted (no per-sentence Map).
+  const all = new Int32Array(terms.length);
+  for (let i = 0; i < terms.length; i++) all[i] = termId(terms[i]!);
+  all.sort();
+  let distinct = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) distinct++;
+  const ids = new Int32Array(distinct);
+  const counts = new Float64Array(distinct);
+  let j = -1;
+  for (let i = 0; i < all.length; i++) {
+    if (i === 0 || all[i] !== all[i - 1]) ids[++j] = all[i]!;
+    counts[j]!++;
   }
-  const ids = Int32Array.from([...m.keys()].sort((a, b) => a - b));
-  const counts = Float64Array.from(ids, (id) => m.get(id)!);
   return { ids, counts };
 }
 
@@ -117,19 +123,38 @@ export function centroidOf(
 }
 
 /** Like centroidOf, but sparse (for small sets: a day's candidates). */
+let scratch = new Float64Array(0);
+let seen = new Uint8Array(0);
+
 export function sparseCentroidOf(items: Iterable<{ vector: SparseVector; weight: number }>): SparseVector {
-  const m = new Map<number, number>();
+  // Sums in a dense scratch array (same additions, in the same order, as a map per term id).
+  const size = vocabularySize();
+  if (scratch.length < size) {
+    scratch = new Float64Array(Math.max(size, scratch.length * 2));
+    seen = new Uint8Array(scratch.length);
+  }
+  const touched: number[] = [];
   for (const { vector, weight } of items) {
     if (!vector.norm) continue;
     const f = weight / vector.norm;
-    for (let i = 0; i < vector.ids.length; i++)
-      m.set(vector.ids[i]!, (m.get(vector.ids[i]!) ?? 0) + vector.weights[i]! * f);
+    for (let i = 0; i < vector.ids.length; i++) {
+      const id = vector.ids[i]!;
+      if (!seen[id]) {
+        seen[id] = 1;
+        touched.push(id);
+      }
+      scratch[id]! += vector.weights[i]! * f;
+    }
   }
-  const ids = Int32Array.from([...m.keys()].sort((a, b) => a - b));
-  return sparse(
-    ids,
-    Float64Array.from(ids, (id) => m.get(id)!),
-  );
+  const ids = Int32Array.from(touched).sort();
+  const weights = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    weights[i] = scratch[id]!;
+    scratch[id] = 0;
+    seen[id] = 0;
+  }
+  return sparse(ids, weights);
 }
 
 /** Cosine of a sparse vector and a dense one. */

@@ -100,3 +100,74 @@ test('MinHash agreement approximates Jaccard and is deterministic', () => {
   assert.ok(Math.abs(same / 256 - 1 / 3) < 0.1, `estimate ${same / 256}`);
   assert.deepEqual(new MinHasher(256).signature(a), sa);
 });
+
+test('KeyScan reads the words normalizeKey keeps, without building the key', async () => {
+  const { KeyScan, normalizeKey, normalizeWords, shingleHashes } = await import('../../src/dedup/index.js');
+  const samples = [
+    'The port -LRB- new -RRB- opened, on Monday.',
+    'The PORT (new) opened on monday!!',
+    '  Rödby harbour: 3,000 tonnes — unloaded.  ',
+    'İstanbul ferries resumed after the strike',
+    '',
+    '...',
+    'one',
+  ];
+  const scan = new KeyScan();
+  const hashes = new Map<string, number>();
+  for (const text of samples) {
+    scan.scan(text);
+    const words = normalizeWords(text);
+    assert.equal(scan.count, words.length, text);
+    if (words.length) assert.deepEqual([...scan.shingles()], [...shingleHashes(words)], text);
+    const key = normalizeKey(text);
+    const prev = hashes.get(key);
+    if (prev !== undefined) assert.equal(scan.keyHash, prev, text);
+    hashes.set(key, scan.keyHash);
+  }
+  // equal keys got equal hashes above; distinct keys here get distinct hashes (the first two samples share a
+  // key once the bracket tokens go, and so do '' and '...')
+  assert.equal(new Set(hashes.values()).size, new Set(samples.map(normalizeKey)).size);
+  assert.equal(hashes.size, 5);
+  scan.scan('The port opened on Monday');
+  const a = scan.keyHash;
+  scan.scan('the PORT, opened on monday.');
+  assert.equal(scan.keyHash, a);
+  scan.scan('the port opened on tuesday');
+  assert.notEqual(scan.keyHash, a);
+});
+
+test('exact repeats in another case and punctuation share a group', () => {
+  // Same normalised text in different dress: one group; a different text: another.
+  const a = art(
+    'a',
+    'Harbour works resume on Monday after the long strike.\n\nSomething else entirely happened here.',
+  );
+  const b = art(
+    'b',
+    'HARBOUR WORKS RESUME ON MONDAY, AFTER THE LONG STRIKE!\n\nA different closing sentence follows.',
+  );
+  markNearDuplicates([a, b]);
+  assert.equal(a.sentences[0].dupGroup, b.sentences[0].dupGroup);
+  assert.notEqual(a.sentences[1].dupGroup, b.sentences[1].dupGroup);
+});
+
+test('MinHasher.signatureInto writes the unsigned min-hash values', () => {
+  const h = new MinHasher(8, 7);
+  const shingles = Uint32Array.of(1, 0xffffffff, 0x80000000, 12345, 0x7fffffff);
+  const out = new Uint32Array(20);
+  h.signatureInto(shingles, out, 4);
+  const sig = h.signature(shingles);
+  assert.deepEqual([...out.subarray(4, 12)], [...sig]);
+  // reference: the plain unsigned formula
+  const { a, b } = h as unknown as { a: Uint32Array; b: Uint32Array };
+  for (let i = 0; i < 8; i++) {
+    let min = 0xffffffff;
+    for (const s of shingles) {
+      let x = s >>> 0;
+      x = Math.imul(x ^ (x >>> 16), 0x45d9f3b) >>> 0;
+      const v = (Math.imul(a[i], x) + b[i]) >>> 0;
+      if (v < min) min = v;
+    }
+    assert.equal(sig[i], min);
+  }
+});

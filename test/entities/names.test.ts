@@ -56,3 +56,18 @@ test('edit distance with early exit', () => {
   assert.equal(editDistance('abc', 'abc'), 0);
   assert.equal(editDistance('abcdef', 'uvwxyz', 2), 3);
 });
+
+test('deletion hashes: one-character deletions compared without building the variants', async () => {
+  const { deletionHash, sameDeletion } = await import('../../src/nlp/entities/index.js');
+  const del = (s: string, i: number) => (i < 0 ? s : s.slice(0, i) + s.slice(i + 1));
+  const words = ['gaddafi', 'gadafi', 'qaddafi', 'kadhafi', 'aab', 'ab', 'abb', 'ba', 'a', ''];
+  for (const a of words)
+    for (const b of words)
+      for (let i = -1; i < a.length; i++)
+        for (let j = -1; j < b.length; j++) {
+          const same = del(a, i) === del(b, j);
+          assert.equal(sameDeletion(a, i, b, j), same, `${a}/${i} ${b}/${j}`);
+          if (same) assert.equal(deletionHash(a, i), deletionHash(b, j));
+        }
+  assert.notEqual(deletionHash('gaddafi', -1), deletionHash('gadafi', -1));
+});

@@ -43,3 +43,21 @@ test('according to X, ... and ..., according to X.', () => {
 test('sentences without a speech cue give nothing', () => {
   assert.deepEqual(quotes('The tide turned at noon and the boats went out.'), []);
 });
+
+test('the cue-word alternation matches exactly the listed words', async () => {
+  const { alternation, CLAUSE_CUES } = await import('../../src/nlp/quotes/lexicon.js');
+  const words = ['say', 'says', 'said', 'saying', 'a.b', 'according'];
+  const re = new RegExp(`^(?:${alternation(words)})$`);
+  for (const w of words) assert.ok(re.test(w), w);
+  for (const w of ['sa', 'sai', 'sayings', 'axb', 'accord', '']) assert.ok(!re.test(w), w);
+  const all = new RegExp(`^(?:${alternation(CLAUSE_CUES)})$`);
+  for (const w of CLAUSE_CUES) assert.ok(all.test(w), w);
+  assert.ok(!all.test('sayd'));
+});
+
+test('the cue-word pre-check passes cue sentences and skips a cue inside a longer word', () => {
+  const q = quotes('The harbour master said the quay would reopen next week after repairs.');
+  assert.equal(q.length, 1);
+  assert.equal(q[0].speaker, 'the harbour master');
+  assert.equal(quotes('The harbour reopened after the unsaid agreement between the two towns.').length, 0);
+});

@@ -18,3 +18,12 @@ test('sentences without triggers get no timexes; past and future triggers still 
   assert.equal(tagTimexes('The crew left yesterday.', { dct: '2011-03-09' })[0]?.value, '2011-03-08');
   assert.equal(tagTimexes('The crew will leave tomorrow.', { dct: '2011-03-09' })[0]?.value, '2011-03-10');
 });
+
+test('digits are a feature of their own and never hide or start a word feature', () => {
+  assert.equal(scanFeatures('Flight 2011'), F.DIGIT);
+  assert.equal(scanFeatures('7days'), F.DIGIT | F.UNIT);
+  assert.equal(scanFeatures('in 3 weeks'), F.DIGIT | F.UNIT);
+  // the word scan still consumes "midnight" as one deictic word: no unit "night" inside it
+  assert.equal(scanFeatures('at midnight 12'), F.DIGIT | F.DEICTIC);
+  assert.equal(scanFeatures('at midnight'), F.DEICTIC);
+});

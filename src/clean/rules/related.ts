@@ -1,6 +1,9 @@
 import type { CleanRule } from '../types.js';
 import { liveIndices, removeHeadingBlock } from '../types.js';
 
+// Regular expressions used inside functions are compiled once, here.
+const HEADING_WORDS_RE = /^\s*[\p{L} ]+\s*:?\s*$/u;
+
 /** "READ MORE: ...", "Related: ...", "See also: ...", "More on this story", "Related stories" (+ its list). */
 const RELATED_RE =
   /^\s*(?:read more|related(?: stories| articles| content| coverage| links| topics)?|see also|more on this (?:story|topic)|also read|further reading|read also|more about this story)\b\s*(?:[:\-–—»>|]|$)/i;
@@ -13,7 +16,7 @@ export const relatedRule: CleanRule = {
       const t = ctx.lines[i].text;
       if (ctx.lines[i].removedBy || !RELATED_RE.test(t) || t.length > 200) continue;
       // A heading alone ("Related stories") takes its list with it.
-      if (/^\s*[\p{L} ]+\s*:?\s*$/u.test(t)) removeHeadingBlock(ctx, i, 'related');
+      if (HEADING_WORDS_RE.test(t)) removeHeadingBlock(ctx, i, 'related');
       else ctx.remove(i, 'related');
     }
   },

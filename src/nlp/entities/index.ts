@@ -25,6 +25,9 @@ import {
   vowelKey,
 } from './names.js';
 
+// Regular expressions used inside functions are compiled once, here.
+const MARKS_RE = /\p{M}+/gu;
+
 /** A misspelling merge needs the rarer form to be below this share of the pair's mentions. */
 const MISSPELLING_MAX_SHARE = 0.5;
 /** A misspelt form is rare: at most this many mentions in the corpus. */
@@ -84,10 +87,41 @@ function keyOf(tokens: string[], type: EntityType): string {
 
 /** The display form of a mention: possessive stripped, whitespace normalised. */
 function displayForm(m: Mention): string {
-  return m.text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/(?:['’]s|['’])$/u, '');
+  let f = displayForms.get(m.text);
+  if (f === undefined) {
+    f = m.text
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/(?:['’]s|['’])$/u, '');
+    remember(displayForms, m.text, f);
+  }
+  return f;
+}
+
+// Mention texts repeat across a corpus ("Obama" thousands of times): their derived forms are computed once.
+// The cached token arrays are shared and never modified.
+const CACHE_MAX = 200_000;
+const displayForms = new Map<string, string>();
+const coreTokenCache = new Map<string, string[]>();
+function remember<V>(cache: Map<string, V>, k: string, v: V): void {
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(k, v);
+}
+
+/** `keyOf` of a token list from `cachedCoreTokens` (which belongs to one type), cached on the list. */
+const keyCache = new WeakMap<string[], string>();
+function cachedKeyOf(tokens: string[], type: EntityType): string {
+  let k = keyCache.get(tokens);
+  if (k === undefined) keyCache.set(tokens, (k = keyOf(tokens, type)));
+  return k;
+}
+
+/** `coreTokens`, cached by type and surface form. */
+function cachedCoreTokens(surface: string, type: EntityType): string[] {
+  const k = `${type}|${surface}`;
+  let t = coreTokenCache.get(k);
+  if (t === undefined) remember(coreTokenCache, k, (t = coreTokens(surface, type)));
+  return t;
 }
 
 export function resolveEntities(articles: Article[]): Entity[] {
@@ -129,7 +163,7 @@ export function resolveEntities(articles: Article[]): Entity[] {
 
   for (const article of articles) {
     const ms = [...article.mentions].sort((a, b) => a.start - b.start);
-    const cores = ms.map((m) => coreTokens(m.text, m.type));
+    const cores = ms.map((m) => cachedCoreTokens(m.text, m.type));
     // Full names (≥2 tokens) and multi-word org/loc names of this article, in order, for local lookups.
     const fullPersons: { node: Node; pos: number; first: string; last: string }[] = [];
     const multiNames: { node: Node; inits: string; first: string; last: string; type: EntityType }[] = [];
@@ -138,7 +172,7 @@ export function resolveEntities(articles: Article[]): Entity[] {
       const t = cores[i];
       if (!t.length || (t.length === 1 && NOT_A_NAME.has(foldToken(t[0])))) continue;
       if (ms[i].type === 'PERSON' && t.length >= 2) {
-        const n = nodeFor('PERSON', personKey(t), t);
+        const n = nodeFor('PERSON', cachedKeyOf(t, 'PERSON'), t);
         fullPersons.push({
           node: n,
           pos: ms[i].start,
@@ -147,7 +181,7 @@ export function resolveEntities(articles: Article[]): Entity[] {
         });
         personCount.set(n, (personCount.get(n) ?? 0) + 1);
       } else if (ms[i].type !== 'PERSON' && t.length >= 2) {
-        const n = nodeFor(ms[i].type, keyOf(t, ms[i].type), t);
+        const n = nodeFor(ms[i].type, cachedKeyOf(t, ms[i].type), t);
         multiNames.push({
           node: n,
           inits: initials(t),
@@ -157,17 +191,23 @@ export function resolveEntities(articles: Article[]): Entity[] {
         });
       }
     }
+    // The same lists indexed by the word looked up (each keeps the article order).
+    const personsByLast = groupBy(fullPersons, (p) => p.last);
+    const personsByFirst = groupBy(fullPersons, (p) => p.first);
+    const multiByInits = groupBy(multiNames, (x) => x.inits);
+    const multiByFirst = groupBy(multiNames, (x) => `${x.type}|${x.first}`);
+    const multiByLast = groupBy(multiNames, (x) => `${x.type}|${x.last}`);
     for (let i = 0; i < ms.length; i++) {
       const m = ms[i];
       const t = cores[i];
       if (!t.length || (t.length === 1 && NOT_A_NAME.has(foldToken(t[0])))) continue;
       let node: Node | undefined;
-      if (t.length >= 2) node = nodeFor(m.type, keyOf(t, m.type), t);
+      if (t.length >= 2) node = nodeFor(m.type, cachedKeyOf(t, m.type), t);
       else if (m.type === 'PERSON') {
         const w = foldToken(t[0]);
         node =
-          pickPerson(fullPersons, personCount, m.start, (p) => p.last === w) ??
-          pickPerson(fullPersons, personCount, m.start, (p) => p.first === w, true);
+          pickPerson(personsByLast.get(w) ?? [], personCount, m.start) ??
+          pickPerson(personsByFirst.get(w) ?? [], personCount, m.start, true);
         if (!node) {
           node = nodeFor('PERSON', w, t);
           node.loneName = true;
@@ -176,7 +216,7 @@ export function resolveEntities(articles: Article[]): Entity[] {
         const w = foldToken(t[0]);
         const surface = t[0];
         if (isAcronym(surface) && w.length >= 2) {
-          const exp = multiNames.find((x) => x.inits === w);
+          const exp = multiByInits.get(w)?.[0];
           if (exp) {
             const counts = acronymExpansions.get(w) ?? new Map<number, number>();
             counts.set(exp.node.id, (counts.get(exp.node.id) ?? 0) + 1);
@@ -188,9 +228,7 @@ export function resolveEntities(articles: Article[]): Entity[] {
         if (!isAcronym(surface) && w.length >= 3) {
           // "Ford" and "Ford Motor", "Taurus" and "Ford Taurus" in one article: the short name stands for
           // the one longer name of the same type that begins (ORG, LOC) or ends (MISC: models) with it
-          const longer = multiNames.filter(
-            (x) => x.type === m.type && (m.type === 'MISC' ? x.last === w : x.first === w),
-          );
+          const longer = (m.type === 'MISC' ? multiByLast : multiByFirst).get(`${m.type}|${w}`) ?? [];
           if (longer.length && new Set(longer.map((x) => x.node)).size === 1)
             uf.union(node.id, longer[0].node.id);
         }
@@ -292,7 +330,9 @@ export function resolveEntities(articles: Article[]): Entity[] {
   }
 
   // One-letter misspellings of rare names (deletion neighbourhoods on the folded key).
-  const deletions = new Map<string, Node[]>();
+  // Per type: hash of a deletion variant → indexed (rare) nodes as (node id, deleted index) pairs. Variants
+  // are hashed, not built; a hash hit is confirmed on the two keys' characters (`sameDeletion`).
+  const deletions = new Map<EntityType, Map<number, number[]>>();
   for (const n of nodes) {
     // names with digits are models and numbers ("A380", "A350"), never misspellings of each other
     if (
@@ -303,18 +343,28 @@ export function resolveEntities(articles: Article[]): Entity[] {
       continue;
     // only rare forms are indexed; every form then looks its variants up among them
     if (n.mentions.length > MISSPELLING_MAX_RARE) continue;
-    for (const v of deletionVariants(n.key)) {
-      const k = `${n.type}|${v}`;
-      const l = deletions.get(k);
-      if (l) l.push(n);
-      else deletions.set(k, [n]);
+    let byVariant = deletions.get(n.type);
+    if (!byVariant) deletions.set(n.type, (byVariant = new Map()));
+    for (let i = -1; i < n.key.length; i++) {
+      const h = deletionHash(n.key, i);
+      const l = byVariant.get(h);
+      if (l) l.push(n.id, i);
+      else byVariant.set(h, [n.id, i]);
     }
   }
   for (const b of nodes) {
     if (b.key.length < MISSPELLING_MIN_LEN || /\d/.test(b.key)) continue;
+    const byVariant = deletions.get(b.type);
+    if (!byVariant) continue;
     const cands = new Set<Node>();
-    for (const v of deletionVariants(b.key))
-      for (const a of deletions.get(`${b.type}|${v}`) ?? []) if (a !== b) cands.add(a);
+    for (let j = -1; j < b.key.length; j++) {
+      const l = byVariant.get(deletionHash(b.key, j));
+      if (!l) continue;
+      for (let x = 0; x < l.length; x += 2) {
+        const a = nodes[l[x]];
+        if (a !== b && sameDeletion(a.key, l[x + 1], b.key, j)) cands.add(a);
+      }
+    }
     if (cands.size > 8) continue;
     for (const a of cands) {
       if (uf.find(a.id) === uf.find(b.id)) continue;
@@ -358,15 +408,26 @@ export function resolveEntities(articles: Article[]): Entity[] {
   return buildEntities(nodes, uf);
 }
 
-/** The most recent preceding candidate, else the article's most frequent one (ties: first). */
+/** The items of `list` by key, each group in list order. */
+function groupBy<T>(list: T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of list) {
+    const k = key(x);
+    const l = out.get(k);
+    if (l) l.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+}
+
+/** The most recent preceding candidate, else the article's most frequent one (ties: first). `cands` are the
+ * article's full names that match, in article order. */
 function pickPerson(
-  fulls: { node: Node; pos: number; first: string; last: string }[],
+  cands: { node: Node; pos: number }[],
   counts: Map<Node, number>,
   pos: number,
-  match: (p: { first: string; last: string }) => boolean,
   unique = false,
 ): Node | undefined {
-  const cands = fulls.filter(match);
   if (!cands.length) return undefined;
   if (unique && new Set(cands.map((c) => c.node)).size > 1) return undefined;
   let recent: Node | undefined;
@@ -375,18 +436,30 @@ function pickPerson(
   return cands.reduce((a, b) => ((counts.get(b.node) ?? 0) > (counts.get(a.node) ?? 0) ? b : a)).node;
 }
 
-/** The key and every string obtained by deleting one character of it. */
-function deletionVariants(key: string): Set<string> {
-  const out = new Set([key]);
-  for (let i = 0; i < key.length; i++) out.add(key.slice(0, i) + key.slice(i + 1));
-  return out;
+/** A 31-bit hash of `key` without its character at `skip` (-1: the key itself). */
+export function deletionHash(key: string, skip: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) if (i !== skip) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 16)) & 0x7fffffff;
+}
+
+/** True when `a` without its character at `i` equals `b` without its character at `j` (-1: nothing deleted). */
+export function sameDeletion(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - (i >= 0 ? 1 : 0) !== b.length - (j >= 0 ? 1 : 0)) return false;
+  for (let x = 0, y = 0; x < a.length; x++, y++) {
+    if (x === i) x++;
+    if (y === j) y++;
+    if (x >= a.length) break;
+    if (a.charCodeAt(x) !== b.charCodeAt(y)) return false;
+  }
+  return true;
 }
 
 function slug(s: string): string {
   return (
     s
       .normalize('NFD')
-      .replace(/\p{M}+/gu, '')
+      .replace(MARKS_RE, '')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '') || 'x'
@@ -422,7 +495,7 @@ function buildEntities(nodes: Node[], uf: UnionFind): Entity[] {
       for (const a of n.articles) articleIds.add(a);
       for (const [f, c] of n.forms) {
         forms.set(f, (forms.get(f) ?? 0) + c);
-        const core = coreTokens(f, n.type).join(' ');
+        const core = cachedCoreTokens(f, n.type).join(' ');
         if (core) cores.set(core, (cores.get(core) ?? 0) + c);
       }
     }

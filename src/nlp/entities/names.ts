@@ -4,6 +4,13 @@
  */
 import type { EntityType } from '../../model.js';
 
+// Regular expressions used inside functions are compiled once, here.
+const NAME_TOKEN_RE = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?/gu;
+const MARKS_RE = /\p{M}+/gu;
+const CAP_START_RE = /^\p{Lu}/u;
+const ACRONYM_LETTERS_RE = /^[\p{Lu}\p{N}]{2,7}$/u;
+const HAS_CAP_RE = /\p{Lu}/u;
+
 /** Titles and honorifics that may precede a person's name ("Ms Merkel", "Chancellor Merkel", "Gen. Petraeus"). */
 const TITLES = new Set([
   'mr',
@@ -146,7 +153,7 @@ export function stripPossessive(s: string): string {
 
 /** Split a surface form into word tokens, dropping punctuation other than inner hyphens/apostrophes. */
 export function nameTokens(s: string): string[] {
-  return s.match(/[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?/gu) ?? [];
+  return s.match(NAME_TOKEN_RE) ?? [];
 }
 
 /** Lowercase, strip diacritics and final periods: the comparison form of one token. */
@@ -154,11 +161,7 @@ const foldCache = new Map<string, string>();
 export function foldToken(t: string): string {
   let f = foldCache.get(t);
   if (f === undefined) {
-    f = t
-      .normalize('NFD')
-      .replace(/\p{M}+/gu, '')
-      .toLowerCase()
-      .replace(/[.'’]/g, '');
+    f = t.normalize('NFD').replace(MARKS_RE, '').toLowerCase().replace(/[.'’]/g, '');
     if (foldCache.size > 200_000) foldCache.clear();
     foldCache.set(t, f);
   }
@@ -177,7 +180,7 @@ export function coreTokens(surface: string, type: EntityType): string[] {
     while (i < toks.length - 1 && TITLES.has(foldToken(toks[i]))) i++;
     // "Apple CEO Steve Jobs", "U.S. President Barack Obama": the name follows the last title word
     for (let k = toks.length - 2; k > i; k--)
-      if (TITLES.has(foldToken(toks[k])) && /^\p{Lu}/u.test(toks[k + 1])) {
+      if (TITLES.has(foldToken(toks[k])) && CAP_START_RE.test(toks[k + 1])) {
         i = k + 1;
         break;
       }
@@ -197,7 +200,7 @@ export function coreName(surface: string, type: EntityType): string {
 /** True for acronym-like tokens: EU, OPEC, U.S., NYPD (case-insensitive test on letters ≥ 2). */
 export function isAcronym(surface: string): boolean {
   const letters = surface.replace(/[.&]/g, '');
-  return /^[\p{Lu}\p{N}]{2,7}$/u.test(letters) && /\p{Lu}/u.test(letters);
+  return ACRONYM_LETTERS_RE.test(letters) && HAS_CAP_RE.test(letters);
 }
 
 /** Initials of a multi-word name, skipping function words: "European Union" → "eu". */

@@ -13,6 +13,9 @@ import type { Gazetteer } from './gazetteer.js';
 
 /** Normalise PTB-style token spellings to the plain forms CoNLL uses. */
 export function normaliseToken(w: string): string {
+  // Most tokens need no change: no quote, dash or bracket spelling can start them.
+  const c = w.charCodeAt(0);
+  if (w.length === 1 ? c < 128 : c !== 96 && c !== 39 && c !== 45 && !w.includes('\u2019')) return w;
   switch (w) {
     case '``':
     case "''":
@@ -112,7 +115,23 @@ export function prepareDocument(doc: string[][]): string[][] {
   });
 }
 
-export const hasLetter = (w: string) => w.toLowerCase() !== w.toUpperCase();
+/** Whether the word has a letter (a character with case); ASCII words are read code by code. */
+export function hasLetter(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128) return w.toLowerCase() !== w.toUpperCase();
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  }
+  return false;
+}
+/** w.toLowerCase(), without making a new string when an ASCII word has no capital. */
+export function lowerCase(w: string): string {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128 || (c >= 65 && c <= 90)) return w.toLowerCase();
+  }
+  return w;
+}
 export const isUpperInitial = (w: string) => w[0] !== w[0].toLowerCase();
 const isAllCaps = (w: string) => hasLetter(w) && w === w.toUpperCase();
 
@@ -141,7 +160,7 @@ export function documentEvidence(doc: string[][]): DocumentEvidence {
     for (let i = 1; i < words.length; i++) {
       const w = words[i];
       if (!hasLetter(w)) continue;
-      const l = w.toLowerCase();
+      const l = lowerCase(w);
       let bits = spelling.get(l) ?? 0;
       bits |= 4;
       if (isUpperInitial(w)) bits |= 1;

@@ -79,6 +79,33 @@ export class Gazetteer {
     return g;
   }
 
+  /** Whether some longer name starts with these words (lower case, joined by a space). */
+  isPrefix(key: string): boolean {
+    return this.prefixes.has(key);
+  }
+
+  /** The types of the name found by the last longestAt call. */
+  lastTypes = '';
+
+  /**
+   * tag's look-up at one token: the length in tokens of the longest name starting at token i of a
+   * sentence of n tokens (0 if none; its types are left in lastTypes), given each token's lower case.
+   */
+  longestAt(lowerAt: (k: number) => string, i: number, n: number): number {
+    let hit = 0;
+    let key = '';
+    for (let k = 1; k <= this.maxLen && i + k <= n; k++) {
+      key = k === 1 ? lowerAt(i) : key + ' ' + lowerAt(i + k - 1);
+      const t = this.names.get(key);
+      if (t !== undefined) {
+        hit = k;
+        this.lastTypes = t;
+      }
+      if (!this.prefixes.has(key)) break;
+    }
+    return hit;
+  }
+
   /** Per-token gazetteer tag (or '' for none) for the lowercase words of a sentence. */
   tag(lower: string[], words?: string[]): string[] {
     const out = lower.map(() => '');
@@ -88,16 +115,8 @@ export class Gazetteer {
       let hit = 0;
       let types = '';
       if (!words || words[i][0] !== words[i][0].toLowerCase()) {
-        let key = '';
-        for (let k = 1; k <= this.maxLen && i + k <= n; k++) {
-          key = k === 1 ? lower[i] : key + ' ' + lower[i + k - 1];
-          const t = this.names.get(key);
-          if (t !== undefined) {
-            hit = k;
-            types = t;
-          }
-          if (!this.prefixes.has(key)) break;
-        }
+        hit = this.longestAt((k) => lower[k], i, n);
+        if (hit) types = this.lastTypes;
       }
       if (!hit) {
         i++;

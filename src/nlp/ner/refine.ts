@@ -27,7 +27,26 @@ import {
 } from './roles.js';
 
 /** Honorifics written before a surname (American style, rare in Reuters copy). */
-const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'mx', 'mx.']);
+export const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'mx', 'mx.']);
+
+/**
+ * HONORIFICS.has(w.toLowerCase()), read code by code (this runs on every token, and lower-casing each one
+ * would allocate a string): m or d, then r, s or x (after m) or r (after d), an s after "mr", a full stop.
+ */
+export function isHonorific(w: string): boolean {
+  const n = w.length;
+  if (n < 2 || n > 4) return false;
+  const a = w.charCodeAt(0) | 32;
+  const b = w.charCodeAt(1) | 32;
+  let k = 2;
+  if (a === 109) {
+    if (b === 114) {
+      if (k < n && (w.charCodeAt(k) | 32) === 115) k++;
+    } else if (b !== 115 && b !== 120) return false;
+  } else if (a !== 100 || b !== 114) return false;
+  if (k < n && w.charCodeAt(k) === 46) k++;
+  return k === n;
+}
 
 const nameLike = (w: string) => /^\p{Lu}[\p{L}'.-]*$/u.test(w);
 
@@ -42,7 +61,7 @@ export function replaceSpans(spans: Span[], start: number, end: number, type: st
 export const honorificPerson: Refiner = (words, spans) => {
   let out = spans;
   for (let i = 0; i + 1 < words.length; i++) {
-    if (!HONORIFICS.has(words[i].toLowerCase()) || !nameLike(words[i + 1])) continue;
+    if (!isHonorific(words[i]) || !nameLike(words[i + 1])) continue;
     // "MX Onda" (a team code): an honorific in capitals counts only before a name in capitals (headlines).
     if (words[i] === words[i].toUpperCase() && /\p{Ll}/u.test(words[i + 1])) continue;
     // "Mr. President", "Madam Secretary": a form of address, not a name.
@@ -99,8 +118,11 @@ export function vesselNamesIn(words: string[]): Array<[number, number]> {
 /** Every [start, end) where `name` occurs in `words` (case-sensitive, whole words). */
 function occurrences(words: string[], name: string[]): number[] {
   const out: number[] = [];
-  for (let i = 0; i + name.length <= words.length; i++)
-    if (name.every((n, k) => words[i + k] === n)) out.push(i);
+  for (let i = 0; i + name.length <= words.length; i++) {
+    let k = 0;
+    while (k < name.length && words[i + k] === name[k]) k++;
+    if (k === name.length) out.push(i);
+  }
   return out;
 }
 

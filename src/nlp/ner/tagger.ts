@@ -6,7 +6,9 @@
  *
  * Speed: tagDocumentBilou caches weight rows and pre-summed scores per word type, word pair, shape
  * triple and small categorical value (see "The fast path" below), so tagging builds almost no feature
- * strings; tagDocumentReference is the plain feature-string path it is tested against.
+ * strings; tagDocumentReference is the plain feature-string path it is tested against. entitiesOfDocument
+ * (what the pipeline runs) decodes only the segments of a sentence that can hold a name and fixes the
+ * long lower-case stretches between them to O (see "Segments" below).
  */
 import {
   AFTER,
@@ -16,7 +18,6 @@ import {
   documentEvidence,
   hasLetter,
   intrinsicFeatures,
-  isCapsSentence,
   isUpperInitial,
   prepareDocument,
   sentenceFeatures,
@@ -26,7 +27,7 @@ import {
 import type { Gazetteer } from './gazetteer.js';
 import { viterbi, type FrozenWeights } from './perceptron.js';
 import { refineDocument, type Span } from './refine.js';
-import { ALLOWED, CAN_END, CAN_START, NUM_TAGS, TAGS, spansFromBilou } from './tags.js';
+import { ALLOWED, CAN_END, CAN_START, ENTITY_TYPES, NUM_TAGS, TAGS, spansFromBilou } from './tags.js';
 
 const T = NUM_TAGS;
 
@@ -183,12 +184,26 @@ interface WordEntry {
   upper: boolean;
   /** Rows of 'first|sh=' (when the word opens its sentence). */
   firstRows: Int32Array;
+  /**
+   * Whether the intrinsic scores (sums at 0) and firstRows are there: they are filled by
+   * TagCache.complete when the word is first tagged, not when it is only a neighbour's context.
+   */
+  intrinsic: boolean;
+  norm: string;
+  caps: boolean;
   /** Rows of the word's name roles as 'gr=', 'gr-1=' and 'gr+1=' features (empty if none). */
   roleRows: [Int32Array, Int32Array, Int32Array];
   /** Which sides of which word-pair features the word occurs in (PAIR_TEMPLATES bits). */
   pairBits: number;
-  /** Rows of the pair this word forms with a following word, by that word's id (see TagCache.pair). */
-  next: Map<number, Int32Array> | null;
+  /** Ids of the word's lower case and of its shape in the PairTable (-1: in no pair feature). */
+  pairWord: number;
+  pairShape: number;
+  /**
+   * The gazetteer on the word alone (filled on first use): 'U-<types>' if it is a one-word name, else '';
+   * and whether it starts a longer name.
+   */
+  gzUnit: string | null;
+  gzPrefix: boolean;
 }
 
 /**
@@ -196,10 +211,10 @@ interface WordEntry {
  * possibly exist in the model: a pair whose words cannot occur in a template builds no string for it.
  */
 const PAIR_TEMPLATES = [
-  { prefix: 'l-1|l=', a: 1, b: 2 },
-  { prefix: 'l-1|sh=', a: 4, b: 0 },
-  { prefix: 'l|l+1=', a: 8, b: 16 },
-  { prefix: 'sh|l+1=', a: 0, b: 32 },
+  { prefix: 'l-1|l=', a: 1, b: 2, aShape: false, bShape: false },
+  { prefix: 'l-1|sh=', a: 4, b: 0, aShape: false, bShape: true },
+  { prefix: 'l|l+1=', a: 8, b: 16, aShape: false, bShape: false },
+  { prefix: 'sh|l+1=', a: 0, b: 32, aShape: true, bShape: false },
 ] as const;
 const [LL_A, LL_B] = [1, 2];
 const LS_A = 4;
@@ -225,28 +240,77 @@ function pairVocabulary(index: Map<string, number>): Map<string, number> {
 }
 
 /**
+ * The word-pair features without strings: each side of a pair feature's name (a word, or a shape) as an
+ * integer id, and per template the row of (id of a) * side + (id of b). Every split of a name at a '|' is
+ * entered, so (a, b) has a row exactly when prefix + a + '|' + b is a feature name.
+ */
+interface PairTable {
+  words: Map<string, number>;
+  shapes: Map<string, number>;
+  /** More than any id (keys stay small integers: a few thousand words squared). */
+  side: number;
+  rows: Array<Map<number, number>>;
+}
+
+function pairTable(index: Map<string, number>): PairTable {
+  const words = new Map<string, number>();
+  const shapes = new Map<string, number>();
+  const id = (m: Map<string, number>, key: string): number => {
+    let v = m.get(key);
+    if (v === undefined) m.set(key, (v = m.size));
+    return v;
+  };
+  const found: Array<[number, number, number, number]> = [];
+  for (const [f, row] of index)
+    PAIR_TEMPLATES.forEach((t, x) => {
+      if (!f.startsWith(t.prefix)) return;
+      const rest = f.slice(t.prefix.length);
+      for (let k = rest.indexOf('|'); k >= 0; k = rest.indexOf('|', k + 1))
+        found.push([
+          x,
+          id(t.aShape ? shapes : words, rest.slice(0, k)),
+          id(t.bShape ? shapes : words, rest.slice(k + 1)),
+          row,
+        ]);
+    });
+  const side = Math.max(words.size, shapes.size) + 1;
+  const rows = PAIR_TEMPLATES.map(() => new Map<number, number>());
+  for (const [x, a, b, row] of found) rows[x].set(a * side + b, row);
+  return { words, shapes, side, rows };
+}
+
+/**
  * Bounds of the caches (checked between documents; each word is about 1.5 KB, so the full caches hold
  * about 200 MB; over all of Timeline17 the larger bounds cut cache-miss work more than they cost).
  */
 const WORD_LIMIT = 80_000;
 const PAIR_LIMIT = 1_000_000;
+/** Slots of the word-pair table (a power of two, at least twice PAIR_LIMIT). */
+const PAIR_SLOTS = 2 ** 21;
 const SHAPE_LIMIT = 20_000;
 /** Trigram keys are shape id * SHAPE_SPAN + shape id (larger ids, which would take 2 million shapes, skip the cache). */
 const SHAPE_SPAN = 2 ** 21;
 /** Labels from labelsElsewhere, as small integers. */
 const LABELS = ['', 'O', 'PER', 'ORG', 'LOC', 'MISC'];
-const LABEL_ID = new Map(LABELS.map((l, k) => [l, k]));
 /** First-pass tag index, or NONE for a sentence boundary. */
 const NONE = T;
 
 class TagCache {
   readonly PT: number;
   readonly words = new Map<string, WordEntry>();
-  /** Word pairs cached in the entries' `next` maps. */
+  /** Word pairs cached (see pair()). */
   pairCount = 0;
+  /**
+   * Open-addressing table of word pairs: per slot, the ids of the first and second word (-1: free) and
+   * the index of their rows in pairRows.
+   */
+  private readonly pairKeys = new Int32Array(3 * PAIR_SLOTS).fill(-1);
+  private readonly pairRows: Int32Array[] = [];
   readonly trigrams = new Map<number, Map<number, Int32Array>>();
   readonly shapes = new Map<string, number>();
   readonly shapeNames: string[] = [];
+  /** Rows of gazetteer hits, by hit and shape id. */
+  readonly gazetteer = new Map<string, Map<number, Int32Array>>();
   /** Rows of the 'doc=' feature, by the code computed in doc(). */
   readonly docRows: Array<Int32Array | undefined> = [];
   /** Second-pass scores, by the code computed in secondScores(). */
@@ -256,6 +320,7 @@ class TagCache {
   after!: WordEntry;
   readonly exact: boolean;
   private readonly pairVocab: Map<string, number>;
+  private readonly pairs: PairTable;
   /** Every pass's weights side by side: weights[row * PT + pass * T + tag]. */
   readonly weights: Float32Array;
 
@@ -268,16 +333,20 @@ class TagCache {
     });
     this.exact = exactSums(model);
     this.pairVocab = pairVocabulary(model.index);
+    this.pairs = pairTable(model.index);
     this.reset();
   }
 
   /** Forget every word, pair and shape (between documents, when a cache is full). */
   reset(): void {
     this.words.clear();
+    if (this.pairCount) this.pairKeys.fill(-1);
+    this.pairRows.length = 0;
     this.pairCount = 0;
     this.trigrams.clear();
     this.shapes.clear();
     this.shapeNames.length = 0;
+    this.gazetteer.clear();
     this.nextId = 0;
     this.before = this.boundary(BEFORE);
     this.after = this.boundary(AFTER);
@@ -313,9 +382,15 @@ class TagCache {
       hasLetter: false,
       upper: false,
       firstRows: NO_ROWS,
+      intrinsic: true,
+      norm: which,
+      caps: false,
       roleRows: [NO_ROWS, NO_ROWS, NO_ROWS],
       pairBits: this.pairVocab.get(which) ?? 0,
-      next: null,
+      pairWord: this.pairs.words.get(which) ?? -1,
+      pairShape: this.pairs.shapes.get(which) ?? -1,
+      gzUnit: null,
+      gzPrefix: false,
     };
   }
 
@@ -329,7 +404,6 @@ class TagCache {
     const normLower = v.normLower[0];
     const shape = v.shape[0];
     const sums = new Float64Array(PT * (1 + CONTEXT_OFFSETS.length));
-    summedInto(model, intrinsicFeatures(norm, normLower, shape, caps), sums, 0);
     CONTEXT_OFFSETS.forEach((d, k) =>
       summedInto(model, contextFeatures(normLower, shape, d), sums, PT * (k + 1)),
     );
@@ -344,7 +418,10 @@ class TagCache {
       lower: v.lower[0],
       hasLetter: hasLetter(w),
       upper,
-      firstRows: rowArray(model.index, ['first|sh=' + shape]),
+      firstRows: NO_ROWS,
+      intrinsic: false,
+      norm,
+      caps,
       roleRows: role
         ? [
             rowArray(model.index, ['gr=' + role]),
@@ -353,10 +430,20 @@ class TagCache {
           ]
         : [NO_ROWS, NO_ROWS, NO_ROWS],
       pairBits: this.pairVocab.get(normLower) ?? 0,
-      next: null,
+      pairWord: this.pairs.words.get(normLower) ?? -1,
+      pairShape: this.pairs.shapes.get(shape) ?? -1,
+      gzUnit: null,
+      gzPrefix: false,
     };
     this.words.set(key, e);
     return e;
+  }
+
+  /** Fill in a word's intrinsic scores and first-word rows (see WordEntry.intrinsic). */
+  complete(e: WordEntry): void {
+    summedInto(this.model, intrinsicFeatures(e.norm, e.normLower, e.shape, e.caps), e.sums, 0);
+    e.firstRows = rowArray(this.model.index, ['first|sh=' + e.shape]);
+    e.intrinsic = true;
   }
 
   /** Rows of the features the pair (a, b) of adjacent words gives: [count of b's rows, b's rows..., a's rows...]. */
@@ -368,26 +455,40 @@ class TagCache {
     const ls = ab & LS_A;
     const sl = bb & SL_B;
     if (!(ll || ln || ls || sl)) return NO_PAIR;
-    let next = a.next;
-    if (!next) a.next = next = new Map();
-    let rows = next.get(b.id);
-    if (!rows) {
-      const found: number[] = [0];
-      if (ll) this.lookUp('l-1|l=' + a.normLower + '|' + b.normLower, found);
-      if (ls) this.lookUp('l-1|sh=' + a.normLower + '|' + b.shape, found);
-      found[0] = found.length - 1;
-      if (ln) this.lookUp('l|l+1=' + a.normLower + '|' + b.normLower, found);
-      if (sl) this.lookUp('sh|l+1=' + a.shape + '|' + b.normLower, found);
-      rows = found.length > 1 ? Int32Array.from(found) : NO_PAIR;
-      next.set(b.id, rows);
-      this.pairCount++;
+    const ia = a.id;
+    const ib = b.id;
+    const keys = this.pairKeys;
+    let h = Math.imul(ia, 0x9e3779b1) + Math.imul(ib, 0x85ebca6b);
+    h = (h ^ (h >>> 15)) & (PAIR_SLOTS - 1);
+    for (;;) {
+      const ka = keys[3 * h];
+      if (ka === -1) break;
+      if (ka === ia && keys[3 * h + 1] === ib) return this.pairRows[keys[3 * h + 2]];
+      h = (h + 1) & (PAIR_SLOTS - 1);
     }
+    // The features 'l-1|l=', 'l-1|sh=' (b's rows), then 'l|l+1=', 'sh|l+1=' (a's), from the PairTable.
+    const found: number[] = [0];
+    const table = this.pairs.rows;
+    const side = this.pairs.side;
+    const add = (x: number, left: number, right: number) => {
+      if (left < 0 || right < 0) return;
+      const row = table[x].get(left * side + right);
+      if (row !== undefined) found.push(row);
+    };
+    if (ll) add(0, a.pairWord, b.pairWord);
+    if (ls) add(1, a.pairWord, b.pairShape);
+    found[0] = found.length - 1;
+    if (ln) add(2, a.pairWord, b.pairWord);
+    if (sl) add(3, a.pairShape, b.pairWord);
+    const rows = found.length > 1 ? Int32Array.from(found) : NO_PAIR;
+    // The table is emptied between documents past PAIR_LIMIT; one huge document stops caching at 3/4 full.
+    if (this.pairCount >= (PAIR_SLOTS >> 2) * 3) return rows;
+    keys[3 * h] = ia;
+    keys[3 * h + 1] = ib;
+    keys[3 * h + 2] = this.pairRows.length;
+    this.pairRows.push(rows);
+    this.pairCount++;
     return rows;
-  }
-
-  private lookUp(feature: string, rows: number[]): void {
-    const r = this.model.index.get(feature);
-    if (r !== undefined) rows.push(r);
   }
 
   trigram(a: WordEntry, b: WordEntry, c: WordEntry): Int32Array {
@@ -402,6 +503,19 @@ class TagCache {
 
   private trigramRows(a: WordEntry, b: WordEntry, c: WordEntry): Int32Array {
     return rowArray(this.model.index, ['sh-1|sh|sh+1=' + a.shape + '|' + b.shape + '|' + c.shape]);
+  }
+
+  /** Rows of the gazetteer features of a hit ('gz=' and 'gz|sh=') on a word. */
+  gazetteerRows(hit: string, e: WordEntry): Int32Array {
+    let byShape = this.gazetteer.get(hit);
+    if (!byShape) this.gazetteer.set(hit, (byShape = new Map()));
+    let rows = byShape.get(e.shapeId);
+    if (!rows)
+      byShape.set(
+        e.shapeId,
+        (rows = rowArray(this.model.index, ['gz=' + hit, 'gz|sh=' + hit + '|' + e.shape])),
+      );
+    return rows;
   }
 
   /** Rows of 'doc=d<bits><C|F|M><u|l>'; `where` is 0 for a caps sentence, 1 for its first word, 2 otherwise. */
@@ -518,10 +632,16 @@ let decScore = new Float64Array(64 * T);
 let decBack = new Int32Array(64 * T);
 const SHARED_SCORE = new Float64Array(NS);
 
+/** The O tag's index. */
+const O = 0;
+
 /**
  * Tagging's Viterbi: the same comparisons, in the same order and on the same numbers as perceptron.ts's
  * viterbi (which training uses and which is left as it is), so the same tags on ties too; it only walks
- * flat arrays and writes the tags into `out` instead of allocating.
+ * flat arrays and writes the tags into `out` instead of allocating. It decodes tokens [at, at + n) of the
+ * document, whose emissions are emit[token * stride + offset + tag]. `openLeft` / `openRight`: the
+ * tokens just before / after are fixed to O (see "Segments" below), so the first tag is scored with the
+ * transition from O instead of the start weights, and the last one with the transition into O.
  */
 function decode(
   emit: Float64Array,
@@ -531,6 +651,8 @@ function decode(
   offset: number,
   out: Int32Array,
   at: number,
+  openLeft = false,
+  openRight = false,
 ): void {
   if (!n) return;
   if (decScore.length < n * T) {
@@ -543,11 +665,14 @@ function decode(
   const start = d.start;
   const tshared = d.shared;
   const sharedScore = SHARED_SCORE;
-  for (let c = 0; c < T; c++) score[c] = CAN_START[c] ? emit[offset + c] + start[c] : -Infinity;
+  const e0 = at * stride + offset;
+  if (openLeft)
+    for (let c = 0; c < T; c++) score[c] = ALLOWED[O * T + c] ? emit[e0 + c] + trans[O * T + c] : -Infinity;
+  else for (let c = 0; c < T; c++) score[c] = CAN_START[c] ? emit[e0 + c] + start[c] : -Infinity;
   for (let i = 1; i < n; i++) {
     const prevBase = (i - 1) * T;
     const curBase = i * T;
-    const eBase = i * stride + offset;
+    const eBase = e0 + i * stride;
     for (let x = 0; x < NS; x++) sharedScore[x] = score[prevBase + SHARED[x]];
     for (let k = 0; k < SHARED_TARGETS.length; k++) {
       const c = SHARED_TARGETS[k];
@@ -585,22 +710,32 @@ function decode(
   let arg = 0;
   const last = (n - 1) * T;
   for (let c = 0; c < T; c++) {
-    if (!CAN_END[c]) continue;
-    const s = score[last + c];
-    if (s > best) {
-      best = s;
-      arg = c;
+    if (openRight) {
+      if (!ALLOWED[c * T + O]) continue;
+      const s = score[last + c] + trans[c * T + O];
+      if (s > best) {
+        best = s;
+        arg = c;
+      }
+    } else {
+      if (!CAN_END[c]) continue;
+      const s = score[last + c];
+      if (s > best) {
+        best = s;
+        arg = c;
+      }
     }
   }
   out[at + n - 1] = arg;
   for (let i = n - 1; i > 0; i--) out[at + i - 1] = back[i * T + out[at + i]];
 }
 
-/** BILOU tag strings for every token of a document (sentences of words). */
+/** BILOU tag strings for every token of a document (sentences of words), decoding every token. */
 export function tagDocumentBilou(model: NerModel, rawDoc: string[][]): string[][] {
   const cache = cacheOf(model);
   if (!cache.exact) return tagDocumentReference(model, rawDoc);
-  return tagPrepared(cache, prepareDocument(rawDoc));
+  const doc = prepareDocument(rawDoc);
+  return tagRows(doc, tagPrepared(cache, doc, false));
 }
 
 function cacheOf(model: NerModel): TagCache {
@@ -609,15 +744,128 @@ function cacheOf(model: NerModel): TagCache {
   return cache;
 }
 
+/*
+ * Segments. Names are written with capitals (or digits), so a token that is all lower case, far from any
+ * capitalised word, is O in practice: tagging decodes only the segments of a sentence that could hold a
+ * name and fixes every other token to O. A segment is a run of candidate tokens: every token with a
+ * capital letter or a digit, the runs of at most MAX_INNER_GAP lower-case tokens between two of them
+ * ("Bank of England", "Centers for Disease Control and Prevention") and at most MAX_EDGE_GAP at either
+ * end of the sentence next to one; every token of a caps headline. The tokens around a segment still give
+ * it their context features (±2 words, pairs, shapes), and the decoder scores its first and last tags with
+ * the transitions from and into the O beside it, so a segment's tags are exactly those the whole sentence
+ * would get whenever the tokens outside are O in the whole sentence's best path too.
+ */
+const MAX_INNER_GAP = 2;
+const MAX_EDGE_GAP = 1;
+
+/** Token flags (see tokenFlags). */
+const PLAIN = 1;
+const LETTER = 2;
+const ALL_CAPS = 4;
+const UPPER_INITIAL = 8;
+const APOSTROPHE = 16;
+/** The token flags by name (for tests). */
+export const TOKEN_FLAGS = { PLAIN, LETTER, ALL_CAPS, UPPER_INITIAL, APOSTROPHE } as const;
+
+/**
+ * PLAIN: no capital letter and no digit (w is its own lower case); LETTER: hasLetter(w); ALL_CAPS: a
+ * letter and no lower case; UPPER_INITIAL: isUpperInitial(w); APOSTROPHE: starts with "'". ASCII words are read code by code, others
+ * through the definitions in features.ts.
+ */
+export function tokenFlags(w: string): number {
+  let upper = false;
+  let lower = false;
+  let digit = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128) return tokenFlagsSlow(w);
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 48 && c <= 57) digit = true;
+  }
+  let f = 0;
+  if (!upper && !digit) f |= PLAIN;
+  if (upper || lower) f |= LETTER;
+  if (upper && !lower) f |= ALL_CAPS;
+  const c0 = w.charCodeAt(0);
+  if (c0 >= 65 && c0 <= 90) f |= UPPER_INITIAL;
+  else if (c0 === 39) f |= APOSTROPHE;
+  return f;
+}
+
+function tokenFlagsSlow(w: string): number {
+  let f = 0;
+  if (w === w.toLowerCase() && !/\d/.test(w)) f |= PLAIN;
+  if (hasLetter(w)) {
+    f |= LETTER;
+    if (w === w.toUpperCase()) f |= ALL_CAPS;
+  }
+  if (isUpperInitial(w)) f |= UPPER_INITIAL;
+  if (w.charCodeAt(0) === 39) f |= APOSTROPHE;
+  return f;
+}
+
+/** isCapsSentence from the flags of tokens [from, to). */
+function capsFromFlags(flags: Uint8Array, from: number, to: number): boolean {
+  let letters = 0;
+  let caps = 0;
+  for (let k = from; k < to; k++) {
+    const f = flags[k];
+    if (!(f & LETTER)) continue;
+    letters++;
+    if (f & ALL_CAPS) caps++;
+  }
+  return letters >= 2 && caps / letters >= 0.8;
+}
+
+/**
+ * Mark the candidate tokens [from, to) of one sentence (not a caps headline) in `cand` (1 = decoded,
+ * 0 = fixed to O) from their flags; returns whether there is any.
+ */
+export function markCandidates(flags: Uint8Array, from: number, to: number, cand: Uint8Array): boolean {
+  let any = false;
+  let lastName = -1;
+  for (let k = from; k < to; k++) {
+    if (flags[k] & PLAIN) {
+      // A possessive or closing quote right after a name ("Lord 's", "Reuters '") may belong to it.
+      cand[k] = lastName >= 0 && k === lastName + 1 && flags[k] & APOSTROPHE ? 1 : 0;
+      continue;
+    }
+    cand[k] = 1;
+    any = true;
+    const gap = lastName < 0 ? k - from : k - lastName - 1;
+    if (gap > 0 && gap <= (lastName < 0 ? MAX_EDGE_GAP : MAX_INNER_GAP)) cand.fill(1, k - gap, k);
+    lastName = k;
+  }
+  if (any && to - lastName - 1 <= MAX_EDGE_GAP) cand.fill(1, lastName + 1, to);
+  return any;
+}
+
 /** Per-document work arrays, reused from document to document (grown as needed). */
 let docEmits = new Float64Array(0);
 let docTags = new Int32Array(0);
+let docFlags = new Uint8Array(0);
+let docCand = new Uint8Array(0);
+let docLabels = new Uint8Array(0);
+let docEntries: WordEntry[] = [];
 
-/** tagDocumentBilou's fast path over a document already through prepareDocument. */
-function tagPrepared(cache: TagCache, doc: string[][]): string[][] {
+/** A document's decoded tags: tag indices of every token (O outside segments), and its segments. */
+interface Tagged {
+  tags: Int32Array;
+  /** Per segment: [first token, end token (exclusive), sentence index] (document token indices). */
+  segments: number[];
+  /** Document index of each sentence's first token. */
+  starts: Int32Array;
+}
+
+/**
+ * The fast path over a document already through prepareDocument: tag indices for every token (in
+ * docTags, valid until the next call). With `segmented`, only the segments are decoded (see above);
+ * otherwise every sentence is one segment, and the tags are exactly tagDocumentReference's.
+ */
+function tagPrepared(cache: TagCache, doc: string[][], segmented: boolean): Tagged {
   const model = cache.model;
   cache.maybeReset();
-  const evidence = documentEvidence(doc).spelling;
   const gazetteer = model.gazetteer;
   const P2 = model.passes[1] ?? null;
   const W = cache.weights;
@@ -625,37 +873,107 @@ function tagPrepared(cache: TagCache, doc: string[][]): string[][] {
   const { before, after } = cache;
   let total = 0;
   for (const words of doc) total += words.length;
-  if (docEmits.length < total * PT) docEmits = new Float64Array(2 * total * PT);
-  if (docTags.length < total) docTags = new Int32Array(2 * total);
-  // Emissions of every pass side by side ([(token in document) * PT + pass * T + tag]): the second pass's
-  // static part is filled in alongside the first pass, its first-pass features are added below.
+  if (docTags.length < total) {
+    docEmits = new Float64Array(2 * total * PT);
+    docTags = new Int32Array(2 * total);
+    docFlags = new Uint8Array(2 * total);
+    docCand = new Uint8Array(2 * total);
+    docLabels = new Uint8Array(2 * total);
+  }
+  if (docEntries.length < total) docEntries = new Array<WordEntry>(2 * total);
   const E = docEmits;
   const tags = docTags;
-  const dec1 = decoderOf(model.passes[0]);
+  const flags = docFlags;
+  const cand = docCand;
+  const ent = docEntries;
+  tags.fill(O, 0, total);
+  // Flags, caps sentences, candidates and segments.
+  const caps = new Uint8Array(doc.length);
+  const segments: number[] = [];
   let first = 0;
-  for (const words of doc) {
+  for (let s = 0; s < doc.length; s++) {
+    const words = doc[s];
     const n = words.length;
-    const caps = isCapsSentence(words);
-    const entries: WordEntry[] = new Array<WordEntry>(n);
-    for (let i = 0; i < n; i++) entries[i] = cache.word(words[i], caps);
-    const gaz = gazetteer
-      ? gazetteer.tag(
-          entries.map((e) => e.lower),
-          words,
-        )
-      : null;
-    for (let i = 0; i < n; i++) {
-      const o = (first + i) * PT;
-      const e = entries[i];
-      const prev = i ? entries[i - 1] : before;
-      const next = i + 1 < n ? entries[i + 1] : after;
+    for (let i = 0; i < n; i++) flags[first + i] = tokenFlags(words[i]);
+    caps[s] = capsFromFlags(flags, first, first + n) ? 1 : 0;
+    let any = n > 0;
+    if (!segmented || caps[s]) cand.fill(1, first, first + n);
+    else any = markCandidates(flags, first, first + n, cand);
+    if (any)
+      for (let k = first; k < first + n; k++) {
+        if (!cand[k]) continue;
+        const a = k;
+        while (k < first + n && cand[k]) k++;
+        segments.push(a, k, s);
+      }
+    first += n;
+  }
+  const starts = sentenceStarts(doc);
+  // Word entries of the segments and their ±2 context (so of every token that is not plain).
+  for (let g = 0; g < segments.length;) {
+    const s = segments[g + 2];
+    const words = doc[s];
+    const sStart = starts[s];
+    const sEnd = sStart + words.length;
+    const isCaps = caps[s] === 1;
+    let filled = sStart;
+    for (; g < segments.length && segments[g + 2] === s; g += 3) {
+      const to = Math.min(sEnd, segments[g + 1] + 2);
+      for (let k = Math.max(filled, segments[g] - 2); k < to; k++)
+        ent[k] = cache.word(words[k - sStart], isCaps);
+      filled = to;
+    }
+  }
+  // documentEvidence's spelling bits, for the words of the segments only. A plain token is its own lower
+  // case; the others have word entries.
+  const evidence = new Map<string, number>();
+  for (let g = 0; g < segments.length; g += 3)
+    for (let k = segments[g]; k < segments[g + 1]; k++) if (flags[k] & LETTER) evidence.set(ent[k].lower, 0);
+  first = 0;
+  for (let s = 0; s < doc.length; s++) {
+    const words = doc[s];
+    if (!caps[s])
+      for (let i = 1; i < words.length; i++) {
+        const f = flags[first + i];
+        if (!(f & LETTER)) continue;
+        const l = f & PLAIN ? words[i] : ent[first + i].lower;
+        const bits = evidence.get(l);
+        if (bits !== undefined) evidence.set(l, bits | 4 | (f & UPPER_INITIAL ? 1 : 2));
+      }
+    first += words.length;
+  }
+  // First-pass emissions (and the second pass's static part) of every segment token.
+  const dec1 = decoderOf(model.passes[0]);
+  let sentence = -1;
+  let sStart = 0;
+  let gaz: string[] | null = null;
+  for (let g = 0; g < segments.length; g += 3) {
+    const a = segments[g];
+    const b = segments[g + 1];
+    const s = segments[g + 2];
+    const words = doc[s];
+    const n = words.length;
+    const isCaps = caps[s] === 1;
+    const sEnd = starts[s] + n;
+    if (s !== sentence) {
+      sentence = s;
+      sStart = starts[s];
+      gaz = gazetteer ? gazetteerHits(gazetteer, words, flags, ent, sStart) : null;
+    }
+    for (let k = a; k < b; k++) {
+      const i = k - sStart;
+      const o = k * PT;
+      const e = ent[k];
+      const prev = i ? ent[k - 1] : before;
+      const next = i + 1 < n ? ent[k + 1] : after;
       // The word's own scores, then its context words' (in CONTEXT_OFFSETS order, as before): the same
       // sums in the same order, written at once (this also clears the reused buffer).
+      if (!e.intrinsic) cache.complete(e);
       const s0 = e.sums;
-      const s1 = (i < 2 ? before : entries[i - 2]).sums;
+      const s1 = (i < 2 ? before : ent[k - 2]).sums;
       const s2 = prev.sums;
       const s3 = next.sums;
-      const s4 = (i + 2 < n ? entries[i + 2] : after).sums;
+      const s4 = (i + 2 < n ? ent[k + 2] : after).sums;
       for (let t = 0; t < PT; t++)
         E[o + t] = s0[t] + s1[PT + t] + s2[2 * PT + t] + s3[3 * PT + t] + s4[4 * PT + t];
       const left = cache.pair(prev, e);
@@ -666,12 +984,12 @@ function tagPrepared(cache: TagCache, doc: string[][]): string[][] {
       addRowsAll(W, PT, tri, 0, tri.length, E, o);
       if (i === 0) addRowsAll(W, PT, e.firstRows, 0, e.firstRows.length, E, o);
       if (e.hasLetter) {
-        const d = cache.doc(evidence.get(e.lower) ?? 0, caps ? 0 : i === 0 ? 1 : 2, e.upper);
+        const d = cache.doc(evidence.get(e.lower) ?? 0, isCaps ? 0 : i === 0 ? 1 : 2, e.upper);
         addRowsAll(W, PT, d, 0, d.length, E, o);
       }
       if (gaz && gaz[i]) {
-        const g = rowArray(model.index, ['gz=' + gaz[i], 'gz|sh=' + gaz[i] + '|' + e.shape]);
-        addRowsAll(W, PT, g, 0, g.length, E, o);
+        const gr = cache.gazetteerRows(gaz[i], e);
+        addRowsAll(W, PT, gr, 0, gr.length, E, o);
       }
       if (gazetteer) {
         const r0 = e.roleRows[0];
@@ -682,47 +1000,191 @@ function tagPrepared(cache: TagCache, doc: string[][]): string[][] {
         addRowsAll(W, PT, r2, 0, r2.length, E, o);
       }
     }
-    decode(E.subarray(first * PT), n, dec1, PT, 0, tags, first);
-    first += n;
+    decode(E, b - a, dec1, PT, 0, tags, a, a > sStart, b < sEnd);
   }
-  const firstPass = tagRows(doc, tags);
-  if (!P2) return firstPass;
-  const labels = labelsElsewhere(doc, firstPass);
+  if (!P2) return { tags, segments, starts };
+  const labels = labelIds(flags, ent, tags, segments);
   const dec2 = decoderOf(P2);
-  first = 0;
-  for (let s = 0; s < doc.length; s++) {
-    const n = doc[s].length;
-    const ls = labels[s];
-    for (let i = 0; i < n; i++) {
-      const k = first + i;
+  for (let g = 0; g < segments.length; g += 3) {
+    const a = segments[g];
+    const b = segments[g + 1];
+    const sStart = starts[segments[g + 2]];
+    const sEnd = sStart + doc[segments[g + 2]].length;
+    for (let k = a; k < b; k++) {
       const v = cache.secondScores(
-        LABEL_ID.get(ls[i])!,
-        i ? tags[k - 1] : NONE,
+        labels[k],
+        k > sStart ? tags[k - 1] : NONE,
         tags[k],
-        i + 1 < n ? tags[k + 1] : NONE,
+        k + 1 < sEnd ? tags[k + 1] : NONE,
       );
       const o = k * PT + T;
       for (let t = 0; t < T; t++) E[o + t] += v[t];
     }
-    first += n;
   }
-  // Second pass: every sentence's first-pass tags have been read above, so they may be overwritten now.
-  first = 0;
-  for (const words of doc) {
-    decode(E.subarray(first * PT), words.length, dec2, PT, T, tags, first);
-    first += words.length;
+  // Second pass: every segment's first-pass tags have been read above, so they may be overwritten now.
+  for (let g = 0; g < segments.length; g += 3) {
+    const a = segments[g];
+    const b = segments[g + 1];
+    const sStart = starts[segments[g + 2]];
+    const sEnd = sStart + doc[segments[g + 2]].length;
+    decode(E, b - a, dec2, PT, T, tags, a, a > sStart, b < sEnd);
   }
-  return tagRows(doc, tags);
+  return { tags, segments, starts };
+}
+
+/** gazetteerHits' result, reused from sentence to sentence (grown as needed). */
+let gazBuffer: string[] = [];
+
+/**
+ * Gazetteer.tag's hits for a sentence whose tokens start at document index `at` (in a buffer valid until
+ * the next call): names are only looked up from capitalised words, and a plain token is its own lower case.
+ */
+function gazetteerHits(
+  gazetteer: Gazetteer,
+  words: string[],
+  flags: Uint8Array,
+  ent: WordEntry[],
+  at: number,
+): string[] {
+  const n = words.length;
+  if (gazBuffer.length < n) gazBuffer = new Array<string>(2 * n);
+  const out = gazBuffer.fill('', 0, n);
+  if (gazetteer.maxLen < 1) return out;
+  // Tokens that are not plain have word entries, whose lower case is computed (and hashed) once.
+  const lowerAt = (k: number) => (flags[at + k] & PLAIN ? words[k] : ent[at + k].lower);
+  let i = 0;
+  while (i < n) {
+    let hit = 0;
+    if (flags[at + i] & UPPER_INITIAL) {
+      // Most capitalised words start no longer name: their one-word look-up is kept with the word.
+      const e = ent[at + i];
+      if (e.gzUnit === null) {
+        const types = gazetteer.names.get(e.lower);
+        e.gzUnit = types === undefined ? '' : 'U-' + types;
+        e.gzPrefix = gazetteer.isPrefix(e.lower);
+      }
+      if (e.gzPrefix) hit = gazetteer.longestAt(lowerAt, i, n);
+      else if (e.gzUnit) {
+        out[i++] = e.gzUnit;
+        continue;
+      }
+    }
+    if (!hit) {
+      i++;
+      continue;
+    }
+    const types = gazetteer.lastTypes;
+    if (hit === 1) out[i] = 'U-' + types;
+    else {
+      out[i] = 'B-' + types;
+      for (let k = 1; k < hit - 1; k++) out[i + k] = 'I-' + types;
+      out[i + hit - 1] = 'L-' + types;
+    }
+    i += hit;
+  }
+  return out;
+}
+
+/** Document token index of each sentence's first token. */
+function sentenceStarts(doc: string[][]): Int32Array {
+  const out = new Int32Array(doc.length);
+  let k = 0;
+  for (let s = 0; s < doc.length; s++) {
+    out[s] = k;
+    k += doc[s].length;
+  }
+  return out;
+}
+
+/** Entity type of a tag index as a LABELS id (O is 1, PER 2, ORG 3, LOC 4, MISC 5). */
+const typeId = (tag: number): number => (tag === O ? 1 : 2 + ((tag - 1) >> 2));
+
+/**
+ * labelsElsewhere's labels as LABELS ids (0 for ''), per document token. Capitalised words are never
+ * plain, so they are all in segments and have word entries; every other token gets 0.
+ */
+function labelIds(flags: Uint8Array, ent: WordEntry[], tags: Int32Array, segments: number[]): Uint8Array {
+  // lowercase word -> [type id, count, ...] in the order the types were first met (labelsElsewhere's Map order).
+  const counts = new Map<string, number[]>();
+  const labels = docLabels;
+  for (let g = 0; g < segments.length; g += 3)
+    for (let k = segments[g]; k < segments[g + 1]; k++) {
+      if (!(flags[k] & UPPER_INITIAL)) continue;
+      const key = ent[k].lower;
+      const t = typeId(tags[k]);
+      let m = counts.get(key);
+      if (!m) counts.set(key, (m = []));
+      let x = 0;
+      while (x < m.length && m[x] !== t) x += 2;
+      if (x < m.length) m[x + 1]++;
+      else m.push(t, 1);
+    }
+  for (let g = 0; g < segments.length; g += 3)
+    for (let k = segments[g]; k < segments[g + 1]; k++) {
+      labels[k] = 0;
+      if (!(flags[k] & UPPER_INITIAL)) continue;
+      const m = counts.get(ent[k].lower)!;
+      const own = typeId(tags[k]);
+      let best = 0;
+      let bestC = 0;
+      for (let x = 0; x < m.length; x += 2) {
+        const t = m[x];
+        const c = t === own ? m[x + 1] - 1 : m[x + 1];
+        // Prefer an entity type over O on ties: one clear mention outweighs an unsure one.
+        if (c > bestC || (c === bestC && c > 0 && best === 1)) {
+          best = t;
+          bestC = c;
+        }
+      }
+      labels[k] = bestC > 0 ? best : 0;
+    }
+  return labels;
 }
 
 /** Tag strings per sentence from the document's tag indices. */
-function tagRows(doc: string[][], tags: Int32Array): string[][] {
+function tagRows(doc: string[][], tagged: Tagged): string[][] {
+  const tags = tagged.tags;
   let k = 0;
   return doc.map((words) => {
     const out = new Array<string>(words.length);
     for (let i = 0; i < words.length; i++) out[i] = TAGS[tags[k++]];
     return out;
   });
+}
+
+/** Entity spans per sentence from the tags of the segments (spansFromBilou on the tag strings). */
+function spansOf(doc: string[][], tagged: Tagged): Span[][] {
+  const { tags, segments, starts } = tagged;
+  const out: Span[][] = doc.map(() => []);
+  for (let g = 0; g < segments.length; g += 3) {
+    const s = segments[g + 2];
+    const sStart = starts[s];
+    const spans = out[s];
+    let open = -1;
+    let openType = 0;
+    const end = segments[g + 1];
+    for (let k = segments[g]; k <= end; k++) {
+      // The token after a segment is O (or the end of the sentence): it closes an unfinished span.
+      const tag = k < end ? tags[k] : O;
+      const p = tag === O ? 0 : (tag - 1) & 3; // 0 B, 1 I, 2 L, 3 U (or O)
+      const type = tag === O ? -1 : (tag - 1) >> 2;
+      if (open >= 0 && (tag === O || p === 0 || p === 3 || type !== openType)) {
+        spans.push({ start: open - sStart, end: k - sStart, type: ENTITY_TYPES[openType] });
+        open = -1;
+      }
+      if (tag === O) continue;
+      if (p === 3) spans.push({ start: k - sStart, end: k + 1 - sStart, type: ENTITY_TYPES[type] });
+      else if (p === 0 || open < 0) {
+        open = k;
+        openType = type;
+      }
+      if (p === 2 && open >= 0) {
+        spans.push({ start: open - sStart, end: k + 1 - sStart, type: ENTITY_TYPES[openType] });
+        open = -1;
+      }
+    }
+  }
+  return out;
 }
 
 /** The same tagging from plain feature strings (slow; the reference the fast path is tested against). */
@@ -751,9 +1213,9 @@ export function tagDocumentReference(model: NerModel, rawDoc: string[][]): strin
 export function entitiesOfDocument(model: NerModel, doc: string[][]): Span[][] {
   const prepared = prepareDocument(doc);
   const cache = cacheOf(model);
-  // The fast path tags the prepared document directly (tagDocumentBilou would prepare it again).
-  const tags = cache.exact ? tagPrepared(cache, prepared) : tagDocumentReference(model, doc);
-  return refineDocument(prepared, tags.map(spansFromBilou));
+  if (!cache.exact) return refineDocument(prepared, tagDocumentReference(model, doc).map(spansFromBilou));
+  // The fast path tags the prepared document directly, segment by segment (see "Segments").
+  return refineDocument(prepared, spansOf(prepared, tagPrepared(cache, prepared, true)));
 }
 
 /** IOB2 tags (B-PER, I-PER, ..., O) for every token of a document. */

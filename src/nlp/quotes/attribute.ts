@@ -19,6 +19,15 @@ import {
   type SpeakerSpan,
   type W,
 } from './words.js';
+import { alternation } from './lexicon.js';
+
+// Regular expressions used inside functions are compiled once, here.
+const LOWER_ED_ES_RE = /^\p{Ll}+(?:ed|es)$/u;
+const LOWER_ED_S_RE = /^\p{Ll}+(?:ed|s)$/u;
+const LOWER_ED_ING_RE = /^\p{Ll}+(?:ed|ing)$/u;
+const ALNUM_RUN_RE = /[\p{L}\p{N}]+/gu;
+const TITLE_WORD_RE = /[\p{L}][\p{L}’'-]*/gu;
+const CAP_START_RE = /^\p{Lu}/u;
 
 export interface RawAttribution {
   kind: QuoteKind;
@@ -158,12 +167,12 @@ function attributionAfter(text: string, q: QuoteMarkSpan): Found | null {
   }
   // an unlisted verb of saying right after the quote: `"...!" beamed Jo Hart` / `"...," she shrugged.`
   const v = ws[b];
-  if (v && b < limit && /^\p{Ll}+(?:ed|es)$/u.test(v.t) && isCap(ws[b + 1])) {
+  if (v && b < limit && LOWER_ED_ES_RE.test(v.t) && isCap(ws[b + 1])) {
     const sp = speakerAfter(text, ws, b + 1, limit);
     if (sp) return { speaker: sp, cue: { last: b, text: v.t, start: v.s }, end: sp.end };
   }
   for (let k = b + 1; k < Math.min(limit, b + 6); k++) {
-    if (!/^\p{Ll}+(?:ed|s)$/u.test(ws[k].t) || NP_STOP.has(ws[k].lower)) continue;
+    if (!LOWER_ED_S_RE.test(ws[k].t) || NP_STOP.has(ws[k].lower)) continue;
     const sp = speakerBefore(text, ws, k, b);
     if (
       sp &&
@@ -234,7 +243,7 @@ function attributionBefore(
   }
   // `..., he quipped, "..."` / `shouting, "..."`: an unlisted verb right before the mark; the subject speaks
   const last = ws[n - 1];
-  if (n < ws.length && n > sentFrom && /^\p{Ll}+(?:ed|ing)$/u.test(last.t)) {
+  if (n < ws.length && n > sentFrom && LOWER_ED_ING_RE.test(last.t)) {
     const sp = speakerBefore(text, ws, n - 1, sentFrom) ?? subject();
     if (sp) return { speaker: sp, cue: { last: n - 1, text: last.t, start: last.s }, end: q.open };
   }
@@ -259,14 +268,14 @@ function attributionBefore(
   return null;
 }
 
-const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+const wordCount = (s: string) => (s.match(ALNUM_RUN_RE) ?? []).length;
 
 /** True when most words of the quote are capitalised: a title or a name ("Good Morning America"), not speech. */
 function isTitleCase(body: string): boolean {
-  const ws = body.match(/[\p{L}][\p{L}’'-]*/gu) ?? [];
+  const ws = body.match(TITLE_WORD_RE) ?? [];
   const content = ws.filter((w) => !/^(?:of|the|a|an|and|or|in|on|at|to|for|with|by|from|is|as)$/i.test(w));
   if (!content.length) return false;
-  const caps = content.filter((w) => /^\p{Lu}/u.test(w)).length;
+  const caps = content.filter((w) => CAP_START_RE.test(w)).length;
   return caps === content.length && content.length <= 8;
 }
 
@@ -445,6 +454,9 @@ export function directAttributions(text: string): RawAttribution[] {
   return out;
 }
 
+/** Any clause cue (or "according") in lower-cased text: where none matches, no word is a cue. */
+const CLAUSE_CUE_TEXT = new RegExp(alternation([...CLAUSE_CUES, 'according']));
+
 export interface SentenceSpan {
   start: number;
   end: number;
@@ -452,10 +464,17 @@ export interface SentenceSpan {
 
 /** Indirect (or partial, when the content holds a quoted fragment) attribution in one sentence. */
 export function indirectAttribution(text: string, sent: SentenceSpan): RawAttribution | null {
+  // Most sentences hold no clause cue at all: a word that lower-cases to a cue is in the lower-cased text (a
+  // superset test), checked before any word is scanned.
+  if (!CLAUSE_CUE_TEXT.test(text.slice(sent.start, sent.end).toLowerCase())) return null;
   const ws = words(text, sent.start, sent.end);
   let n = ws.length;
   while (n > 0 && !isWord(ws[n - 1])) n--;
   if (n < 4) return null;
+  let anyCue = false;
+  for (let q = 0; q < n && !anyCue; q++)
+    anyCue = CLAUSE_CUES.has(ws[q].lower) || (ws[q].lower === 'according' && ws[q + 1]?.lower === 'to');
+  if (!anyCue) return null;
   const make = (
     a: number,
     b: number,
@@ -481,9 +500,10 @@ export function indirectAttribution(text: string, sent: SentenceSpan): RawAttrib
     };
   };
   // Sentence-final attributions ("..., port officials said.") win over cue words earlier in the sentence.
-  const order = [...Array(n).keys()].sort(
-    (a, b) => Number(b >= n - 1 - MAX_TAIL_WORDS - 4) - Number(a >= n - 1 - MAX_TAIL_WORDS - 4) || a - b,
-  );
+  const tailFrom = Math.max(0, n - 1 - MAX_TAIL_WORDS - 4);
+  const order: number[] = [];
+  for (let q = tailFrom; q < n; q++) order.push(q);
+  for (let q = 0; q < tailFrom; q++) order.push(q);
   for (const q of order) {
     const cue = cueAt(text, ws, q, true);
     if (!cue) continue;

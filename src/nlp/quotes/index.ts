@@ -43,9 +43,8 @@ export function findAttributions(article: Article, entities: Entity[]): Attribut
   const sentences = article.sentences.length ? article.sentences : paragraphs(text);
   for (const s of sentences) {
     // a sentence that also holds a direct quote is read up to that quote ("X said ... but added, “...”")
-    const first = covered
-      .filter((c) => c.start < s.end && s.start < c.end)
-      .reduce((m, c) => Math.min(m, c.start), Infinity);
+    let first = Infinity;
+    for (const c of covered) if (c.start < s.end && s.start < c.end && c.start < first) first = c.start;
     let cut = first;
     while (cut > s.start && /[\s"“”'‘,:—–-]/u.test(text[cut - 1])) cut--;
     const span = first === Infinity ? s : { start: s.start, end: Math.max(s.start, cut) };

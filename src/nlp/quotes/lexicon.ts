@@ -145,3 +145,33 @@ export const FEMALE_NAMES = new Set(
     'priya sonia ines lucia sofia giulia claire sophie anne marine ingrid astrid greta hanna jane donna agnes mira clara nora ella eva maja freya'
   ).split(' '),
 );
+
+/**
+ * A regular-expression source matching any of `words` (plain letters), factored as a prefix tree
+ * ("sa(?:id|y(?:ing|s)?)") so that the engine tries each letter once instead of every word in turn.
+ */
+export function alternation(words: Iterable<string>): string {
+  interface Node {
+    end: boolean;
+    next: Map<string, Node>;
+  }
+  const root: Node = { end: false, next: new Map() };
+  for (const w of words) {
+    let n = root;
+    for (const ch of w) {
+      let c = n.next.get(ch);
+      if (!c) n.next.set(ch, (c = { end: false, next: new Map() }));
+      n = c;
+    }
+    n.end = true;
+  }
+  const esc = (ch: string) => ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+  const emit = (n: Node): string => {
+    const branches = [...n.next].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ch, c]) => esc(ch) + emit(c));
+    if (!branches.length) return '';
+    const body = branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
+    if (!n.end) return body;
+    return branches.length > 1 || body.length === 1 ? `${body}?` : `(?:${body})?`;
+  };
+  return emit(root);
+}

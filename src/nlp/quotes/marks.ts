@@ -1,5 +1,8 @@
 /** Quotation spans in text: straight and curly double quotes, paired within a paragraph. */
 
+// Regular expressions used inside functions are compiled once, here.
+const LETTER_RE = /\p{L}/u;
+
 export interface QuoteMarkSpan {
   /** Offset of the opening mark. */
   open: number;
@@ -55,7 +58,7 @@ export function quoteSpans(text: string, para: Paragraph): QuoteMarkSpan[] {
     if (c === '‘' && open < 0 && (i === para.start || /[\s:(—–-]/u.test(text[i - 1]))) {
       // a single-quoted span: the closing ’ is followed by a non-letter
       for (let j = i + 2; j < para.end; j++) {
-        if (text[j] === '’' && !/\p{L}/u.test(text[j + 1] ?? ' ') && !/\s/u.test(text[j - 1])) {
+        if (text[j] === '’' && !LETTER_RE.test(text[j + 1] ?? ' ') && !/\s/u.test(text[j - 1])) {
           out.push({
             open: i,
             start: i + 1,
@@ -79,7 +82,7 @@ export function quoteSpans(text: string, para: Paragraph): QuoteMarkSpan[] {
     const opening = c === '“' || c === '„' || c === '«' || ((c === '"' || dbl) && open < 0);
     if (open < 0) {
       if (c === '”' || c === '»') {
-        if (c === '”' && !isSpace(text[i + 1]) && /\p{L}/u.test(text[i + 1] ?? '')) {
+        if (c === '”' && !isSpace(text[i + 1]) && LETTER_RE.test(text[i + 1] ?? '')) {
           open = i; // a mis-encoded opening mark
         }
         continue;

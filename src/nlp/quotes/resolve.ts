@@ -17,6 +17,10 @@ import {
 } from './lexicon.js';
 import type { SpeakerSpan } from './words.js';
 
+// Regular expressions used inside functions are compiled once, here.
+const MARKS_RE = /\p{M}+/gu;
+const CAP_START_RE = /^\p{Lu}/u;
+
 export interface ResolvedSpeaker {
   speaker: string | null;
   entityId: string | null;
@@ -24,15 +28,34 @@ export interface ResolvedSpeaker {
 
 type Gender = 'm' | 'f' | null;
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
+/** Folded forms of the strings seen (entity names and aliases come back for every article). */
+const folded = new Map<string, string>();
+const foldUncached = (s: string): string => s.normalize('NFD').replace(MARKS_RE, '').toLowerCase();
+const fold = (s: string): string => {
+  let f = folded.get(s);
+  if (f === undefined) {
+    if (folded.size >= 200_000) folded.clear();
+    f = foldUncached(s);
+    folded.set(s, f);
+  }
+  return f;
+};
 const stripPossessive = (s: string) => s.replace(/(?:['’]s|['’])$/u, '');
-const firstWords = (s: string) => fold(s).match(/[a-z0-9]+/g) ?? [];
+const WORD_RE = /[a-z0-9]+/g;
+const firstWords = (s: string) => fold(s).match(WORD_RE) ?? [];
 
+const genders = new Map<string, Gender>();
+/** Gender told by a name's title or first name (cached: the same names come back in every article). */
 function genderOfName(name: string): Gender {
+  let g = genders.get(name);
+  if (g === undefined) {
+    if (genders.size >= 200_000) genders.clear();
+    genders.set(name, (g = genderOfNameUncached(name)));
+  }
+  return g;
+}
+
+function genderOfNameUncached(name: string): Gender {
   const toks = firstWords(name);
   const t0 = toks[0];
   if (t0 === undefined) return null;
@@ -49,6 +72,33 @@ interface CorpusIndex {
   names: Map<string, Entity>;
   /** Role nouns seen with persons in the articles resolved so far: noun → entity id → count. */
   roles: Map<string, Map<string, number>>;
+  /** Per entity id: what every article's resolver derives from the entity's own names. */
+  info: Map<string, EntityInfo>;
+}
+
+interface EntityInfo {
+  /** Folded names and aliases (possessive stripped), in order, empty ones left out. */
+  keys: string[];
+  /** The last word of the folded name. */
+  last: string | undefined;
+  /** Gender from the name, else from the first alias that tells. */
+  nameGender: Gender;
+}
+
+function entityInfo(c: CorpusIndex, e: Entity): EntityInfo {
+  let info = c.info.get(e.id);
+  if (!info) {
+    const keys: string[] = [];
+    for (const form of [e.name, ...e.aliases]) {
+      const k = fold(stripPossessive(form)).trim();
+      if (k) keys.push(k);
+    }
+    let nameGender: Gender = genderOfName(e.name);
+    if (!nameGender) for (const a of e.aliases) if ((nameGender = genderOfName(a))) break;
+    info = { keys, last: firstWords(e.name).pop(), nameGender };
+    c.info.set(e.id, info);
+  }
+  return info;
 }
 const corpusIndexes = new WeakMap<Entity[], CorpusIndex>();
 
@@ -62,7 +112,7 @@ function buildCorpusIndex(entities: Entity[]): CorpusIndex {
       if (k && !names.has(k)) names.set(k, e);
     }
   }
-  return { byId, names, roles: new Map() };
+  return { byId, names, roles: new Map(), info: new Map() };
 }
 
 /** Index of the first mention starting at or after `pos` (mentions sorted by start). */
@@ -101,34 +151,60 @@ export class SpeakerResolver {
     if (!c) corpusIndexes.set(entities, (c = buildCorpusIndex(entities)));
     this.corpus = c;
     this.byId = c.byId;
-    const inArticle = new Set(this.mentions.map((m) => m.entityId).filter((x): x is string => !!x));
-    // Name index: this article's entities first (so a surname finds the person of this story).
-    for (const id of inArticle) {
+    this.inArticle = new Set(this.mentions.map((m) => m.entityId).filter((x): x is string => !!x));
+    for (const id of this.inArticle) {
       const e = c.byId.get(id);
-      if (!e) continue;
-      for (const form of [e.name, ...e.aliases]) {
-        const k = fold(stripPossessive(form)).trim();
-        if (k && !this.nameIndex.has(k)) this.nameIndex.set(k, e);
-      }
-      if (e.type === 'PERSON') {
-        const last = firstWords(e.name).pop();
-        if (last && !this.nameIndex.has(last)) this.nameIndex.set(last, e);
-      }
-      if (e.type === 'PERSON') this.gender.set(e.id, this.entityGender(e));
+      if (e?.type === 'PERSON') this.gender.set(e.id, this.entityGender(e));
     }
     this.learnRoles();
   }
 
+  /** Ids of the entities mentioned in the article, in order of first mention. */
+  private inArticle: Set<string>;
+  private nameIndexBuilt = false;
+
+  /** Name index: this article's entities first (so a surname finds the person of this story). Built on first
+   * use: most articles never look a name up. */
+  private names(): Map<string, Entity> {
+    if (!this.nameIndexBuilt) {
+      this.nameIndexBuilt = true;
+      for (const id of this.inArticle) {
+        const e = this.corpus.byId.get(id);
+        if (!e) continue;
+        const info = entityInfo(this.corpus, e);
+        for (const k of info.keys) if (!this.nameIndex.has(k)) this.nameIndex.set(k, e);
+        if (e.type === 'PERSON') {
+          const last = info.last;
+          if (last && !this.nameIndex.has(last)) this.nameIndex.set(last, e);
+        }
+      }
+    }
+    return this.nameIndex;
+  }
+
   private lookupName(k: string): Entity | undefined {
-    return this.nameIndex.get(k) ?? this.corpus.names.get(k);
+    return this.names().get(k) ?? this.corpus.names.get(k);
   }
 
   private entityGender(e: Entity): Gender {
-    let g: Gender = genderOfName(e.name);
+    const g: Gender = entityInfo(this.corpus, e).nameGender;
     if (g) return g;
-    for (const a of e.aliases) if ((g = genderOfName(a))) return g;
-    for (const m of this.mentions) if (m.entityId === e.id && (g = genderOfName(m.text))) return g;
-    return null;
+    return this.mentionGenders().get(e.id) ?? null;
+  }
+
+  /** Per entity: the gender told by its first mention in this article that tells one (built once). */
+  private mentionGenderOf: Map<string, Gender> | null = null;
+  private mentionGenders(): Map<string, Gender> {
+    if (!this.mentionGenderOf) {
+      const out = new Map<string, Gender>();
+      for (const m of this.mentions) {
+        if (!m.entityId || out.has(m.entityId)) continue;
+        const g = genderOfName(m.text);
+        if (g) out.set(m.entityId, g);
+      }
+      this.mentionGenderOf = out;
+    }
+    return this.mentionGenderOf;
   }
 
   /** "Jane Roe, a ministry spokeswoman," and "ministry spokeswoman Jane Roe" link a role noun to a person. */
@@ -145,7 +221,8 @@ export class SpeakerResolver {
         .join(' ');
       for (const phrase of [after?.[1], before]) {
         if (!phrase) continue;
-        for (const w of firstWords(phrase))
+        // (phrases around a name are new strings each time: not worth caching their folded form)
+        for (const w of foldUncached(phrase).match(WORD_RE) ?? [])
           if (ROLE_NOUNS.has(w)) {
             this.roles.push({ noun: w, pos: m.start, entityId: m.entityId });
             const byNoun = this.corpus.roles.get(w) ?? new Map<string, number>();
@@ -251,9 +328,9 @@ export class SpeakerResolver {
       }
     }
     // 5. a name the NER missed: entity names and aliases
-    if (/^\p{Lu}/u.test(raw)) {
+    if (CAP_START_RE.test(raw)) {
       const k = fold(stripPossessive(raw)).replace(/^(?:mr|mrs|ms|dr|gov|sen|rep|gen)\.?\s+/, '');
-      const e = this.lookupName(k) ?? this.nameIndex.get(k.split(/\s+/).pop() ?? '');
+      const e = this.lookupName(k) ?? this.names().get(k.split(/\s+/).pop() ?? '');
       if (e) return { speaker: e.name, entityId: e.id };
     }
     // 6. unnamed source or unresolved name: the description as written (a leading "A"/"The" lowercased)
@@ -262,7 +339,7 @@ export class SpeakerResolver {
   }
 
   private remember(sp: SpeakerSpan, head: string | undefined, r: ResolvedSpeaker): ResolvedSpeaker {
-    if (head && !/^\p{Lu}/u.test(sp.text.trim().split(/\s+/).pop() ?? ''))
+    if (head && !CAP_START_RE.test(sp.text.trim().split(/\s+/).pop() ?? ''))
       this.descriptions.push({ head, pos: sp.start, resolved: r });
     return r;
   }

@@ -1,6 +1,12 @@
 /** Light word scanning and speaker-phrase rules used by quote attribution (offsets into the article text). */
 import { AUX_ADVERBS, CUE_VERBS, DETERMINERS, NP_STOP, PRONOUNS } from './lexicon.js';
 
+// Regular expressions used inside functions are compiled once, here.
+const WORD_START_RE = /^[\p{L}\p{N}]/u;
+const CAP_START_RE = /^\p{Lu}/u;
+const DIGIT_START_RE = /^\p{N}/u;
+const LOWER_ED_S_RE = /^\p{Ll}+(?:ed|s)$/u;
+
 export interface W {
   t: string;
   lower: string;
@@ -21,8 +27,8 @@ export function words(text: string, from: number, to: number): W[] {
   return out;
 }
 
-export const isWord = (w: W | undefined): boolean => !!w && /^[\p{L}\p{N}]/u.test(w.t);
-export const isCap = (w: W | undefined): boolean => !!w && /^\p{Lu}/u.test(w.t);
+export const isWord = (w: W | undefined): boolean => !!w && WORD_START_RE.test(w.t);
+export const isCap = (w: W | undefined): boolean => !!w && CAP_START_RE.test(w.t);
 const ABBREV = /^(?:mr|mrs|ms|dr|gov|sen|rep|gen|sgt|lt|col|capt|jr|sr|st|prof|rev|u\.s|[A-Z])$/i;
 /** Sentence-initial adverbs that are capitalised but never part of a speaker phrase. */
 const LEAD_ADVERBS = new Set(
@@ -139,7 +145,7 @@ export function speakerBefore(text: string, ws: W[], q: number, minIndex = 0): S
         DETERMINERS.has(lead) ||
         lead === 'who' ||
         lead === 'which' ||
-        /^\p{N}/u.test(lead) ||
+        DIGIT_START_RE.test(lead) ||
         lead === 'herself' ||
         lead === 'himself' ||
         (nameBefore && seg.length <= 14)
@@ -187,7 +193,7 @@ export function speakerAfter(text: string, ws: W[], i: number, maxIndex = ws.len
     if (NP_STOP.has(w.lower) || (CUE_VERBS.has(w.lower) && !isCap(w))) break;
     if (k !== first && PRONOUNS[w.lower] !== undefined) break;
     // "Minister Solvang visited ...": a lowercase -ed/-s word after a name is its verb
-    if (last >= 0 && isCap(ws[last]) && !isCap(w) && /^\p{Ll}+(?:ed|s)$/u.test(w.t)) break;
+    if (last >= 0 && isCap(ws[last]) && !isCap(w) && LOWER_ED_S_RE.test(w.t)) break;
     last = k++;
     n++;
   }

@@ -1,0 +1,492 @@
+/**
+ * What a story timeline is built from, read lean from the store and kept up to date incrementally.
+ *
+ * The timeline builder reads the articles' metadata, sentences (text, time expressions, duplicate groups),
+ * quotes, and the story's entities with their mention counts — never tokens, mentions or the raw text. This
+ * module reads only those columns (tokens, mentions and the raw text stay in the store and are read on first
+ * access, so the articles are still complete Article objects), aggregates entity mention counts in SQL, and
+ * keeps each story's state in a bounded per-store cache. When a story grows, only the articles it does not hold
+ * yet are read and merged in publication order; the per-sentence term statistics the builder caches on each
+ * Sentence object are kept, so an update re-scores the story without re-reading or re-tokenising what it
+ * already had. The resulting Analysis is the same, article for article, as `storyAnalysis` rebuilt from scratch.
+ */
+import type Database from 'better-sqlite3';
+import { inflateRawSync } from 'node:zlib';
+import type {
+  Analysis,
+  Article,
+  Entity,
+  EntityType,
+  Mention,
+  Quote,
+  Sentence,
+  Timex,
+  Token,
+} from '../model.js';
+import { primeSentenceStats, SENTENCE_TERMS_VERSION, sentenceTerms } from '../timeline/context.js';
+import { termId } from '../timeline/text.js';
+
+/**
+ * An article's sentence statistics as stored (table sentence_terms): unsigned LEB128 varints — version, number of
+ * sentences, then per sentence its word count, number of content terms and their term ids in order (repeats
+ * kept). Term ids are the store's (table timeline_terms), given by `idOf`. Sentence texts are the article text
+ * between the sentence offsets (what the store gives back).
+ */
+export function encodeArticleTerms(a: Article, idOf: (term: string) => number): Buffer {
+  const out: number[] = [];
+  const put = (n: number) => {
+    while (n >= 0x80) {
+      out.push((n & 0x7f) | 0x80);
+      n = Math.floor(n / 128);
+    }
+    out.push(n);
+  };
+  put(SENTENCE_TERMS_VERSION);
+  put(a.sentences.length);
+  for (const s of a.sentences) {
+    const { terms, words } = sentenceTerms(a.text.slice(s.start, s.end));
+    put(words);
+    put(terms.length);
+    for (const t of terms) put(idOf(t));
+  }
+  return Buffer.from(out);
+}
+
+/** The varints of a stored blob, or null when it is malformed. */
+function readVarints(blob: Uint8Array): number[] | null {
+  const out: number[] = [];
+  let n = 0;
+  let scale = 1;
+  for (let i = 0; i < blob.length; i++) {
+    const b = blob[i]!;
+    n += (b & 0x7f) * scale;
+    if (b & 0x80) {
+      scale *= 128;
+      if (scale > 2 ** 42) return null;
+    } else {
+      out.push(n);
+      n = 0;
+      scale = 1;
+    }
+  }
+  return scale === 1 ? out : null;
+}
+
+/** Whether the values have the stored layout for this many sentences (when given). */
+function wellFormed(v: number[], sentences?: number): boolean {
+  if (v[0] !== SENTENCE_TERMS_VERSION || v.length < 2) return false;
+  if (sentences !== undefined && v[1] !== sentences) return false;
+  let p = 2;
+  for (let k = 0; k < v[1]!; k++) {
+    if (p + 1 >= v.length) return false;
+    p += 2 + v[p + 1]!;
+  }
+  return p === v.length;
+}
+
+/** Store term ids used by these (well-formed) stored values. */
+function storeTermIds(all: Iterable<number[]>): Set<number> {
+  const ids = new Set<number>();
+  for (const v of all) {
+    let p = 2;
+    for (let k = 0; k < v[1]!; k++) {
+      const n = v[p + 1]!;
+      for (let j = 0; j < n; j++) ids.add(v[p + 2 + j]!);
+      p += 2 + n;
+    }
+  }
+  return ids;
+}
+
+/** Seed the builder's statistics of an article's sentences from its stored values (none when they do not fit). */
+function primeArticleTerms(sentences: Sentence[], v: number[], processId: Map<number, number>) {
+  if (!wellFormed(v, sentences.length)) return;
+  let p = 2;
+  for (const s of sentences) {
+    const words = v[p]!;
+    const n = v[p + 1]!;
+    // Process term ids, sorted, then counted by runs: what termBag gives for the sentence's content terms.
+    const all = new Int32Array(n);
+    for (let j = 0; j < n; j++) {
+      const id = processId.get(v[p + 2 + j]!);
+      if (id === undefined) return;
+      all[j] = id;
+    }
+    all.sort();
+    let distinct = 0;
+    for (let i = 0; i < n; i++) if (i === 0 || all[i] !== all[i - 1]) distinct++;
+    const ids = new Int32Array(distinct);
+    const counts = new Float64Array(distinct);
+    let d = -1;
+    for (let i = 0; i < n; i++) {
+      if (i === 0 || all[i] !== all[i - 1]) ids[++d] = all[i]!;
+      counts[d]!++;
+    }
+    primeSentenceStats(s, ids, counts, words);
+    p += 2 + n;
+  }
+}
+
+/** One article of a story state: the lean Article and its entity mention counts in first-mention order. */
+interface Member {
+  rowid: number;
+  article: Article;
+  /** [entity rowid, mentions in this article], ordered by the entity's first mention in the article. */
+  entities: [number, number][];
+}
+
+interface StoryState {
+  version: number;
+  /** Members in story order: publication day (no day first), then rowid. */
+  members: Member[];
+  rowids: Set<number>;
+  sentences: number;
+}
+
+export interface TimelineSourceOptions {
+  /** Decode a stored token string (the store's own encoding). */
+  decodeTokens(encoded: string, text: string, sentenceStart: number): Token[];
+  /** Cache bound: total sentences kept across cached stories (least recently used stories dropped first). */
+  maxSentences?: number;
+}
+
+const IN = 'IN (SELECT value FROM json_each(?))';
+
+/** SQLite's ORDER BY published_at, rowid: NULL first, then by text (ASCII days), then rowid. */
+function storyOrder(x: Member, y: Member): number {
+  const a = x.article.publishedAt;
+  const b = y.article.publishedAt;
+  if (a !== b) {
+    if (a === null) return -1;
+    if (b === null) return 1;
+    return a < b ? -1 : 1;
+  }
+  return x.rowid - y.rowid;
+}
+
+/**
+ * A stored sentence whose tokens are read from the store on first access (a getter on the prototype: no
+ * per-object property definitions, so tens of thousands of sentences stay cheap to create).
+ */
+const NO_TIMEXES: Timex[] = Object.freeze([]) as unknown as Timex[];
+
+class LeanSentence implements Sentence {
+  timexes: Timex[] = NO_TIMEXES;
+  dupGroup?: number;
+  private tokenCache?: Token[];
+  constructor(
+    readonly index: number,
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    private readonly loadTokens: (s: LeanSentence) => Token[],
+  ) {}
+  get tokens(): Token[] {
+    return (this.tokenCache ??= this.loadTokens(this));
+  }
+  set tokens(v: Token[]) {
+    this.tokenCache = v;
+  }
+}
+
+/** A stored article whose raw text and mentions are read from the store on first access. */
+class LeanArticle {
+  private rawCache?: string;
+  private mentionCache?: Mention[];
+  text = '';
+  constructor(
+    private readonly rowid: number,
+    private readonly rawOf: Database.Statement,
+    private readonly mentionsOf: Database.Statement,
+  ) {}
+  get rawText(): string {
+    if (this.rawCache === undefined) {
+      const raw = this.rawOf.get(this.rowid) as string | Buffer | null | undefined;
+      this.rawCache =
+        raw === null || raw === undefined
+          ? this.text
+          : typeof raw === 'string'
+            ? raw
+            : inflateRawSync(raw).toString('utf8');
+    }
+    return this.rawCache;
+  }
+  set rawText(v: string) {
+    this.rawCache = v;
+  }
+  get mentions(): Mention[] {
+    return (this.mentionCache ??= (
+      this.mentionsOf.all(this.rowid) as [number, number, number, EntityType, string | null][]
+    ).map(([start, end, sentenceIndex, type, eid]) => {
+      const m: Mention = { text: this.text.slice(start, end), start, end, sentenceIndex, type };
+      if (eid) m.entityId = eid;
+      return m;
+    }));
+  }
+  set mentions(v: Mention[]) {
+    this.mentionCache = v;
+  }
+}
+
+export class TimelineSource {
+  private readonly cache = new Map<number, StoryState>();
+  private readonly maxSentences: number;
+  /** Counters for tests and benches: articles read from the store, stories read whole. */
+  readonly stats = { articlesRead: 0, fullReads: 0, incrementalReads: 0 };
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly options: TimelineSourceOptions,
+  ) {
+    this.maxSentences = options.maxSentences ?? 200_000;
+  }
+
+  /** Drop every cached story (e.g. after a bulk change the state cannot follow). */
+  clear() {
+    this.cache.clear();
+  }
+
+  /** The story's articles (story order) and entities, as an Analysis for the timeline builder. */
+  analysis(storyRowid: number, version: number): Analysis {
+    const state = this.state(storyRowid, version);
+    return { articles: state.members.map((m) => m.article), entities: this.entities(state), errors: [] };
+  }
+
+  private state(storyRowid: number, version: number): StoryState {
+    let state = this.cache.get(storyRowid);
+    if (state) {
+      this.cache.delete(storyRowid); // re-inserted below: most recently used last
+      if (state.version !== version) {
+        const current = this.db
+          .prepare('SELECT rowid FROM articles WHERE story_rowid = ?')
+          .pluck()
+          .all(storyRowid) as number[];
+        const now = new Set(current);
+        const fresh = current.filter((r) => !state!.rowids.has(r));
+        const gone = state.members.some((m) => !now.has(m.rowid));
+        if (gone) state = undefined;
+        else {
+          const added = this.read(fresh);
+          this.stats.incrementalReads++;
+          const members = state.members.concat(added);
+          members.sort(storyOrder);
+          for (const m of added) state.rowids.add(m.rowid);
+          state.members = members;
+          state.sentences += added.reduce((n, m) => n + m.article.sentences.length, 0);
+          state.version = version;
+        }
+      }
+    }
+    if (!state) {
+      const rowids = this.db
+        .prepare('SELECT rowid FROM articles WHERE story_rowid = ? ORDER BY published_at, rowid')
+        .pluck()
+        .all(storyRowid) as number[];
+      const members = this.read(rowids);
+      members.sort(storyOrder);
+      this.stats.fullReads++;
+      state = {
+        version,
+        members,
+        rowids: new Set(rowids),
+        sentences: members.reduce((n, m) => n + m.article.sentences.length, 0),
+      };
+    }
+    this.cache.set(storyRowid, state);
+    let total = 0;
+    for (const s of this.cache.values()) total += s.sentences;
+    for (const [k, s] of this.cache) {
+      if (total <= this.maxSentences || k === storyRowid) break;
+      this.cache.delete(k);
+      total -= s.sentences;
+    }
+    return state;
+  }
+
+  /** Lean articles for these rowids (any order): the columns the timeline reads, the rest on first access. */
+  private read(rowids: number[]): Member[] {
+    if (!rowids.length) return [];
+    const db = this.db;
+    const ids = JSON.stringify(rowids);
+    // Rows grouped by their first column (the article rowid), which stays in the row: [rowid, ...columns].
+    const grouped = <T extends unknown[]>(sql: string) => {
+      const by = new Map<number, [number, ...T][]>();
+      for (const row of db.prepare(sql).raw().iterate(ids) as IterableIterator<[number, ...T]>) {
+        let list = by.get(row[0]);
+        if (!list) by.set(row[0], (list = []));
+        list.push(row);
+      }
+      return by;
+    };
+    const sentRows = grouped<[number, number, number, string | null, number | null]>(
+      `SELECT article_rowid, idx, start, end, timexes, dup_group FROM sentences WHERE article_rowid ${IN} ORDER BY article_rowid, idx`,
+    );
+    // Entity mention counts per article, each entity at its first mention (the order entities are met in).
+    const entRows = grouped<[number, number]>(
+      `SELECT article_rowid, entity_rowid, count(*) FROM mentions WHERE article_rowid ${IN} AND entity_rowid IS NOT NULL
+       GROUP BY article_rowid, entity_rowid ORDER BY article_rowid, min(start * 4294967296 + end)`,
+    );
+    const quoteRows = grouped<
+      [
+        string,
+        Quote['kind'],
+        string | null,
+        string | null,
+        string | null,
+        string | null,
+        number,
+        number,
+        number,
+      ]
+    >(
+      `SELECT q.article_rowid, q.text, q.kind, q.speaker, e.id, q.speaker_text, q.cue, q.start, q.end, q.sentence_index FROM quotes q
+       LEFT JOIN entities e ON e.rowid = q.speaker_entity_rowid WHERE q.article_rowid ${IN} ORDER BY q.article_rowid, q.idx`,
+    );
+    const blobs = new Map<number, number[]>();
+    for (const [r, data] of db
+      .prepare(`SELECT article_rowid, data FROM sentence_terms WHERE article_rowid ${IN}`)
+      .raw()
+      .iterate(ids) as IterableIterator<[number, Buffer]>) {
+      const v = data instanceof Uint8Array ? readVarints(data) : null;
+      if (v && wellFormed(v)) blobs.set(r, v);
+    }
+    const processId = new Map<number, number>();
+    const used = storeTermIds(blobs.values());
+    if (used.size)
+      for (const [id, term] of db
+        .prepare(`SELECT id, term FROM timeline_terms WHERE id ${IN}`)
+        .raw()
+        .iterate(JSON.stringify([...used])) as IterableIterator<[number, string]>)
+        processId.set(id, termId(term));
+    const rows = db
+      .prepare(
+        `SELECT rowid, id, content_hash, canonical_url, url, path, title, byline, source, published_at, published_at_evidence,
+         language, topic, text, removed, warnings, duplicate_of, lines_are_sentences FROM articles WHERE rowid ${IN}`,
+      )
+      .all(ids) as {
+      rowid: number;
+      id: string;
+      content_hash: string;
+      canonical_url: string | null;
+      url: string | null;
+      path: string | null;
+      title: string | null;
+      byline: string | null;
+      source: string | null;
+      published_at: string | null;
+      published_at_evidence: string | null;
+      language: string | null;
+      topic: string | null;
+      text: string;
+      removed: string | null;
+      warnings: string | null;
+      duplicate_of: string | null;
+      lines_are_sentences: number;
+    }[];
+    const rawOf = db.prepare('SELECT raw_text FROM articles WHERE rowid = ?').pluck();
+    const tokensOf = db.prepare('SELECT tokens FROM sentences WHERE article_rowid = ? AND idx = ?').pluck();
+    const mentionsOf = db
+      .prepare(
+        `SELECT m.start, m.end, m.sentence_index, m.type, e.id FROM mentions m LEFT JOIN entities e ON e.rowid = m.entity_rowid
+         WHERE m.article_rowid = ? ORDER BY m.start, m.end`,
+      )
+      .raw();
+    const decode = this.options.decodeTokens;
+    this.stats.articlesRead += rows.length;
+    return rows.map((r) => {
+      const text = r.text;
+      const rowid = r.rowid;
+      const loadTokens = (s: LeanSentence) =>
+        decode((tokensOf.get(rowid, s.index) as string | undefined) ?? '', text, s.start);
+      const sentences: Sentence[] = (sentRows.get(rowid) ?? []).map(([, index, start, end, tx, group]) => {
+        const s = new LeanSentence(index, start, end, text.slice(start, end), loadTokens);
+        if (tx) s.timexes = JSON.parse(tx) as Timex[];
+        if (group !== null) s.dupGroup = group;
+        return s;
+      });
+      const blob = blobs.get(rowid);
+      if (blob) primeArticleTerms(sentences, blob, processId);
+      const quotes: Quote[] = (quoteRows.get(rowid) ?? []).map(
+        ([, qt, kind, speaker, seid, speakerText, cue, start, end, sentenceIndex]) => ({
+          text: qt,
+          kind,
+          speaker,
+          speakerEntityId: seid,
+          speakerText,
+          cue,
+          start,
+          end,
+          sentenceIndex,
+        }),
+      );
+      const a: Article = Object.assign(new LeanArticle(rowid, rawOf, mentionsOf), {
+        id: r.id,
+        path: r.path,
+        url: r.url,
+        canonicalUrl: r.canonical_url,
+        title: r.title,
+        byline: r.byline,
+        source: r.source,
+        publishedAt: r.published_at,
+        publishedAtEvidence: (r.published_at_evidence as Article['publishedAtEvidence']) ?? null,
+        language: r.language,
+        text,
+        removed: r.removed ? JSON.parse(r.removed) : [],
+        sentences,
+        quotes,
+        warnings: r.warnings ? JSON.parse(r.warnings) : [],
+        topic: r.topic,
+        contentHash: r.content_hash,
+        duplicateOf: r.duplicate_of,
+      });
+      if (r.lines_are_sentences) a.linesAreSentences = true;
+      const entities: [number, number][] = (entRows.get(rowid) ?? []).map(([, er, n]) => [er, n]);
+      return { rowid, article: a, entities };
+    });
+  }
+
+  /** The story's entities with their mention counts, most mentioned first (ties: first met first). */
+  private entities(state: StoryState): Entity[] {
+    const counts = new Map<number, { mentions: number; articles: string[] }>();
+    for (const m of state.members)
+      for (const [er, n] of m.entities) {
+        let c = counts.get(er);
+        if (!c) counts.set(er, (c = { mentions: 0, articles: [] }));
+        c.mentions += n;
+        c.articles.push(m.article.id);
+      }
+    if (!counts.size) return [];
+    const ids = JSON.stringify([...counts.keys()]);
+    const rows = new Map<number, { id: string; name: string; type: EntityType }>();
+    for (const r of this.db
+      .prepare(`SELECT rowid, id, name, type FROM entities WHERE rowid ${IN}`)
+      .raw()
+      .iterate(ids) as IterableIterator<[number, string, string, EntityType]>)
+      rows.set(r[0], { id: r[1], name: r[2], type: r[3] });
+    const aliases = new Map<number, string[]>();
+    for (const r of this.db
+      .prepare(
+        `SELECT entity_rowid, alias FROM entity_aliases WHERE entity_rowid ${IN} ORDER BY entity_rowid, alias`,
+      )
+      .raw()
+      .iterate(ids) as IterableIterator<[number, string]>) {
+      let list = aliases.get(r[0]);
+      if (!list) aliases.set(r[0], (list = []));
+      list.push(r[1]);
+    }
+    const out: Entity[] = [];
+    for (const [er, c] of counts) {
+      const e = rows.get(er);
+      if (!e) continue;
+      out.push({
+        id: e.id,
+        name: e.name,
+        type: e.type,
+        aliases: (aliases.get(er) ?? []).filter((x) => x !== e.name),
+        mentions: c.mentions,
+        articleIds: c.articles,
+      });
+    }
+    return out.sort((x, y) => y.mentions - x.mentions || x.name.localeCompare(y.name));
+  }
+}

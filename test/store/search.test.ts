@@ -1,0 +1,129 @@
+/**
+ * Search ranking, filters, the candidate bound and snippets on small fixtures of our own writing.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../../src/store/index.js';
+import { newArticle, type Article } from '../../src/model.js';
+
+const tmp = () => join(mkdtempSync(join(tmpdir(), 'chron-search-')), 'c.db');
+
+const FILLER = [
+  'The weather on the coast stayed mild for most of the week.',
+  'Shops in the old town opened late because of a public holiday.',
+  'A choir from the valley sang at the market square on Saturday.',
+  'Road works on the ring road are expected to finish next month.',
+  'The library extended its opening hours for the exam season.',
+];
+
+function article(id: string, title: string, body: string, fields: Partial<Article> = {}): Article {
+  return newArticle({ id, title, rawText: body, publishedAt: '2024-05-01', source: 'Test Post', ...fields });
+}
+
+test('search ranks by relevance: more and denser matches first, a title match above a body match', () => {
+  const s = openStore(tmp());
+  s.ingest(
+    [
+      article('once', 'Town notes', `${FILLER.join(' ')} A ferry left the harbour at noon.`),
+      article(
+        'dense',
+        'Harbour news',
+        'The ferry strike closed the harbour. Ferry crews said the ferry timetable is suspended.',
+      ),
+      article('twice', 'Weekend', `${FILLER.slice(0, 3).join(' ')} The ferry was late. The ferry was full.`),
+      article('none', 'Market day', FILLER.join(' ')),
+    ],
+    { analyze: 'never' },
+  );
+  const hits = s.search('ferry');
+  assert.deepEqual(
+    hits.map((h) => h.articleId),
+    ['dense', 'twice', 'once'],
+  );
+  for (let i = 1; i < hits.length; i++) assert.ok(hits[i - 1].score > hits[i].score);
+
+  // Same body, the word in the title as well ranks first (title weighs 4x).
+  const t = openStore(tmp());
+  t.ingest(
+    [
+      article('body', 'Evening report', `${FILLER[0]} The lighthouse keeper retired. ${FILLER[1]}`),
+      article('title', 'Lighthouse keeper', `${FILLER[2]} The lighthouse keeper retired. ${FILLER[3]}`),
+    ],
+    { analyze: 'never' },
+  );
+  assert.deepEqual(
+    t.search('lighthouse').map((h) => h.articleId),
+    ['title', 'body'],
+  );
+  s.close();
+  t.close();
+});
+
+test('snippets mark stemmed matches in a window of the text, cut with an ellipsis', () => {
+  const s = openStore(tmp());
+  const body = `${FILLER.join(' ')} Volunteers cleaned the spilled oil from two beaches. ${FILLER.join(' ')}`;
+  s.ingest([article('a', 'Coast report', body)], { analyze: 'never' });
+  const [hit] = s.search('spill beach');
+  assert.match(hit.snippet, /\[spilled\] oil from two \[beaches\]/);
+  assert.ok(hit.snippet.startsWith('…') && hit.snippet.endsWith('…'));
+  assert.ok(hit.snippet.split(/\s+/).length <= 18);
+  // Only a title match: the snippet is the title.
+  s.ingest([article('b', 'Lifeboat crew honoured', FILLER.join(' '))], { analyze: 'never' });
+  assert.equal(s.search('lifeboat')[0].snippet, '[Lifeboat] crew honoured');
+  s.close();
+});
+
+test('with more matches than candidates, the most recent are ranked and selective filters still find older hits', () => {
+  const s = openStore(tmp(), { searchCandidates: 10 });
+  const arts: Article[] = [];
+  for (let i = 0; i < 40; i++)
+    arts.push(
+      article(
+        `n${i}`,
+        `Bulletin ${i}`,
+        `${FILLER[i % FILLER.length]} The bridge ${i % 4 === 0 ? 'bridge bridge ' : ''}on route ${i} reopened after repairs.`,
+        {
+          publishedAt: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`,
+          source: i === 3 ? 'Valley Herald' : 'Test Post',
+        },
+      ),
+    );
+  // One batch per article: rowids follow the list order.
+  for (const a of arts) s.ingest([a], { analyze: 'never' });
+  const all = s.search('bridge', { limit: 5 });
+  // Candidates are the 10 most recently stored matches (n30..n39); the denser ones (i % 4 == 0) rank first.
+  assert.deepEqual(
+    all
+      .map((h) => h.articleId)
+      .slice(0, 2)
+      .sort(),
+    ['n32', 'n36'],
+  );
+  assert.ok(all.every((h) => Number(h.articleId.slice(1)) >= 30));
+  // A filter kept by some candidates: ranked among them.
+  const early = s
+    .search('bridge', { from: '2024-01-01', to: '2024-01-05', limit: 3 })
+    .map((h) => h.articleId);
+  assert.equal(early[0], 'n32');
+  assert.deepEqual(early.slice(1).sort(), ['n30', 'n31']);
+  // Fewer hits than asked for among the candidates: the 10 most recent matches that pass the filter are ranked
+  // (n0-n4 and n28-n32); the dense ones (n0, n4, n28, n32) come first.
+  const more = s.search('bridge', { from: '2024-01-01', to: '2024-01-05', limit: 5 }).map((h) => h.articleId);
+  assert.deepEqual(more.slice(0, 4).sort(), ['n0', 'n28', 'n32', 'n4']);
+  // A filter no candidate passes: the most recent matches that pass it are ranked instead.
+  assert.deepEqual(
+    s.search('bridge', { source: 'valley herald' }).map((h) => h.articleId),
+    ['n3'],
+  );
+  // Without the bound, every match is a candidate.
+  const u = openStore(tmp());
+  for (const a of arts) u.ingest([a], { analyze: 'never' });
+  const top = u.search('bridge', { limit: 3 }).map((h) => Number(h.articleId.slice(1)));
+  assert.ok(top.every((i) => i % 4 === 0));
+  assert.ok(top.some((i) => i < 30));
+  s.close();
+  u.close();
+});
