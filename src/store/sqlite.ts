@@ -43,6 +43,14 @@ import type {
 } from './index.js';
 import { exportStory as renderExport, parseStoryExport } from '../export/index.js';
 import { encodeArticleTerms, TimelineSource } from './timeline-state.js';
+import {
+  groupByArticle,
+  IN_JSON,
+  QUOTES_SQL,
+  quoteFromRow,
+  type ArticleRow,
+  type QuoteColumns,
+} from './rows.js';
 import { porterStem } from '../eval/porter.js';
 
 /** A store problem (corrupt file, newer schema, read-only path, full disk) named with the file. */
@@ -232,29 +240,6 @@ function entitiesFromMentions(articles: Article[]): Entity[] {
       m.entityId = key;
     }
   return [...byKey.values()];
-}
-
-interface ArticleRow {
-  rowid: number;
-  id: string;
-  content_hash: string;
-  canonical_url: string | null;
-  url: string | null;
-  path: string | null;
-  title: string | null;
-  byline: string | null;
-  source: string | null;
-  published_at: string | null;
-  published_at_evidence: string | null;
-  language: string | null;
-  topic: string | null;
-  raw_text: string | Buffer | null;
-  text: string;
-  removed: string | null;
-  warnings: string | null;
-  duplicate_of: string | null;
-  lines_are_sentences: number;
-  story_rowid: number | null;
 }
 
 interface StoryRow {
@@ -740,43 +725,22 @@ export class SqliteStore implements Store {
   private rebuild(rows: ArticleRow[]): Article[] {
     // Three set queries (sentences, mentions, quotes of all the articles at once), grouped by article.
     const ids = JSON.stringify(rows.map((r) => r.rowid));
-    const group = <T extends unknown[]>(sql: string) => {
-      const by = new Map<number, T[]>();
-      for (const row of this.db.prepare(sql).raw().iterate(ids) as IterableIterator<[number, ...unknown[]]>) {
-        let list = by.get(row[0]);
-        if (!list) by.set(row[0], (list = []));
-        list.push(row.slice(1) as T);
-      }
-      return by;
-    };
-    const IN = 'IN (SELECT value FROM json_each(?))';
-    const sentRows = group<[number, number, number, string, string | null, number | null]>(
-      `SELECT article_rowid, idx, start, end, tokens, timexes, dup_group FROM sentences WHERE article_rowid ${IN} ORDER BY article_rowid, idx`,
+    const sentRows = groupByArticle<[number, number, number, string, string | null, number | null]>(
+      this.db,
+      `SELECT article_rowid, idx, start, end, tokens, timexes, dup_group FROM sentences WHERE article_rowid ${IN_JSON} ORDER BY article_rowid, idx`,
+      ids,
     );
-    const mentRows = group<[number, number, number, EntityType, string | null]>(
+    const mentRows = groupByArticle<[number, number, number, EntityType, string | null]>(
+      this.db,
       `SELECT m.article_rowid, m.start, m.end, m.sentence_index, m.type, e.id FROM mentions m LEFT JOIN entities e ON e.rowid = m.entity_rowid
-       WHERE m.article_rowid ${IN} ORDER BY m.article_rowid, m.start, m.end`,
+       WHERE m.article_rowid ${IN_JSON} ORDER BY m.article_rowid, m.start, m.end`,
+      ids,
     );
-    const quoteRows = group<
-      [
-        string,
-        Quote['kind'],
-        string | null,
-        string | null,
-        string | null,
-        string | null,
-        number,
-        number,
-        number,
-      ]
-    >(
-      `SELECT q.article_rowid, q.text, q.kind, q.speaker, e.id, q.speaker_text, q.cue, q.start, q.end, q.sentence_index FROM quotes q
-       LEFT JOIN entities e ON e.rowid = q.speaker_entity_rowid WHERE q.article_rowid ${IN} ORDER BY q.article_rowid, q.idx`,
-    );
+    const quoteRows = groupByArticle<QuoteColumns>(this.db, QUOTES_SQL, ids);
     return rows.map((r) => {
       const text = r.text;
       const sentences: Sentence[] = (sentRows.get(r.rowid) ?? []).map(
-        ([index, start, end, tok, tx, group]) => {
+        ([, index, start, end, tok, tx, group]) => {
           const s = { index, start, end, text: text.slice(start, end) } as Sentence;
           lazyTokens(s, text, tok, start);
           s.timexes = tx ? (JSON.parse(tx) as Timex[]) : [];
@@ -785,25 +749,13 @@ export class SqliteStore implements Store {
         },
       );
       const mentions: Mention[] = (mentRows.get(r.rowid) ?? []).map(
-        ([start, end, sentenceIndex, type, eid]) => {
+        ([, start, end, sentenceIndex, type, eid]) => {
           const m: Mention = { text: text.slice(start, end), start, end, sentenceIndex, type };
           if (eid) m.entityId = eid;
           return m;
         },
       );
-      const qs: Quote[] = (quoteRows.get(r.rowid) ?? []).map(
-        ([qt, kind, speaker, seid, speakerText, cue, start, end, sentenceIndex]) => ({
-          text: qt,
-          kind,
-          speaker,
-          speakerEntityId: seid,
-          speakerText,
-          cue,
-          start,
-          end,
-          sentenceIndex,
-        }),
-      );
+      const qs: Quote[] = (quoteRows.get(r.rowid) ?? []).map(quoteFromRow);
       const a: Article = {
         id: r.id,
         path: r.path,

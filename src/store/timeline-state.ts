@@ -25,6 +25,14 @@ import type {
 } from '../model.js';
 import { primeSentenceStats, SENTENCE_TERMS_VERSION, sentenceTerms } from '../timeline/context.js';
 import { termId } from '../timeline/text.js';
+import {
+  groupByArticle,
+  IN_JSON,
+  QUOTES_SQL,
+  quoteFromRow,
+  type ArticleRow,
+  type QuoteColumns,
+} from './rows.js';
 
 /**
  * An article's sentence statistics as stored (table sentence_terms): unsigned LEB128 varints — version, number of
@@ -149,8 +157,6 @@ export interface TimelineSourceOptions {
   /** Cache bound: total sentences kept across cached stories (least recently used stories dropped first). */
   maxSentences?: number;
 }
-
-const IN = 'IN (SELECT value FROM json_each(?))';
 
 /** SQLite's ORDER BY published_at, rowid: NULL first, then by text (ASCII days), then rowid. */
 function storyOrder(x: Member, y: Member): number {
@@ -308,43 +314,19 @@ export class TimelineSource {
     if (!rowids.length) return [];
     const db = this.db;
     const ids = JSON.stringify(rowids);
-    // Rows grouped by their first column (the article rowid), which stays in the row: [rowid, ...columns].
-    const grouped = <T extends unknown[]>(sql: string) => {
-      const by = new Map<number, [number, ...T][]>();
-      for (const row of db.prepare(sql).raw().iterate(ids) as IterableIterator<[number, ...T]>) {
-        let list = by.get(row[0]);
-        if (!list) by.set(row[0], (list = []));
-        list.push(row);
-      }
-      return by;
-    };
+    const grouped = <T extends unknown[]>(sql: string) => groupByArticle<T>(db, sql, ids);
     const sentRows = grouped<[number, number, number, string | null, number | null]>(
-      `SELECT article_rowid, idx, start, end, timexes, dup_group FROM sentences WHERE article_rowid ${IN} ORDER BY article_rowid, idx`,
+      `SELECT article_rowid, idx, start, end, timexes, dup_group FROM sentences WHERE article_rowid ${IN_JSON} ORDER BY article_rowid, idx`,
     );
     // Entity mention counts per article, each entity at its first mention (the order entities are met in).
     const entRows = grouped<[number, number]>(
-      `SELECT article_rowid, entity_rowid, count(*) FROM mentions WHERE article_rowid ${IN} AND entity_rowid IS NOT NULL
+      `SELECT article_rowid, entity_rowid, count(*) FROM mentions WHERE article_rowid ${IN_JSON} AND entity_rowid IS NOT NULL
        GROUP BY article_rowid, entity_rowid ORDER BY article_rowid, min(start * 4294967296 + end)`,
     );
-    const quoteRows = grouped<
-      [
-        string,
-        Quote['kind'],
-        string | null,
-        string | null,
-        string | null,
-        string | null,
-        number,
-        number,
-        number,
-      ]
-    >(
-      `SELECT q.article_rowid, q.text, q.kind, q.speaker, e.id, q.speaker_text, q.cue, q.start, q.end, q.sentence_index FROM quotes q
-       LEFT JOIN entities e ON e.rowid = q.speaker_entity_rowid WHERE q.article_rowid ${IN} ORDER BY q.article_rowid, q.idx`,
-    );
+    const quoteRows = grouped<QuoteColumns>(QUOTES_SQL);
     const blobs = new Map<number, number[]>();
     for (const [r, data] of db
-      .prepare(`SELECT article_rowid, data FROM sentence_terms WHERE article_rowid ${IN}`)
+      .prepare(`SELECT article_rowid, data FROM sentence_terms WHERE article_rowid ${IN_JSON}`)
       .raw()
       .iterate(ids) as IterableIterator<[number, Buffer]>) {
       const v = data instanceof Uint8Array ? readVarints(data) : null;
@@ -354,35 +336,17 @@ export class TimelineSource {
     const used = storeTermIds(blobs.values());
     if (used.size)
       for (const [id, term] of db
-        .prepare(`SELECT id, term FROM timeline_terms WHERE id ${IN}`)
+        .prepare(`SELECT id, term FROM timeline_terms WHERE id ${IN_JSON}`)
         .raw()
         .iterate(JSON.stringify([...used])) as IterableIterator<[number, string]>)
         processId.set(id, termId(term));
     const rows = db
       .prepare(
         `SELECT rowid, id, content_hash, canonical_url, url, path, title, byline, source, published_at, published_at_evidence,
-         language, topic, text, removed, warnings, duplicate_of, lines_are_sentences FROM articles WHERE rowid ${IN}`,
+         language, topic, text, removed, warnings, duplicate_of, lines_are_sentences FROM articles WHERE rowid ${IN_JSON}`,
       )
-      .all(ids) as {
-      rowid: number;
-      id: string;
-      content_hash: string;
-      canonical_url: string | null;
-      url: string | null;
-      path: string | null;
-      title: string | null;
-      byline: string | null;
-      source: string | null;
-      published_at: string | null;
-      published_at_evidence: string | null;
-      language: string | null;
-      topic: string | null;
-      text: string;
-      removed: string | null;
-      warnings: string | null;
-      duplicate_of: string | null;
-      lines_are_sentences: number;
-    }[];
+      .all(ids) as Omit<ArticleRow, 'raw_text' | 'story_rowid'>[];
+
     const rawOf = db.prepare('SELECT raw_text FROM articles WHERE rowid = ?').pluck();
     const tokensOf = db.prepare('SELECT tokens FROM sentences WHERE article_rowid = ? AND idx = ?').pluck();
     const mentionsOf = db
@@ -406,19 +370,7 @@ export class TimelineSource {
       });
       const blob = blobs.get(rowid);
       if (blob) primeArticleTerms(sentences, blob, processId);
-      const quotes: Quote[] = (quoteRows.get(rowid) ?? []).map(
-        ([, qt, kind, speaker, seid, speakerText, cue, start, end, sentenceIndex]) => ({
-          text: qt,
-          kind,
-          speaker,
-          speakerEntityId: seid,
-          speakerText,
-          cue,
-          start,
-          end,
-          sentenceIndex,
-        }),
-      );
+      const quotes: Quote[] = (quoteRows.get(rowid) ?? []).map(quoteFromRow);
       const a: Article = Object.assign(new LeanArticle(rowid, rawOf, mentionsOf), {
         id: r.id,
         path: r.path,
@@ -459,14 +411,14 @@ export class TimelineSource {
     const ids = JSON.stringify([...counts.keys()]);
     const rows = new Map<number, { id: string; name: string; type: EntityType }>();
     for (const r of this.db
-      .prepare(`SELECT rowid, id, name, type FROM entities WHERE rowid ${IN}`)
+      .prepare(`SELECT rowid, id, name, type FROM entities WHERE rowid ${IN_JSON}`)
       .raw()
       .iterate(ids) as IterableIterator<[number, string, string, EntityType]>)
       rows.set(r[0], { id: r[1], name: r[2], type: r[3] });
     const aliases = new Map<number, string[]>();
     for (const r of this.db
       .prepare(
-        `SELECT entity_rowid, alias FROM entity_aliases WHERE entity_rowid ${IN} ORDER BY entity_rowid, alias`,
+        `SELECT entity_rowid, alias FROM entity_aliases WHERE entity_rowid ${IN_JSON} ORDER BY entity_rowid, alias`,
       )
       .raw()
       .iterate(ids) as IterableIterator<[number, string]>) {
