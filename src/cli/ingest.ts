@@ -3,6 +3,7 @@ import { readInputs } from '../ingest/index.js';
 import { DB_HELP, openCliStore } from '../store/cli.js';
 import { intOption, parse, progress, UsageError, type Command } from './common.js';
 import { reportErrors } from './inputs.js';
+import { AnalyzerPool, defaultWorkers } from '../parallel/pool.js';
 
 const help = `Usage: chronicle ingest <paths|urls...> [options]
 
@@ -13,6 +14,9 @@ an article with the same content or canonical URL is stored once. Each batch is 
 Options:
 ${DB_HELP}
   --batch N              articles per transaction (default 200)
+  --workers N            analysis worker threads (default: one per core, at most 8; 0 analyses on the
+                         main thread). Used when there is more than one batch; the store ends up the
+                         same whatever N is.
   --allow-private        allow URLs that resolve to private or loopback addresses
   -q, --quiet            no warnings or progress on stderr
 
@@ -26,10 +30,12 @@ export const command: Command = {
     const { values, positionals } = parse(argv, {
       db: { type: 'string' },
       batch: { type: 'string' },
+      workers: { type: 'string' },
       'allow-private': { type: 'boolean' },
     });
     if (!positionals.length) throw new UsageError('give files, folders or URLs to ingest');
     const batchSize = intOption(values.batch, 'batch', 1) ?? 200;
+    const workers = intOption(values.workers, 'workers', 0) ?? defaultWorkers();
     const quiet = Boolean(values.quiet);
     const t0 = performance.now();
     const bar = progress(io, quiet);
@@ -41,24 +47,48 @@ export const command: Command = {
     let added = 0;
     let duplicates = 0;
     const touched = new Set<string>();
+    const batches = Math.ceil(articles.length / batchSize);
+    const batchAt = (i: number) => articles.slice(i * batchSize, (i + 1) * batchSize);
+    const pool = workers > 0 && batches > 1 ? new AnalyzerPool(Math.min(workers, batches)) : null;
     try {
-      for (let i = 0; i < articles.length; i += batchSize) {
-        const batch = articles.slice(i, i + batchSize);
-        const r = store.ingest(batch, {
-          onProgress: (stage, d, t) =>
-            bar.update(
-              stage,
-              Math.min(articles.length, i + Math.round((d / Math.max(1, t)) * batch.length)),
-              articles.length,
-            ),
-        });
-        added += r.added.length;
-        duplicates += r.duplicates.length;
+      if (pool) {
+        let done = 0;
+        bar.update('ingest', 0, articles.length);
+        const r = await store.ingestParallel(
+          (function* () {
+            for (let i = 0; i < batches; i++) yield batchAt(i);
+          })(),
+          pool,
+          {
+            onBatch: (report) => {
+              done += report.added.length + report.duplicates.length;
+              bar.update('ingest', Math.min(articles.length, done), articles.length);
+            },
+          },
+        );
+        added = r.added.length;
+        duplicates = r.duplicates.length;
         for (const s of r.storiesTouched) touched.add(s);
-        bar.update('ingest', Math.min(articles.length, i + batchSize), articles.length);
-      }
+      } else
+        for (let b = 0; b < batches; b++) {
+          const i = b * batchSize;
+          const batch = batchAt(b);
+          const r = store.ingest(batch, {
+            onProgress: (stage, d, t) =>
+              bar.update(
+                stage,
+                Math.min(articles.length, i + Math.round((d / Math.max(1, t)) * batch.length)),
+                articles.length,
+              ),
+          });
+          added += r.added.length;
+          duplicates += r.duplicates.length;
+          for (const s of r.storiesTouched) touched.add(s);
+          bar.update('ingest', Math.min(articles.length, i + batchSize), articles.length);
+        }
     } finally {
       bar.done();
+      await pool?.close();
       store.close();
     }
     const secs = (performance.now() - t0) / 1000;

@@ -124,6 +124,43 @@ export const MIGRATIONS: string[] = [
     data BLOB NOT NULL
   );
   `,
+  // Per-article annotations (src/store/annotations.ts) in place of a row per sentence and per mention: ingest
+  // writes one row per article instead of ~150. Mentions by entity are kept indexed in article_entities
+  // (mention count and the position of the first mention, for "in the order entities are met"). Existing rows
+  // are carried over in the same transaction, then the old tables are dropped.
+  `
+  CREATE TABLE annotations (
+    article_rowid INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+    sentences TEXT NOT NULL,  -- JSON [[index, start, end, dupGroup|null, timexes?], ...]
+    tokens TEXT NOT NULL,     -- one line per sentence: its tokens as encodeTokens writes them
+    mentions TEXT NOT NULL    -- JSON [[start, end, sentenceIndex, type, entityRowid|null], ...] by (start, end)
+  );
+  CREATE TABLE article_entities (
+    article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    entity_rowid INTEGER NOT NULL REFERENCES entities(rowid) ON DELETE CASCADE,
+    mentions INTEGER NOT NULL,
+    first INTEGER NOT NULL,   -- position of the entity's first mention in the article's mention list
+    PRIMARY KEY (article_rowid, entity_rowid)
+  ) WITHOUT ROWID;
+  CREATE INDEX article_entities_entity ON article_entities(entity_rowid);
+  INSERT INTO annotations (article_rowid, sentences, tokens, mentions)
+  SELECT a.rowid,
+    coalesce((SELECT json_group_array(CASE WHEN s.timexes IS NULL
+        THEN json_array(s.idx, s.start, s.end, s.dup_group)
+        ELSE json_array(s.idx, s.start, s.end, s.dup_group, json(s.timexes)) END ORDER BY s.idx)
+      FROM sentences s WHERE s.article_rowid = a.rowid), '[]'),
+    coalesce((SELECT group_concat(s.tokens, char(10) ORDER BY s.idx) FROM sentences s WHERE s.article_rowid = a.rowid), ''),
+    coalesce((SELECT json_group_array(json_array(m.start, m.end, m.sentence_index, m.type, m.entity_rowid)
+        ORDER BY m.start, m.end) FROM mentions m WHERE m.article_rowid = a.rowid), '[]')
+  FROM articles a;
+  INSERT INTO article_entities (article_rowid, entity_rowid, mentions, first)
+  SELECT article_rowid, entity_rowid, count(*), min(pos) FROM (
+    SELECT article_rowid, entity_rowid,
+      row_number() OVER (PARTITION BY article_rowid ORDER BY start, end) - 1 AS pos FROM mentions)
+  WHERE entity_rowid IS NOT NULL GROUP BY article_rowid, entity_rowid;
+  DROP TABLE sentences;
+  DROP TABLE mentions;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -17,10 +17,10 @@ import type {
   Sentence,
   Timeline,
   TimelineOptions,
-  Timex,
   Token,
 } from '../model.js';
 import { runPipeline, type AnalyzeOptions } from '../pipeline.js';
+import type { AnalyzerPool } from '../parallel/pool.js';
 import { buildTimelineFromAnalysis } from '../timeline/index.js';
 import {
   addDocFreq,
@@ -52,6 +52,7 @@ import {
   type QuoteColumns,
 } from './rows.js';
 import { porterStem } from '../eval/porter.js';
+import { decodeMentions, decodeSentenceMeta, encodeAnnotations, tokenLines } from './annotations.js';
 
 /** A store problem (corrupt file, newer schema, read-only path, full disk) named with the file. */
 export class StoreError extends Error {
@@ -355,11 +356,104 @@ export class SqliteStore implements Store {
     this.writable('ingest');
     const t0 = performance.now();
     const report: IngestReport = { added: [], duplicates: [], storiesTouched: [] };
-    // 1. Drop what is already stored (or repeated in this batch) before paying for analysis.
+    const fresh = this.selectFresh(input, report);
+    if (!fresh.length) return { ...report, seconds: (performance.now() - t0) / 1000 };
+    // Analyse outside the write transaction (other writers are not blocked meanwhile).
+    let entities: Entity[] = options.entities ?? [];
+    const toAnalyse = this.needsAnalysis(fresh, options);
+    if (toAnalyse.length) {
+      const analysis = this.analyzer(toAnalyse, { onProgress: options.onProgress });
+      entities = [...entities, ...analysis.entities];
+    }
+    this.commit(fresh, entities, options, report);
+    return { ...report, seconds: (performance.now() - t0) / 1000 };
+  }
+
+  /**
+   * Ingest a sequence of batches with their analysis run on a pool of worker threads (src/parallel/pool.ts),
+   * `lookahead` batches ahead of the one being written. Batches are committed in order, each in its own
+   * transaction exactly as `ingest` would (same duplicate checks, entity and story assignment), so the store
+   * ends up the same as after calling `ingest` on each batch in turn; only the analysis moves to other cores.
+   * `onBatch` is called after each commit with that batch's report.
+   */
+  async ingestParallel(
+    batches: Iterable<Article[]>,
+    pool: AnalyzerPool,
+    options: IngestOptions & {
+      lookahead?: number;
+      onBatch?: (report: IngestReport, batch: number) => void;
+    } = {},
+  ): Promise<IngestReport & { seconds: number }> {
+    this.writable('ingest');
+    const t0 = performance.now();
+    const total: IngestReport = { added: [], duplicates: [], storiesTouched: [] };
+    const lookahead = Math.max(1, options.lookahead ?? pool.size + 1);
+    // Content hashes and URLs of batches sent for analysis but not committed yet: a repeat in a later batch is a
+    // duplicate without being analysed (commit re-checks against the store anyway).
+    const inFlight = { hashes: new Set<string>(), urls: new Set<string>() };
+    type Job = { report: IngestReport; fresh: Article[]; analysis: Promise<Entity[]> };
+    const queue: Job[] = [];
+    const iterator = batches[Symbol.iterator]();
+    let n = 0;
+    const enqueue = () => {
+      const next = iterator.next();
+      if (next.done) return false;
+      const report: IngestReport = { added: [], duplicates: [], storiesTouched: [] };
+      const fresh = this.selectFresh(next.value, report, inFlight);
+      const toAnalyse = this.needsAnalysis(fresh, options);
+      const analysis = toAnalyse.length
+        ? pool.analyze(toAnalyse).then((r) => {
+            // The workers return analysed copies: put them in place of the originals.
+            const byIndex = new Map(toAnalyse.map((a, i) => [a, r.articles[i]]));
+            fresh.forEach((a, i) => {
+              const copy = byIndex.get(a);
+              if (copy) fresh[i] = Object.assign(copy, { contentHash: a.contentHash });
+            });
+            return r.entities;
+          })
+        : Promise.resolve([] as Entity[]);
+      analysis.catch(() => undefined); // awaited in order below; avoid an unhandled rejection meanwhile
+      queue.push({ report, fresh, analysis });
+      return true;
+    };
+    try {
+      while (queue.length < lookahead && enqueue());
+      while (queue.length) {
+        const job = queue.shift()!;
+        const entities = [...(options.entities ?? []), ...(await job.analysis)];
+        if (job.fresh.length) this.commit(job.fresh, entities, options, job.report);
+        for (const a of job.fresh) {
+          inFlight.hashes.delete(a.contentHash!);
+          const url = canonicalUrl(a);
+          if (url) inFlight.urls.delete(url);
+        }
+        total.added.push(...job.report.added);
+        total.duplicates.push(...job.report.duplicates);
+        total.storiesTouched.push(...job.report.storiesTouched);
+        if (job.report.merged) (total.merged ??= []).push(...job.report.merged);
+        options.onBatch?.(job.report, n++);
+        enqueue();
+      }
+    } finally {
+      // On failure, batches analysed but not committed are dropped; everything committed stays.
+      queue.length = 0;
+    }
+    const merged = new Set(total.merged?.map((m) => m.from));
+    total.storiesTouched = [...new Set(total.storiesTouched)].filter((s) => !merged.has(s)).sort();
+    return { ...total, seconds: (performance.now() - t0) / 1000 };
+  }
+
+  /** Inputs not stored yet nor repeated earlier in this batch (or in `inFlight`), with `contentHash` set; the
+   * others are reported as duplicates. Runs before analysis so that nothing stored is analysed again. */
+  private selectFresh(
+    input: Article[],
+    report: IngestReport,
+    inFlight?: { hashes: Set<string>; urls: Set<string> },
+  ): Article[] {
     const byHash = this.stmt('SELECT id FROM articles WHERE content_hash = ?', 'pluck');
     const byUrl = this.stmt('SELECT id FROM articles WHERE canonical_url = ?', 'pluck');
-    const seenHash = new Set<string>();
-    const seenUrl = new Set<string>();
+    const seenHash = inFlight?.hashes ?? new Set<string>();
+    const seenUrl = inFlight?.urls ?? new Set<string>();
     const fresh: Article[] = [];
     for (const a of input) {
       const hash = contentHash(a.rawText || a.text);
@@ -378,19 +472,19 @@ export class SqliteStore implements Store {
       a.contentHash = hash;
       fresh.push(a);
     }
-    if (!fresh.length) return { ...report, seconds: (performance.now() - t0) / 1000 };
-    // 2. Analyse outside the write transaction (other writers are not blocked meanwhile).
-    let entities: Entity[] = options.entities ?? [];
-    const toAnalyse =
-      options.analyze === 'never' ? [] : fresh.filter((a) => !a.sentences.length && a.rawText.trim());
-    if (toAnalyse.length) {
-      const analysis = this.analyzer(toAnalyse, { onProgress: options.onProgress });
-      entities = [...entities, ...analysis.entities];
-    }
+    return fresh;
+  }
+
+  private needsAnalysis(fresh: Article[], options: IngestOptions): Article[] {
+    return options.analyze === 'never' ? [] : fresh.filter((a) => !a.sentences.length && a.rawText.trim());
+  }
+
+  /** Write analysed articles: one IMMEDIATE transaction that re-checks duplicates (another writer may have won),
+   * inserts and clusters; then the touched stories' stored timelines are refreshed. */
+  private commit(fresh: Article[], entities: Entity[], options: IngestOptions, report: IngestReport) {
     const known = new Set(entities.map((e) => e.id));
     const orphans = fresh.filter((a) => a.mentions.some((m) => !m.entityId || !known.has(m.entityId)));
     if (orphans.length) entities = [...entities, ...entitiesFromMentions(orphans)];
-    // 3. One IMMEDIATE transaction: re-check duplicates (another writer may have won), insert, cluster.
     const write = this.db.transaction(() => this.writeBatch(fresh, entities, options, report));
     try {
       write.immediate();
@@ -405,7 +499,6 @@ export class SqliteStore implements Store {
         // no longer matches) and is rebuilt when next read.
       }
     }
-    return { ...report, seconds: (performance.now() - t0) / 1000 };
   }
 
   private writeBatch(fresh: Article[], entities: Entity[], options: IngestOptions, report: IngestReport) {
@@ -418,11 +511,11 @@ export class SqliteStore implements Store {
       lines_are_sentences, added_at) VALUES (@id, @content_hash, @canonical_url, @url, @path, @title, @byline, @source,
       @published_at, @published_at_evidence, @language, @topic, @raw_text, @text, @removed, @warnings, @duplicate_of,
       @lines_are_sentences, @added_at)`);
-    const insSentence = this.stmt(
-      'INSERT INTO sentences (article_rowid, idx, start, end, tokens, timexes, dup_group) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    const insAnnotations = this.stmt(
+      'INSERT INTO annotations (article_rowid, sentences, tokens, mentions) VALUES (?, ?, ?, ?)',
     );
-    const insMention = this.stmt(
-      'INSERT OR IGNORE INTO mentions (article_rowid, start, end, sentence_index, type, entity_rowid) VALUES (?, ?, ?, ?, ?, ?)',
+    const insArticleEntity = this.stmt(
+      'INSERT INTO article_entities (article_rowid, entity_rowid, mentions, first) VALUES (?, ?, ?, ?)',
     );
     const insQuote = this
       .stmt(`INSERT INTO quotes (article_rowid, idx, text, kind, speaker, speaker_entity_rowid, speaker_text, cue,
@@ -469,29 +562,24 @@ export class SqliteStore implements Store {
         added_at: now,
       });
       const rowid = Number(info.lastInsertRowid);
+      // Sentences that are exact or near repeats share a stored group id (stable across batches).
       const firstOfGroup = new Map<number, number>();
-      for (const s of a.sentences) {
-        let group: number | null = null;
-        if (s.dupGroup !== undefined) {
-          group = firstOfGroup.get(s.dupGroup) ?? null;
-          if (group === null) firstOfGroup.set(s.dupGroup, (group = groupId(s.text)));
-        }
-        insSentence.run(
-          rowid,
-          s.index,
-          s.start,
-          s.end,
-          encodeTokens(s.tokens, s.start),
-          s.timexes.length ? JSON.stringify(s.timexes) : null,
-          group,
-        );
+      const ann = encodeAnnotations(a.sentences, a.mentions, {
+        encodeTokens,
+        groupOf: (s) => {
+          if (s.dupGroup === undefined) return null;
+          let group = firstOfGroup.get(s.dupGroup);
+          if (group === undefined) firstOfGroup.set(s.dupGroup, (group = groupId(s.text)));
+          return group;
+        },
+        entityOf: (m) => (m.entityId !== undefined ? (batchEntity.get(m.entityId) ?? null) : null),
+      });
+      insAnnotations.run(rowid, ann.sentences, ann.tokens, ann.mentions);
+      for (const [er, [n, first]] of ann.entities) {
+        insArticleEntity.run(rowid, er, n, first);
+        mentionCounts.set(er, (mentionCounts.get(er) ?? 0) + n);
       }
       this.saveSentenceTerms(rowid, a, report);
-      for (const m of a.mentions) {
-        const er = m.entityId !== undefined ? (batchEntity.get(m.entityId) ?? null) : null;
-        insMention.run(rowid, m.start, m.end, m.sentenceIndex, m.type, er);
-        if (er !== null) mentionCounts.set(er, (mentionCounts.get(er) ?? 0) + 1);
-      }
       a.quotes.forEach((q, i) => {
         const er = q.speakerEntityId ? (batchEntity.get(q.speakerEntityId) ?? null) : null;
         insQuote.run(
@@ -723,38 +811,36 @@ export class SqliteStore implements Store {
   }
 
   private rebuild(rows: ArticleRow[]): Article[] {
-    // Three set queries (sentences, mentions, quotes of all the articles at once), grouped by article.
+    // Set queries (annotations, the entities they refer to, quotes of all the articles at once), grouped by article.
     const ids = JSON.stringify(rows.map((r) => r.rowid));
-    const sentRows = groupByArticle<[number, number, number, string, string | null, number | null]>(
+    const annRows = groupByArticle<[string, string, string]>(
       this.db,
-      `SELECT article_rowid, idx, start, end, tokens, timexes, dup_group FROM sentences WHERE article_rowid ${IN_JSON} ORDER BY article_rowid, idx`,
+      `SELECT article_rowid, sentences, tokens, mentions FROM annotations WHERE article_rowid ${IN_JSON}`,
       ids,
     );
-    const mentRows = groupByArticle<[number, number, number, EntityType, string | null]>(
-      this.db,
-      `SELECT m.article_rowid, m.start, m.end, m.sentence_index, m.type, e.id FROM mentions m LEFT JOIN entities e ON e.rowid = m.entity_rowid
-       WHERE m.article_rowid ${IN_JSON} ORDER BY m.article_rowid, m.start, m.end`,
-      ids,
-    );
+    const entityIds = new Map<number, string>();
+    for (const [er, id] of this.db
+      .prepare(
+        `SELECT rowid, id FROM entities WHERE rowid IN (SELECT entity_rowid FROM article_entities WHERE article_rowid ${IN_JSON})`,
+      )
+      .raw()
+      .iterate(ids) as IterableIterator<[number, string]>)
+      entityIds.set(er, id);
     const quoteRows = groupByArticle<QuoteColumns>(this.db, QUOTES_SQL, ids);
     return rows.map((r) => {
       const text = r.text;
-      const sentences: Sentence[] = (sentRows.get(r.rowid) ?? []).map(
-        ([, index, start, end, tok, tx, group]) => {
+      const ann = annRows.get(r.rowid)?.[0];
+      const lines = ann ? tokenLines(ann[2]) : [];
+      const sentences: Sentence[] = (ann ? decodeSentenceMeta(ann[1]) : []).map(
+        ([index, start, end, group, tx], i) => {
           const s = { index, start, end, text: text.slice(start, end) } as Sentence;
-          lazyTokens(s, text, tok, start);
-          s.timexes = tx ? (JSON.parse(tx) as Timex[]) : [];
+          lazyTokens(s, text, lines[i] ?? '', start);
+          s.timexes = tx ?? [];
           if (group !== null) s.dupGroup = group;
           return s;
         },
       );
-      const mentions: Mention[] = (mentRows.get(r.rowid) ?? []).map(
-        ([, start, end, sentenceIndex, type, eid]) => {
-          const m: Mention = { text: text.slice(start, end), start, end, sentenceIndex, type };
-          if (eid) m.entityId = eid;
-          return m;
-        },
-      );
+      const mentions: Mention[] = ann ? decodeMentions(ann[3], text, (er) => entityIds.get(er)) : [];
       const qs: Quote[] = (quoteRows.get(r.rowid) ?? []).map(quoteFromRow);
       const a: Article = {
         id: r.id,
@@ -1023,7 +1109,7 @@ export class SqliteStore implements Store {
       params.story = filters.story;
     }
     if (filters.entity) {
-      where.push(`a.rowid IN (SELECT m.article_rowid FROM mentions m WHERE m.entity_rowid IN
+      where.push(`a.rowid IN (SELECT ae.article_rowid FROM article_entities ae WHERE ae.entity_rowid IN
         (SELECT rowid FROM entities WHERE key = @entity UNION SELECT entity_rowid FROM entity_aliases WHERE key = @entity))`);
       params.entity = normKey(filters.entity);
     }
@@ -1081,8 +1167,8 @@ export class SqliteStore implements Store {
     let sql: string;
     if (filters.story) {
       const r = this.storyRow(filters.story);
-      sql = `SELECT e.rowid, e.id, e.name, e.type, count(*) AS n FROM mentions m JOIN articles a ON a.rowid = m.article_rowid
-        JOIN entities e ON e.rowid = m.entity_rowid WHERE a.story_rowid = ?`;
+      sql = `SELECT e.rowid, e.id, e.name, e.type, sum(ae.mentions) AS n FROM article_entities ae
+        JOIN articles a ON a.rowid = ae.article_rowid JOIN entities e ON e.rowid = ae.entity_rowid WHERE a.story_rowid = ?`;
       params.push(r.rowid);
       if (filters.type) {
         sql += ' AND e.type = ?';
@@ -1110,7 +1196,7 @@ export class SqliteStore implements Store {
       .pluck();
     const arts = this.db
       .prepare(
-        `SELECT DISTINCT a.id FROM mentions m JOIN articles a ON a.rowid = m.article_rowid WHERE m.entity_rowid = ?${filters.story ? ' AND a.story_rowid = ?' : ''} LIMIT 1000`,
+        `SELECT a.id FROM article_entities ae JOIN articles a ON a.rowid = ae.article_rowid WHERE ae.entity_rowid = ?${filters.story ? ' AND a.story_rowid = ?' : ''} ORDER BY ae.article_rowid LIMIT 1000`,
       )
       .pluck();
     const storyRowid = filters.story ? this.storyRow(filters.story).rowid : undefined;

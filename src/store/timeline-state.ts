@@ -25,6 +25,7 @@ import type {
 } from '../model.js';
 import { primeSentenceStats, SENTENCE_TERMS_VERSION, sentenceTerms } from '../timeline/context.js';
 import { termId } from '../timeline/text.js';
+import { decodeMentions, decodeSentenceMeta, tokenLines } from './annotations.js';
 import {
   groupByArticle,
   IN_JSON,
@@ -182,6 +183,8 @@ class LeanSentence implements Sentence {
   private tokenCache?: Token[];
   constructor(
     readonly index: number,
+    /** Position in the article's sentence list (the line of its tokens in the stored annotations). */
+    readonly position: number,
     readonly start: number,
     readonly end: number,
     readonly text: string,
@@ -203,7 +206,7 @@ class LeanArticle {
   constructor(
     private readonly rowid: number,
     private readonly rawOf: Database.Statement,
-    private readonly mentionsOf: Database.Statement,
+    private readonly mentionsOf: (rowid: number, text: string) => Mention[],
   ) {}
   get rawText(): string {
     if (this.rawCache === undefined) {
@@ -221,13 +224,7 @@ class LeanArticle {
     this.rawCache = v;
   }
   get mentions(): Mention[] {
-    return (this.mentionCache ??= (
-      this.mentionsOf.all(this.rowid) as [number, number, number, EntityType, string | null][]
-    ).map(([start, end, sentenceIndex, type, eid]) => {
-      const m: Mention = { text: this.text.slice(start, end), start, end, sentenceIndex, type };
-      if (eid) m.entityId = eid;
-      return m;
-    }));
+    return (this.mentionCache ??= this.mentionsOf(this.rowid, this.text));
   }
   set mentions(v: Mention[]) {
     this.mentionCache = v;
@@ -315,13 +312,14 @@ export class TimelineSource {
     const db = this.db;
     const ids = JSON.stringify(rowids);
     const grouped = <T extends unknown[]>(sql: string) => groupByArticle<T>(db, sql, ids);
-    const sentRows = grouped<[number, number, number, string | null, number | null]>(
-      `SELECT article_rowid, idx, start, end, timexes, dup_group FROM sentences WHERE article_rowid ${IN_JSON} ORDER BY article_rowid, idx`,
+    // Sentence fields without their tokens (read per sentence when first asked for).
+    const sentRows = grouped<[string]>(
+      `SELECT article_rowid, sentences FROM annotations WHERE article_rowid ${IN_JSON}`,
     );
     // Entity mention counts per article, each entity at its first mention (the order entities are met in).
     const entRows = grouped<[number, number]>(
-      `SELECT article_rowid, entity_rowid, count(*) FROM mentions WHERE article_rowid ${IN_JSON} AND entity_rowid IS NOT NULL
-       GROUP BY article_rowid, entity_rowid ORDER BY article_rowid, min(start * 4294967296 + end)`,
+      `SELECT article_rowid, entity_rowid, mentions FROM article_entities WHERE article_rowid ${IN_JSON}
+       ORDER BY article_rowid, first`,
     );
     const quoteRows = grouped<QuoteColumns>(QUOTES_SQL);
     const blobs = new Map<number, number[]>();
@@ -348,30 +346,37 @@ export class TimelineSource {
       .all(ids) as Omit<ArticleRow, 'raw_text' | 'story_rowid'>[];
 
     const rawOf = db.prepare('SELECT raw_text FROM articles WHERE rowid = ?').pluck();
-    const tokensOf = db.prepare('SELECT tokens FROM sentences WHERE article_rowid = ? AND idx = ?').pluck();
-    const mentionsOf = db
-      .prepare(
-        `SELECT m.start, m.end, m.sentence_index, m.type, e.id FROM mentions m LEFT JOIN entities e ON e.rowid = m.entity_rowid
-         WHERE m.article_rowid = ? ORDER BY m.start, m.end`,
-      )
-      .raw();
+    const tokensOf = db.prepare('SELECT tokens FROM annotations WHERE article_rowid = ?').pluck();
+    const mentionsOf = db.prepare('SELECT mentions FROM annotations WHERE article_rowid = ?').pluck();
+    const entityIdOf = db.prepare('SELECT id FROM entities WHERE rowid = ?').pluck();
+    const mentionsOfArticle = (rowid: number, text: string) => {
+      const json = mentionsOf.get(rowid) as string | undefined;
+      return json ? decodeMentions(json, text, (er) => entityIdOf.get(er) as string | undefined) : [];
+    };
     const decode = this.options.decodeTokens;
     this.stats.articlesRead += rows.length;
     return rows.map((r) => {
       const text = r.text;
       const rowid = r.rowid;
-      const loadTokens = (s: LeanSentence) =>
-        decode((tokensOf.get(rowid, s.index) as string | undefined) ?? '', text, s.start);
-      const sentences: Sentence[] = (sentRows.get(rowid) ?? []).map(([, index, start, end, tx, group]) => {
-        const s = new LeanSentence(index, start, end, text.slice(start, end), loadTokens);
-        if (tx) s.timexes = JSON.parse(tx) as Timex[];
-        if (group !== null) s.dupGroup = group;
-        return s;
-      });
+      // The article's token lines are read once, when the first sentence's tokens are asked for.
+      let lines: string[] | undefined;
+      const loadTokens = (s: LeanSentence) => {
+        lines ??= tokenLines((tokensOf.get(rowid) as string | undefined) ?? '');
+        return decode(lines[s.position] ?? '', text, s.start);
+      };
+      const stored = sentRows.get(rowid)?.[0];
+      const sentences: Sentence[] = (stored ? decodeSentenceMeta(stored[1]) : []).map(
+        ([index, start, end, group, tx], i) => {
+          const s = new LeanSentence(index, i, start, end, text.slice(start, end), loadTokens);
+          if (tx) s.timexes = tx;
+          if (group !== null) s.dupGroup = group;
+          return s;
+        },
+      );
       const blob = blobs.get(rowid);
       if (blob) primeArticleTerms(sentences, blob, processId);
       const quotes: Quote[] = (quoteRows.get(rowid) ?? []).map(quoteFromRow);
-      const a: Article = Object.assign(new LeanArticle(rowid, rawOf, mentionsOf), {
+      const a: Article = Object.assign(new LeanArticle(rowid, rawOf, mentionsOfArticle), {
         id: r.id,
         path: r.path,
         url: r.url,

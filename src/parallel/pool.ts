@@ -1,0 +1,119 @@
+/**
+ * A pool of worker threads that run the analysis pipeline (src/pipeline.ts) on batches of articles, so that
+ * ingest uses every core: the main thread reads inputs and writes the store while the workers analyse the
+ * next batches. Each batch is analysed whole by one worker with the same function the main thread uses
+ * (`runPipeline`), so a batch's analysis does not depend on which worker ran it or on the pool size.
+ */
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import type { Analysis, Article } from '../model.js';
+import type { AnalyzeOptions } from '../pipeline.js';
+import type { WorkReply, WorkRequest } from './worker.js';
+
+/** Default pool size: one worker per core, at most 8 (each worker holds its own copy of the NER model, ~60 MB). */
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+interface Pending {
+  resolve: (a: Analysis) => void;
+  reject: (e: Error) => void;
+  onProgress?: AnalyzeOptions['onProgress'];
+  worker: Slot;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: number;
+}
+
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+const WORKER_URL = new URL(FROM_SOURCES ? './worker.ts' : './worker.js', import.meta.url);
+
+/** Built (dist/), the worker is plain JavaScript. Run from the sources under tsx, Node 20 does not carry the
+ * `--import tsx` hook into worker threads, so the worker first registers tsx's loader, then imports the .ts entry. */
+function startWorker(): Worker {
+  if (!FROM_SOURCES) return new Worker(WORKER_URL);
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
+  return new Worker(boot, { eval: true });
+}
+
+export class AnalyzerPool {
+  private readonly slots: Slot[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private closed = false;
+
+  constructor(readonly size: number = defaultWorkers()) {
+    if (!Number.isInteger(size) || size < 1)
+      throw new RangeError(`pool size must be a positive integer, got ${size}`);
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const worker = startWorker();
+    const slot: Slot = { worker, busy: 0 };
+    worker.on('message', (m: WorkReply) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      if (m.kind === 'progress') return p.onProgress?.(m.stage as never, m.done, m.total);
+      this.pending.delete(m.id);
+      slot.busy--;
+      if (m.kind === 'done') p.resolve({ articles: m.articles, entities: m.entities, errors: [] });
+      else
+        p.reject(Object.assign(new Error(`analysis failed in a worker: ${m.message}`), { stack: m.stack }));
+    });
+    worker.on('error', (e) => this.fail(slot, e));
+    worker.on('exit', (code) => {
+      if (!this.closed) this.fail(slot, new Error(`analysis worker exited with code ${code}`));
+    });
+    // An idle pool must not keep the process alive.
+    worker.unref();
+    return slot;
+  }
+
+  /** A worker died: its batches fail (the caller's store has committed nothing of them), and it is replaced. */
+  private fail(slot: Slot, e: Error) {
+    for (const [id, p] of this.pending)
+      if (p.worker === slot) {
+        this.pending.delete(id);
+        p.reject(e);
+      }
+    const i = this.slots.indexOf(slot);
+    if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
+  }
+
+  /** Analyse one batch on the least busy worker. The returned articles are copies (structured clone). */
+  analyze(
+    articles: Article[],
+    options: Pick<AnalyzeOptions, 'disable' | 'onProgress'> = {},
+  ): Promise<Analysis> {
+    if (this.closed) return Promise.reject(new Error('the analyzer pool is closed'));
+    const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const id = this.nextId++;
+    slot.busy++;
+    slot.worker.ref();
+    return new Promise<Analysis>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onProgress: options.onProgress, worker: slot });
+      try {
+        slot.worker.postMessage({ id, articles, disable: options.disable } satisfies WorkRequest);
+      } catch (e) {
+        // Not cloneable (a function, a class instance with private state...): nothing was sent.
+        this.pending.delete(id);
+        slot.busy--;
+        reject(e as Error);
+      }
+    }).finally(() => {
+      if (slot.busy === 0) slot.worker.unref();
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const [, p] of this.pending) p.reject(new Error('the analyzer pool was closed'));
+    this.pending.clear();
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The analysis worker of AnalyzerPool (pool.ts): runs the pipeline on the batches it is sent and posts the
+ * analysed articles back. It holds no state beyond the loaded models, so any worker gives the same result
+ * for a batch as the main thread would.
+ */
+import { parentPort } from 'node:worker_threads';
+import { runPipeline, type StageName } from '../pipeline.js';
+import type { Article } from '../model.js';
+
+export interface WorkRequest {
+  id: number;
+  articles: Article[];
+  disable?: StageName[];
+}
+
+export type WorkReply =
+  | { id: number; kind: 'progress'; stage: string; done: number; total: number }
+  | { id: number; kind: 'done'; articles: Article[]; entities: import('../model.js').Entity[] }
+  | { id: number; kind: 'error'; message: string; stack?: string };
+
+const port = parentPort;
+if (!port) throw new Error('src/parallel/worker is a worker thread entry point, not a module to import');
+
+port.on('message', (req: WorkRequest) => {
+  try {
+    const analysis = runPipeline(req.articles, {
+      disable: req.disable,
+      onProgress: (stage, done, total) =>
+        port.postMessage({ id: req.id, kind: 'progress', stage, done, total } satisfies WorkReply),
+    });
+    port.postMessage({
+      id: req.id,
+      kind: 'done',
+      articles: analysis.articles,
+      entities: analysis.entities,
+    } satisfies WorkReply);
+  } catch (e) {
+    const err = e as Error;
+    port.postMessage({
+      id: req.id,
+      kind: 'error',
+      message: err.message,
+      stack: err.stack,
+    } satisfies WorkReply);
+  }
+});

@@ -1,0 +1,100 @@
+/**
+ * An article's sentence and mention annotations as stored: one `annotations` row per article (schema
+ * migration 3) instead of a row per sentence and per mention. Writing a 50-sentence article used to cost
+ * some 150 row inserts; it now costs one, plus a row per distinct entity in `article_entities`, which keeps
+ * the queries by entity (search filter, a story's entities, a timeline's entity counts) indexed.
+ *
+ * Columns (all text, so the file stays readable with the sqlite3 shell):
+ * - `sentences`: JSON `[[index, start, end, dupGroup|null, timexes?], ...]` in sentence order (timexes only
+ *   when there are any);
+ * - `tokens`: each sentence's tokens encoded by `encodeTokens` (sqlite.ts), one line per sentence, so a reader
+ *   that needs the tokens of one sentence decodes only that line, and one that needs none parses nothing;
+ * - `mentions`: JSON `[[start, end, sentenceIndex, type, entityRowid|null], ...]`, ordered by (start, end),
+ *   one per span (the first mention given for a span wins, as the old primary key did).
+ */
+import type { EntityType, Mention, Sentence, Timex, Token } from '../model.js';
+
+/** One sentence's stored fields. */
+export type SentenceMeta = [number, number, number, number | null, Timex[]?];
+/** One stored mention: start, end, sentence index, type, entity rowid. */
+export type MentionRow = [number, number, number, EntityType, number | null];
+
+export interface EncodedAnnotations {
+  sentences: string;
+  tokens: string;
+  mentions: string;
+  /** Per entity rowid: [mentions stored, position of its first mention]; in the order entities are first met. */
+  entities: Map<number, [number, number]>;
+}
+
+export function encodeAnnotations(
+  sentences: readonly Sentence[],
+  mentions: readonly Mention[],
+  options: {
+    encodeTokens: (tokens: Token[], sentenceStart: number) => string;
+    /** The dup-group id to store for a sentence (null: none). */
+    groupOf: (s: Sentence) => number | null;
+    /** The stored entity rowid of a mention (null: none). */
+    entityOf: (m: Mention) => number | null;
+  },
+): EncodedAnnotations {
+  const meta: SentenceMeta[] = new Array(sentences.length);
+  const lines: string[] = new Array(sentences.length);
+  sentences.forEach((s, i) => {
+    const row: SentenceMeta = [s.index, s.start, s.end, options.groupOf(s)];
+    if (s.timexes.length) row.push(s.timexes);
+    meta[i] = row;
+    lines[i] = options.encodeTokens(s.tokens, s.start);
+  });
+  // One mention per span, the first given; then in (start, end) order (a stable sort keeps ties as given).
+  const seen = new Set<number>();
+  const rows: MentionRow[] = [];
+  for (const m of mentions) {
+    const key = m.start * 4294967296 + m.end;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    rows.push([m.start, m.end, m.sentenceIndex, m.type, options.entityOf(m)]);
+  }
+  rows.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const entities = new Map<number, [number, number]>();
+  rows.forEach((r, i) => {
+    if (r[4] === null) return;
+    const e = entities.get(r[4]);
+    if (e) e[0]++;
+    else entities.set(r[4], [1, i]);
+  });
+  return {
+    sentences: JSON.stringify(meta),
+    tokens: lines.join('\n'),
+    mentions: JSON.stringify(rows),
+    entities,
+  };
+}
+
+export function decodeSentenceMeta(json: string): SentenceMeta[] {
+  return JSON.parse(json) as SentenceMeta[];
+}
+
+/** The encoded tokens of each sentence (index = position in the article's sentence list). */
+export function tokenLines(tokens: string): string[] {
+  return tokens.split('\n');
+}
+
+/** Mentions of an article's text from their stored rows; `entityId` maps a stored entity rowid to its id. */
+export function decodeMentions(
+  json: string,
+  text: string,
+  entityId: (rowid: number) => string | undefined,
+): Mention[] {
+  return (JSON.parse(json) as MentionRow[]).map(([start, end, sentenceIndex, type, er]) => {
+    const m: Mention = { text: text.slice(start, end), start, end, sentenceIndex, type };
+    const id = er === null ? undefined : entityId(er);
+    if (id) m.entityId = id;
+    return m;
+  });
+}
+
+/** Entity rowids referred to by stored mention rows. */
+export function mentionEntityRowids(json: string, into: Set<number>): void {
+  for (const r of JSON.parse(json) as MentionRow[]) if (r[4] !== null) into.add(r[4]);
+}
