@@ -16,21 +16,107 @@ function stem(w: string): string {
   return s;
 }
 
-/** Lower-cased, stemmed content words: letters/digits only, no stopwords, no PTB brackets (-lrb-). */
+// Letter-or-digit (\p{L}\p{N}) by UTF-16 code unit for ASCII; other code points are tested once and remembered.
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1;
+for (let c = 65; c <= 90; c++) ASCII_WORD[c] = ASCII_WORD[c + 32] = 1;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const wideWord = new Map<number, boolean>();
+
+/** Whether the code point starting at `i` is a letter or digit; its length in code units is returned in `len`. */
+function wordCharAt(text: string, i: number, len: { n: number }): boolean {
+  const c = text.charCodeAt(i);
+  len.n = 1;
+  if (c < 128) return ASCII_WORD[c] === 1;
+  const cp = text.codePointAt(i)!;
+  if (cp > 0xffff) len.n = 2;
+  let w = wideWord.get(cp);
+  if (w === undefined) {
+    w = WORD_CHAR.test(String.fromCodePoint(cp));
+    if (wideWord.size < 100_000) wideWord.set(cp, w);
+  }
+  return w;
+}
+
+const step = { n: 1 };
+
+/**
+ * Lower-cased, stemmed content words: letters/digits only, no stopwords, no PTB brackets (-lrb-). The words are
+ * the maximal runs of letters and digits (what splitting on /[^\p{L}\p{N}]+/u leaves), found by one scan.
+ */
 export function contentTerms(text: string): string[] {
   const out: string[] = [];
-  const lower = text.toLowerCase().replace(/-[lr][rsc]b-/g, ' ');
-  for (const w of lower.split(/[^\p{L}\p{N}]+/u)) {
-    if (w.length < 2 || SMART_STOPWORDS.has(w) || /^\d+$/.test(w)) continue;
-    out.push(stem(w));
+  let lower = text.toLowerCase();
+  if (lower.includes('b-')) lower = lower.replace(/-[lr][rsc]b-/g, ' ');
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    const c0 = lower.charCodeAt(i);
+    if (c0 < 128 ? ASCII_WORD[c0] === 0 : !wordCharAt(lower, i, step)) {
+      i += c0 < 128 ? 1 : step.n;
+      continue;
+    }
+    const start = i;
+    let digits = true;
+    for (;;) {
+      const c = lower.charCodeAt(i);
+      if (c < 128) {
+        if (ASCII_WORD[c] === 0) break;
+        if (c > 57) digits = false;
+        i++;
+      } else {
+        if (!wordCharAt(lower, i, step)) break;
+        digits = false;
+        i += step.n;
+      }
+      if (i >= n) break;
+    }
+    // Two code units at least (as `w.length < 2` counted them), not a stopword, not all ASCII digits.
+    if (i - start < 2 || digits) continue;
+    const w = lower.slice(start, i);
+    if (!SMART_STOPWORDS.has(w)) out.push(stem(w));
   }
   return out;
 }
 
-/** Number of words (whitespace tokens with a letter or digit). */
+/** Whether a code unit is JavaScript whitespace (what /\s/ matches). */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Number of words (whitespace tokens with a letter or digit), by one scan. */
 export function wordCount(text: string): number {
   let n = 0;
-  for (const t of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(t)) n++;
+  let inToken = false;
+  let counted = false;
+  for (let i = 0; i < text.length;) {
+    const c = text.charCodeAt(i);
+    if (c < 128 ? c === 32 || (c >= 9 && c <= 13) : isSpace(c)) {
+      inToken = false;
+      i++;
+      continue;
+    }
+    if (!inToken) {
+      inToken = true;
+      counted = false;
+    }
+    if (!counted && (c < 128 ? ASCII_WORD[c] === 1 : wordCharAt(text, i, step))) {
+      counted = true;
+      n++;
+    }
+    i += c >= 0xd800 && c <= 0xdbff && text.codePointAt(i)! > 0xffff ? 2 : 1;
+  }
   return n;
 }
 
