@@ -2,6 +2,8 @@
  * The store's schema as versioned migrations. `PRAGMA user_version` holds the version a file was written
  * with; a file from a newer Chronicle is refused (never modified), an older one is migrated step by step.
  */
+import type Database from 'better-sqlite3';
+import { backfillMatchKeys } from './entity-link.js';
 
 /** Migrations in order: migrations[i] takes a file from version i to i + 1. */
 export const MIGRATIONS: string[] = [
@@ -143,6 +145,14 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (article_rowid, entity_rowid)
   ) WITHOUT ROWID;
   CREATE INDEX article_entities_entity ON article_entities(entity_rowid);
+  -- Match keys for linking a new batch's entities to stored ones (src/store/entity-link.ts): surname, vowel key
+  -- of the surname, transliteration key, first name. Filled for existing entities by MIGRATION_BACKFILL[3].
+  CREATE TABLE entity_keys (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    entity_rowid INTEGER NOT NULL REFERENCES entities(rowid) ON DELETE CASCADE,
+    PRIMARY KEY (kind, key, entity_rowid)
+  ) WITHOUT ROWID;
   INSERT INTO annotations (article_rowid, sentences, tokens, mentions)
   SELECT a.rowid,
     coalesce((SELECT json_group_array(CASE WHEN s.timexes IS NULL
@@ -164,3 +174,8 @@ export const MIGRATIONS: string[] = [
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Steps computed in JavaScript after a migration's SQL, in the same transaction: index -> step. */
+export const MIGRATION_BACKFILL: Partial<Record<number, (db: Database.Database) => void>> = {
+  2: backfillMatchKeys,
+};

@@ -31,7 +31,7 @@ import {
   type DocFreq,
   type StoryState,
 } from '../stories/cluster.js';
-import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import { MIGRATION_BACKFILL, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import type {
   ExportFormat,
   IngestReport,
@@ -53,6 +53,7 @@ import {
 } from './rows.js';
 import { porterStem } from '../eval/porter.js';
 import { decodeMentions, decodeSentenceMeta, encodeAnnotations, tokenLines } from './annotations.js';
+import { EntityLinker } from './entity-link.js';
 
 /** A store problem (corrupt file, newer schema, read-only path, full disk) named with the file. */
 export class StoreError extends Error {
@@ -324,6 +325,7 @@ export class SqliteStore implements Store {
         throw new StoreError(this.path, `written by a newer Chronicle (schema version ${v})`, 'NEWER_SCHEMA');
       for (let i = v; i < SCHEMA_VERSION; i++) {
         this.db.exec(MIGRATIONS[i]);
+        MIGRATION_BACKFILL[i]?.(this.db);
         this.db.pragma(`user_version = ${i + 1}`);
       }
     });
@@ -523,11 +525,42 @@ export class SqliteStore implements Store {
     const setStory = this.stmt('UPDATE articles SET story_rowid = ? WHERE rowid = ?');
     const now = new Date().toISOString();
 
-    // Entities: map batch entity ids to stored entities (same type and name or alias), creating new ones.
-    const entityRow = this.entityResolver();
+    // Entities: map batch entity ids to stored entities (same type and name or alias; else a variant found by
+    // the cross-batch rules of entity-link.ts, with the exactly matched ones as context), creating new ones.
+    const resolver = this.entityResolver();
     const batchEntity = new Map<string, number>();
     const mentionCounts = new Map<number, number>();
-    for (const e of entities) batchEntity.set(e.id, entityRow(e.type, e.name, e.aliases));
+    const unmatched: Entity[] = [];
+    for (const e of entities) {
+      const r = resolver.find(e.type, e.name, e.aliases);
+      if (r === undefined) unmatched.push(e);
+      else resolver.keep(r, e.type, e.name, e.aliases);
+      if (r !== undefined) batchEntity.set(e.id, r);
+    }
+    if (unmatched.length) {
+      const linker = new EntityLinker(this.db);
+      const known = new Map<string, number[]>();
+      for (const e of entities) {
+        const r = batchEntity.get(e.id);
+        if (r !== undefined)
+          for (const id of e.articleIds) (known.get(id) ?? known.set(id, []).get(id)!).push(r);
+      }
+      for (const e of unmatched) {
+        // An earlier entity of this pass may have created or claimed the name.
+        let r = resolver.find(e.type, e.name, e.aliases);
+        if (r === undefined) {
+          const context = new Set<number>();
+          for (const id of e.articleIds) for (const o of known.get(id) ?? []) context.add(o);
+          r = linker.link(e.type, e.name, normKey(e.name), e.mentions, context) ?? undefined;
+        }
+        if (r === undefined) {
+          r = resolver.create(e.type, e.name);
+          linker.index(r, e.type, e.name);
+        }
+        resolver.keep(r, e.type, e.name, e.aliases);
+        batchEntity.set(e.id, r);
+      }
+    }
 
     const inserted: { a: Article; rowid: number }[] = [];
     for (const a of fresh) {
@@ -708,7 +741,7 @@ export class SqliteStore implements Store {
       .sort();
   }
 
-  /** Returns a function mapping (type, name, aliases) to a stored entity rowid, creating it when new. */
+  /** Finds stored entities by (type, name or alias), creates them, and records the names they are known by. */
   private entityResolver() {
     const byKey = this.stmt('SELECT rowid FROM entities WHERE type = ? AND key = ?', 'pluck');
     const byAlias = this.stmt(
@@ -729,25 +762,30 @@ export class SqliteStore implements Store {
       return k;
     };
     const aliased = new Set<string>();
-    return (type: EntityType, name: string, aliases: string[]): number => {
-      const key = nk(name);
-      const ck = `${type}\0${key}`;
-      let r = cache.get(ck) ?? (byKey.get(type, key) as number | undefined);
-      if (r === undefined)
-        for (const al of [name, ...aliases])
-          if ((r = byAlias.get(nk(al), type) as number | undefined) !== undefined) break;
-      if (r === undefined) {
-        r = Number(insEntity.run(name, key, type).lastInsertRowid);
+    return {
+      /** The stored entity of this type with this name, or with the name or an alias as an alias. */
+      find(type: EntityType, name: string, aliases: string[]): number | undefined {
+        let r = cache.get(`${type}\0${nk(name)}`) ?? (byKey.get(type, nk(name)) as number | undefined);
+        if (r === undefined)
+          for (const al of [name, ...aliases])
+            if ((r = byAlias.get(nk(al), type) as number | undefined) !== undefined) break;
+        return r;
+      },
+      create(type: EntityType, name: string): number {
+        const r = Number(insEntity.run(name, nk(name), type).lastInsertRowid);
         setId.run(`e${r}`, r);
-      }
-      cache.set(ck, r);
-      for (const al of [name, ...aliases]) {
-        const ak = `${r}\0${al}`;
-        if (aliased.has(ak)) continue;
-        aliased.add(ak);
-        insAlias.run(r, al, nk(al));
-      }
-      return r;
+        return r;
+      },
+      /** Remember the resolution and store the name and aliases as aliases of the entity. */
+      keep(r: number, type: EntityType, name: string, aliases: string[]): void {
+        cache.set(`${type}\0${nk(name)}`, r);
+        for (const al of [name, ...aliases]) {
+          const ak = `${r}\0${al}`;
+          if (aliased.has(ak)) continue;
+          aliased.add(ak);
+          insAlias.run(r, al, nk(al));
+        }
+      },
     };
   }
 

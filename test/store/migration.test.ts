@@ -101,6 +101,14 @@ test('a version-2 store (a row per sentence and mention) is migrated and reads b
     ['a1'],
   );
   assert.equal(store.search('pier', { entity: 'Nobody Here' }).length, 0);
+  // Entities stored before the migration get their match keys (a later lone "Oduya" can find Mara Oduya).
+  assert.deepEqual(
+    store.db
+      .prepare("SELECT entity_rowid FROM entity_keys WHERE kind = 'last' AND key = 'oduya'")
+      .pluck()
+      .all(),
+    [1],
+  );
   // The story's timeline reads the migrated rows through the lean reader.
   const tl = store.storyTimeline('s1');
   assert.ok(tl.entries.some((e) => e.date === '2024-03-04'));

@@ -29,15 +29,15 @@ import {
 const MARKS_RE = /\p{M}+/gu;
 
 /** A misspelling merge needs the rarer form to be below this share of the pair's mentions. */
-const MISSPELLING_MAX_SHARE = 0.5;
+export const MISSPELLING_MAX_SHARE = 0.5;
 /** A misspelt form is rare: at most this many mentions in the corpus. */
-const MISSPELLING_MAX_RARE = 3;
+export const MISSPELLING_MAX_RARE = 3;
 /** Minimum folded length of a name for one-letter misspellings to be considered (short names collide). */
-const MISSPELLING_MIN_LEN = 6;
+export const MISSPELLING_MIN_LEN = 6;
 /** Minimum number of shared co-occurring entities for a fuzzy (transliteration / misspelling) merge. */
-const FUZZY_MIN_SHARED_CONTEXT = 1;
+export const FUZZY_MIN_SHARED_CONTEXT = 1;
 /** A name's mentions under a minority type join its majority type when at most this share. */
-const TYPE_MINORITY_SHARE = 1 / 4;
+export const TYPE_MINORITY_SHARE = 1 / 4;
 /** Contexts are computed over at most this many articles per node (keeps huge corpora fast). */
 const CONTEXT_MAX_ARTICLES = 60;
 

@@ -1,0 +1,165 @@
+/**
+ * Linking a batch's entities to entities stored by earlier batches. The entities stage
+ * (src/nlp/entities) merges name variants across the articles it is given; the store ingests batch by
+ * batch (a feed adds one article at a time), so without this step "Solvang" in today's article would not
+ * join "Ingrid Solvang" stored last week. The rules are the cross-article rules of the entities stage,
+ * applied against the store through indexed match keys (`entity_keys`), with the same thresholds:
+ *  1. the same name under another type (not MISC), when this batch's form is the minority
+ *     (TYPE_MINORITY_SHARE of the two entities' mentions) — also acronyms learnt elsewhere ("Ospra");
+ *  2. a lone surname → the most mentioned stored full name with that surname (else, with shared context,
+ *     one whose surname has the same vowel key);
+ *  3. transliteration variants (same type, every token with the same vowel key and skeleton) that share
+ *     context;
+ *  4. one-letter misspellings of multi-word names (first names equal), when one of the two is rare and
+ *     they share context.
+ * "Shared context": another stored entity mentioned in an article of each.
+ */
+import type Database from 'better-sqlite3';
+import type { EntityType } from '../model.js';
+import { coreTokens, editDistance, foldToken, skeleton, vowelKey } from '../nlp/entities/names.js';
+import {
+  FUZZY_MIN_SHARED_CONTEXT,
+  MISSPELLING_MAX_RARE,
+  MISSPELLING_MAX_SHARE,
+  MISSPELLING_MIN_LEN,
+  TYPE_MINORITY_SHARE,
+} from '../nlp/entities/index.js';
+
+/** Articles per entity read for its context (as CONTEXT_MAX_ARTICLES in the entities stage). */
+const CONTEXT_ARTICLES = 60;
+
+export type MatchKey = [kind: 'last' | 'vlast' | 'tr' | 'first', key: string];
+
+/** The comparison key the entities stage uses: folded first and last token for persons, all tokens otherwise. */
+function foldedKey(tokens: string[], type: EntityType): string {
+  const f = tokens.map(foldToken);
+  return type === 'PERSON' && f.length >= 2 ? `${f[0]} ${f[f.length - 1]}` : f.join(' ');
+}
+
+/** Index keys of a stored entity's name. */
+export function matchKeys(type: EntityType, name: string): MatchKey[] {
+  const tokens = coreTokens(name, type);
+  if (!tokens.length) return [];
+  const out: MatchKey[] = [];
+  const folded = tokens.map(foldToken);
+  if (type === 'PERSON' && tokens.length >= 2) {
+    const last = folded[folded.length - 1];
+    out.push(['last', last], ['vlast', vowelKey(last)]);
+  }
+  const toks = type === 'PERSON' && tokens.length >= 2 ? [tokens[0], tokens[tokens.length - 1]] : tokens;
+  if (toks.every((t) => foldToken(t).length >= 4))
+    out.push(['tr', `${type}|${toks.map(vowelKey).join(' ')}|${toks.map(skeleton).join(' ')}`]);
+  if (tokens.length >= 2) out.push(['first', `${type}|${folded[0]}|${tokens.length}`]);
+  return out;
+}
+
+/** Write the match keys of every entity (a store migrated from before entity_keys existed). */
+export function backfillMatchKeys(db: Database.Database): void {
+  const put = db.prepare('INSERT OR IGNORE INTO entity_keys (kind, key, entity_rowid) VALUES (?, ?, ?)');
+  for (const [rowid, type, name] of db.prepare('SELECT rowid, type, name FROM entities').raw().all() as [
+    number,
+    EntityType,
+    string,
+  ][])
+    for (const [kind, key] of matchKeys(type, name)) put.run(kind, key, rowid);
+}
+
+interface Stored {
+  rowid: number;
+  type: EntityType;
+  name: string;
+  mentions: number;
+}
+
+export class EntityLinker {
+  private readonly byKey: Database.Statement;
+  private readonly crossType: Database.Statement;
+  private readonly context: Database.Statement;
+  private readonly putKey: Database.Statement;
+  private readonly contexts = new Map<number, Set<number>>();
+
+  constructor(db: Database.Database) {
+    this.byKey = db.prepare(
+      `SELECT e.rowid, e.type, e.name, e.mentions FROM entity_keys k JOIN entities e ON e.rowid = k.entity_rowid
+       WHERE k.kind = ? AND k.key = ? ORDER BY e.mentions DESC, e.rowid LIMIT 20`,
+    );
+    this.crossType = db.prepare(
+      `SELECT e.rowid, e.type, e.name, e.mentions FROM entities e WHERE e.key = @key AND e.type != @type AND e.type != 'MISC'
+       UNION SELECT e.rowid, e.type, e.name, e.mentions FROM entity_aliases a JOIN entities e ON e.rowid = a.entity_rowid
+       WHERE a.key = @key AND e.type != @type AND e.type != 'MISC' ORDER BY 4 DESC, 1 LIMIT 1`,
+    );
+    this.context = db
+      .prepare(
+        `SELECT DISTINCT o.entity_rowid FROM (SELECT article_rowid FROM article_entities WHERE entity_rowid = ?
+         ORDER BY article_rowid DESC LIMIT ${CONTEXT_ARTICLES}) x JOIN article_entities o ON o.article_rowid = x.article_rowid`,
+      )
+      .pluck();
+    this.putKey = db.prepare('INSERT OR IGNORE INTO entity_keys (kind, key, entity_rowid) VALUES (?, ?, ?)');
+  }
+
+  /** Record a (new) stored entity's match keys. */
+  index(rowid: number, type: EntityType, name: string): void {
+    for (const [kind, key] of matchKeys(type, name)) this.putKey.run(kind, key, rowid);
+  }
+
+  private sharesContext(s: Stored, context: ReadonlySet<number>): boolean {
+    let ctx = this.contexts.get(s.rowid);
+    if (!ctx) this.contexts.set(s.rowid, (ctx = new Set(this.context.all(s.rowid) as number[])));
+    let shared = 0;
+    for (const o of context)
+      if (o !== s.rowid && ctx.has(o) && ++shared >= FUZZY_MIN_SHARED_CONTEXT) return true;
+    return false;
+  }
+
+  /**
+   * The stored entity a batch entity (not found by name or alias) is a variant of, or null.
+   * `key` is the store's normalised name key; `context` the stored entities mentioned in its articles.
+   */
+  link(
+    type: EntityType,
+    name: string,
+    key: string,
+    mentions: number,
+    context: ReadonlySet<number>,
+  ): number | null {
+    const tokens = coreTokens(name, type);
+    if (!tokens.length) return null;
+    // 1. The same name under another type, this batch's form being the minority.
+    if (type !== 'MISC') {
+      const s = this.crossType.get({ key, type }) as Stored | undefined;
+      if (s && mentions <= (mentions + s.mentions) * TYPE_MINORITY_SHARE) return s.rowid;
+    }
+    const folded = tokens.map(foldToken);
+    // 2. A lone surname.
+    if (type === 'PERSON' && tokens.length === 1) {
+      const exact = this.byKey.all('last', folded[0]) as Stored[];
+      if (exact.length) return exact[0].rowid;
+      if (folded[0].length >= 4) {
+        const near = (this.byKey.all('vlast', vowelKey(folded[0])) as Stored[]).find((s) =>
+          this.sharesContext(s, context),
+        );
+        if (near) return near.rowid;
+      }
+      return null;
+    }
+    // 3. Transliteration variants.
+    for (const [kind, k] of matchKeys(type, name)) {
+      if (kind !== 'tr') continue;
+      const v = (this.byKey.all('tr', k) as Stored[]).find(
+        (s) => s.type === type && this.sharesContext(s, context),
+      );
+      if (v) return v.rowid;
+    }
+    // 4. One-letter misspellings of multi-word names (same first name), one of the two rare.
+    const mine = foldedKey(tokens, type);
+    if (tokens.length >= 2 && mine.length >= MISSPELLING_MIN_LEN && !/\d/.test(mine))
+      for (const s of this.byKey.all('first', `${type}|${folded[0]}|${tokens.length}`) as Stored[]) {
+        if (s.type !== type) continue;
+        const rare = Math.min(mentions, s.mentions);
+        if (rare > MISSPELLING_MAX_RARE || rare / (mentions + s.mentions) >= MISSPELLING_MAX_SHARE) continue;
+        const theirs = foldedKey(coreTokens(s.name, type), type);
+        if (editDistance(mine, theirs, 1) === 1 && this.sharesContext(s, context)) return s.rowid;
+      }
+    return null;
+  }
+}
