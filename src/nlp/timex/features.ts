@@ -1,7 +1,17 @@
 /**
- * A cheap pre-filter: one scan of the text records which kinds of trigger words it contains (digits,
- * month names, weekdays, unit words...). A parser runs only when every feature group it needs is there,
- * so a typical news sentence runs two or three parsers instead of all of them.
+ * Cheap pre-filters, in two layers.
+ *
+ * The feature gate (F, scanFeatures): one scan of the text records which kinds of trigger words it contains
+ * (digits, month names, weekdays, unit words...). A parser's matches are kept only when every feature group
+ * it needs is there. The gate decides outputs, not only speed: SCAN's leftmost alternation reads
+ * "decades" as the month prefix "dec", so an article whose only unit word is "decade(s)" has no UNIT
+ * feature and gets no duration. It is kept as it is; it only needs to run as far as the groups in question.
+ *
+ * The trigger index (scanTriggers): one pass over the text splits it into tokens (maximal runs of the regex
+ * word characters [A-Za-z0-9_], so token edges are exactly where `\b` holds) and records, for each parser,
+ * which tokens can be its trigger: a word every match of that parser contains as a whole token ("quarter",
+ * a month name, a four-digit year...). A parser's regex is then tried only at the few token starts just
+ * before each of its triggers, instead of at every position of the article (see `collect` in index.ts).
  */
 export const F = {
   DIGIT: 1,
@@ -27,10 +37,12 @@ const ALL_WORD_BITS = 1023 & ~F.DIGIT;
 /**
  * Bitmask of the feature groups present in text. Digits are looked for on their own: every word
  * alternative of SCAN starts with a letter and never spans a digit, so a digit neither starts nor hides a
- * word match, and the word scan need not stop at each digit.
+ * word match, and the word scan need not stop at each digit. With `enough`, the scan stops as soon as the
+ * groups found so far satisfy it (the bits found are then a subset of the full mask).
  */
-export function scanFeatures(text: string): number {
+export function scanFeatures(text: string, enough?: (mask: number) => boolean): number {
   let mask = /\d/.test(text) ? F.DIGIT : 0;
+  if (enough?.(mask)) return mask;
   let words = 0;
   SCAN.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -41,8 +53,223 @@ export function scanFeatures(text: string): number {
         break;
       }
     }
-    if (words === ALL_WORD_BITS) break;
+    if (words === ALL_WORD_BITS || enough?.(mask | words)) break;
   }
   mask |= words;
   return mask;
+}
+
+/** Regex word characters ([A-Za-z0-9_]): `\b` holds exactly between one of them and anything else. */
+const isWordChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * The tokens before which SCAN's phrases with a space continue ("these days", "later date", "new year",
+ * "fourth of july", "election/labor/memorial day", "good friday", "two thousand").
+ */
+const SCAN_PHRASE_HEADS = new Set([
+  'these',
+  'later',
+  'new',
+  'fourth',
+  'of',
+  'election',
+  'labor',
+  'memorial',
+  'good',
+  'two',
+]);
+
+/**
+ * True when no SCAN match can contain both text[i] and text[i + 1]: SCAN's alternatives are letters and,
+ * inside the phrases above, single spaces; so a non-word character other than such a space is never inside
+ * a match. Cutting the text just after it changes neither `\b` at the cut (a non-word character before it
+ * either way) nor any match.
+ */
+function scanCut(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (isWordChar(c)) return false;
+  if (c !== 32) return true;
+  let j = i;
+  while (j > 0 && isWordChar(text.charCodeAt(j - 1))) j--;
+  return j === i || !SCAN_PHRASE_HEADS.has(text.slice(j, i).toLowerCase());
+}
+
+/**
+ * Feature groups SCAN finds in a stretch of text around [start, end), cut at scanCut points: the global
+ * scan reaches a cut point in the same state whatever came before (no match spans it), so every match it
+ * finds in the stretch is a match of scanFeatures(text) too, and the result is a subset of that mask.
+ */
+export function featuresAround(text: string, start: number, end: number): number {
+  let from = start;
+  while (from > 0 && !scanCut(text, from - 1)) from--;
+  let to = end;
+  while (to < text.length && !scanCut(text, to - 1)) to++;
+  return scanFeatures(text.slice(from, to));
+}
+
+/** Token shapes that are tested by their characters rather than looked up as words. */
+export type TokenShape =
+  /** Starts with the first three letters of a month name ("Jan", "Sept", "Mayor" too: a superset). */
+  | 'month'
+  /** Ends in a year 1600-2099 ("1987", "FY2010"). */
+  | 'year'
+  /** Starts with a digit ("3", "10", "3pm"). */
+  | 'number'
+  /** A decade in digits: "1990", "1990s", "80", "80s" (the digits of "the 1990s", "'80s", "1990's"). */
+  | 'decade';
+
+/**
+ * What a parser's matches always contain, and how far before it they can start.
+ *
+ * Contract (it is what makes skipping safe): every match of the parser contains a whole token that is one
+ * of `words` (compared lower-cased: the patterns are ASCII and `i` only folds ASCII letters) or has one of
+ * `shapes`, and at most `before` tokens of the match (counting a token the match starts inside) lie before
+ * that trigger token. Whitespace and punctuation between tokens do not count, so the bound holds whatever
+ * the spacing.
+ */
+export interface Trigger {
+  words?: readonly string[];
+  shapes?: readonly TokenShape[];
+  before: number;
+  /** The match can also start at an apostrophe just before a token ("'80s"), not only at a token start. */
+  apostrophe?: boolean;
+}
+
+/** Tokens of a text and, per trigger (by its index in the table), the indexes of its trigger tokens. */
+export interface TriggerScan {
+  /** Start offset of each token. */
+  starts: number[];
+  /** Per trigger: indexes into `starts` of the tokens that can be that trigger, ascending; null when none. */
+  hits: (number[] | null)[];
+}
+
+export interface TriggerTable {
+  readonly size: number;
+  /** Lower-cased word hash (wordHash) → the words with that hash and the triggers that have each. */
+  readonly words: Map<number, { word: string; ids: number[] }[]>;
+  readonly shapes: Record<TokenShape, number[]>;
+  /** Longest word of any trigger: longer tokens are not looked up. */
+  readonly maxWord: number;
+}
+
+/** Hash step over lower-cased char codes (the scan computes the same hash without making strings). */
+const hashStep = (h: number, lowerCode: number) => (Math.imul(h, 31) + lowerCode) | 0;
+function wordHash(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
+  return h;
+}
+
+/** Builds the lookup table for a list of triggers (undefined entries get no hits). */
+export function buildTriggerTable(triggers: (Trigger | undefined)[]): TriggerTable {
+  const words = new Map<number, { word: string; ids: number[] }[]>();
+  const shapes: Record<TokenShape, number[]> = { month: [], year: [], number: [], decade: [] };
+  let maxWord = 0;
+  triggers.forEach((t, id) => {
+    if (!t) return;
+    for (const w of t.words ?? []) {
+      const word = w.toLowerCase();
+      const bucket = words.get(wordHash(word)) ?? [];
+      let entry = bucket.find((e) => e.word === word);
+      if (!entry) bucket.push((entry = { word, ids: [] }));
+      if (!entry.ids.includes(id)) entry.ids.push(id);
+      words.set(wordHash(word), bucket);
+      maxWord = Math.max(maxWord, word.length);
+    }
+    for (const s of t.shapes ?? []) shapes[s].push(id);
+  });
+  return { size: triggers.length, words, shapes, maxWord };
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** ASCII lower case of a char code (the patterns' `i` flag folds only ASCII letters onto ASCII letters). */
+const lowerCode = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
+/** The first three letters of each month, as three lower-cased char codes packed in one number. */
+const MONTH_PREFIXES = new Set(
+  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map(
+    (s) => (s.charCodeAt(0) << 16) | (s.charCodeAt(1) << 8) | s.charCodeAt(2),
+  ),
+);
+
+function shapeMonth(text: string, start: number, end: number): boolean {
+  if (end - start < 3) return false;
+  const key =
+    (lowerCode(text.charCodeAt(start)) << 16) |
+    (lowerCode(text.charCodeAt(start + 1)) << 8) |
+    lowerCode(text.charCodeAt(start + 2));
+  return MONTH_PREFIXES.has(key);
+}
+/** 16xx..20xx at the end of the token. */
+function shapeYear(text: string, start: number, end: number): boolean {
+  if (end - start < 4) return false;
+  const a = text.charCodeAt(end - 4);
+  const b = text.charCodeAt(end - 3);
+  if (!isDigit(text.charCodeAt(end - 2)) || !isDigit(text.charCodeAt(end - 1))) return false;
+  return (a === 49 && b >= 54 && b <= 57) || (a === 50 && b === 48);
+}
+/** (?:(?:1[5-9]|20)\d|\d)0s? over the whole token, case-insensitively. */
+function shapeDecade(text: string, start: number, end: number): boolean {
+  let e = end;
+  if (lowerCode(text.charCodeAt(e - 1)) === 115) e--; // s
+  const n = e - start;
+  if (n !== 2 && n !== 4) return false;
+  for (let i = start; i < e; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  if (text.charCodeAt(e - 1) !== 48) return false;
+  if (n === 2) return true;
+  const a = text.charCodeAt(start);
+  const b = text.charCodeAt(start + 1);
+  return (a === 49 && b >= 53 && b <= 57) || (a === 50 && b === 48);
+}
+
+function sameWord(text: string, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i++)
+    if (lowerCode(text.charCodeAt(start + i)) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+function add(hits: (number[] | null)[], ids: number[], token: number): void {
+  for (const id of ids) {
+    const h = hits[id];
+    // A token can reach one trigger twice (a word and a shape): keep each token once.
+    if (!h) hits[id] = [token];
+    else if (h[h.length - 1] !== token) h.push(token);
+  }
+}
+
+/** One pass over text: its tokens and each trigger's hits. Makes no strings. */
+export function scanTriggers(text: string, table: TriggerTable): TriggerScan {
+  const starts: number[] = [];
+  const hits: (number[] | null)[] = new Array<number[] | null>(table.size).fill(null);
+  const { words, shapes, maxWord } = table;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (!isWordChar(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = 0;
+    do {
+      h = hashStep(h, lowerCode(c));
+      c = ++i < n ? text.charCodeAt(i) : 0;
+    } while (i < n && isWordChar(c));
+    const token = starts.length;
+    starts.push(start);
+    if (i - start <= maxWord) {
+      const bucket = words.get(h);
+      if (bucket) for (const e of bucket) if (sameWord(text, start, i, e.word)) add(hits, e.ids, token);
+    }
+    if (shapes.month.length && shapeMonth(text, start, i)) add(hits, shapes.month, token);
+    if (shapes.year.length && shapeYear(text, start, i)) add(hits, shapes.year, token);
+    if (isDigit(text.charCodeAt(start))) {
+      if (shapes.number.length) add(hits, shapes.number, token);
+      if (shapes.decade.length && shapeDecade(text, start, i)) add(hits, shapes.decade, token);
+    }
+  }
+  return { starts, hits };
 }
