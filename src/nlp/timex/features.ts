@@ -138,16 +138,21 @@ export interface Trigger {
 
 /** Tokens of a text and, per trigger (by its index in the table), the indexes of its trigger tokens. */
 export interface TriggerScan {
-  /** Start offset of each token. */
-  starts: number[];
+  /** Start offset of each token (a buffer reused by the next scan: read it before scanning again). */
+  starts: Int32Array;
+  /** Number of tokens. */
+  count: number;
   /** Per trigger: indexes into `starts` of the tokens that can be that trigger, ascending; null when none. */
   hits: (number[] | null)[];
 }
 
 export interface TriggerTable {
   readonly size: number;
-  /** Lower-cased word hash (wordHash) → the words with that hash and the triggers that have each. */
-  readonly words: Map<number, { word: string; ids: number[] }[]>;
+  /** Open-addressing table of lower-cased word hashes (wordHash): slot → entry + 1, 0 = empty. */
+  readonly slots: Int32Array;
+  /** Hash of each entry, its word and the triggers that have it. */
+  readonly hashes: Int32Array;
+  readonly entries: { word: string; ids: number[] }[];
   readonly shapes: Record<TokenShape, number[]>;
   /** Longest word of any trigger: longer tokens are not looked up. */
   readonly maxWord: number;
@@ -160,46 +165,60 @@ function wordHash(word: string): number {
   for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
   return h;
 }
+/** Slot of a hash in a table of `mask + 1` slots (a power of two). */
+const slotOf = (h: number, mask: number) => (Math.imul(h, 0x9e3779b1) >>> 16) & mask;
 
 /** Builds the lookup table for a list of triggers (undefined entries get no hits). */
 export function buildTriggerTable(triggers: (Trigger | undefined)[]): TriggerTable {
-  const words = new Map<number, { word: string; ids: number[] }[]>();
+  const entries: { word: string; ids: number[] }[] = [];
   const shapes: Record<TokenShape, number[]> = { month: [], year: [], number: [], decade: [] };
   let maxWord = 0;
   triggers.forEach((t, id) => {
     if (!t) return;
     for (const w of t.words ?? []) {
       const word = w.toLowerCase();
-      const bucket = words.get(wordHash(word)) ?? [];
-      let entry = bucket.find((e) => e.word === word);
-      if (!entry) bucket.push((entry = { word, ids: [] }));
+      let entry = entries.find((e) => e.word === word);
+      if (!entry) entries.push((entry = { word, ids: [] }));
       if (!entry.ids.includes(id)) entry.ids.push(id);
-      words.set(wordHash(word), bucket);
       maxWord = Math.max(maxWord, word.length);
     }
     for (const s of t.shapes ?? []) shapes[s].push(id);
   });
-  return { size: triggers.length, words, shapes, maxWord };
+  let size = 64;
+  while (size < entries.length * 8) size *= 2;
+  const slots = new Int32Array(size);
+  const hashes = new Int32Array(entries.length);
+  entries.forEach((e, k) => {
+    hashes[k] = wordHash(e.word);
+    let slot = slotOf(hashes[k], size - 1);
+    while (slots[slot]) slot = (slot + 1) & (size - 1);
+    slots[slot] = k + 1;
+  });
+  return { size: triggers.length, slots, hashes, entries, shapes, maxWord };
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 /** ASCII lower case of a char code (the patterns' `i` flag folds only ASCII letters onto ASCII letters). */
 const lowerCode = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
-/** The first three letters of each month, as three lower-cased char codes packed in one number. */
-const MONTH_PREFIXES = new Set(
-  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map(
-    (s) => (s.charCodeAt(0) << 16) | (s.charCodeAt(1) << 8) | s.charCodeAt(2),
-  ),
-);
+/** Lower-case letters a..z → 0..25, anything else → -1. */
+const letterIndex = (c: number) => {
+  const l = lowerCode(c) - 97;
+  return l >= 0 && l < 26 ? l : -1;
+};
+/** The first three letters of each month, by letter indexes (26 × 26 × 26 flags). */
+const MONTH_PREFIXES = new Uint8Array(26 * 26 * 26);
+for (const m of ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'])
+  MONTH_PREFIXES[
+    (letterIndex(m.charCodeAt(0)) * 26 + letterIndex(m.charCodeAt(1))) * 26 + letterIndex(m.charCodeAt(2))
+  ] = 1;
 
 function shapeMonth(text: string, start: number, end: number): boolean {
   if (end - start < 3) return false;
-  const key =
-    (lowerCode(text.charCodeAt(start)) << 16) |
-    (lowerCode(text.charCodeAt(start + 1)) << 8) |
-    lowerCode(text.charCodeAt(start + 2));
-  return MONTH_PREFIXES.has(key);
+  const a = letterIndex(text.charCodeAt(start));
+  const b = letterIndex(text.charCodeAt(start + 1));
+  const c = letterIndex(text.charCodeAt(start + 2));
+  return a >= 0 && b >= 0 && c >= 0 && MONTH_PREFIXES[(a * 26 + b) * 26 + c] === 1;
 }
 /** 16xx..20xx at the end of the token. */
 function shapeYear(text: string, start: number, end: number): boolean {
@@ -239,11 +258,16 @@ function add(hits: (number[] | null)[], ids: number[], token: number): void {
   }
 }
 
+/** Token starts, reused from scan to scan (grown as needed). */
+let startsBuffer = new Int32Array(4096);
+
 /** One pass over text: its tokens and each trigger's hits. Makes no strings. */
 export function scanTriggers(text: string, table: TriggerTable): TriggerScan {
-  const starts: number[] = [];
+  let starts = startsBuffer;
+  let count = 0;
   const hits: (number[] | null)[] = new Array<number[] | null>(table.size).fill(null);
-  const { words, shapes, maxWord } = table;
+  const { slots, hashes, entries, shapes, maxWord } = table;
+  const mask = slots.length - 1;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -258,11 +282,19 @@ export function scanTriggers(text: string, table: TriggerTable): TriggerScan {
       h = hashStep(h, lowerCode(c));
       c = ++i < n ? text.charCodeAt(i) : 0;
     } while (i < n && isWordChar(c));
-    const token = starts.length;
-    starts.push(start);
+    const token = count++;
+    if (token === starts.length) {
+      const grown = new Int32Array(starts.length * 2);
+      grown.set(starts);
+      starts = startsBuffer = grown;
+    }
+    starts[token] = start;
     if (i - start <= maxWord) {
-      const bucket = words.get(h);
-      if (bucket) for (const e of bucket) if (sameWord(text, start, i, e.word)) add(hits, e.ids, token);
+      // Equal hashes are confirmed char by char, so a collision never makes a hit.
+      for (let slot = slotOf(h, mask); slots[slot]; slot = (slot + 1) & mask) {
+        const k = slots[slot] - 1;
+        if (hashes[k] === h && sameWord(text, start, i, entries[k].word)) add(hits, entries[k].ids, token);
+      }
     }
     if (shapes.month.length && shapeMonth(text, start, i)) add(hits, shapes.month, token);
     if (shapes.year.length && shapeYear(text, start, i)) add(hits, shapes.year, token);
@@ -271,5 +303,5 @@ export function scanTriggers(text: string, table: TriggerTable): TriggerScan {
       if (shapes.decade.length && shapeDecade(text, start, i)) add(hits, shapes.decade, token);
     }
   }
-  return { starts, hits };
+  return { starts, count, hits };
 }

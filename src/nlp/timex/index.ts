@@ -360,7 +360,7 @@ function scanTriggered(
   p: Parser,
   trigger: Trigger,
   hits: number[],
-  starts: number[],
+  starts: Int32Array,
   text: string,
   out: Candidate[],
 ): void {
@@ -399,7 +399,7 @@ function scanTriggered(
 
 function collect(text: string): Candidate[] {
   const scan = scanTriggers(text, TRIGGER_TABLE);
-  if (!scan.starts.length) return [];
+  if (!scan.count) return [];
   // Each parser's candidates, then the feature gate for the parsers that found any.
   const found: (Candidate[] | null)[] = [];
   for (let i = 0; i < parsers.length; i++) {
