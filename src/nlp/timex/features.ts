@@ -261,6 +261,10 @@ function add(hits: (number[] | null)[], ids: number[], token: number): void {
 /** Token starts, reused from scan to scan (grown as needed). */
 let startsBuffer = new Int32Array(4096);
 
+/** Per ASCII char code: its lower case when it is a regex word character, else 0. */
+const WORD_LOWER = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if (isWordChar(c)) WORD_LOWER[c] = lowerCode(c);
+
 /** One pass over text: its tokens and each trigger's hits. Makes no strings. */
 export function scanTriggers(text: string, table: TriggerTable): TriggerScan {
   let starts = startsBuffer;
@@ -271,17 +275,20 @@ export function scanTriggers(text: string, table: TriggerTable): TriggerScan {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    let c = text.charCodeAt(i);
-    if (!isWordChar(c)) {
+    const c0 = text.charCodeAt(i);
+    let l = c0 < 128 ? WORD_LOWER[c0] : 0;
+    if (l === 0) {
       i++;
       continue;
     }
     const start = i;
     let h = 0;
-    do {
-      h = hashStep(h, lowerCode(c));
-      c = ++i < n ? text.charCodeAt(i) : 0;
-    } while (i < n && isWordChar(c));
+    while (l !== 0) {
+      h = hashStep(h, l);
+      if (++i === n) break;
+      const c = text.charCodeAt(i);
+      l = c < 128 ? WORD_LOWER[c] : 0;
+    }
     const token = count++;
     if (token === starts.length) {
       const grown = new Int32Array(starts.length * 2);
@@ -291,17 +298,17 @@ export function scanTriggers(text: string, table: TriggerTable): TriggerScan {
     starts[token] = start;
     if (i - start <= maxWord) {
       // Equal hashes are confirmed char by char, so a collision never makes a hit.
-      for (let slot = slotOf(h, mask); slots[slot]; slot = (slot + 1) & mask) {
+      for (let slot = slotOf(h, mask); slots[slot] !== 0; slot = (slot + 1) & mask) {
         const k = slots[slot] - 1;
         if (hashes[k] === h && sameWord(text, start, i, entries[k].word)) add(hits, entries[k].ids, token);
       }
     }
-    if (shapes.month.length && shapeMonth(text, start, i)) add(hits, shapes.month, token);
-    if (shapes.year.length && shapeYear(text, start, i)) add(hits, shapes.year, token);
-    if (isDigit(text.charCodeAt(start))) {
+    if (isDigit(c0)) {
       if (shapes.number.length) add(hits, shapes.number, token);
       if (shapes.decade.length && shapeDecade(text, start, i)) add(hits, shapes.decade, token);
-    }
+    } else if (shapes.month.length && shapeMonth(text, start, i)) add(hits, shapes.month, token);
+    if (shapes.year.length && isDigit(text.charCodeAt(i - 1)) && shapeYear(text, start, i))
+      add(hits, shapes.year, token);
   }
   return { starts, count, hits };
 }

@@ -34,7 +34,7 @@ import { weekdayParsers } from './parsers/weekday.js';
 import { absorbModifiers, joinTimeAndDay, removeOverlaps } from './refine.js';
 import { parseValue } from './resolve.js';
 import { directionAt } from './tense.js';
-import type { Candidate, Parser } from './types.js';
+import type { Candidate, Direction, Parser, ResolveContext } from './types.js';
 
 export type { Candidate, Parser, ResolveContext, Resolved, Direction } from './types.js';
 
@@ -431,6 +431,32 @@ function collect(text: string): Candidate[] {
   return all;
 }
 
+/**
+ * The resolver's context, with the clause's direction read only when a resolver asks for it: most
+ * expressions ("1987", "three years", "now") never do, and directionAt is pure, so reading it later gives
+ * the same value.
+ */
+class Context implements ResolveContext {
+  private direction: Direction | undefined;
+  constructor(
+    readonly dct: Day | null,
+    readonly anchorDay: Day | null,
+    readonly previous: string | null,
+    private readonly text: string,
+    private readonly from: number,
+    private readonly to: number,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+  get dir(): Direction {
+    return (this.direction ??= directionAt(
+      this.text.slice(this.from, this.to),
+      this.start - this.from,
+      this.end - this.from,
+    ));
+  }
+}
+
 /** Every temporal expression in text, with offsets into text, resolved against options.dct. */
 export function tagTimexes(text: string, options: TimexOptions): Timex[] {
   let cands = collect(text);
@@ -452,8 +478,7 @@ export function tagTimexes(text: string, options: TimexOptions): Timex[] {
     // Tense is read in the sentence, within a clause-sized window (also keeps run-on text linear).
     const sStart = Math.max(inSentence ? s.start : 0, c.start - TENSE_WINDOW);
     const sEnd = Math.min(inSentence ? s.end : text.length, c.end + TENSE_WINDOW);
-    const dir = directionAt(text.slice(sStart, sEnd), c.start - sStart, c.end - sStart);
-    const r = c.resolve({ dct, dir, anchorDay, previous });
+    const r = c.resolve(new Context(dct, anchorDay, previous, text, sStart, sEnd, c.start, c.end));
     if (!r) continue;
     const t: Timex = {
       text: text.slice(c.start, c.end),
