@@ -132,9 +132,12 @@ const DURATION_UNITS = withPlurals(
  * have before it. The counts follow the patterns' optional leading parts; the longest number phrase of
  * NUMBER_RE is three tokens ("a couple of", "5 1/2"; "1.5" and "twenty-four" are two), MOD_RE's longest
  * modifier is three ("no more than"). Every trigger word is bounded on both sides by a non-word character
- * or by `\b` in its pattern, so it is a whole token. Parsers not listed are tried everywhere.
+ * or by `\b` in its pattern, so it is a whole token. A parser left out is tried everywhere (scanAll).
  */
 const TRIGGERS: Record<string, Trigger> = {
+  // 2011-02-03 and 02/03/2011 start with their first number's token.
+  'iso-date': { shapes: ['number'], before: 0 },
+  'us-numeric': { shapes: ['number'], before: 0 },
   // [weekday,] MONTH day
   'month-day': { shapes: MONTH, before: 1 },
   // [weekday,] [the] day [of] MONTH: the month token may run on ("JanX" passes (?![a-z])), hence the shape.
@@ -367,13 +370,6 @@ function scanTriggered(
   const re = sticky(p.pattern);
   let from = 0; // L: where the global scan would continue
   let tried = -1; // every position <= tried has been tried (and failed, or matched and was consumed)
-  const tryAt = (pos: number): RegExpExecArray | null => {
-    if (pos < from || pos <= tried) return null;
-    tried = pos;
-    re.lastIndex = pos;
-    const m = re.exec(text);
-    return m && m[0].length > 0 ? m : null; // an empty match yields nothing and the scan moves on
-  };
   let h = 0;
   while (h < hits.length) {
     const ti = hits[h];
@@ -384,8 +380,19 @@ function scanTriggered(
     let m: RegExpExecArray | null = null;
     for (let j = Math.max(0, ti - trigger.before); j <= ti && !m; j++) {
       const pos = starts[j];
-      if (trigger.apostrophe && pos > 0 && text.charCodeAt(pos - 1) === 39) m = tryAt(pos - 1);
-      if (!m) m = tryAt(pos);
+      // The apostrophe before the token first (positions are tried in order), then the token start.
+      for (
+        let at = trigger.apostrophe && pos > 0 && text.charCodeAt(pos - 1) === 39 ? pos - 1 : pos;
+        at <= pos;
+        at++
+      ) {
+        if (at < from || at <= tried) continue;
+        tried = at;
+        re.lastIndex = at;
+        m = re.exec(text);
+        if (m && m[0].length === 0) m = null; // an empty match yields nothing and the scan moves on
+        if (m) break;
+      }
     }
     if (!m) {
       h++;
@@ -397,36 +404,40 @@ function scanTriggered(
   }
 }
 
+/** Whether a feature mask passes a parser's gate (the old rule: no features at all lets nothing through). */
+function passes(features: number, needs: number[] | undefined): boolean {
+  if (features === 0) return false;
+  if (needs) for (const mask of needs) if ((features & mask) === 0) return false;
+  return true;
+}
+
 function collect(text: string): Candidate[] {
   const scan = scanTriggers(text, TRIGGER_TABLE);
-  if (!scan.count) return [];
-  // Each parser's candidates, then the feature gate for the parsers that found any.
-  const found: (Candidate[] | null)[] = [];
-  for (let i = 0; i < parsers.length; i++) {
-    const p = parsers[i];
-    const out: Candidate[] = [];
-    if (!p.trigger) scanAll(p, text, out);
-    else {
-      const hits = scan.hits[i];
-      if (hits) scanTriggered(p, p.trigger, hits, scan.starts, text, out);
-    }
-    found.push(out.length ? out : null);
-  }
+  const all: Candidate[] = [];
+  if (!scan.count) return all;
   // The feature gate, decided without scanning the whole text where possible: digits are one quick test,
   // and SCAN run on a stretch around a parser's first candidate usually finds the word groups it needs
   // (featuresAround gives a subset of the full mask, so a group found there is in the full mask). Only
   // when that fails ("two decades": "dec" reads as a month) is the whole text scanned.
-  const digit = /\d/.test(text) ? F.DIGIT : 0;
-  let full: number | null = null;
-  const all: Candidate[] = [];
+  let digit = -1;
+  let full = -1;
   for (let i = 0; i < parsers.length; i++) {
-    const c = found[i];
-    if (!c) continue;
-    const needs = parsers[i].needs ?? [];
-    const ok = (f: number) => f !== 0 && needs.every((mask) => (f & mask) !== 0);
-    let pass = ok(digit) || ok(digit | featuresAround(text, c[0].start, c[0].end));
-    if (!pass) pass = ok((full ??= scanFeatures(text)));
-    if (pass) all.push(...c);
+    const p = parsers[i];
+    const from = all.length;
+    if (!p.trigger) scanAll(p, text, all);
+    else {
+      const hits = scan.hits[i];
+      if (hits) scanTriggered(p, p.trigger, hits, scan.starts, text, all);
+    }
+    if (all.length === from) continue;
+    if (digit < 0) digit = /\d/.test(text) ? F.DIGIT : 0;
+    if (
+      passes(digit, p.needs) ||
+      passes(digit | featuresAround(text, all[from].start, all[from].end), p.needs)
+    )
+      continue;
+    if (full < 0) full = scanFeatures(text);
+    if (!passes(full, p.needs)) all.length = from; // gated out: drop this parser's candidates
   }
   return all;
 }
