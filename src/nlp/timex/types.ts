@@ -1,5 +1,6 @@
 import type { TimexType } from '../../model.js';
 import type { Day } from './calendar.js';
+import type { Trigger } from './features.js';
 
 /** Direction that tense and modality give to an underspecified expression: -1 past, 0 unknown, +1 future. */
 export type Direction = -1 | 0 | 1;
@@ -40,7 +41,9 @@ export interface Candidate {
 export interface Parser {
   name: string;
   pattern: RegExp;
-  /** Feature groups (features.ts) the text must contain for this parser to run: every mask must intersect. */
+  /** Feature groups (features.ts) the text must contain for this parser's matches to count: every mask must intersect. */
   needs?: number[];
+  /** The token every match contains (features.ts): the pattern is only tried just before such tokens. */
+  trigger?: Trigger;
   extract(match: RegExpExecArray, text: string): Candidate | null;
 }
