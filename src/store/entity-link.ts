@@ -84,7 +84,8 @@ export class EntityLinker {
        WHERE k.kind = ? AND k.key = ? ORDER BY e.mentions DESC, e.rowid LIMIT 20`,
     );
     this.crossType = db.prepare(
-      `SELECT e.rowid, e.type, e.name, e.mentions FROM entities e WHERE e.key = @key AND e.type != @type AND e.type != 'MISC'
+      // The type list lets SQLite use the (type, key) index.
+      `SELECT e.rowid, e.type, e.name, e.mentions FROM entities e WHERE e.type IN ('PERSON', 'ORG', 'LOC') AND e.type != @type AND e.key = @key
        UNION SELECT e.rowid, e.type, e.name, e.mentions FROM entity_aliases a JOIN entities e ON e.rowid = a.entity_rowid
        WHERE a.key = @key AND e.type != @type AND e.type != 'MISC' ORDER BY 4 DESC, 1 LIMIT 1`,
     );

@@ -47,3 +47,8 @@ test('fractions of units', () => {
   expectValue('The flight will take 5 1/2 hours.', DCT, '5 1/2 hours', 'PT5H30M', 'DURATION');
   expectValue('He served 2 1/2 years in prison.', DCT, '2 1/2 years', 'P30M', 'DURATION');
 });
+
+test('decades are durations even when no other unit word is in the text ("dec" is no month here)', () => {
+  expectValue('The family ruled the port for two decades.', DCT, 'two decades', 'P20Y', 'DURATION');
+  expectValue('It ended a four-decade rule.', DCT, 'four-decade', 'P40Y', 'DURATION');
+});

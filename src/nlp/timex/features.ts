@@ -3,9 +3,10 @@
  *
  * The feature gate (F, scanFeatures): one scan of the text records which kinds of trigger words it contains
  * (digits, month names, weekdays, unit words...). A parser's matches are kept only when every feature group
- * it needs is there. The gate decides outputs, not only speed: SCAN's leftmost alternation reads
- * "decades" as the month prefix "dec", so an article whose only unit word is "decade(s)" has no UNIT
- * feature and gets no duration. It is kept as it is; it only needs to run as far as the groups in question.
+ * it needs is there. The gate decides outputs, not only speed: SCAN's leftmost alternation used to read
+ * "decades" as the month prefix "dec", so an article whose only unit word was "decade(s)" had no UNIT
+ * feature and got no duration; the month prefix now excludes "decade". It only needs to run as far as the
+ * groups in question.
  *
  * The trigger index (scanTriggers): one pass over the text splits it into tokens (maximal runs of the regex
  * word characters [A-Za-z0-9_], so token edges are exactly where `\b` holds) and records, for each parser,
@@ -27,7 +28,7 @@ export const F = {
 } as const;
 
 const SCAN =
-  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)(day)|\b(hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|annually|yearly|semiannually|biannually)|(second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|period|morning|afternoon|evening)|\b(now|current|recent|past|future|soon|present|moment|formerly|previously|these days|term\b|later date)|\b(today|yesterday|tomorrow|tonight|overnight|noon|midday|midnight|mid)|\b(spring|summer|fall|autumn|winter)|\b(christmas|new year|independence|fourth of july|halloween|valentine|thanksgiving|election day|labor day|memorial day|easter|good friday)|\b(nineteen|eighteen|two thousand|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)/gi;
+  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec(?!ade))|\b(?:mon|tues|wednes|thurs|fri|satur|sun)(day)|\b(hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|annually|yearly|semiannually|biannually)|(second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|period|morning|afternoon|evening)|\b(now|current|recent|past|future|soon|present|moment|formerly|previously|these days|term\b|later date)|\b(today|yesterday|tomorrow|tonight|overnight|noon|midday|midnight|mid)|\b(spring|summer|fall|autumn|winter)|\b(christmas|new year|independence|fourth of july|halloween|valentine|thanksgiving|election day|labor day|memorial day|easter|good friday)|\b(nineteen|eighteen|two thousand|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)/gi;
 
 /** The feature bit of each capture group of SCAN, in order (frequency words come before unit words so
  * that "weekly" is not read as "week"). */

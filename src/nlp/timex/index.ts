@@ -418,7 +418,7 @@ function collect(text: string): Candidate[] {
   // The feature gate, decided without scanning the whole text where possible: digits are one quick test,
   // and SCAN run on a stretch around a parser's first candidate usually finds the word groups it needs
   // (featuresAround gives a subset of the full mask, so a group found there is in the full mask). Only
-  // when that fails ("two decades": "dec" reads as a month) is the whole text scanned.
+  // when that fails (the group is missing near the candidate) is the whole text scanned.
   let digit = -1;
   let full = -1;
   for (let i = 0; i < parsers.length; i++) {
