@@ -149,8 +149,6 @@ function rowsOf(index: Map<string, number>, feats: string[], out?: number[]): nu
 }
 
 const NO_ROWS = new Int32Array(0);
-/** A word pair without features (see TagCache.pair). */
-const NO_PAIR = new Int32Array(1);
 const rowArray = (index: Map<string, number>, feats: string[]): Int32Array => {
   const rows = rowsOf(index, feats);
   return rows.length ? Int32Array.from(rows) : NO_ROWS;
@@ -174,8 +172,12 @@ const rowArray = (index: Map<string, number>, feats: string[]): Int32Array => {
 /** A word type as the tagger sees it (one per spelling and caps-headline flag). Ids 0 and 1 are <s>, </s>. */
 interface WordEntry {
   id: number;
-  /** Pre-summed scores [pass * T + tag]: intrinsic features at 0, context features of CONTEXT_OFFSETS[k] at PT * (k + 1). */
-  sums: Float64Array;
+  /**
+   * Where the word's pre-summed scores start in TagCache.sums ([at + pass * T + tag]): intrinsic features
+   * (and the word's 'gr=' role) at 0, context features of CONTEXT_OFFSETS[k] at PT * (k + 1) (with the
+   * 'gr-1=' role at offset -1 and 'gr+1=' at +1: a role feature is a function of the neighbour alone).
+   */
+  at: number;
   normLower: string;
   shape: string;
   shapeId: number;
@@ -191,8 +193,6 @@ interface WordEntry {
   intrinsic: boolean;
   norm: string;
   caps: boolean;
-  /** Rows of the word's name roles as 'gr=', 'gr-1=' and 'gr+1=' features (empty if none). */
-  roleRows: [Int32Array, Int32Array, Int32Array];
   /** Which sides of which word-pair features the word occurs in (PAIR_TEMPLATES bits). */
   pairBits: number;
   /** Ids of the word's lower case and of its shape in the PairTable (-1: in no pair feature). */
@@ -302,10 +302,16 @@ class TagCache {
   pairCount = 0;
   /**
    * Open-addressing table of word pairs: per slot, the ids of the first and second word (-1: free) and
-   * the index of their rows in pairRows.
+   * where their rows are in pairData.
    */
   private readonly pairKeys = new Int32Array(3 * PAIR_SLOTS).fill(-1);
-  private readonly pairRows: Int32Array[] = [];
+  /**
+   * The rows of the cached pairs, one after the other (grown by doubling; one array instead of one per
+   * pair keeps hundreds of thousands of small objects away from the garbage collector): at p, the count
+   * of b's rows, the count of all rows, then b's rows and a's rows (see pair()). At 0: a pair without rows.
+   */
+  pairData = new Int32Array(1 << 16);
+  private pairUsed = 2;
   readonly trigrams = new Map<number, Map<number, Int32Array>>();
   readonly shapes = new Map<string, number>();
   readonly shapeNames: string[] = [];
@@ -323,9 +329,17 @@ class TagCache {
   private readonly pairs: PairTable;
   /** Every pass's weights side by side: weights[row * PT + pass * T + tag]. */
   readonly weights: Float32Array;
+  /**
+   * The word entries' pre-summed scores, SPAN numbers per word (see WordEntry.at), in one array grown by
+   * doubling: one allocation instead of one typed array per word, and neighbouring entries close in memory.
+   */
+  sums = new Float64Array(0);
+  private sumsUsed = 0;
+  private readonly SPAN: number;
 
   constructor(readonly model: NerModel) {
     const PT = (this.PT = model.passes.length * T);
+    this.SPAN = PT * (1 + CONTEXT_OFFSETS.length);
     const rows = model.index.size;
     this.weights = new Float32Array(rows * PT);
     model.passes.forEach((p, k) => {
@@ -341,13 +355,14 @@ class TagCache {
   reset(): void {
     this.words.clear();
     if (this.pairCount) this.pairKeys.fill(-1);
-    this.pairRows.length = 0;
+    this.pairUsed = 2;
     this.pairCount = 0;
     this.trigrams.clear();
     this.shapes.clear();
     this.shapeNames.length = 0;
     this.gazetteer.clear();
     this.nextId = 0;
+    this.sumsUsed = 0;
     this.before = this.boundary(BEFORE);
     this.after = this.boundary(AFTER);
   }
@@ -355,6 +370,23 @@ class TagCache {
   maybeReset(): void {
     if (this.words.size > WORD_LIMIT || this.shapes.size > SHAPE_LIMIT || this.pairCount > PAIR_LIMIT)
       this.reset();
+  }
+
+  /** Room for one word's scores in `sums`, zeroed (it may hold a word forgotten by reset). */
+  private allocSums(): number {
+    const at = this.sumsUsed;
+    const end = at + this.SPAN;
+    if (end > this.sums.length) {
+      // Doubling, but not far past what WORD_LIMIT words take (the cache is reset beyond it).
+      let size = Math.max(1024 * this.SPAN, Math.min(2 * this.sums.length, (WORD_LIMIT + 4096) * this.SPAN));
+      if (size < end) size = 2 * end;
+      const grown = new Float64Array(size);
+      grown.set(this.sums.subarray(0, at));
+      this.sums = grown;
+    }
+    this.sums.fill(0, at, end);
+    this.sumsUsed = end;
+    return at;
   }
 
   private shapeId(shape: string): number {
@@ -368,13 +400,13 @@ class TagCache {
   }
 
   private boundary(which: string): WordEntry {
-    const sums = new Float64Array(this.PT * (1 + CONTEXT_OFFSETS.length));
+    const at = this.allocSums();
     CONTEXT_OFFSETS.forEach((d, k) =>
-      summedInto(this.model, contextFeatures(which, which, d), sums, this.PT * (k + 1)),
+      summedInto(this.model, contextFeatures(which, which, d), this.sums, at + this.PT * (k + 1)),
     );
     return {
       id: this.nextId++,
-      sums,
+      at,
       normLower: which,
       shape: which,
       shapeId: this.shapeId(which),
@@ -385,7 +417,6 @@ class TagCache {
       intrinsic: true,
       norm: which,
       caps: false,
-      roleRows: [NO_ROWS, NO_ROWS, NO_ROWS],
       pairBits: this.pairVocab.get(which) ?? 0,
       pairWord: this.pairs.words.get(which) ?? -1,
       pairShape: this.pairs.shapes.get(which) ?? -1,
@@ -403,15 +434,22 @@ class TagCache {
     const norm = v.norm[0];
     const normLower = v.normLower[0];
     const shape = v.shape[0];
-    const sums = new Float64Array(PT * (1 + CONTEXT_OFFSETS.length));
+    const at = this.allocSums();
+    const sums = this.sums;
     CONTEXT_OFFSETS.forEach((d, k) =>
-      summedInto(model, contextFeatures(normLower, shape, d), sums, PT * (k + 1)),
+      summedInto(model, contextFeatures(normLower, shape, d), sums, at + PT * (k + 1)),
     );
     const upper = isUpperInitial(w);
     const role = upper && model.gazetteer ? (model.gazetteer.roles.get(v.lower[0]) ?? '') : '';
+    if (role) {
+      // The roles as the tagged word itself, as the previous word (offset -1) and as the next one (+1).
+      summedInto(model, ['gr=' + role], sums, at);
+      summedInto(model, ['gr-1=' + role], sums, at + PT * (1 + CONTEXT_OFFSETS.indexOf(-1)));
+      summedInto(model, ['gr+1=' + role], sums, at + PT * (1 + CONTEXT_OFFSETS.indexOf(1)));
+    }
     e = {
       id: this.nextId++,
-      sums,
+      at,
       normLower,
       shape,
       shapeId: this.shapeId(shape),
@@ -422,13 +460,6 @@ class TagCache {
       intrinsic: false,
       norm,
       caps,
-      roleRows: role
-        ? [
-            rowArray(model.index, ['gr=' + role]),
-            rowArray(model.index, ['gr-1=' + role]),
-            rowArray(model.index, ['gr+1=' + role]),
-          ]
-        : [NO_ROWS, NO_ROWS, NO_ROWS],
       pairBits: this.pairVocab.get(normLower) ?? 0,
       pairWord: this.pairs.words.get(normLower) ?? -1,
       pairShape: this.pairs.shapes.get(shape) ?? -1,
@@ -441,20 +472,24 @@ class TagCache {
 
   /** Fill in a word's intrinsic scores and first-word rows (see WordEntry.intrinsic). */
   complete(e: WordEntry): void {
-    summedInto(this.model, intrinsicFeatures(e.norm, e.normLower, e.shape, e.caps), e.sums, 0);
+    summedInto(this.model, intrinsicFeatures(e.norm, e.normLower, e.shape, e.caps), this.sums, e.at);
     e.firstRows = rowArray(this.model.index, ['first|sh=' + e.shape]);
     e.intrinsic = true;
   }
 
-  /** Rows of the features the pair (a, b) of adjacent words gives: [count of b's rows, b's rows..., a's rows...]. */
-  pair(a: WordEntry, b: WordEntry): Int32Array {
+  /**
+   * Where the rows of the features the pair (a, b) of adjacent words gives are in pairData (read it after
+   * the call, which may grow it): p with pairData[p] = count of b's rows, pairData[p + 1] = count of all
+   * rows, then b's rows and a's rows from p + 2. A pair the full table cannot take is valid until the next call.
+   */
+  pair(a: WordEntry, b: WordEntry): number {
     const ab = a.pairBits;
     const bb = b.pairBits;
     const ll = ab & LL_A && bb & LL_B;
     const ln = ab & LN_A && bb & LN_B;
     const ls = ab & LS_A;
     const sl = bb & SL_B;
-    if (!(ll || ln || ls || sl)) return NO_PAIR;
+    if (!(ll || ln || ls || sl)) return 0;
     const ia = a.id;
     const ib = b.id;
     const keys = this.pairKeys;
@@ -463,32 +498,39 @@ class TagCache {
     for (;;) {
       const ka = keys[3 * h];
       if (ka === -1) break;
-      if (ka === ia && keys[3 * h + 1] === ib) return this.pairRows[keys[3 * h + 2]];
+      if (ka === ia && keys[3 * h + 1] === ib) return keys[3 * h + 2];
       h = (h + 1) & (PAIR_SLOTS - 1);
     }
     // The features 'l-1|l=', 'l-1|sh=' (b's rows), then 'l|l+1=', 'sh|l+1=' (a's), from the PairTable.
-    const found: number[] = [0];
+    const p = this.pairUsed;
+    if (p + 2 + PAIR_TEMPLATES.length > this.pairData.length) {
+      const grown = new Int32Array(2 * this.pairData.length);
+      grown.set(this.pairData.subarray(0, p));
+      this.pairData = grown;
+    }
+    const data = this.pairData;
     const table = this.pairs.rows;
     const side = this.pairs.side;
-    const add = (x: number, left: number, right: number) => {
-      if (left < 0 || right < 0) return;
+    let end = p + 2;
+    for (let x = 0; x < PAIR_TEMPLATES.length; x++) {
+      if (x === 2) data[p] = end - p - 2;
+      if (!(x === 0 ? ll : x === 1 ? ls : x === 2 ? ln : sl)) continue;
+      const left = x === 3 ? a.pairShape : a.pairWord;
+      const right = x === 1 ? b.pairShape : b.pairWord;
+      if (left < 0 || right < 0) continue;
       const row = table[x].get(left * side + right);
-      if (row !== undefined) found.push(row);
-    };
-    if (ll) add(0, a.pairWord, b.pairWord);
-    if (ls) add(1, a.pairWord, b.pairShape);
-    found[0] = found.length - 1;
-    if (ln) add(2, a.pairWord, b.pairWord);
-    if (sl) add(3, a.pairShape, b.pairWord);
-    const rows = found.length > 1 ? Int32Array.from(found) : NO_PAIR;
+      if (row !== undefined) data[end++] = row;
+    }
+    data[p + 1] = end - p - 2;
+    const at = end > p + 2 ? p : 0;
     // The table is emptied between documents past PAIR_LIMIT; one huge document stops caching at 3/4 full.
-    if (this.pairCount >= (PAIR_SLOTS >> 2) * 3) return rows;
+    if (this.pairCount >= (PAIR_SLOTS >> 2) * 3) return at;
     keys[3 * h] = ia;
     keys[3 * h + 1] = ib;
-    keys[3 * h + 2] = this.pairRows.length;
-    this.pairRows.push(rows);
+    keys[3 * h + 2] = at;
+    if (at) this.pairUsed = end;
     this.pairCount++;
-    return rows;
+    return at;
   }
 
   trigram(a: WordEntry, b: WordEntry, c: WordEntry): Int32Array {
@@ -942,7 +984,9 @@ function tagPrepared(cache: TagCache, doc: string[][], segmented: boolean): Tagg
       }
     first += words.length;
   }
-  // First-pass emissions (and the second pass's static part) of every segment token.
+  // First-pass emissions (and the second pass's static part) of every segment token. Only word() grows
+  // cache.sums, and every word entry is made above.
+  const S = cache.sums;
   const dec1 = decoderOf(model.passes[0]);
   let sentence = -1;
   let sStart = 0;
@@ -966,20 +1010,22 @@ function tagPrepared(cache: TagCache, doc: string[][], segmented: boolean): Tagg
       const e = ent[k];
       const prev = i ? ent[k - 1] : before;
       const next = i + 1 < n ? ent[k + 1] : after;
-      // The word's own scores, then its context words' (in CONTEXT_OFFSETS order, as before): the same
-      // sums in the same order, written at once (this also clears the reused buffer).
+      // The word's own scores, then its context words' (in CONTEXT_OFFSETS order), name roles included,
+      // written at once (this also clears the reused buffer). The sums are exact (see "The fast path"), so
+      // folding the role features into the words' scores leaves them unchanged.
       if (!e.intrinsic) cache.complete(e);
-      const s0 = e.sums;
-      const s1 = (i < 2 ? before : ent[k - 2]).sums;
-      const s2 = prev.sums;
-      const s3 = next.sums;
-      const s4 = (i + 2 < n ? ent[k + 2] : after).sums;
-      for (let t = 0; t < PT; t++)
-        E[o + t] = s0[t] + s1[PT + t] + s2[2 * PT + t] + s3[3 * PT + t] + s4[4 * PT + t];
+      const s0 = e.at;
+      const s1 = (i < 2 ? before : ent[k - 2]).at + PT;
+      const s2 = prev.at + 2 * PT;
+      const s3 = next.at + 3 * PT;
+      const s4 = (i + 2 < n ? ent[k + 2] : after).at + 4 * PT;
+      for (let t = 0; t < PT; t++) E[o + t] = S[s0 + t] + S[s1 + t] + S[s2 + t] + S[s3 + t] + S[s4 + t];
       const left = cache.pair(prev, e);
-      addRowsAll(W, PT, left, 1, 1 + left[0], E, o);
+      const P = cache.pairData;
+      addRowsAll(W, PT, P, left + 2, left + 2 + P[left], E, o);
       const right = cache.pair(e, next);
-      addRowsAll(W, PT, right, 1 + right[0], right.length, E, o);
+      const Q = cache.pairData;
+      addRowsAll(W, PT, Q, right + 2 + Q[right], right + 2 + Q[right + 1], E, o);
       const tri = cache.trigram(prev, e, next);
       addRowsAll(W, PT, tri, 0, tri.length, E, o);
       if (i === 0) addRowsAll(W, PT, e.firstRows, 0, e.firstRows.length, E, o);
@@ -990,14 +1036,6 @@ function tagPrepared(cache: TagCache, doc: string[][], segmented: boolean): Tagg
       if (gaz && gaz[i]) {
         const gr = cache.gazetteerRows(gaz[i], e);
         addRowsAll(W, PT, gr, 0, gr.length, E, o);
-      }
-      if (gazetteer) {
-        const r0 = e.roleRows[0];
-        const r1 = prev.roleRows[1];
-        const r2 = next.roleRows[2];
-        addRowsAll(W, PT, r0, 0, r0.length, E, o);
-        addRowsAll(W, PT, r1, 0, r1.length, E, o);
-        addRowsAll(W, PT, r2, 0, r2.length, E, o);
       }
     }
     decode(E, b - a, dec1, PT, 0, tags, a, a > sStart, b < sEnd);
