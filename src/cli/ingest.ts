@@ -47,13 +47,20 @@ export const command: Command = {
     let added = 0;
     let duplicates = 0;
     const touched = new Set<string>();
-    const batches = Math.ceil(articles.length / batchSize);
-    const batchAt = (i: number) => articles.slice(i * batchSize, (i + 1) * batchSize);
+    const total = articles.length;
+    const batches = Math.ceil(total / batchSize);
+    // A batch handed to the store is dropped from the list: ingest fills in its analysis, and a run over
+    // thousands of articles should hold one batch's annotations at a time, not all of them.
+    const batchAt = (i: number) => {
+      const batch = articles.slice(i * batchSize, (i + 1) * batchSize);
+      articles.fill(null as never, i * batchSize, (i + 1) * batchSize);
+      return batch;
+    };
     const pool = workers > 0 && batches > 1 ? new AnalyzerPool(Math.min(workers, batches)) : null;
     try {
       if (pool) {
         let done = 0;
-        bar.update('ingest', 0, articles.length);
+        bar.update('ingest', 0, total);
         const r = await store.ingestParallel(
           (function* () {
             for (let i = 0; i < batches; i++) yield batchAt(i);
@@ -62,7 +69,7 @@ export const command: Command = {
           {
             onBatch: (report) => {
               done += report.added.length + report.duplicates.length;
-              bar.update('ingest', Math.min(articles.length, done), articles.length);
+              bar.update('ingest', Math.min(total, done), total);
             },
           },
         );
@@ -75,16 +82,12 @@ export const command: Command = {
           const batch = batchAt(b);
           const r = store.ingest(batch, {
             onProgress: (stage, d, t) =>
-              bar.update(
-                stage,
-                Math.min(articles.length, i + Math.round((d / Math.max(1, t)) * batch.length)),
-                articles.length,
-              ),
+              bar.update(stage, Math.min(total, i + Math.round((d / Math.max(1, t)) * batch.length)), total),
           });
           added += r.added.length;
           duplicates += r.duplicates.length;
           for (const s of r.storiesTouched) touched.add(s);
-          bar.update('ingest', Math.min(articles.length, i + batchSize), articles.length);
+          bar.update('ingest', Math.min(total, i + batchSize), total);
         }
     } finally {
       bar.done();
@@ -95,6 +98,6 @@ export const command: Command = {
     io.stdout(
       `added ${added}, duplicates ${duplicates}, stories touched ${touched.size}, ${secs.toFixed(2)} s (${store.path})\n`,
     );
-    return articles.length || !errors.length ? 0 : 1;
+    return total || !errors.length ? 0 : 1;
   },
 };
