@@ -6,7 +6,7 @@
  *     articles, story given) — then the timed real operations: a 5,000-article story's timeline from the
  *     store, search p95, and adding 100 new articles (analysed, clustered) with the affected stored
  *     timelines updated.
- * Env: STORE_BENCH_ARTICLES (default 200000), STORE_BENCH_SKIP_T17=1, STORE_BENCH_T17_LIMIT=N (first N articles),
+ * Env: STORE_BENCH_ARTICLES (default 200000; 0 skips the synthetic store), STORE_BENCH_SKIP_T17=1, STORE_BENCH_T17_LIMIT=N (first N articles),
  * STORE_BENCH_SYNTH_INGEST=N (raw synthetic articles ingested with analysis, default 2000; 0 skips). Stores are
  * written under a temp dir.
  */
@@ -144,6 +144,7 @@ function p95(xs: number[]) {
 
 async function synthetic() {
   const total = Number(process.env.STORE_BENCH_ARTICLES ?? 200000);
+  if (!total) return;
   const stories = Math.max(2, Math.round(total / 500));
   const db = join(dir, 'synth.db');
   let analysisMs = 0;
