@@ -67,7 +67,7 @@ export function applyCleanRules(article: Article, rules: CleanRule[] = cleanRule
   for (const rule of rules) rule.apply(ctx);
   article.text = lines
     .filter((l) => !l.removedBy)
-    .map((l) => l.text.replace(/\s+$/, ''))
+    .map((l) => l.text.trimEnd()) // = .replace(/\s+$/, ''): trimEnd strips exactly the `\s` set
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -31,12 +31,40 @@ export interface CleanRule {
 /** How many non-empty lines at the top count as "the head" (bylines, datelines, labels live there). */
 export const HEAD_LINES = 8;
 
+/**
+ * Is `c` (a UTF-16 code unit) white space as regular expressions' `\s` and String#trim see it (WhiteSpace
+ * and LineTerminator: tab, LF, VT, FF, CR, space, NBSP, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
+ * U+205F, U+3000, U+FEFF)? Lets the hot helpers below count and test without allocating.
+ */
+export function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** `s.trim() !== ''` without building the trimmed string. */
+function hasNonSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) return true;
+  return false;
+}
+
 /** Indices of the lines still present and non-empty, in order. */
 export function liveIndices(ctx: CleanContext): number[] {
   const out: number[] = [];
-  ctx.lines.forEach((l, i) => {
-    if (!l.removedBy && l.text.trim()) out.push(i);
-  });
+  const lines = ctx.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (!l.removedBy && hasNonSpace(l.text)) out.push(i);
+  }
   return out;
 }
 
@@ -45,9 +73,19 @@ export function headIndices(ctx: CleanContext, n = HEAD_LINES): number[] {
   return liveIndices(ctx).slice(0, n);
 }
 
+/** Number of white-space separated words: `s.trim().split(/\s+/).length` (0 for a blank string), counted
+ * in one pass without building the pieces. */
 export function wordCount(s: string): number {
-  const t = s.trim();
-  return t ? t.split(/\s+/).length : 0;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    if (isSpaceCode(s.charCodeAt(i))) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      words++;
+    }
+  }
+  return words;
 }
 
 /** Does the line end like a sentence (terminal punctuation, possibly followed by closing quotes)? */

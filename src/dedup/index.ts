@@ -13,7 +13,7 @@
  *   `duplicateOf` is the id of the earliest copy (earliest publication day, then input order).
  */
 import type { Article } from '../model.js';
-import { MinHasher, UnionFind, bandHash, fnv1a, jaccardSorted } from './minhash.js';
+import { MinHasher, UnionFind, bandHash, fnv1a, jaccardRuns } from './minhash.js';
 
 /** Word-bigram Jaccard at or above which two sentences are one fact. */
 export const SENTENCE_JACCARD = 0.6;
@@ -61,19 +61,43 @@ export function shingleHashes(words: string[]): Uint32Array {
 
 /** `shingleHashes` from the words' FNV-1a hashes (the first `n` values of `wordHashes`). */
 function shinglesOfWordHashes(wordHashes: Uint32Array, n: number): Uint32Array {
-  if (n === 1) return Uint32Array.of(wordHashes[0]);
-  const out = new Uint32Array(Math.max(0, n - 1));
+  const out = new Uint32Array(Math.max(1, n - 1));
+  return out.subarray(0, writeShingles(wordHashes, n, out, 0));
+}
+
+/**
+ * Writes the sorted, unique shingle hashes of the first `n` word hashes into `out` from `at` (room for
+ * max(1, n - 1) values) and returns how many there are.
+ */
+function writeShingles(wordHashes: Uint32Array, n: number, out: Uint32Array, at: number): number {
+  if (n === 0) return 0;
+  if (n === 1) {
+    out[at] = wordHashes[0];
+    return 1;
+  }
   let prev = wordHashes[0];
   for (let i = 1; i < n; i++) {
     const cur = wordHashes[i];
-    out[i - 1] = (Math.imul(prev, 0x9e3779b1) ^ cur) >>> 0;
+    out[at + i - 1] = (Math.imul(prev, 0x9e3779b1) ^ cur) >>> 0;
     prev = cur;
   }
-  out.sort();
+  const len = n - 1;
+  if (len <= 48) {
+    // Insertion sort: sentences are short, and this sorts in place without a subarray view.
+    for (let i = at + 1; i < at + len; i++) {
+      const v = out[i];
+      let j = i - 1;
+      while (j >= at && out[j] > v) {
+        out[j + 1] = out[j];
+        j--;
+      }
+      out[j + 1] = v;
+    }
+  } else out.subarray(at, at + len).sort();
   // De-duplicate in place.
-  let m = 0;
-  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[m++] = out[i];
-  return out.subarray(0, m);
+  let m = at;
+  for (let i = at; i < at + len; i++) if (i === at || out[i] !== out[i - 1]) out[m++] = out[i];
+  return m - at;
 }
 
 /**
@@ -87,6 +111,9 @@ export class KeyScan {
   words = new Uint32Array(64);
   count = 0;
   keyHash = 0;
+  /** `keyHash` in two parts: its top 32 bits and its low 20 bits. */
+  keyHi = 0;
+  keyLo = 0;
 
   scan(text: string): void {
     if (text.indexOf('B-') === -1 && this.scanFrom(text, true)) return;
@@ -129,7 +156,9 @@ export class KeyScan {
     }
     if (inWord) this.push(count++, w >>> 0);
     this.count = count;
-    this.keyHash = (h1 >>> 0) * 2 ** 20 + (h2 & 0xfffff);
+    this.keyHi = h1 >>> 0;
+    this.keyLo = h2 & 0xfffff;
+    this.keyHash = this.keyHi * 2 ** 20 + this.keyLo;
     return true;
   }
 
@@ -146,6 +175,115 @@ export class KeyScan {
   shingles(): Uint32Array {
     return shinglesOfWordHashes(this.words, this.count);
   }
+
+  /** `shingles()` appended to `pool` (its array grown when needed). */
+  appendShingles(pool: ShinglePool): void {
+    const need = Math.max(1, this.count - 1);
+    if (pool.length + need > pool.data.length) {
+      const grown = new Uint32Array(Math.max(pool.data.length * 2, pool.length + need));
+      grown.set(pool.data.subarray(0, pool.length));
+      pool.data = grown;
+    }
+    pool.length += writeShingles(this.words, this.count, pool.data, pool.length);
+  }
+}
+
+/**
+ * A map from `KeyScan` key hashes (given as their two parts) to the first sentence ref with that hash:
+ * open addressing over typed arrays, so the 52-bit keys are never boxed as heap numbers (a Map keyed on
+ * them allocates one per entry).
+ */
+class KeyHashTable {
+  private hi: Uint32Array;
+  private lo: Int32Array;
+  /** Sentence ref + 1 (0: empty slot). */
+  private ref: Int32Array;
+  private mask: number;
+  constructor(expected: number) {
+    let size = 1024;
+    while (size < expected * 2) size *= 2;
+    this.hi = new Uint32Array(size);
+    this.lo = new Int32Array(size);
+    this.ref = new Int32Array(size);
+    this.mask = size - 1;
+  }
+  /** The ref stored under (hi, lo), else stores `ref` there and returns -1. */
+  getOrSet(hi: number, lo: number, ref: number): number {
+    let i = (Math.imul(hi ^ lo, 0x9e3779b1) >>> 12) & this.mask;
+    for (;;) {
+      const r = this.ref[i];
+      if (r === 0) {
+        this.hi[i] = hi;
+        this.lo[i] = lo;
+        this.ref[i] = ref + 1;
+        return -1;
+      }
+      if (this.hi[i] === hi && this.lo[i] === lo) return r - 1;
+      i = (i + 1) & this.mask;
+    }
+  }
+}
+
+/**
+ * `normalizeKey(a) === normalizeKey(b)`, without building the keys when both are plain ASCII without PTB
+ * bracket tokens: the keys are then the lower-cased alphanumeric runs joined by single spaces, compared run
+ * by run.
+ */
+function sameKey(a: string, b: string): boolean {
+  if (a.indexOf('B-') !== -1 || b.indexOf('B-') !== -1) return normalizeKey(a) === normalizeKey(b);
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    // skip to the next word in each
+    let ca = 0;
+    while (i < a.length) {
+      ca = a.charCodeAt(i);
+      if (ca >= 128) return normalizeKey(a) === normalizeKey(b);
+      if (isAsciiWordChar(ca)) break;
+      i++;
+    }
+    let cb = 0;
+    while (j < b.length) {
+      cb = b.charCodeAt(j);
+      if (cb >= 128) return normalizeKey(a) === normalizeKey(b);
+      if (isAsciiWordChar(cb)) break;
+      j++;
+    }
+    const endA = i >= a.length;
+    const endB = j >= b.length;
+    if (endA || endB) {
+      // both done: equal; one has a word more: different
+      return endA === endB;
+    }
+    // compare one word
+    for (;;) {
+      const wa = i < a.length ? a.charCodeAt(i) : 32;
+      const wb = j < b.length ? b.charCodeAt(j) : 32;
+      if (wa >= 128 || wb >= 128) return normalizeKey(a) === normalizeKey(b);
+      const inA = isAsciiWordChar(wa);
+      const inB = isAsciiWordChar(wb);
+      if (!inA || !inB) {
+        if (inA !== inB) return false;
+        break;
+      }
+      if (foldAscii(wa) !== foldAscii(wb)) return false;
+      i++;
+      j++;
+    }
+  }
+}
+
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+function foldAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** Shingle sets stored back to back in one array (no typed array per sentence). */
+interface ShinglePool {
+  data: Uint32Array;
+  length: number;
 }
 
 export function markNearDuplicates(articles: Article[], options: DedupOptions = {}): void {
@@ -155,72 +293,119 @@ export function markNearDuplicates(articles: Article[], options: DedupOptions = 
   // 1. Exact groups over every sentence in corpus order (keyed by the normalised text). The key is not
   // built: sentences are grouped by a 52-bit hash of it, and a hash shared with a different key (checked
   // by building both keys) falls back to a map of the keys themselves.
-  const refA: number[] = [];
-  const refS: number[] = [];
-  const byKeyHash = new Map<number, number>();
+  let total = 0;
+  for (const a of articles) total += a.sentences.length;
+  const refA = new Int32Array(total);
+  const refS = new Int32Array(total);
+  const byKeyHash = new KeyHashTable(total);
   const byKey = new Map<string, number>();
-  const exactOf: number[] = []; // sentence ref → representative ref
-  // Representatives long enough for near matching, with their shingles (words are not kept: memory).
+  const exactOf = new Int32Array(total); // sentence ref → representative ref
+  // Representatives long enough for near matching, with their shingles (words are not kept: memory):
+  // candidate c's shingles are pool.data[shingleStart[c] .. shingleStart[c + 1]).
   const cand: number[] = [];
-  const shingles: Uint32Array[] = [];
+  const pool: ShinglePool = { data: new Uint32Array(1 << 16), length: 0 };
+  const shingleStart: number[] = [0];
   const scan = new KeyScan();
+  let idx = -1;
   for (let ai = 0; ai < articles.length; ai++) {
     const sents = articles[ai].sentences;
     for (let si = 0; si < sents.length; si++) {
-      const idx = refA.length;
-      refA.push(ai);
-      refS.push(si);
+      idx++;
+      refA[idx] = ai;
+      refS[idx] = si;
       const text = sents[si].text;
       scan.scan(text);
-      let rep = byKeyHash.get(scan.keyHash);
-      if (rep === undefined) byKeyHash.set(scan.keyHash, idx);
-      else {
+      let rep: number | undefined = byKeyHash.getOrSet(scan.keyHi, scan.keyLo, idx);
+      if (rep === -1) rep = undefined;
+      else if (!sameKey(text, articles[refA[rep]].sentences[refS[rep]].text)) {
         const key = normalizeKey(text);
-        if (key !== normalizeKey(articles[refA[rep]].sentences[refS[rep]].text)) {
-          rep = byKey.get(key);
-          if (rep === undefined) byKey.set(key, idx);
-        }
+        rep = byKey.get(key);
+        if (rep === undefined) byKey.set(key, idx);
       }
       if (rep !== undefined) {
-        exactOf.push(rep);
+        exactOf[idx] = rep;
         continue;
       }
-      exactOf.push(idx);
+      exactOf[idx] = idx;
       if (scan.count >= MIN_NEAR_WORDS) {
         cand.push(idx);
-        shingles.push(scan.shingles());
+        scan.appendShingles(pool);
+        shingleStart.push(pool.length);
       }
     }
   }
-  const n = refA.length;
+  const n = total;
 
   // 2. Near copies among the exact-group representatives.
   const uf = new UnionFind(n);
   for (let i = 0; i < n; i++) if (exactOf[i] !== i) uf.union(i, exactOf[i]);
   const hasher = new MinHasher(NUM_HASHES);
+  const shingles = pool.data;
   const sigs = new Uint32Array(cand.length * NUM_HASHES);
-  for (let c = 0; c < cand.length; c++) hasher.signatureInto(shingles[c], sigs, c * NUM_HASHES);
-  // LSH without a hash map: per band, sort (band hash, candidate) keys and scan runs of equal hashes.
-  const keys = new Float64Array(cand.length);
+  for (let c = 0; c < cand.length; c++)
+    hasher.signatureOfRange(shingles, shingleStart[c], shingleStart[c + 1], sigs, c * NUM_HASHES);
+  // LSH without a hash map: per band, order the candidates by (band hash, candidate) and scan runs of
+  // equal hashes. The order comes from a stable radix sort of the hashes over the candidates in index
+  // order (two 16-bit passes), which is the order of sorting the (hash, candidate) pairs.
+  const m = cand.length;
+  const hashes = new Uint32Array(m);
+  const sortedHash = new Uint32Array(m);
+  const sortedCand = new Int32Array(m);
+  const tmpHash = new Uint32Array(m);
+  const tmpCand = new Int32Array(m);
+  const counts = new Int32Array(1 << 16);
   // A pair that shares several bands is compared again rather than remembered: the comparison is cheap and
   // deterministic (a failed pair fails again; a matched pair is then in one group and skipped).
   for (let b = 0; b < BANDS; b++) {
-    for (let c = 0; c < cand.length; c++)
-      keys[c] = bandHash(sigs, c * NUM_HASHES + b * ROWS, ROWS) * 2 ** 20 + c;
-    keys.sort();
-    for (let x = 0; x < keys.length;) {
-      const h = Math.floor(keys[x] / 2 ** 20);
+    for (let c = 0; c < m; c++) hashes[c] = bandHash(sigs, c * NUM_HASHES + b * ROWS, ROWS);
+    // pass 1: low 16 bits, candidates in index order → tmp
+    counts.fill(0);
+    for (let c = 0; c < m; c++) counts[hashes[c] & 0xffff]++;
+    for (let v = 0, sum = 0; v < counts.length; v++) {
+      const k = counts[v];
+      counts[v] = sum;
+      sum += k;
+    }
+    for (let c = 0; c < m; c++) {
+      const h = hashes[c];
+      const at = counts[h & 0xffff]++;
+      tmpHash[at] = h;
+      tmpCand[at] = c;
+    }
+    // pass 2: high 16 bits, stable → sorted
+    counts.fill(0);
+    for (let x = 0; x < m; x++) counts[tmpHash[x] >>> 16]++;
+    for (let v = 0, sum = 0; v < counts.length; v++) {
+      const k = counts[v];
+      counts[v] = sum;
+      sum += k;
+    }
+    for (let x = 0; x < m; x++) {
+      const h = tmpHash[x];
+      const at = counts[h >>> 16]++;
+      sortedHash[at] = h;
+      sortedCand[at] = tmpCand[x];
+    }
+    for (let x = 0; x < m;) {
+      const h = sortedHash[x];
       let y = x + 1;
-      while (y < keys.length && Math.floor(keys[y] / 2 ** 20) === h) y++;
+      while (y < m && sortedHash[y] === h) y++;
       const end = Math.min(y, x + MAX_BUCKET);
       for (let i = x; i < end; i++)
         for (let j = i + 1; j < end; j++) {
-          const p = keys[i] % 2 ** 20;
-          const q = keys[j] % 2 ** 20;
+          const p = sortedCand[i];
+          const q = sortedCand[j];
           const rp = cand[p];
           const rq = cand[q];
           if (uf.find(rp) === uf.find(rq)) continue;
-          if (jaccardSorted(shingles[p], shingles[q]) >= sentJ) uf.union(rp, rq);
+          const sim = jaccardRuns(
+            shingles,
+            shingleStart[p],
+            shingleStart[p + 1],
+            shingleStart[q],
+            shingleStart[q + 1],
+          );
+          if (sim >= sentJ) uf.union(rp, rq);
         }
       x = y;
     }

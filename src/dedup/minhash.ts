@@ -20,7 +20,8 @@ export class MinHasher {
   /** The same multipliers and offsets as signed 32-bit values (same low 32 bits) for the hot loop. */
   private readonly aSigned: Int32Array;
   private readonly bSigned: Int32Array;
-  private readonly scratch: Int32Array;
+  /** Scratch: the mixed shingle values of the set being hashed. */
+  private mixed = new Int32Array(64);
   constructor(
     readonly numHashes: number,
     seed = 20240205,
@@ -34,7 +35,6 @@ export class MinHasher {
     }
     this.aSigned = new Int32Array(this.a);
     this.bSigned = new Int32Array(this.b);
-    this.scratch = new Int32Array(numHashes);
   }
 
   /** Signature of a set of shingle hashes (duplicates in the input are harmless). */
@@ -50,21 +50,42 @@ export class MinHasher {
    * small-integer range on the hot loop.
    */
   signatureInto(shingles: ArrayLike<number>, out: Uint32Array, offset: number): void {
+    this.signatureOfRange(shingles, 0, shingles.length, out, offset);
+  }
+
+  /**
+   * `signatureInto` of `shingles[from .. to)`. The shingles are mixed once into a scratch array, then each
+   * hash function takes its minimum over them in a tight loop (one multiplier and offset per loop, the
+   * running minimum in a register): the same values as mixing per shingle and updating all minima.
+   */
+  signatureOfRange(
+    shingles: ArrayLike<number>,
+    from: number,
+    to: number,
+    out: Uint32Array,
+    offset: number,
+  ): void {
     const k = this.numHashes;
     const a = this.aSigned;
     const b = this.bSigned;
-    const sig = this.scratch;
-    sig.fill(0x7fffffff); // 0xffffffff with the top bit flipped
-    for (let j = 0; j < shingles.length; j++) {
+    const n = to - from;
+    if (this.mixed.length < n) this.mixed = new Int32Array(Math.max(n, this.mixed.length * 2));
+    const mixed = this.mixed;
+    for (let j = 0; j < n; j++) {
       // Mix the shingle first so that nearby values spread out.
-      let x = shingles[j] | 0;
-      x = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
-      for (let i = 0; i < k; i++) {
-        const h = ((Math.imul(a[i], x) + b[i]) ^ 0x80000000) | 0;
-        if (h < sig[i]) sig[i] = h;
-      }
+      const x = shingles[from + j] | 0;
+      mixed[j] = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
     }
-    for (let i = 0; i < k; i++) out[offset + i] = (sig[i] ^ 0x80000000) >>> 0;
+    for (let i = 0; i < k; i++) {
+      const ai = a[i];
+      const bi = b[i];
+      let min = 0x7fffffff; // 0xffffffff with the top bit flipped
+      for (let j = 0; j < n; j++) {
+        const h = ((Math.imul(ai, mixed[j]) + bi) ^ 0x80000000) | 0;
+        if (h < min) min = h;
+      }
+      out[offset + i] = (min ^ 0x80000000) >>> 0;
+    }
   }
 }
 
@@ -77,6 +98,25 @@ export function bandHash(sigs: Uint32Array, offset: number, rows: number): numbe
     h ^= h >>> 15;
   }
   return h >>> 0;
+}
+
+/** Exact Jaccard similarity of `pool[a0 .. a1)` and `pool[b0 .. b1)`, two sorted, de-duplicated runs. */
+export function jaccardRuns(pool: Uint32Array, a0: number, a1: number, b0: number, b1: number): number {
+  let i = a0;
+  let j = b0;
+  let inter = 0;
+  while (i < a1 && j < b1) {
+    const x = pool[i];
+    const y = pool[j];
+    if (x === y) {
+      inter++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  const union = a1 - a0 + (b1 - b0) - inter;
+  return union ? inter / union : 0;
 }
 
 /** Exact Jaccard similarity of two sorted, de-duplicated number arrays. */

@@ -208,6 +208,15 @@ function charTable(chars: string): Uint8Array {
 const SIMPLE_FOLLOW = charTable(' \n\t\r,;!?)]}"');
 /** Punctuation that is always a token on its own. */
 const SIMPLE_PUNCT = charTable(',;!?()[]{}"');
+/**
+ * Characters that TOKEN_RE can only match alone: none starts a URL, an e-mail address (not in its local
+ * part's class), a PTB bracket, a number, a word or a multi-character punctuation token.
+ */
+const ALWAYS_SINGLE = charTable(':&#*/@$=|~^\\<>');
+/** White space after which '.' or a quote mark cannot be part of a longer token. */
+function isBreakSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
+}
 
 /** Tokens of text[start, end), offsets into text. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
@@ -237,7 +246,14 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
         i = j;
         continue;
       }
-    } else if (SIMPLE_PUNCT[c] === 1) {
+    } else if (
+      SIMPLE_PUNCT[c] === 1 ||
+      ALWAYS_SINGLE[c] === 1 ||
+      // "." before white space (or the end of the text): not "..", an e-mail or an acronym's dot
+      (c === 46 && (i + 1 >= text.length || isBreakSpace(text.charCodeAt(i + 1)))) ||
+      // "'" not doubled: TOKEN_RE's `''` alternative needs a second one, nothing else starts with it
+      (c === 39 && text.charCodeAt(i + 1) !== 39)
+    ) {
       push(out, text, i, i + 1);
       i++;
       continue;

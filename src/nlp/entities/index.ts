@@ -102,7 +102,13 @@ function displayForm(m: Mention): string {
 // The cached token arrays are shared and never modified.
 const CACHE_MAX = 200_000;
 const displayForms = new Map<string, string>();
-const coreTokenCache = new Map<string, string[]>();
+/** Per type, by surface form: looked up with the mention text itself (no `type|surface` key built). */
+const coreTokenCache: Record<EntityType, Map<string, string[]>> = {
+  PERSON: new Map(),
+  ORG: new Map(),
+  LOC: new Map(),
+  MISC: new Map(),
+};
 function remember<V>(cache: Map<string, V>, k: string, v: V): void {
   if (cache.size >= CACHE_MAX) cache.clear();
   cache.set(k, v);
@@ -118,23 +124,29 @@ function cachedKeyOf(tokens: string[], type: EntityType): string {
 
 /** `coreTokens`, cached by type and surface form. */
 function cachedCoreTokens(surface: string, type: EntityType): string[] {
-  const k = `${type}|${surface}`;
-  let t = coreTokenCache.get(k);
-  if (t === undefined) remember(coreTokenCache, k, (t = coreTokens(surface, type)));
+  const cache = coreTokenCache[type];
+  let t = cache.get(surface);
+  if (t === undefined) remember(cache, surface, (t = coreTokens(surface, type)));
   return t;
 }
 
 export function resolveEntities(articles: Article[]): Entity[] {
   const uf = new UnionFind();
   const nodes: Node[] = [];
-  const byKey = new Map<string, Node>();
+  /** Nodes by type, then key. */
+  const byKey: Record<EntityType, Map<string, Node>> = {
+    PERSON: new Map(),
+    ORG: new Map(),
+    LOC: new Map(),
+    MISC: new Map(),
+  };
   const articleNodes = new Map<string, Set<number>>();
   /** acronym (folded) → expansion node ids with counts, learnt in any article. */
   const acronymExpansions = new Map<string, Map<number, number>>();
 
   const nodeFor = (type: EntityType, key: string, tokens: string[]): Node => {
-    const k = `${type}|${key}`;
-    let n = byKey.get(k);
+    const ofType = byKey[type];
+    let n = ofType.get(key);
     if (!n) {
       n = {
         id: uf.add(),
@@ -147,7 +159,7 @@ export function resolveEntities(articles: Article[]): Entity[] {
         loneName: false,
       };
       nodes.push(n);
-      byKey.set(k, n);
+      ofType.set(key, n);
     }
     return n;
   };
@@ -252,7 +264,7 @@ export function resolveEntities(articles: Article[]): Entity[] {
     for (let k = 1; k < n.tokens.length; k++) {
       const prefix = countryKey(n.tokens.slice(0, k).map(foldToken).join(' '));
       if (!COUNTRY_KEYS.has(prefix)) continue;
-      const rest = byKey.get(`${n.type}|${keyOf(n.tokens.slice(k), n.type)}`);
+      const rest = byKey[n.type].get(keyOf(n.tokens.slice(k), n.type));
       if (rest) uf.union(rest.id, n.id);
     }
   }
@@ -261,7 +273,7 @@ export function resolveEntities(articles: Article[]): Entity[] {
   // known person's full name → that person.
   for (const n of nodes) {
     if (n.type === 'PERSON' || n.tokens.length < 3) continue;
-    const p = byKey.get(`PERSON|${personKey(n.tokens.slice(-2))}`);
+    const p = byKey.PERSON.get(personKey(n.tokens.slice(-2)));
     if (p && p.mentions.length) uf.union(p.id, n.id);
   }
   // The same name under two types (NER inconsistency: "Kelvik" as LOC and once as ORG) is one entity
@@ -472,6 +484,17 @@ function slug(s: string): string {
  */
 const CANONICAL_MIN_SHARE = 0.2;
 
+/** Number of words of a core name (words joined by single spaces). */
+function words(s: string): number {
+  let n = 1;
+  for (let i = s.indexOf(' '); i !== -1; i = s.indexOf(' ', i + 1)) n++;
+  return n;
+}
+/** A name written in capitals ("EUROPEAN UNION"): loses to mixed-case forms. */
+function isCaps(s: string): boolean {
+  return s.length > 4 && s === s.toUpperCase() && words(s) > 1;
+}
+
 function buildEntities(nodes: Node[], uf: UnionFind): Entity[] {
   const groups = new Map<number, Node[]>();
   for (const n of nodes) {
@@ -501,8 +524,6 @@ function buildEntities(nodes: Node[], uf: UnionFind): Entity[] {
     }
     const type = [...typeCount.entries()].sort((a, b) => b[1] - a[1])[0][0];
     const top = Math.max(...cores.values());
-    const words = (s: string) => s.split(' ').length;
-    const isCaps = (s: string) => s.length > 4 && s === s.toUpperCase() && words(s) > 1;
     const name = [...cores.entries()]
       .filter(([, c]) => c >= top * CANONICAL_MIN_SHARE)
       .sort(

@@ -456,17 +456,50 @@ export function directAttributions(text: string): RawAttribution[] {
 
 /** Any clause cue (or "according") in lower-cased text: where none matches, no word is a cue. */
 const CLAUSE_CUE_TEXT = new RegExp(alternation([...CLAUSE_CUES, 'according']));
+/** The same, searched from `lastIndex` in a whole lower-cased text. */
+const CLAUSE_CUE_FROM = new RegExp(CLAUSE_CUE_TEXT.source, 'g');
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+
+/**
+ * `text.toLowerCase()` when that equals lower-casing any slice of it on its own (plain ASCII text: one
+ * character at a time, no length change), else null. Lets `indirectAttribution` test sentences without a
+ * lower-cased copy of each.
+ */
+export function sliceableLowerCase(text: string): string | null {
+  return NON_ASCII_RE.test(text) ? null : text.toLowerCase();
+}
+
+/** Is there a clause cue in `text.slice(start, end).toLowerCase()`? `lower`: `sliceableLowerCase(text)`. */
+function hasClauseCueText(text: string, lower: string | null, start: number, end: number): boolean {
+  if (lower !== null) {
+    // The leftmost match at or after `start` in the whole text: none before `end` means none in the slice
+    // (the pattern has no anchors or look-arounds, so a match in the slice is one in the text); one that
+    // fits before `end` is one in the slice; one that runs past `end` may hide a shorter alternative.
+    CLAUSE_CUE_FROM.lastIndex = start;
+    const m = CLAUSE_CUE_FROM.exec(lower);
+    if (!m || m.index >= end) return false;
+    if (m.index + m[0].length <= end) return true;
+  }
+  return CLAUSE_CUE_TEXT.test(text.slice(start, end).toLowerCase());
+}
 
 export interface SentenceSpan {
   start: number;
   end: number;
 }
 
-/** Indirect (or partial, when the content holds a quoted fragment) attribution in one sentence. */
-export function indirectAttribution(text: string, sent: SentenceSpan): RawAttribution | null {
+/**
+ * Indirect (or partial, when the content holds a quoted fragment) attribution in one sentence. `lower`:
+ * `sliceableLowerCase(text)`, when the caller reads many sentences of one text (optional, for speed).
+ */
+export function indirectAttribution(
+  text: string,
+  sent: SentenceSpan,
+  lower: string | null = null,
+): RawAttribution | null {
   // Most sentences hold no clause cue at all: a word that lower-cases to a cue is in the lower-cased text (a
   // superset test), checked before any word is scanned.
-  if (!CLAUSE_CUE_TEXT.test(text.slice(sent.start, sent.end).toLowerCase())) return null;
+  if (!hasClauseCueText(text, lower, sent.start, sent.end)) return null;
   const ws = words(text, sent.start, sent.end);
   let n = ws.length;
   while (n > 0 && !isWord(ws[n - 1])) n--;

@@ -35,6 +35,9 @@ export function paragraphs(text: string): Paragraph[] {
   return out;
 }
 
+/** The characters `quoteSpans` acts on: markup starts, single and double quotation marks. */
+const MARK_CHAR_RE = /[<‘'"“”„«»]/g;
+
 const isSpace = (c: string | undefined) => c === undefined || /\s/u.test(c);
 
 /**
@@ -47,6 +50,12 @@ export function quoteSpans(text: string, para: Paragraph): QuoteMarkSpan[] {
   let open = -1;
   let openLen = 1;
   for (let i = para.start; i < para.end; i++) {
+    // Every character other than these leaves the state alone (the loop only `continue`s on it): jump to
+    // the next one.
+    MARK_CHAR_RE.lastIndex = i;
+    if (!MARK_CHAR_RE.test(text)) break;
+    i = MARK_CHAR_RE.lastIndex - 1;
+    if (i >= para.end) break;
     const c = text[i];
     if (c === '<') {
       const m = /^<\/?[a-zA-Z][^<>\n]{0,400}>/.exec(text.slice(i, Math.min(para.end, i + 420)));

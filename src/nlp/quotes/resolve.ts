@@ -212,7 +212,11 @@ export class SpeakerResolver {
     const text = this.article.text;
     for (const m of this.mentions) {
       if (m.type !== 'PERSON' || !m.entityId) continue;
-      const after = /^,\s+(?:a|an|the|its|his|her)\s+([^,.;]{1,60})/u.exec(text.slice(m.end, m.end + 80));
+      // (the appositive starts with a comma right after the name: most names have none, so no slice)
+      const after =
+        text.charCodeAt(m.end) === 44
+          ? /^,\s+(?:a|an|the|its|his|her)\s+([^,.;]{1,60})/u.exec(text.slice(m.end, m.end + 80))
+          : null;
       // up to three words right before the name ("harbour master Agnes Thorne")
       const before = text
         .slice(Math.max(0, m.start - 40), m.start)
