@@ -3,6 +3,7 @@
  * removed (with its name), rewrites a line's start (datelines), or fills metadata (byline, source, title).
  */
 import type { Article } from '../model.js';
+import { isSpaceCode } from '../util/chars.js';
 
 // Regular expressions used inside functions are compiled once, here.
 const NON_WORD_RUN_RE = /[^\p{L}\p{N}]+/gu;
@@ -31,25 +32,7 @@ export interface CleanRule {
 /** How many non-empty lines at the top count as "the head" (bylines, datelines, labels live there). */
 export const HEAD_LINES = 8;
 
-/**
- * Is `c` (a UTF-16 code unit) white space as regular expressions' `\s` and String#trim see it (WhiteSpace
- * and LineTerminator: tab, LF, VT, FF, CR, space, NBSP, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
- * U+205F, U+3000, U+FEFF)? Lets the hot helpers below count and test without allocating.
- */
-export function isSpaceCode(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
+export { isSpaceCode };
 
 /** `s.trim() !== ''` without building the trimmed string. */
 function hasNonSpace(s: string): boolean {

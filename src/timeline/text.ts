@@ -4,6 +4,7 @@
  */
 import { porterStem } from '../eval/porter.js';
 import { SMART_STOPWORDS } from '../eval/stopwords.js';
+import { isSpaceCode } from '../util/chars.js';
 
 const stemCache = new Map<string, string>();
 
@@ -79,22 +80,6 @@ export function contentTerms(text: string): string[] {
   return out;
 }
 
-/** Whether a code unit is JavaScript whitespace (what /\s/ matches). */
-function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /** Number of words (whitespace tokens with a letter or digit), by one scan. */
 export function wordCount(text: string): number {
   let n = 0;
@@ -102,7 +87,7 @@ export function wordCount(text: string): number {
   let counted = false;
   for (let i = 0; i < text.length;) {
     const c = text.charCodeAt(i);
-    if (c < 128 ? c === 32 || (c >= 9 && c <= 13) : isSpace(c)) {
+    if (c < 128 ? c === 32 || (c >= 9 && c <= 13) : isSpaceCode(c)) {
       inToken = false;
       i++;
       continue;

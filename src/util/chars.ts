@@ -1,0 +1,21 @@
+/** Character classes tested on UTF-16 code units, for scans that must not allocate. */
+
+/**
+ * Is `c` (a UTF-16 code unit) white space as regular expressions' `\s` and String#trim see it (WhiteSpace
+ * and LineTerminator: tab, LF, VT, FF, CR, space, NBSP, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
+ * U+205F, U+3000, U+FEFF)?
+ */
+export function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
