@@ -491,8 +491,10 @@ export class SqliteStore implements Store {
     try {
       write.immediate();
     } catch (e) {
+      this.batchTerms.delete(report);
       throw storeError(this.path, e, 'ingesting');
     }
+    this.termsCommitted(report);
     if (options.refreshTimelines !== false) {
       try {
         this.refreshStoredTimelines(report.storiesTouched);
@@ -1017,33 +1019,49 @@ export class SqliteStore implements Store {
 
   private timelineSourceState?: TimelineSource;
   /** Term ids of the timeline_terms dictionary, cached per ingest batch (a rolled-back batch takes its new ids along). */
-  private readonly batchTerms = new WeakMap<object, (a: Article, rowid: number) => void>();
+  private readonly batchTerms = new WeakMap<
+    object,
+    { save: (a: Article, rowid: number) => void; cache: Map<string, number> }
+  >();
+  /** Term ids known to be committed: rows of timeline_terms are never changed or deleted once committed, so
+   * these stay valid across batches (and whatever other writers add). Filled from each committed batch. */
+  private readonly committedTerms = new Map<string, number>();
+
+  /** After `batch` committed: its term ids are committed ones. */
+  private termsCommitted(batch: object) {
+    const b = this.batchTerms.get(batch);
+    if (!b) return;
+    if (this.committedTerms.size + b.cache.size > 1_000_000) this.committedTerms.clear();
+    for (const [t, id] of b.cache) this.committedTerms.set(t, id);
+    this.batchTerms.delete(batch);
+  }
 
   /**
    * Store the timeline builder's per-sentence term statistics of an article inserted by the batch `batch` (called
    * from writeBatch, inside its transaction; see timeline-state.ts).
    */
   private saveSentenceTerms(rowid: number, a: Article, batch: object) {
-    let save = this.batchTerms.get(batch);
-    if (!save) {
+    let entry = this.batchTerms.get(batch);
+    if (!entry) {
       const cache = new Map<string, number>();
+      const committed = this.committedTerms;
       const find = this.db.prepare('SELECT id FROM timeline_terms WHERE term = ?').pluck();
       const add = this.db.prepare('INSERT INTO timeline_terms (term) VALUES (?)');
       const put = this.db.prepare(
         'INSERT OR REPLACE INTO sentence_terms (article_rowid, data) VALUES (?, ?)',
       );
       const idOf = (term: string) => {
-        let id = cache.get(term);
+        let id = committed.get(term) ?? cache.get(term);
         if (id === undefined) {
           id = (find.get(term) as number | undefined) ?? Number(add.run(term).lastInsertRowid);
           cache.set(term, id);
         }
         return id;
       };
-      save = (art, r) => put.run(r, encodeArticleTerms(art, idOf));
-      this.batchTerms.set(batch, save);
+      entry = { save: (art, r) => put.run(r, encodeArticleTerms(art, idOf)), cache };
+      this.batchTerms.set(batch, entry);
     }
-    save(a, rowid);
+    entry.save(a, rowid);
   }
 
   /** The per-store timeline source (lean story reads, cached per story and updated with new articles). */
