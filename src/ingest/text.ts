@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Article, IsoDay } from '../model.js';
 import { newArticle } from '../model.js';
 import { MONTHS } from '../nlp/timex/lexicon.js';
+import { collapseSpaces } from '../util/chars.js';
 
 const HEADER_RE = /^\uFEFF?[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+(.*))?$/;
 
@@ -90,18 +91,10 @@ export function articleId(key: string, text: string): string {
   return createHash('sha1').update(`${key}\n${text}`).digest('hex').slice(0, 12);
 }
 
-/**
- * The white-space runs `contentHash` must rewrite: any run that is not already a single space. A run of two
- * or more is matched whole from its first character (the search tries each run's start first and `\s{2,}` is
- * greedy); a one-character run matches only when it is not a space. Replacing these with ' ' gives exactly
- * `replace(/\s+/g, ' ')`, without a match (and a copy) at every ordinary space between words.
- */
-const SPACE_RUN_TO_REWRITE_RE = /\s{2,}|[^\S ]/g;
-
 /** sha256 of the text with case and whitespace normalised (`NFC`, lower case, `\s+` → ' ', trimmed). */
 export function contentHash(text: string): string {
   return createHash('sha256')
-    .update(text.normalize('NFC').toLowerCase().replace(SPACE_RUN_TO_REWRITE_RE, ' ').trim())
+    .update(collapseSpaces(text.normalize('NFC').toLowerCase()).trim())
     .digest('hex');
 }
 

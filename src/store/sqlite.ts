@@ -54,6 +54,7 @@ import {
 import { porterStem } from '../eval/porter.js';
 import { decodeMentions, decodeSentenceMeta, encodeAnnotations, tokenLines } from './annotations.js';
 import { EntityLinker } from './entity-link.js';
+import { collapseSpaces } from '../util/chars.js';
 
 /** A store problem (corrupt file, newer schema, read-only path, full disk) named with the file. */
 export class StoreError extends Error {
@@ -185,12 +186,12 @@ const ASCII = /^[\x00-\x7f]*$/;
 
 function normKey(s: string): string {
   // NFKC leaves ASCII unchanged: skip it for ASCII text (the common case at ingest).
-  return (ASCII.test(s) ? s : s.normalize('NFKC')).toLowerCase().replace(/\s+/g, ' ').trim();
+  return collapseSpaces((ASCII.test(s) ? s : s.normalize('NFKC')).toLowerCase()).trim();
 }
 
 /** sha256 of the whitespace-normalised text: the identity used for idempotent ingest. */
 export function contentHash(text: string): string {
-  return hash('sha256', (ASCII.test(text) ? text : text.normalize('NFC')).replace(/\s+/g, ' ').trim(), 'hex');
+  return hash('sha256', collapseSpaces(ASCII.test(text) ? text : text.normalize('NFC')).trim(), 'hex');
 }
 
 function canonicalUrl(a: Article): string | null {

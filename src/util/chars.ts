@@ -19,3 +19,16 @@ export function isSpaceCode(c: number): boolean {
     c === 0xfeff
   );
 }
+
+/**
+ * The white-space runs `collapseSpaces` must rewrite: any run that is not already a single space. A run of two
+ * or more is matched whole from its first character (the search tries each run's start first and `\s{2,}` is
+ * greedy); a one-character run matches only when it is not a space. Replacing these with ' ' gives exactly
+ * `replace(/\s+/g, ' ')`, without a match (and a copy) at every ordinary space between words.
+ */
+const SPACE_RUN_TO_REWRITE_RE = /\s{2,}|[^\S ]/g;
+
+/** `s.replace(/\s+/g, ' ')`, faster on text that is mostly single spaces. */
+export function collapseSpaces(s: string): string {
+  return s.replace(SPACE_RUN_TO_REWRITE_RE, ' ');
+}
