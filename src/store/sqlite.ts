@@ -25,6 +25,7 @@ import { buildTimelineFromAnalysis } from '../timeline/index.js';
 import {
   addDocFreq,
   articleFeatures,
+  clusterOrder,
   decodeVector,
   encodeVector,
   StoryClusterer,
@@ -641,9 +642,9 @@ export class SqliteStore implements Store {
 
     // Stories: cluster (or assign) each new article, in publication order.
     options.onProgress?.('stories', 0, inserted.length);
-    const ordered = [...inserted].sort(
-      (x, y) => (x.a.publishedAt ?? '9999').localeCompare(y.a.publishedAt ?? '9999') || x.rowid - y.rowid,
-    );
+    // Publication day, then content (clusterOrder): the partition does not depend on the input order.
+    const rank = new Map(clusterOrder(inserted.map((x) => x.a)).map((a, i) => [a, i]));
+    const ordered = [...inserted].sort((x, y) => rank.get(x.a)! - rank.get(y.a)!);
     const entityKey = (m: Mention) => {
       const er = m.entityId !== undefined ? batchEntity.get(m.entityId) : undefined;
       return er !== undefined ? `e${er}` : `${m.type}:${normKey(m.text)}`;

@@ -3,6 +3,7 @@ import type { Article } from '../model.js';
 import {
   addDocFreq,
   articleFeatures,
+  clusterOrder,
   STORY_PARAMS,
   StoryClusterer,
   type DocFreq,
@@ -19,11 +20,7 @@ export function clusterArticles(
   articles: Article[],
   params: StoryParams = STORY_PARAMS,
 ): Map<string, string> {
-  const ordered = [...articles].sort(
-    (x, y) =>
-      (x.publishedAt ?? '9999').localeCompare(y.publishedAt ?? '9999') ||
-      (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
-  );
+  const ordered = clusterOrder(articles);
   const features = ordered.map((a) => articleFeatures(a, undefined, params));
   const df: DocFreq = { docs: 0, df: new Map() };
   for (const f of features) addDocFreq(df, f);

@@ -8,7 +8,8 @@ import type { Article } from '../../model.js';
 import { newArticle } from '../../model.js';
 import { readInputs } from '../../ingest/index.js';
 import { runPipeline } from '../../pipeline.js';
-import { clusterArticles, STORY_PARAMS } from '../../stories/index.js';
+import { clusterArticles, clusterOrder, STORY_PARAMS, type StoryParams } from '../../stories/index.js';
+import { SqliteStore } from '../../store/index.js';
 import { clusteringScores } from '../../eval/clustering.js';
 import { formatOption, parse, UsageError, type Command } from '../common.js';
 
@@ -22,8 +23,53 @@ Options:
   --analyze              run the analysis pipeline first, so entity mentions count too (slower)
   --threshold X          override the join threshold (for studying the parameter; the default is global)
   --merge X              override the story merge threshold (likewise)
+  --batch N|day          ingest through a temporary store in batches instead of clustering in one go:
+                         N articles per batch in publication-day order, or one batch per publication day
+                         (the way a newsroom adds articles daily): scores the store's incremental
+                         clustering, which should match one batch
   --format text|json     (default text)
 `;
+
+/**
+ * Ingest `articles` into a fresh in-memory store in batches (publication-day order; `batch` articles each, or
+ * one batch per day) and return article id -> story id as the store assigned them.
+ */
+export function clusterThroughStore(
+  articles: Article[],
+  batch: number | 'day',
+  params: StoryParams = STORY_PARAMS,
+): Map<string, string> {
+  const ordered = clusterOrder(articles);
+  const batches: Article[][] = [];
+  if (batch === 'day') {
+    for (const a of ordered) {
+      const last = batches.at(-1);
+      if (last && last[0].publishedAt === a.publishedAt) last.push(a);
+      else batches.push([a]);
+    }
+  } else for (let i = 0; i < ordered.length; i += batch) batches.push(ordered.slice(i, i + batch));
+  const saved = { ...STORY_PARAMS };
+  // The store clusters with the global STORY_PARAMS: study overrides apply for the run only.
+  Object.assign(STORY_PARAMS, params);
+  try {
+    const store = new SqliteStore(':memory:', {
+      analyzer: () => {
+        throw new Error('eval stories: articles are analysed (or not) before ingest');
+      },
+    });
+    try {
+      for (const b of batches) store.ingest(b, { analyze: 'never', refreshTimelines: false });
+      const rows = store.db
+        .prepare('SELECT a.id id, s.id story FROM articles a JOIN stories s ON s.rowid = a.story_rowid')
+        .all() as { id: string; story: string }[];
+      return new Map(rows.map((r) => [r.id, r.story]));
+    } finally {
+      store.close();
+    }
+  } finally {
+    Object.assign(STORY_PARAMS, saved);
+  }
+}
 
 /** Topic of a Timeline17 source folder: its prefix before "_" (bpoil_bbc -> bpoil). */
 export function topicOf(folder: string): string {
@@ -68,6 +114,7 @@ export const command: Command = {
       analyze: { type: 'boolean' },
       threshold: { type: 'string' },
       merge: { type: 'string' },
+      batch: { type: 'string' },
     });
     const format = formatOption(values.format, ['text', 'json'], 'text');
     const dir = positionals[0];
@@ -90,12 +137,21 @@ export const command: Command = {
     const params = { ...STORY_PARAMS };
     if (values.threshold !== undefined) params.threshold = Number(values.threshold);
     if (values.merge !== undefined) params.mergeThreshold = Number(values.merge);
+    let batch: number | 'day' | undefined;
+    if (values.batch !== undefined) {
+      batch = values.batch === 'day' ? 'day' : Number(values.batch);
+      if (batch !== 'day' && !(Number.isInteger(batch) && batch > 0))
+        throw new UsageError(`--batch: expected a positive number of articles or "day", got ${values.batch}`);
+    }
     const t1 = performance.now();
-    const assigned = clusterArticles(articles, params);
+    const assigned =
+      batch === undefined ? clusterArticles(articles, params) : clusterThroughStore(articles, batch, params);
     const clusterSeconds = (performance.now() - t1) / 1000;
+    // The store drops duplicate articles: score the articles it kept.
+    const kept = articles.filter((a) => assigned.has(a.id));
     const scores = clusteringScores(
-      articles.map((a) => assigned.get(a.id)!),
-      articles.map((a) => topicOf(a.topic!)),
+      kept.map((a) => assigned.get(a.id)!),
+      kept.map((a) => topicOf(a.topic!)),
     );
     const seconds = (performance.now() - t0) / 1000;
     const result = {
@@ -103,6 +159,7 @@ export const command: Command = {
       ...scores,
       threshold: params.threshold,
       mergeThreshold: params.mergeThreshold,
+      batch: batch ?? null,
       analyzed: Boolean(values.analyze),
       clusterSeconds,
       seconds,
@@ -113,7 +170,7 @@ export const command: Command = {
       io.stdout(
         [
           `Story clustering on ${dir}`,
-          `articles ${scores.items}   topics ${scores.classes}   stories ${scores.clusters}   threshold ${params.threshold}${values.analyze ? '   (with entities)' : '   (text only)'}`,
+          `articles ${scores.items}   topics ${scores.classes}   stories ${scores.clusters}   threshold ${params.threshold}${values.analyze ? '   (with entities)' : '   (text only)'}${batch === undefined ? '   (one batch)' : `   (store, batches: ${batch === 'day' ? 'one per day' : batch})`}`,
           `purity          ${p(scores.purity)}`,
           `inverse purity  ${p(scores.inversePurity)}`,
           `B-cubed P       ${p(scores.bcubedPrecision)}`,
