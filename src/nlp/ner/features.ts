@@ -185,10 +185,13 @@ export interface SentenceView {
   shape: string[];
 }
 
+/** The word with digits replaced by 0 (SentenceView.norm). */
+export const digitsAsZero = (w: string): string => (/\d/.test(w) ? w.replace(DIGITS, '0') : w);
+
 export function viewOf(words: string[]): SentenceView {
   const caps = isCapsSentence(words);
   const lower = words.map((w) => w.toLowerCase());
-  const norm = words.map((w) => (/\d/.test(w) ? w.replace(DIGITS, '0') : w));
+  const norm = words.map(digitsAsZero);
   const normLower = lower.map((w, i) => (norm[i] === words[i] ? w : norm[i].toLowerCase()));
   const shape = norm.map((w) => shapeOf(w, 1));
   return { words, caps, lower, norm, normLower, shape };
