@@ -1172,6 +1172,13 @@ function tagPrepared(cache: TagCache, doc: string[][], segmented: boolean): Tagg
 
 /** gazetteerHits' result, reused from sentence to sentence (grown as needed). */
 let gazBuffer: string[] = [];
+/** The sentence gazetteerHits is reading, for hitLower (one function for every call, not a closure per sentence). */
+let hitWords: string[] = [];
+let hitFlags: Uint8Array = new Uint8Array(0);
+let hitEnt: WordEntry[] = [];
+let hitAt = 0;
+/** Token k's lower case: tokens that are not plain have word entries, whose lower case is computed (and hashed) once. */
+const hitLower = (k: number): string => (hitFlags[hitAt + k] & PLAIN ? hitWords[k] : hitEnt[hitAt + k].lower);
 
 /**
  * Gazetteer.tag's hits for a sentence whose tokens start at document index `at` (in a buffer valid until
@@ -1188,8 +1195,10 @@ function gazetteerHits(
   if (gazBuffer.length < n) gazBuffer = new Array<string>(2 * n);
   const out = gazBuffer.fill('', 0, n);
   if (gazetteer.maxLen < 1) return out;
-  // Tokens that are not plain have word entries, whose lower case is computed (and hashed) once.
-  const lowerAt = (k: number) => (flags[at + k] & PLAIN ? words[k] : ent[at + k].lower);
+  hitWords = words;
+  hitFlags = flags;
+  hitEnt = ent;
+  hitAt = at;
   let i = 0;
   while (i < n) {
     let hit = 0;
@@ -1201,7 +1210,7 @@ function gazetteerHits(
         e.gzUnit = types === undefined ? '' : 'U-' + types;
         e.gzPrefix = gazetteer.isPrefix(e.lower);
       }
-      if (e.gzPrefix) hit = gazetteer.longestAt(lowerAt, i, n);
+      if (e.gzPrefix) hit = gazetteer.longestAt(hitLower, i, n);
       else if (e.gzUnit) {
         out[i++] = e.gzUnit;
         continue;
