@@ -78,18 +78,36 @@ export function shapeOf(w: string, maxRun: number): string {
 export function isTitleCaseHeadline(words: string[]): boolean {
   if (!words.length || words[words.length - 1] === '.') return false;
   let long = 0;
-  let lower = 0;
   let mixed = 0;
   for (const w of words) {
     if (!isLongWord(w)) continue;
     long++;
-    if (w[0] === w[0].toLowerCase()) lower++;
-    else if (w !== w.toUpperCase()) mixed++;
+    // A long word in lower case rules the line out: stop there (most sentences have one early).
+    if (w[0] === w[0].toLowerCase()) return false;
+    if (w !== w.toUpperCase()) mixed++;
   }
-  return long >= 3 && lower === 0 && mixed > 0;
+  return long >= 3 && mixed > 0;
 }
 
-const isLongWord = (w: string) => w.length >= 4 && /^[\p{L}'-]+$/u.test(w);
+/**
+ * Four or more characters, all letters, apostrophes or hyphens (/^[\p{L}'-]+$/u). ASCII is read code by
+ * code (this runs on every token); a word with another character goes to the regular expression.
+ */
+function isLongWord(w: string): boolean {
+  if (w.length < 4) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128) return /^[\p{L}'-]+$/u.test(w);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 45)) return false;
+  }
+  return true;
+}
+
+/** The sentence with normaliseToken applied: the same array when no token changes (the usual case). */
+function normaliseSentence(ws: string[]): string[] {
+  for (let i = 0; i < ws.length; i++) if (normaliseToken(ws[i]) !== ws[i]) return ws.map(normaliseToken);
+  return ws;
+}
 
 /**
  * Token spellings as the model expects them: PTB forms undone, and Title Case headlines in capitals.
@@ -98,7 +116,8 @@ const isLongWord = (w: string) => w.length >= 4 && /^[\p{L}'-]+$/u.test(w);
  * case elsewhere in the document, so lists of names (sports results, bylines) keep their capitals.
  */
 export function prepareDocument(doc: string[][]): string[][] {
-  const words = doc.map((ws) => ws.map(normaliseToken));
+  // Sentences are shared with `doc` where nothing changes: neither is written to afterwards.
+  const words = doc.map(normaliseSentence);
   const candidates = words.map(isTitleCaseHeadline);
   if (!candidates.includes(true)) return words;
   const evidence = documentEvidence(words.filter((_, i) => !candidates[i]));
@@ -185,10 +204,13 @@ export interface SentenceView {
   shape: string[];
 }
 
+/** The word with digits replaced by 0 (SentenceView.norm). */
+export const digitsAsZero = (w: string): string => (/\d/.test(w) ? w.replace(DIGITS, '0') : w);
+
 export function viewOf(words: string[]): SentenceView {
   const caps = isCapsSentence(words);
   const lower = words.map((w) => w.toLowerCase());
-  const norm = words.map((w) => (/\d/.test(w) ? w.replace(DIGITS, '0') : w));
+  const norm = words.map(digitsAsZero);
   const normLower = lower.map((w, i) => (norm[i] === words[i] ? w : norm[i].toLowerCase()));
   const shape = norm.map((w) => shapeOf(w, 1));
   return { words, caps, lower, norm, normLower, shape };

@@ -3,7 +3,7 @@
  * the perceptron tagger trained on CoNLL-2003 (scripts/train-ner.ts) and shipped in models/ner/.
  * The whole article is one document for the tagger's document-level features.
  */
-import type { Article, EntityType, Mention } from '../../model.js';
+import type { Article, EntityType, Mention, Sentence } from '../../model.js';
 import { shippedModel } from './load.js';
 import { entitiesOfDocument, type NerModel } from './tagger.js';
 
@@ -14,12 +14,22 @@ const TYPE: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC'
 
 /** Named-entity mentions in one article, with offsets into Article.text and their sentence index. */
 export function tagMentions(article: Article, model: NerModel = shippedModel()): Mention[] {
-  const sentences = article.sentences.filter((s) => s.tokens.length);
+  // Plain loops: this runs per article and sentence, and each closure would be one more allocation.
+  const sentences: Sentence[] = [];
+  const doc: string[][] = [];
+  for (const s of article.sentences) {
+    const tokens = s.tokens;
+    if (!tokens.length) continue;
+    const words = new Array<string>(tokens.length);
+    for (let i = 0; i < tokens.length; i++) words[i] = tokens[i].text;
+    sentences.push(s);
+    doc.push(words);
+  }
   if (!sentences.length) return [];
-  const doc = sentences.map((s) => s.tokens.map((t) => t.text));
   const spans = entitiesOfDocument(model, doc);
   const out: Mention[] = [];
-  sentences.forEach((s, k) => {
+  for (let k = 0; k < sentences.length; k++) {
+    const s = sentences[k];
     for (const sp of spans[k]) {
       const start = s.tokens[sp.start].start;
       const end = s.tokens[sp.end - 1].end;
@@ -31,7 +41,7 @@ export function tagMentions(article: Article, model: NerModel = shippedModel()):
         type: TYPE[sp.type] ?? 'MISC',
       });
     }
-  });
+  }
   return out;
 }
 

@@ -15,13 +15,13 @@ import {
   BEFORE,
   CONTEXT_OFFSETS,
   contextFeatures,
+  digitsAsZero,
   documentEvidence,
   hasLetter,
-  intrinsicFeatures,
   isUpperInitial,
   prepareDocument,
   sentenceFeatures,
-  viewOf,
+  shapeOf,
   type DocumentEvidence,
 } from './features.js';
 import type { Gazetteer } from './gazetteer.js';
@@ -280,6 +280,71 @@ function pairTable(index: Map<string, number>): PairTable {
 }
 
 /**
+ * The model's feature names split at their first '=' ("l-1=" -> "brussels" -> row; names without one,
+ * such as "bias", are left out). Every template the word entries read ends in its only '=', so
+ * template + value is a feature name exactly when the template's map has the value: a cache miss looks
+ * its features up by the word's own strings (whose hashes are computed once) instead of building a
+ * string per feature.
+ */
+function templateRows(index: Map<string, number>): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const [f, row] of index) {
+    const k = f.indexOf('=');
+    if (k < 0) continue;
+    const template = f.slice(0, k + 1);
+    let m = out.get(template);
+    if (!m) out.set(template, (m = new Map()));
+    m.set(f.slice(k + 1), row);
+  }
+  return out;
+}
+
+const NO_TEMPLATE = new Map<string, number>();
+
+/** The template maps one word entry reads, looked up once per cache (see templateRows). */
+interface WordTemplates {
+  /** Per CONTEXT_OFFSETS entry: 'l<d>=' and 'sh<d>='. */
+  contextWord: Array<Map<string, number>>;
+  contextShape: Array<Map<string, number>>;
+  l: Map<string, number>;
+  sh: Map<string, number>;
+  shl: Map<string, number>;
+  w: Map<string, number>;
+  capsL: Map<string, number>;
+  capsSh: Map<string, number>;
+  /** 'p<k>=' and 's<k>=' at [k - 1], k = 1..4. */
+  prefix: Array<Map<string, number>>;
+  suffix: Array<Map<string, number>>;
+  first: Map<string, number>;
+  /** Rows of 'bias' and 'hyph' (-1 if the model lacks them). */
+  bias: number;
+  hyph: number;
+}
+
+function wordTemplates(index: Map<string, number>): WordTemplates {
+  const all = templateRows(index);
+  const get = (t: string) => all.get(t) ?? NO_TEMPLATE;
+  // The names contextFeatures and intrinsicFeatures build, without their values.
+  const context = CONTEXT_OFFSETS.map((d) => contextFeatures('', '', d));
+  const k4 = [1, 2, 3, 4];
+  return {
+    contextWord: context.map(([l]) => get(l)),
+    contextShape: context.map(([, sh]) => get(sh)),
+    l: get('l='),
+    sh: get('sh='),
+    shl: get('shl='),
+    w: get('w='),
+    capsL: get('C|l='),
+    capsSh: get('C|sh='),
+    prefix: k4.map((k) => get('p' + k + '=')),
+    suffix: k4.map((k) => get('s' + k + '=')),
+    first: get('first|sh='),
+    bias: index.get('bias') ?? -1,
+    hyph: index.get('hyph') ?? -1,
+  };
+}
+
+/**
  * Bounds of the caches (checked between documents; each word is about 1.5 KB, so the full caches hold
  * about 200 MB; over all of Timeline17 the larger bounds cut cache-miss work more than they cost).
  */
@@ -327,6 +392,7 @@ class TagCache {
   readonly exact: boolean;
   private readonly pairVocab: Map<string, number>;
   private readonly pairs: PairTable;
+  private readonly templates: WordTemplates;
   /** Every pass's weights side by side: weights[row * PT + pass * T + tag]. */
   readonly weights: Float32Array;
   /**
@@ -348,6 +414,7 @@ class TagCache {
     this.exact = exactSums(model);
     this.pairVocab = pairVocabulary(model.index);
     this.pairs = pairTable(model.index);
+    this.templates = wordTemplates(model.index);
     this.reset();
   }
 
@@ -429,18 +496,22 @@ class TagCache {
     const key = caps ? '\u0001' + w : w;
     let e = this.words.get(key);
     if (e) return e;
-    const { model, PT } = this;
-    const v = viewOf([w]);
-    const norm = v.norm[0];
-    const normLower = v.normLower[0];
-    const shape = v.shape[0];
+    const { model, PT, templates } = this;
+    // viewOf's strings for a one-word sentence.
+    const lower = w.toLowerCase();
+    const norm = digitsAsZero(w);
+    const normLower = norm === w ? lower : norm.toLowerCase();
+    const shape = shapeOf(norm, 1);
     const at = this.allocSums();
     const sums = this.sums;
-    CONTEXT_OFFSETS.forEach((d, k) =>
-      summedInto(model, contextFeatures(normLower, shape, d), sums, at + PT * (k + 1)),
-    );
+    // contextFeatures(normLower, shape, d) for each offset, through the template maps.
+    for (let k = 0; k < CONTEXT_OFFSETS.length; k++) {
+      const o = at + PT * (k + 1);
+      this.addRow(templates.contextWord[k].get(normLower), o);
+      this.addRow(templates.contextShape[k].get(shape), o);
+    }
     const upper = isUpperInitial(w);
-    const role = upper && model.gazetteer ? (model.gazetteer.roles.get(v.lower[0]) ?? '') : '';
+    const role = upper && model.gazetteer ? (model.gazetteer.roles.get(lower) ?? '') : '';
     if (role) {
       // The roles as the tagged word itself, as the previous word (offset -1) and as the next one (+1).
       summedInto(model, ['gr=' + role], sums, at);
@@ -453,7 +524,7 @@ class TagCache {
       normLower,
       shape,
       shapeId: this.shapeId(shape),
-      lower: v.lower[0],
+      lower,
       hasLetter: hasLetter(w),
       upper,
       firstRows: NO_ROWS,
@@ -472,9 +543,38 @@ class TagCache {
 
   /** Fill in a word's intrinsic scores and first-word rows (see WordEntry.intrinsic). */
   complete(e: WordEntry): void {
-    summedInto(this.model, intrinsicFeatures(e.norm, e.normLower, e.shape, e.caps), this.sums, e.at);
-    e.firstRows = rowArray(this.model.index, ['first|sh=' + e.shape]);
+    // intrinsicFeatures(e.norm, e.normLower, e.shape, e.caps), through the template maps.
+    const t = this.templates;
+    const { norm, normLower, shape } = e;
+    const at = e.at;
+    if (t.bias >= 0) this.addRow(t.bias, at);
+    this.addRow(t.l.get(normLower), at);
+    this.addRow(t.sh.get(shape), at);
+    this.addRow(t.shl.get(shapeOf(norm, 3)), at);
+    if (!e.caps) this.addRow(t.w.get(norm), at);
+    else {
+      this.addRow(t.capsL.get(normLower), at);
+      this.addRow(t.capsSh.get(shape), at);
+    }
+    const len = normLower.length;
+    for (let k = 1; k <= 4 && k < len; k++) {
+      this.addRow(t.prefix[k - 1].get(normLower.slice(0, k)), at);
+      this.addRow(t.suffix[k - 1].get(normLower.slice(len - k)), at);
+    }
+    if (t.hyph >= 0 && norm.includes('-')) this.addRow(t.hyph, at);
+    const first = t.first.get(shape);
+    e.firstRows = first === undefined ? NO_ROWS : Int32Array.of(first);
     e.intrinsic = true;
+  }
+
+  /** Add a row's weights (every pass) to sums at `at`; no row, no change. */
+  private addRow(row: number | undefined, at: number): void {
+    if (row === undefined) return;
+    const W = this.weights;
+    const S = this.sums;
+    const PT = this.PT;
+    const base = row * PT;
+    for (let t = 0; t < PT; t++) S[at + t] += W[base + t];
   }
 
   /**
@@ -1072,6 +1172,13 @@ function tagPrepared(cache: TagCache, doc: string[][], segmented: boolean): Tagg
 
 /** gazetteerHits' result, reused from sentence to sentence (grown as needed). */
 let gazBuffer: string[] = [];
+/** The sentence gazetteerHits is reading, for hitLower (one function for every call, not a closure per sentence). */
+let hitWords: string[] = [];
+let hitFlags: Uint8Array = new Uint8Array(0);
+let hitEnt: WordEntry[] = [];
+let hitAt = 0;
+/** Token k's lower case: tokens that are not plain have word entries, whose lower case is computed (and hashed) once. */
+const hitLower = (k: number): string => (hitFlags[hitAt + k] & PLAIN ? hitWords[k] : hitEnt[hitAt + k].lower);
 
 /**
  * Gazetteer.tag's hits for a sentence whose tokens start at document index `at` (in a buffer valid until
@@ -1088,8 +1195,10 @@ function gazetteerHits(
   if (gazBuffer.length < n) gazBuffer = new Array<string>(2 * n);
   const out = gazBuffer.fill('', 0, n);
   if (gazetteer.maxLen < 1) return out;
-  // Tokens that are not plain have word entries, whose lower case is computed (and hashed) once.
-  const lowerAt = (k: number) => (flags[at + k] & PLAIN ? words[k] : ent[at + k].lower);
+  hitWords = words;
+  hitFlags = flags;
+  hitEnt = ent;
+  hitAt = at;
   let i = 0;
   while (i < n) {
     let hit = 0;
@@ -1101,7 +1210,7 @@ function gazetteerHits(
         e.gzUnit = types === undefined ? '' : 'U-' + types;
         e.gzPrefix = gazetteer.isPrefix(e.lower);
       }
-      if (e.gzPrefix) hit = gazetteer.longestAt(lowerAt, i, n);
+      if (e.gzPrefix) hit = gazetteer.longestAt(hitLower, i, n);
       else if (e.gzUnit) {
         out[i++] = e.gzUnit;
         continue;
