@@ -354,38 +354,14 @@ export function markNearDuplicates(articles: Article[], options: DedupOptions = 
   const tmpHash = new Uint32Array(m);
   const tmpCand = new Int32Array(m);
   const counts = new Int32Array(1 << 16);
+  const indexOrder = Int32Array.from({ length: m }, (_, c) => c);
   // A pair that shares several bands is compared again rather than remembered: the comparison is cheap and
   // deterministic (a failed pair fails again; a matched pair is then in one group and skipped).
   for (let b = 0; b < BANDS; b++) {
     for (let c = 0; c < m; c++) hashes[c] = bandHash(sigs, c * NUM_HASHES + b * ROWS, ROWS);
-    // pass 1: low 16 bits, candidates in index order → tmp
-    counts.fill(0);
-    for (let c = 0; c < m; c++) counts[hashes[c] & 0xffff]++;
-    for (let v = 0, sum = 0; v < counts.length; v++) {
-      const k = counts[v];
-      counts[v] = sum;
-      sum += k;
-    }
-    for (let c = 0; c < m; c++) {
-      const h = hashes[c];
-      const at = counts[h & 0xffff]++;
-      tmpHash[at] = h;
-      tmpCand[at] = c;
-    }
-    // pass 2: high 16 bits, stable → sorted
-    counts.fill(0);
-    for (let x = 0; x < m; x++) counts[tmpHash[x] >>> 16]++;
-    for (let v = 0, sum = 0; v < counts.length; v++) {
-      const k = counts[v];
-      counts[v] = sum;
-      sum += k;
-    }
-    for (let x = 0; x < m; x++) {
-      const h = tmpHash[x];
-      const at = counts[h >>> 16]++;
-      sortedHash[at] = h;
-      sortedCand[at] = tmpCand[x];
-    }
+    // pass 1: low 16 bits, candidates in index order → tmp; pass 2: high 16 bits, stable → sorted
+    radixPass(hashes, indexOrder, tmpHash, tmpCand, 0, counts);
+    radixPass(tmpHash, tmpCand, sortedHash, sortedCand, 16, counts);
     for (let x = 0; x < m;) {
       const h = sortedHash[x];
       let y = x + 1;
@@ -470,5 +446,33 @@ function markDuplicateArticles(articles: Article[], threshold: number): void {
   for (const ai of order) {
     const root = order[uf.find(rank[ai])];
     if (root !== ai) articles[ai].duplicateOf = articles[root].id;
+  }
+}
+
+/**
+ * One stable counting-sort pass of a radix sort: orders (hash, candidate) pairs by the 16 bits of the hash at
+ * `shift` (0 or 16), keeping the input order among equal digits. `counts` is scratch of 2^16 entries.
+ */
+function radixPass(
+  hashIn: Uint32Array,
+  candIn: Int32Array,
+  hashOut: Uint32Array,
+  candOut: Int32Array,
+  shift: 0 | 16,
+  counts: Int32Array,
+): void {
+  const m = hashIn.length;
+  counts.fill(0);
+  for (let x = 0; x < m; x++) counts[(hashIn[x] >>> shift) & 0xffff]++;
+  for (let v = 0, sum = 0; v < counts.length; v++) {
+    const k = counts[v];
+    counts[v] = sum;
+    sum += k;
+  }
+  for (let x = 0; x < m; x++) {
+    const h = hashIn[x];
+    const at = counts[(h >>> shift) & 0xffff]++;
+    hashOut[at] = h;
+    candOut[at] = candIn[x];
   }
 }
