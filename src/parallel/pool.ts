@@ -97,7 +97,12 @@ export class AnalyzerPool {
     return new Promise<Analysis>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onProgress: options.onProgress, worker: slot });
       try {
-        slot.worker.postMessage({ id, articles, disable: options.disable } satisfies WorkRequest);
+        slot.worker.postMessage({
+          id,
+          articles,
+          disable: options.disable,
+          progress: Boolean(options.onProgress),
+        } satisfies WorkRequest);
       } catch (e) {
         // Not cloneable (a function, a class instance with private state...): nothing was sent.
         this.pending.delete(id);

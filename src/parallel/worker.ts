@@ -11,6 +11,8 @@ export interface WorkRequest {
   id: number;
   articles: Article[];
   disable?: StageName[];
+  /** Post progress messages (only when the caller listens for them). */
+  progress?: boolean;
 }
 
 export type WorkReply =
@@ -25,8 +27,10 @@ port.on('message', (req: WorkRequest) => {
   try {
     const analysis = runPipeline(req.articles, {
       disable: req.disable,
-      onProgress: (stage, done, total) =>
-        port.postMessage({ id: req.id, kind: 'progress', stage, done, total } satisfies WorkReply),
+      onProgress: req.progress
+        ? (stage, done, total) =>
+            port.postMessage({ id: req.id, kind: 'progress', stage, done, total } satisfies WorkReply)
+        : undefined,
     });
     port.postMessage({
       id: req.id,
