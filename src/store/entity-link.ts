@@ -38,7 +38,11 @@ function foldedKey(tokens: string[], type: EntityType): string {
 
 /** Index keys of a stored entity's name. */
 export function matchKeys(type: EntityType, name: string): MatchKey[] {
-  const tokens = coreTokens(name, type);
+  return keysOf(type, coreTokens(name, type));
+}
+
+/** Index keys of a name's core tokens (coreTokens). */
+function keysOf(type: EntityType, tokens: string[]): MatchKey[] {
   if (!tokens.length) return [];
   const out: MatchKey[] = [];
   const folded = tokens.map(foldToken);
@@ -144,7 +148,7 @@ export class EntityLinker {
       return null;
     }
     // 3. Transliteration variants.
-    for (const [kind, k] of matchKeys(type, name)) {
+    for (const [kind, k] of keysOf(type, tokens)) {
       if (kind !== 'tr') continue;
       const v = (this.byKey.all('tr', k) as Stored[]).find(
         (s) => s.type === type && this.sharesContext(s, context),

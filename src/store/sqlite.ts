@@ -538,8 +538,10 @@ export class SqliteStore implements Store {
     for (const e of entities) {
       const r = resolver.find(e.type, e.name, e.aliases);
       if (r === undefined) unmatched.push(e);
-      else resolver.keep(r, e.type, e.name, e.aliases);
-      if (r !== undefined) batchEntity.set(e.id, r);
+      else {
+        resolver.keep(r, e.type, e.name, e.aliases);
+        batchEntity.set(e.id, r);
+      }
     }
     if (unmatched.length) {
       const linker = new EntityLinker(this.db);
