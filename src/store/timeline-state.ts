@@ -93,39 +93,67 @@ function wellFormed(v: number[], sentences?: number): boolean {
   return p === v.length;
 }
 
-/** Store term ids used by these (well-formed) stored values. */
-function storeTermIds(all: Iterable<number[]>): Set<number> {
+/** Store term ids used by these (well-formed) stored values, and the number of term occurrences. */
+function storeTermIds(all: Iterable<number[]>): { ids: Set<number>; occurrences: number } {
   const ids = new Set<number>();
+  let occurrences = 0;
   for (const v of all) {
     let p = 2;
     for (let k = 0; k < v[1]!; k++) {
       const n = v[p + 1]!;
       for (let j = 0; j < n; j++) ids.add(v[p + 2 + j]!);
+      occurrences += n;
       p += 2 + n;
     }
   }
-  return ids;
+  return { ids, occurrences };
 }
 
+/**
+ * Backing arrays for the sentence statistics of one read: each sentence's ids and counts are views into them.
+ * Creating a typed array costs microseconds, a view a fraction of that, and a read primes tens of thousands of
+ * sentences.
+ */
+interface StatsArena {
+  ids: Int32Array;
+  counts: Float64Array;
+  used: number;
+}
+
+/** Scratch for one sentence's process term ids (grown as needed; sentences are primed one at a time). */
+let termScratch = new Int32Array(256);
+
 /** Seed the builder's statistics of an article's sentences from its stored values (none when they do not fit). */
-function primeArticleTerms(sentences: Sentence[], v: number[], processId: Map<number, number>) {
+function primeArticleTerms(
+  sentences: Sentence[],
+  v: number[],
+  processId: Map<number, number>,
+  arena: StatsArena,
+) {
   if (!wellFormed(v, sentences.length)) return;
   let p = 2;
   for (const s of sentences) {
     const words = v[p]!;
     const n = v[p + 1]!;
     // Process term ids, sorted, then counted by runs: what termBag gives for the sentence's content terms.
-    const all = new Int32Array(n);
+    if (termScratch.length < n) termScratch = new Int32Array(Math.max(n, termScratch.length * 2));
+    const all = termScratch;
     for (let j = 0; j < n; j++) {
       const id = processId.get(v[p + 2 + j]!);
       if (id === undefined) return;
-      all[j] = id;
+      // Insertion sort (a sentence has tens of terms): the ascending order Int32Array#sort gives.
+      let k = j;
+      while (k > 0 && all[k - 1]! > id) {
+        all[k] = all[k - 1]!;
+        k--;
+      }
+      all[k] = id;
     }
-    all.sort();
     let distinct = 0;
     for (let i = 0; i < n; i++) if (i === 0 || all[i] !== all[i - 1]) distinct++;
-    const ids = new Int32Array(distinct);
-    const counts = new Float64Array(distinct);
+    const ids = arena.ids.subarray(arena.used, arena.used + distinct);
+    const counts = arena.counts.subarray(arena.used, arena.used + distinct);
+    arena.used += distinct;
     let d = -1;
     for (let i = 0; i < n; i++) {
       if (i === 0 || all[i] !== all[i - 1]) ids[++d] = all[i]!;
@@ -311,39 +339,50 @@ export class TimelineSource {
     if (!rowids.length) return [];
     const db = this.db;
     const ids = JSON.stringify(rowids);
-    const grouped = <T extends unknown[]>(sql: string) => groupByArticle<T>(db, sql, ids);
-    // Sentence fields without their tokens (read per sentence when first asked for).
-    const sentRows = grouped<[string]>(
-      `SELECT article_rowid, sentences FROM annotations WHERE article_rowid ${IN_JSON}`,
-    );
-    // Entity mention counts per article, each entity at its first mention (the order entities are met in).
-    const entRows = grouped<[number, number]>(
-      `SELECT article_rowid, entity_rowid, mentions FROM article_entities WHERE article_rowid ${IN_JSON}
-       ORDER BY article_rowid, first`,
-    );
-    const quoteRows = grouped<QuoteColumns>(QUOTES_SQL);
-    const blobs = new Map<number, number[]>();
-    for (const [r, data] of db
-      .prepare(`SELECT article_rowid, data FROM sentence_terms WHERE article_rowid ${IN_JSON}`)
+    // Entity mention counts per article, each entity at its first mention (the order entities are met in): one
+    // row per article, "rowid,count;rowid,count..." (a row per entity costs more to fetch than to parse).
+    const entRows = new Map<number, string>();
+    for (const [r, list] of db
+      .prepare(
+        `SELECT article_rowid, group_concat(entity_rowid || ',' || mentions, ';' ORDER BY first) FROM article_entities
+         WHERE article_rowid ${IN_JSON} GROUP BY article_rowid`,
+      )
       .raw()
-      .iterate(ids) as IterableIterator<[number, Buffer]>) {
-      const v = data instanceof Uint8Array ? readVarints(data) : null;
-      if (v && wellFormed(v)) blobs.set(r, v);
+      .iterate(ids) as IterableIterator<[number, string]>)
+      entRows.set(r, list);
+    const quoteRows = groupByArticle<QuoteColumns>(db, QUOTES_SQL, ids);
+    // The article columns the timeline reads, with its sentence fields (without their tokens: read per sentence
+    // when first asked for) and its stored sentence statistics.
+    const rows = db
+      .prepare(
+        `SELECT a.rowid, a.id, a.content_hash, a.canonical_url, a.url, a.path, a.title, a.byline, a.source, a.published_at,
+         a.published_at_evidence, a.language, a.topic, a.text, a.removed, a.warnings, a.duplicate_of, a.lines_are_sentences,
+         n.sentences, t.data
+         FROM articles a LEFT JOIN annotations n ON n.article_rowid = a.rowid LEFT JOIN sentence_terms t ON t.article_rowid = a.rowid
+         WHERE a.rowid ${IN_JSON}`,
+      )
+      .all(ids) as (Omit<ArticleRow, 'raw_text' | 'story_rowid'> & {
+      sentences: string | null;
+      data: Buffer | null;
+    })[];
+    const blobs = new Map<number, number[]>();
+    for (const r of rows) {
+      const v = r.data instanceof Uint8Array ? readVarints(r.data) : null;
+      if (v && wellFormed(v)) blobs.set(r.rowid, v);
     }
     const processId = new Map<number, number>();
-    const used = storeTermIds(blobs.values());
+    const { ids: used, occurrences } = storeTermIds(blobs.values());
+    const arena: StatsArena = {
+      ids: new Int32Array(occurrences),
+      counts: new Float64Array(occurrences),
+      used: 0,
+    };
     if (used.size)
       for (const [id, term] of db
         .prepare(`SELECT id, term FROM timeline_terms WHERE id ${IN_JSON}`)
         .raw()
         .iterate(JSON.stringify([...used])) as IterableIterator<[number, string]>)
         processId.set(id, termId(term));
-    const rows = db
-      .prepare(
-        `SELECT rowid, id, content_hash, canonical_url, url, path, title, byline, source, published_at, published_at_evidence,
-         language, topic, text, removed, warnings, duplicate_of, lines_are_sentences FROM articles WHERE rowid ${IN_JSON}`,
-      )
-      .all(ids) as Omit<ArticleRow, 'raw_text' | 'story_rowid'>[];
 
     const rawOf = db.prepare('SELECT raw_text FROM articles WHERE rowid = ?').pluck();
     const tokensOf = db.prepare('SELECT tokens FROM annotations WHERE article_rowid = ?').pluck();
@@ -364,8 +403,7 @@ export class TimelineSource {
         lines ??= tokenLines((tokensOf.get(rowid) as string | undefined) ?? '');
         return decode(lines[s.position] ?? '', text, s.start);
       };
-      const stored = sentRows.get(rowid)?.[0];
-      const sentences: Sentence[] = (stored ? decodeSentenceMeta(stored[1]) : []).map(
+      const sentences: Sentence[] = (r.sentences ? decodeSentenceMeta(r.sentences) : []).map(
         ([index, start, end, group, tx], i) => {
           const s = new LeanSentence(index, i, start, end, text.slice(start, end), loadTokens);
           if (tx) s.timexes = tx;
@@ -374,7 +412,7 @@ export class TimelineSource {
         },
       );
       const blob = blobs.get(rowid);
-      if (blob) primeArticleTerms(sentences, blob, processId);
+      if (blob) primeArticleTerms(sentences, blob, processId, arena);
       const quotes: Quote[] = (quoteRows.get(rowid) ?? []).map(quoteFromRow);
       const a: Article = Object.assign(new LeanArticle(rowid, rawOf, mentionsOfArticle), {
         id: r.id,
@@ -397,7 +435,13 @@ export class TimelineSource {
         duplicateOf: r.duplicate_of,
       });
       if (r.lines_are_sentences) a.linesAreSentences = true;
-      const entities: [number, number][] = (entRows.get(rowid) ?? []).map(([, er, n]) => [er, n]);
+      const entities: [number, number][] = [];
+      const list = entRows.get(rowid);
+      if (list)
+        for (const pair of list.split(';')) {
+          const comma = pair.indexOf(',');
+          entities.push([Number(pair.slice(0, comma)), Number(pair.slice(comma + 1))]);
+        }
       return { rowid, article: a, entities };
     });
   }

@@ -57,11 +57,12 @@ export const mentionAndLeadCollector: SentenceCollector = {
     for (const pub of [day, nextDay(day)])
       for (const a of ctx.byPublication.get(pub) ?? []) {
         const w = (ctx.articleWeight.get(a.id) ?? 1) * PARAMS.leadWeight;
+        const own = ctx.articleUnits.get(a);
         let taken = 0;
-        for (const s of a.sentences) {
+        for (let position = 0; position < a.sentences.length; position++) {
           if (taken >= PARAMS.leadSentences) break;
-          const position = taken++;
-          const u = ctx.unitOf.get(s);
+          taken++;
+          const u = own?.[position];
           if (!u || (u.days.length && !u.days.includes(day))) continue;
           add(u, w / (1 + PARAMS.leadDecay * position), u.days.includes(day));
         }

@@ -26,6 +26,8 @@ export interface SentenceUnit {
   days: IsoDay[];
   /** Query weight of its article (1, or PARAMS.offQueryWeight). */
   weight: number;
+  /** Position in the context's `units`. */
+  index: number;
 }
 
 export interface TimelineContext {
@@ -35,7 +37,8 @@ export interface TimelineContext {
   articles: Article[];
   articleWeight: Map<string, number>;
   units: SentenceUnit[];
-  unitOf: Map<Sentence, SentenceUnit>;
+  /** The units of each article that counts, in sentence order. */
+  articleUnits: Map<Article, SentenceUnit[]>;
   /** Units naming each day (any day, also outside the range: the collector filters). */
   byDay: Map<IsoDay, SentenceUnit[]>;
   /** Articles published each day. */
@@ -63,9 +66,13 @@ interface SentenceStats {
 
 /** Per-analysis caches: sentence statistics and document frequencies. */
 const statsCache = new WeakMap<Sentence, SentenceStats>();
+/** Statistics seeded on a stored sentence by `primeSentenceStats` (a property: tens of thousands of WeakMap
+ * entries cost more to insert than the sentences cost to read). */
+const PRIMED = Symbol('primed sentence statistics');
+type Primed = Sentence & { [PRIMED]?: SentenceStats };
 
 function stats(s: Sentence): SentenceStats {
-  let st = statsCache.get(s);
+  let st = (s as Primed)[PRIMED] ?? statsCache.get(s);
   if (!st) {
     st = { ...termBag(contentTerms(s.text)), words: wordCount(s.text) };
     statsCache.set(s, st);
@@ -87,7 +94,8 @@ export function sentenceTerms(text: string): { terms: string[]; words: number } 
  * content terms.
  */
 export function primeSentenceStats(s: Sentence, ids: Int32Array, counts: Float64Array, words: number): void {
-  if (!statsCache.has(s)) statsCache.set(s, { ids, counts, words });
+  const p = s as Primed;
+  if (!p[PRIMED] && !statsCache.has(s)) p[PRIMED] = { ids, counts, words };
 }
 
 /** Days named by a sentence's resolved day-level time expressions. */
@@ -145,14 +153,15 @@ export function buildContext(analysis: Analysis, options: TimelineOptions): Time
     );
 
   const units: SentenceUnit[] = [];
-  const unitOf = new Map<Sentence, SentenceUnit>();
+  const articleUnits = new Map<Article, SentenceUnit[]>();
   const byDay = new Map<IsoDay, SentenceUnit[]>();
   const byPublication = new Map<IsoDay, Article[]>();
   const carriers = new Map<string, Article[]>();
+  // Articles are visited one after another, so an article already in a key's list is its last element.
   const addCarrier = (key: string, a: Article) => {
     const list = carriers.get(key);
     if (!list) carriers.set(key, [a]);
-    else if (!list.includes(a)) list.push(a);
+    else if (list[list.length - 1] !== a) list.push(a);
   };
   // Fact keys per sentence, computed once (an article that is not a copy uses the same keys for its units).
   const keysOf: string[][] = [];
@@ -176,11 +185,20 @@ export function buildContext(analysis: Analysis, options: TimelineOptions): Time
       else byPublication.set(a.publishedAt, [a]);
     }
     const weight = articleWeight.get(a.id)!;
+    const own: SentenceUnit[] = new Array(a.sentences.length);
+    articleUnits.set(a, own);
     for (let si = 0; si < a.sentences.length; si++) {
       const s = a.sentences[si]!;
-      const u: SentenceUnit = { article: a, sentence: s, key: keys[si]!, days: namedDays(s), weight };
+      const u: SentenceUnit = {
+        article: a,
+        sentence: s,
+        key: keys[si]!,
+        days: namedDays(s),
+        weight,
+        index: units.length,
+      };
       units.push(u);
-      unitOf.set(s, u);
+      own[si] = u;
       for (const d of u.days) {
         const list = byDay.get(d);
         if (list) list.push(u);
@@ -196,15 +214,24 @@ export function buildContext(analysis: Analysis, options: TimelineOptions): Time
   for (const st of allStats) for (const id of st.ids) df[id]!++;
   const idfValues = Float64Array.from(df, (d) => Math.log((nDocs + 1) / (d + 1)) + 1);
   const idf = (id: number) => (id < idfValues.length ? idfValues[id]! : Math.log(nDocs + 1) + 1);
-  const vectors = new Map<Sentence, SparseVector>();
+  const vectors: (SparseVector | undefined)[] = new Array(units.length);
+  // The vectors' weights are views into one array (creating a typed array per vector costs far more).
+  let weightsArena = new Float64Array(0);
+  let arenaUsed = 0;
   const vector = (u: SentenceUnit): SparseVector => {
-    let v = vectors.get(u.sentence);
+    let v = vectors[u.index];
     if (!v) {
-      const st = stats(u.sentence);
-      const weights = new Float64Array(st.ids.length);
-      for (let i = 0; i < weights.length; i++) weights[i] = st.counts[i]! * idf(st.ids[i]!);
+      const st = allStats[u.index]!;
+      const n = st.ids.length;
+      if (arenaUsed + n > weightsArena.length) {
+        weightsArena = new Float64Array(Math.max(n, 4096, weightsArena.length * 2));
+        arenaUsed = 0;
+      }
+      const weights = weightsArena.subarray(arenaUsed, arenaUsed + n);
+      arenaUsed += n;
+      for (let i = 0; i < n; i++) weights[i] = st.counts[i]! * idf(st.ids[i]!);
       v = sparse(st.ids, weights);
-      vectors.set(u.sentence, v);
+      vectors[u.index] = v;
     }
     return v;
   };
@@ -233,13 +260,13 @@ export function buildContext(analysis: Analysis, options: TimelineOptions): Time
     articles,
     articleWeight,
     units,
-    unitOf,
+    articleUnits,
     byDay,
     byPublication,
     carriers,
     inRange,
     vector,
-    words: (u) => stats(u.sentence).words,
+    words: (u) => allStats[u.index]!.words,
     query,
   };
 }

@@ -7,7 +7,10 @@
 import type { Candidate } from './collect.js';
 import type { TimelineContext } from './context.js';
 import { PARAMS } from './params.js';
-import { cosine, cosineDense, sparseCentroidOf, type SparseVector } from './text.js';
+import { cosine, cosineDense, cosinesWith, sparseCentroidOf, type SparseVector } from './text.js';
+
+/** Tie order of equal scores: `localeCompare` of the keys (the same comparison, without a collator per call). */
+const compareKeys = new Intl.Collator().compare;
 
 export interface Chosen {
   candidate: Candidate;
@@ -41,16 +44,18 @@ export const centroidSummariser: Summariser = {
           (1 + PARAMS.sourcesBoost * Math.log(sources));
         return { c: it.c, v: it.v, score };
       })
-      .sort((a, b) => b.score - a.score || a.c.unit.key.localeCompare(b.c.unit.key));
+      .sort((a, b) => b.score - a.score || compareKeys(a.c.unit.key, b.c.unit.key));
     // Greedy MMR: the best remaining candidate after a penalty for its similarity to what is already
     // chosen (this day and other days); near-copies of chosen sentences are skipped outright.
     const picked: Chosen[] = [];
     const pool = scored;
-    const maxSim = pool.map((it) => {
-      let m = 0;
-      for (const p of chosen) m = Math.max(m, cosine(it.v, p.vector));
-      return m;
-    });
+    const vectors = pool.map((it) => it.v);
+    const sims = new Float64Array(pool.length);
+    const maxSim = new Array<number>(pool.length).fill(0);
+    for (const p of chosen) {
+      cosinesWith(p.vector, vectors, sims);
+      for (let i = 0; i < pool.length; i++) maxSim[i] = Math.max(maxSim[i]!, sims[i]!);
+    }
     const top = pool.length ? pool[0]!.score : 0;
     while (picked.length < k) {
       let best = -1;
@@ -68,8 +73,9 @@ export const centroidSummariser: Summariser = {
       const p: Chosen = { candidate: it.c, vector: it.v };
       picked.push(p);
       maxSim[best] = Infinity;
+      cosinesWith(p.vector, vectors, sims);
       for (let i = 0; i < pool.length; i++)
-        if (maxSim[i]! !== Infinity) maxSim[i] = Math.max(maxSim[i]!, cosine(pool[i]!.v, p.vector));
+        if (maxSim[i]! !== Infinity) maxSim[i] = Math.max(maxSim[i]!, sims[i]!);
     }
     return picked;
   },

@@ -171,6 +171,43 @@ export function cosine(a: SparseVector, b: SparseVector): number {
   return dot / (a.norm * b.norm);
 }
 
+let dotScratch = new Float64Array(0);
+
+/**
+ * `cosine(vs[k], p)` for every k, into `out[k]`: `p` is scattered once into a dense scratch array, then each
+ * vector's dot product is one lookup per term. The products are the same and are added in the same order as
+ * `cosine` adds them (ascending term id; a term `p` lacks adds +0, which changes no sum), so the values are
+ * identical; the cost per vector is its own length instead of a merge of both.
+ */
+export function cosinesWith(p: SparseVector, vs: readonly SparseVector[], out: Float64Array): void {
+  const n = p.ids.length;
+  if (!p.norm || !n) {
+    out.fill(0, 0, vs.length);
+    return;
+  }
+  const max = p.ids[n - 1]!;
+  if (dotScratch.length <= max) dotScratch = new Float64Array(Math.max(max + 1, dotScratch.length * 2));
+  const d = dotScratch;
+  for (let i = 0; i < n; i++) d[p.ids[i]!] = p.weights[i]!;
+  for (let k = 0; k < vs.length; k++) {
+    const a = vs[k]!;
+    if (!a.norm) {
+      out[k] = 0;
+      continue;
+    }
+    let dot = 0;
+    const ids = a.ids;
+    const w = a.weights;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (id > max) break;
+      dot += w[i]! * d[id]!;
+    }
+    out[k] = dot / (a.norm * p.norm);
+  }
+  for (let i = 0; i < n; i++) d[p.ids[i]!] = 0;
+}
+
 /** A dense vector over the vocabulary (centroids). */
 export interface DenseVector {
   values: Float64Array;
