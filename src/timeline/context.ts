@@ -44,6 +44,10 @@ export interface TimelineContext {
   /** Articles published each day. */
   byPublication: Map<IsoDay, Article[]>;
   /** All articles carrying each fact (near-duplicate sentences, copies of articles). */
+  /**
+   * The articles carrying a fact, for facts that more than one article may carry (near-duplicate sentences,
+   * copies of articles). A unit's fact missing here is carried by the unit's own article alone.
+   */
   carriers: Map<string, Article[]>;
   inRange(day: IsoDay): boolean;
   /** Content-term vector (TF-IDF, document frequencies over the context's sentences) of a unit. */
@@ -164,14 +168,32 @@ export function buildContext(analysis: Analysis, options: TimelineOptions): Time
     else if (list[list.length - 1] !== a) list.push(a);
   };
   // Fact keys per sentence, computed once (an article that is not a copy uses the same keys for its units).
+  // A sentence's own key (article id and sentence index) is shared only by copies of its article, or by an
+  // article of the same id: the keys of other articles have one carrier each and stay out of `carriers`.
+  const shared = new Set<string>();
+  const ids = new Set<string>();
+  for (const a of analysis.articles) {
+    if (ids.has(a.id)) shared.add(a.id);
+    ids.add(a.id);
+    const copyOf = a.duplicateOf ? byId.get(a.duplicateOf) : undefined;
+    if (copyOf) shared.add(copyOf.id);
+  }
   const keysOf: string[][] = [];
   for (const a of analysis.articles) {
     const copyOf = a.duplicateOf ? byId.get(a.duplicateOf) : undefined;
+    const owner = copyOf ? copyOf.id : a.id;
+    const ownerShared = shared.has(owner);
     const keys: string[] = [];
     for (const s of a.sentences) {
-      const key = s.dupGroup !== undefined ? `g${s.dupGroup}` : `${copyOf ? copyOf.id : a.id}#${s.index}`;
-      keys.push(key);
-      addCarrier(key, a);
+      if (s.dupGroup !== undefined) {
+        const key = `g${s.dupGroup}`;
+        keys.push(key);
+        addCarrier(key, a);
+      } else {
+        const key = `${owner}#${s.index}`;
+        keys.push(key);
+        if (ownerShared) addCarrier(key, a);
+      }
     }
     keysOf.push(keys);
   }
