@@ -1037,6 +1037,14 @@ let docFlags = new Uint8Array(0);
 let docCand = new Uint8Array(0);
 let docLabels = new Uint8Array(0);
 let docEntries: WordEntry[] = [];
+/**
+ * The document's word entries by spelling (caps headlines apart), emptied per document: names and
+ * function words repeat within a document, and this small table stays in the processor's cache where
+ * the large TagCache.words does not. The cache is only reset between documents, so an entry found here
+ * is the one TagCache.word would return.
+ */
+const wordMemo = new Map<string, WordEntry>();
+const capsMemo = new Map<string, WordEntry>();
 
 /** A document's decoded tags: tag indices of every token (O outside segments), and its segments. */
 interface Tagged {
@@ -1076,6 +1084,8 @@ function tagPrepared(cache: TagCache, doc: string[][], segmented: boolean): Tagg
   const cand = docCand;
   const ent = docEntries;
   tags.fill(O, 0, total);
+  wordMemo.clear();
+  capsMemo.clear();
   // Flags, caps sentences, candidates and segments.
   const caps = new Uint8Array(doc.length);
   const segments: number[] = [];
@@ -1108,8 +1118,13 @@ function tagPrepared(cache: TagCache, doc: string[][], segmented: boolean): Tagg
     let filled = sStart;
     for (; g < segments.length && segments[g + 2] === s; g += 3) {
       const to = Math.min(sEnd, segments[g + 1] + 2);
-      for (let k = Math.max(filled, segments[g] - 2); k < to; k++)
-        ent[k] = cache.word(words[k - sStart], isCaps);
+      for (let k = Math.max(filled, segments[g] - 2); k < to; k++) {
+        const w = words[k - sStart];
+        const memo = isCaps ? capsMemo : wordMemo;
+        let e = memo.get(w);
+        if (e === undefined) memo.set(w, (e = cache.word(w, isCaps)));
+        ent[k] = e;
+      }
       filled = to;
     }
   }
@@ -1151,6 +1166,9 @@ function tagPrepared(cache: TagCache, doc: string[][], segmented: boolean): Tagg
       sStart = starts[s];
       gaz = gazetteer ? gazetteerHits(gazetteer, words, flags, ent, sStart) : null;
     }
+    // The pair (token k - 1, token k) is the right pair of token k - 1 and the left pair of token k: it is
+    // looked up once, and its rows are read before the next look-up (which may reuse its place, see pair()).
+    let right = 0;
     for (let k = a; k < b; k++) {
       const i = k - sStart;
       const o = k * PT;
@@ -1167,10 +1185,10 @@ function tagPrepared(cache: TagCache, doc: string[][], segmented: boolean): Tagg
       const s3 = next.at + 3 * PT;
       const s4 = (i + 2 < n ? ent[k + 2] : after).at + 4 * PT;
       for (let t = 0; t < PT; t++) E[o + t] = S[s0 + t] + S[s1 + t] + S[s2 + t] + S[s3 + t] + S[s4 + t];
-      const left = cache.pair(prev, e);
+      const left = k > a ? right : cache.pair(prev, e);
       const P = cache.pairData;
       addRowsAll(W, PT, P, left + 2, left + 2 + P[left], E, o);
-      const right = cache.pair(e, next);
+      right = cache.pair(e, next);
       const Q = cache.pairData;
       addRowsAll(W, PT, Q, right + 2 + Q[right], right + 2 + Q[right + 1], E, o);
       const tri = cache.trigram(prev, e, next);
