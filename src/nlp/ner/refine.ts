@@ -109,6 +109,8 @@ function firstCharLengths(set: Set<string>): Int32Array {
   return out;
 }
 const VESSEL_NOUN_LENGTHS = firstCharLengths(VESSEL_NOUNS);
+const ROLE_LENGTHS = firstCharLengths(ROLE_WORDS);
+const ROLE_ABBREVIATION_LENGTHS = firstCharLengths(ROLE_ABBREVIATIONS);
 const VESSEL_PREFIX_LENGTHS = firstCharLengths(VESSEL_PREFIXES);
 const mayBeIn = (lengths: Int32Array, set: Set<string>, w: string): boolean => {
   const c = w.charCodeAt(0);
@@ -181,6 +183,16 @@ export const vesselName: DocumentRefiner = (doc, spans) => {
 
 /** Index after the role word at `i` ("Mayor", "Gen." or "Gen" "."), or -1 if `words[i]` is not a role. */
 export function afterRole(words: string[], i: number): number {
+  const c = words[i].charCodeAt(0);
+  if (c < 128) {
+    // Most words of a name are no role: test the lower-case first character and the length first. The
+    // role words are ASCII, and lower-casing changes a string's length only through characters whose
+    // lower case is not ASCII (U+0130), so a word of another length cannot lower-case to one.
+    const lc = c >= 65 && c <= 90 ? c + 32 : c;
+    const bit = 1 << Math.min(words[i].length, 31);
+    if (!(ROLE_LENGTHS[lc] & bit) && !(words[i + 1] === '.' && ROLE_ABBREVIATION_LENGTHS[lc] & bit))
+      return -1;
+  }
   const w = words[i].toLowerCase();
   if (ROLE_WORDS.has(w)) return i + 1;
   if (ROLE_ABBREVIATIONS.has(w) && words[i + 1] === '.') return i + 2;
