@@ -173,11 +173,18 @@ const rowArray = (index: Map<string, number>, feats: string[]): Int32Array => {
 interface WordEntry {
   id: number;
   /**
-   * Where the word's pre-summed scores start in TagCache.sums ([at + pass * T + tag]): intrinsic features
-   * (and the word's 'gr=' role) at 0, context features of CONTEXT_OFFSETS[k] at PT * (k + 1) (with the
-   * 'gr-1=' role at offset -1 and 'gr+1=' at +1: a role feature is a function of the neighbour alone).
+   * Where the word's pre-summed intrinsic scores (with its 'gr=' role) are in TagCache.sums
+   * ([at + pass * T + tag]).
    */
   at: number;
+  /**
+   * Where the scores it gives a token as its context are: those of CONTEXT_OFFSETS[k] at ctx + PT * k
+   * (with the 'gr-1=' role at offset -1 and 'gr+1=' at +1: a role feature is a function of the neighbour
+   * alone). A word that no context-word feature and no role names gives only its shape's context
+   * features, so it shares its shape's block (TagCache.shapeContext): most words of a large input are
+   * such rare words, and one block per shape instead of one per word keeps the sums small and in cache.
+   */
+  ctx: number;
   normLower: string;
   shape: string;
   shapeId: number;
@@ -391,6 +398,8 @@ class TagCache {
   readonly trigrams = new Map<number, Map<number, Int32Array>>();
   readonly shapes = new Map<string, number>();
   readonly shapeNames: string[] = [];
+  /** Per shape id, where its shared context block is in `sums` (see WordEntry.ctx). */
+  private readonly shapeContexts: number[] = [];
   /** Rows of gazetteer hits, by hit and shape id. */
   readonly gazetteer = new Map<string, Map<number, Int32Array>>();
   /** Rows of the 'doc=' feature, by the code computed in doc(). */
@@ -407,7 +416,7 @@ class TagCache {
   /** Every pass's weights side by side: weights[row * PT + pass * T + tag]. */
   readonly weights: Float32Array;
   /**
-   * The word entries' pre-summed scores, SPAN numbers per word (see WordEntry.at), in one array grown by
+   * The word entries' pre-summed scores (PT numbers per word, SPAN with its own context block, see WordEntry.at and .ctx), in one array grown by
    * doubling: one allocation instead of one typed array per word, and neighbouring entries close in memory.
    */
   sums = new Float64Array(0);
@@ -441,6 +450,7 @@ class TagCache {
     this.trigrams.clear();
     this.shapes.clear();
     this.shapeNames.length = 0;
+    this.shapeContexts.length = 0;
     this.gazetteer.clear();
     this.nextId = 0;
     this.sumsUsed = 0;
@@ -453,10 +463,10 @@ class TagCache {
       this.reset();
   }
 
-  /** Room for one word's scores in `sums`, zeroed (it may hold a word forgotten by reset). */
-  private allocSums(): number {
+  /** Room for `size` scores in `sums`, zeroed (it may hold a word forgotten by reset). */
+  private allocSums(size: number): number {
     const at = this.sumsUsed;
-    const end = at + this.SPAN;
+    const end = at + size;
     if (end > this.sums.length) {
       // Doubling, but not far past what WORD_LIMIT words take (the cache is reset beyond it).
       let size = Math.max(1024 * this.SPAN, Math.min(2 * this.sums.length, (WORD_LIMIT + 4096) * this.SPAN));
@@ -480,14 +490,26 @@ class TagCache {
     return id;
   }
 
+  /** The shared context block of the words of a shape with no context-word feature (see WordEntry.ctx). */
+  private shapeContext(shapeId: number, shape: string): number {
+    let ctx = this.shapeContexts[shapeId];
+    if (ctx === undefined) {
+      ctx = this.shapeContexts[shapeId] = this.allocSums(this.SPAN - this.PT);
+      for (let k = 0; k < CONTEXT_OFFSETS.length; k++)
+        this.addRow(this.templates.contextShape[k].get(shape), ctx + this.PT * k);
+    }
+    return ctx;
+  }
+
   private boundary(which: string): WordEntry {
-    const at = this.allocSums();
+    const at = this.allocSums(this.SPAN);
     CONTEXT_OFFSETS.forEach((d, k) =>
       summedInto(this.model, contextFeatures(which, which, d), this.sums, at + this.PT * (k + 1)),
     );
     return {
       id: this.nextId++,
       at,
+      ctx: at + this.PT,
       normLower: which,
       shape: which,
       shapeId: this.shapeId(which),
@@ -516,28 +538,41 @@ class TagCache {
     const norm = digitsAsZero(w);
     const normLower = norm === w ? lower : norm.toLowerCase();
     const shape = shapeOf(norm, 1);
-    const at = this.allocSums();
-    const sums = this.sums;
-    // contextFeatures(normLower, shape, d) for each offset, through the template maps.
-    for (let k = 0; k < CONTEXT_OFFSETS.length; k++) {
-      const o = at + PT * (k + 1);
-      this.addRow(templates.contextWord[k].get(normLower), o);
-      this.addRow(templates.contextShape[k].get(shape), o);
-    }
+    const shapeId = this.shapeId(shape);
     const upper = isUpperInitial(w);
     const role = upper && model.gazetteer ? (model.gazetteer.roles.get(lower) ?? '') : '';
+    // contextFeatures(normLower, shape, d) for each offset, through the template maps.
+    const cw = templates.contextWord;
+    let own = role !== '';
+    for (let k = 0; k < CONTEXT_OFFSETS.length && !own; k++) own = cw[k].has(normLower);
+    let at: number;
+    let ctx: number;
+    if (own) {
+      at = this.allocSums(this.SPAN);
+      ctx = at + PT;
+      for (let k = 0; k < CONTEXT_OFFSETS.length; k++) {
+        const o = ctx + PT * k;
+        this.addRow(cw[k].get(normLower), o);
+        this.addRow(templates.contextShape[k].get(shape), o);
+      }
+    } else {
+      at = this.allocSums(PT);
+      ctx = this.shapeContext(shapeId, shape);
+    }
     if (role) {
       // The roles as the tagged word itself, as the previous word (offset -1) and as the next one (+1).
+      const sums = this.sums;
       summedInto(model, ['gr=' + role], sums, at);
-      summedInto(model, ['gr-1=' + role], sums, at + PT * (1 + CONTEXT_OFFSETS.indexOf(-1)));
-      summedInto(model, ['gr+1=' + role], sums, at + PT * (1 + CONTEXT_OFFSETS.indexOf(1)));
+      summedInto(model, ['gr-1=' + role], sums, ctx + PT * CONTEXT_OFFSETS.indexOf(-1));
+      summedInto(model, ['gr+1=' + role], sums, ctx + PT * CONTEXT_OFFSETS.indexOf(1));
     }
     e = {
       id: this.nextId++,
       at,
+      ctx,
       normLower,
       shape,
-      shapeId: this.shapeId(shape),
+      shapeId,
       lower,
       hasLetter: hasLetter(w),
       upper,
@@ -1180,10 +1215,10 @@ function tagPrepared(cache: TagCache, doc: string[][], segmented: boolean): Tagg
       // folding the role features into the words' scores leaves them unchanged.
       if (!e.intrinsic) cache.complete(e);
       const s0 = e.at;
-      const s1 = (i < 2 ? before : ent[k - 2]).at + PT;
-      const s2 = prev.at + 2 * PT;
-      const s3 = next.at + 3 * PT;
-      const s4 = (i + 2 < n ? ent[k + 2] : after).at + 4 * PT;
+      const s1 = (i < 2 ? before : ent[k - 2]).ctx;
+      const s2 = prev.ctx + PT;
+      const s3 = next.ctx + 2 * PT;
+      const s4 = (i + 2 < n ? ent[k + 2] : after).ctx + 3 * PT;
       for (let t = 0; t < PT; t++) E[o + t] = S[s0 + t] + S[s1 + t] + S[s2 + t] + S[s3 + t] + S[s4 + t];
       const left = k > a ? right : cache.pair(prev, e);
       const P = cache.pairData;
