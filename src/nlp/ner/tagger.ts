@@ -1072,14 +1072,6 @@ let docFlags = new Uint8Array(0);
 let docCand = new Uint8Array(0);
 let docLabels = new Uint8Array(0);
 let docEntries: WordEntry[] = [];
-/**
- * The document's word entries by spelling (caps headlines apart), emptied per document: names and
- * function words repeat within a document, and this small table stays in the processor's cache where
- * the large TagCache.words does not. The cache is only reset between documents, so an entry found here
- * is the one TagCache.word would return.
- */
-const wordMemo = new Map<string, WordEntry>();
-const capsMemo = new Map<string, WordEntry>();
 
 /** A document's decoded tags: tag indices of every token (O outside segments), and its segments. */
 interface Tagged {
@@ -1119,8 +1111,6 @@ function tagPrepared(cache: TagCache, doc: string[][], segmented: boolean): Tagg
   const cand = docCand;
   const ent = docEntries;
   tags.fill(O, 0, total);
-  wordMemo.clear();
-  capsMemo.clear();
   // Flags, caps sentences, candidates and segments.
   const caps = new Uint8Array(doc.length);
   const segments: number[] = [];
@@ -1153,13 +1143,8 @@ function tagPrepared(cache: TagCache, doc: string[][], segmented: boolean): Tagg
     let filled = sStart;
     for (; g < segments.length && segments[g + 2] === s; g += 3) {
       const to = Math.min(sEnd, segments[g + 1] + 2);
-      for (let k = Math.max(filled, segments[g] - 2); k < to; k++) {
-        const w = words[k - sStart];
-        const memo = isCaps ? capsMemo : wordMemo;
-        let e = memo.get(w);
-        if (e === undefined) memo.set(w, (e = cache.word(w, isCaps)));
-        ent[k] = e;
-      }
+      for (let k = Math.max(filled, segments[g] - 2); k < to; k++)
+        ent[k] = cache.word(words[k - sStart], isCaps);
       filled = to;
     }
   }
