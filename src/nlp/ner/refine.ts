@@ -98,14 +98,33 @@ function nameEnd(words: string[], i: number, max: number): number {
   return end;
 }
 
+/**
+ * Per ASCII first character, a bit (1 << length, lengths from 31 up sharing bit 31) for each length of the
+ * words of `set` starting with it: a word whose bit is clear is not in the set, so most tokens need no
+ * look-up (this runs on every token). Words starting with another character are looked up.
+ */
+function firstCharLengths(set: Set<string>): Int32Array {
+  const out = new Int32Array(128);
+  for (const w of set) if (w.charCodeAt(0) < 128) out[w.charCodeAt(0)] |= 1 << Math.min(w.length, 31);
+  return out;
+}
+const VESSEL_NOUN_LENGTHS = firstCharLengths(VESSEL_NOUNS);
+const ROLE_LENGTHS = firstCharLengths(ROLE_WORDS);
+const ROLE_ABBREVIATION_LENGTHS = firstCharLengths(ROLE_ABBREVIATIONS);
+const VESSEL_PREFIX_LENGTHS = firstCharLengths(VESSEL_PREFIXES);
+const mayBeIn = (lengths: Int32Array, set: Set<string>, w: string): boolean => {
+  const c = w.charCodeAt(0);
+  return c < 128 ? (lengths[c] & (1 << Math.min(w.length, 31))) !== 0 && set.has(w) : set.has(w);
+};
+
 /** The vessel names a sentence introduces: [start, end) of the name, prefix included. */
 export function vesselNamesIn(words: string[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (let i = 0; i + 1 < words.length; i++) {
     const w = words[i];
     let start = -1;
-    if (VESSEL_NOUNS.has(w) && hasLower(words[i + 1])) start = i + 1;
-    else if (VESSEL_PREFIXES.has(w) && hasLower(words[i + 1])) start = i;
+    if (mayBeIn(VESSEL_NOUN_LENGTHS, VESSEL_NOUNS, w) && hasLower(words[i + 1])) start = i + 1;
+    else if (mayBeIn(VESSEL_PREFIX_LENGTHS, VESSEL_PREFIXES, w) && hasLower(words[i + 1])) start = i;
     if (start < 0) continue;
     const end = nameEnd(words, i + 1, 4);
     if (end === i + 1) continue;
@@ -164,6 +183,16 @@ export const vesselName: DocumentRefiner = (doc, spans) => {
 
 /** Index after the role word at `i` ("Mayor", "Gen." or "Gen" "."), or -1 if `words[i]` is not a role. */
 export function afterRole(words: string[], i: number): number {
+  const c = words[i].charCodeAt(0);
+  if (c < 128) {
+    // Most words of a name are no role: test the lower-case first character and the length first. The
+    // role words are ASCII, and lower-casing changes a string's length only through characters whose
+    // lower case is not ASCII (U+0130), so a word of another length cannot lower-case to one.
+    const lc = c >= 65 && c <= 90 ? c + 32 : c;
+    const bit = 1 << Math.min(words[i].length, 31);
+    if (!(ROLE_LENGTHS[lc] & bit) && !(words[i + 1] === '.' && ROLE_ABBREVIATION_LENGTHS[lc] & bit))
+      return -1;
+  }
   const w = words[i].toLowerCase();
   if (ROLE_WORDS.has(w)) return i + 1;
   if (ROLE_ABBREVIATIONS.has(w) && words[i + 1] === '.') return i + 2;
@@ -179,13 +208,19 @@ export function afterRole(words: string[], i: number): number {
  * words, so names such as "General Motors" stay whole.
  */
 export const titleSplit: DocumentRefiner = (doc, spans) => {
-  const known = new Map<string, string>();
-  spans.forEach((sentence, s) => {
-    for (const sp of sentence) {
-      const text = doc[s].slice(sp.start, sp.end).join(' ');
-      if (!known.has(text)) known.set(text, sp.type);
-    }
-  });
+  // The first type of each span's words, built when a split first needs it (few documents have one).
+  let knownMap: Map<string, string> | null = null;
+  const known = (): Map<string, string> => {
+    if (knownMap) return knownMap;
+    knownMap = new Map<string, string>();
+    spans.forEach((sentence, s) => {
+      for (const sp of sentence) {
+        const text = doc[s].slice(sp.start, sp.end).join(' ');
+        if (!knownMap!.has(text)) knownMap!.set(text, sp.type);
+      }
+    });
+    return knownMap;
+  };
   return spans.map((sentence, s) => {
     const words = doc[s];
     let out = sentence;
@@ -207,7 +242,7 @@ export const titleSplit: DocumentRefiner = (doc, spans) => {
       out = replaceSpans(out, nameStart, sp.end, 'PER');
       let modifier: Span | null = null;
       for (let end = firstRole; end > sp.start && !modifier; end--) {
-        const type = known.get(words.slice(sp.start, end).join(' '));
+        const type = known().get(words.slice(sp.start, end).join(' '));
         if (type) modifier = { start: sp.start, end, type };
       }
       if (!modifier && sp.type === 'ORG' && firstRole > sp.start)

@@ -173,11 +173,18 @@ const rowArray = (index: Map<string, number>, feats: string[]): Int32Array => {
 interface WordEntry {
   id: number;
   /**
-   * Where the word's pre-summed scores start in TagCache.sums ([at + pass * T + tag]): intrinsic features
-   * (and the word's 'gr=' role) at 0, context features of CONTEXT_OFFSETS[k] at PT * (k + 1) (with the
-   * 'gr-1=' role at offset -1 and 'gr+1=' at +1: a role feature is a function of the neighbour alone).
+   * Where the word's pre-summed intrinsic scores (with its 'gr=' role) are in TagCache.sums
+   * ([at + pass * T + tag]).
    */
   at: number;
+  /**
+   * Where the scores it gives a token as its context are: those of CONTEXT_OFFSETS[k] at ctx + PT * k
+   * (with the 'gr-1=' role at offset -1 and 'gr+1=' at +1: a role feature is a function of the neighbour
+   * alone). A word that no context-word feature and no role names gives only its shape's context
+   * features, so it shares its shape's block (TagCache.shapeContext): most words of a large input are
+   * such rare words, and one block per shape instead of one per word keeps the sums small and in cache.
+   */
+  ctx: number;
   normLower: string;
   shape: string;
   shapeId: number;
@@ -222,23 +229,6 @@ const LN_A = 8;
 const LN_B = 16;
 const SL_B = 32;
 
-/** Word (lowercase, digits as 0) -> PAIR_TEMPLATES bits, from the model's feature names. */
-function pairVocabulary(index: Map<string, number>): Map<string, number> {
-  const bits = new Map<string, number>();
-  const mark = (w: string, b: number) => bits.set(w, (bits.get(w) ?? 0) | b);
-  for (const f of index.keys())
-    for (const t of PAIR_TEMPLATES) {
-      if (!f.startsWith(t.prefix)) continue;
-      const rest = f.slice(t.prefix.length);
-      // Words may contain '|': mark every split (a superset is safe, it only costs a look-up).
-      for (let k = rest.indexOf('|'); k >= 0; k = rest.indexOf('|', k + 1)) {
-        if (t.a) mark(rest.slice(0, k), t.a);
-        if (t.b) mark(rest.slice(k + 1), t.b);
-      }
-    }
-  return bits;
-}
-
 /**
  * The word-pair features without strings: each side of a pair feature's name (a word, or a shape) as an
  * integer id, and per template the row of (id of a) * side + (id of b). Every split of a name at a '|' is
@@ -252,31 +242,13 @@ interface PairTable {
   rows: Array<Map<number, number>>;
 }
 
-function pairTable(index: Map<string, number>): PairTable {
-  const words = new Map<string, number>();
-  const shapes = new Map<string, number>();
-  const id = (m: Map<string, number>, key: string): number => {
-    let v = m.get(key);
-    if (v === undefined) m.set(key, (v = m.size));
-    return v;
-  };
-  const found: Array<[number, number, number, number]> = [];
-  for (const [f, row] of index)
-    PAIR_TEMPLATES.forEach((t, x) => {
-      if (!f.startsWith(t.prefix)) return;
-      const rest = f.slice(t.prefix.length);
-      for (let k = rest.indexOf('|'); k >= 0; k = rest.indexOf('|', k + 1))
-        found.push([
-          x,
-          id(t.aShape ? shapes : words, rest.slice(0, k)),
-          id(t.bShape ? shapes : words, rest.slice(k + 1)),
-          row,
-        ]);
-    });
-  const side = Math.max(words.size, shapes.size) + 1;
-  const rows = PAIR_TEMPLATES.map(() => new Map<number, number>());
-  for (const [x, a, b, row] of found) rows[x].set(a * side + b, row);
-  return { words, shapes, side, rows };
+/** What the word entries and word pairs read from the model's feature names, built in one scan of them. */
+interface ModelTables {
+  /** Template name -> value -> row, for the templates in `wanted` (see below). */
+  templates: Map<string, Map<string, number>>;
+  /** Word (lowercase, digits as 0) -> PAIR_TEMPLATES bits. */
+  pairVocab: Map<string, number>;
+  pairs: PairTable;
 }
 
 /**
@@ -284,19 +256,53 @@ function pairTable(index: Map<string, number>): PairTable {
  * such as "bias", are left out). Every template the word entries read ends in its only '=', so
  * template + value is a feature name exactly when the template's map has the value: a cache miss looks
  * its features up by the word's own strings (whose hashes are computed once) instead of building a
- * string per feature.
+ * string per feature. Only the `wanted` templates get a map (the others are read by their full names).
+ *
+ * The PAIR_TEMPLATES prefixes also end in their only '=', so the same split finds the pair features;
+ * their names go to the PairTable and to the pair vocabulary instead. One pass over the names (not one
+ * per table) keeps loading the model cheap for small inputs.
  */
-function templateRows(index: Map<string, number>): Map<string, Map<string, number>> {
-  const out = new Map<string, Map<string, number>>();
+function modelTables(index: Map<string, number>, wanted: Iterable<string>): ModelTables {
+  const templates = new Map<string, Map<string, number>>();
+  for (const t of wanted) templates.set(t, new Map());
+  const pairTemplate = new Map<string, number>(PAIR_TEMPLATES.map((t, x) => [t.prefix, x]));
+  const pairVocab = new Map<string, number>();
+  const words = new Map<string, number>();
+  const shapes = new Map<string, number>();
+  const id = (m: Map<string, number>, key: string): number => {
+    let v = m.get(key);
+    if (v === undefined) m.set(key, (v = m.size));
+    return v;
+  };
+  const mark = (w: string, b: number) => pairVocab.set(w, (pairVocab.get(w) ?? 0) | b);
+  const found: number[] = [];
   for (const [f, row] of index) {
     const k = f.indexOf('=');
     if (k < 0) continue;
     const template = f.slice(0, k + 1);
-    let m = out.get(template);
-    if (!m) out.set(template, (m = new Map()));
-    m.set(f.slice(k + 1), row);
+    const m = templates.get(template);
+    if (m) {
+      m.set(f.slice(k + 1), row);
+      continue;
+    }
+    const x = pairTemplate.get(template);
+    if (x === undefined) continue;
+    const t = PAIR_TEMPLATES[x];
+    const rest = f.slice(k + 1);
+    // Words may contain '|': enter every split (a superset is safe, it only costs a look-up).
+    for (let j = rest.indexOf('|'); j >= 0; j = rest.indexOf('|', j + 1)) {
+      const a = rest.slice(0, j);
+      const b = rest.slice(j + 1);
+      if (t.a) mark(a, t.a);
+      if (t.b) mark(b, t.b);
+      found.push(x, id(t.aShape ? shapes : words, a), id(t.bShape ? shapes : words, b), row);
+    }
   }
-  return out;
+  const side = Math.max(words.size, shapes.size) + 1;
+  const rows = PAIR_TEMPLATES.map(() => new Map<number, number>());
+  for (let j = 0; j < found.length; j += 4)
+    rows[found[j]].set(found[j + 1] * side + found[j + 2], found[j + 3]);
+  return { templates, pairVocab, pairs: { words, shapes, side, rows } };
 }
 
 const NO_TEMPLATE = new Map<string, number>();
@@ -321,23 +327,28 @@ interface WordTemplates {
   hyph: number;
 }
 
-function wordTemplates(index: Map<string, number>): WordTemplates {
-  const all = templateRows(index);
+/** The template names wordTemplates reads (the names contextFeatures and intrinsicFeatures build, without their values). */
+const CONTEXT_TEMPLATES = CONTEXT_OFFSETS.map((d) => contextFeatures('', '', d));
+const K4 = [1, 2, 3, 4];
+const WORD_TEMPLATE_NAMES = [
+  ...CONTEXT_TEMPLATES.flat(),
+  ...['l=', 'sh=', 'shl=', 'w=', 'C|l=', 'C|sh=', 'first|sh='],
+  ...K4.flatMap((k) => ['p' + k + '=', 's' + k + '=']),
+];
+
+function wordTemplates(index: Map<string, number>, all: Map<string, Map<string, number>>): WordTemplates {
   const get = (t: string) => all.get(t) ?? NO_TEMPLATE;
-  // The names contextFeatures and intrinsicFeatures build, without their values.
-  const context = CONTEXT_OFFSETS.map((d) => contextFeatures('', '', d));
-  const k4 = [1, 2, 3, 4];
   return {
-    contextWord: context.map(([l]) => get(l)),
-    contextShape: context.map(([, sh]) => get(sh)),
+    contextWord: CONTEXT_TEMPLATES.map(([l]) => get(l)),
+    contextShape: CONTEXT_TEMPLATES.map(([, sh]) => get(sh)),
     l: get('l='),
     sh: get('sh='),
     shl: get('shl='),
     w: get('w='),
     capsL: get('C|l='),
     capsSh: get('C|sh='),
-    prefix: k4.map((k) => get('p' + k + '=')),
-    suffix: k4.map((k) => get('s' + k + '=')),
+    prefix: K4.map((k) => get('p' + k + '=')),
+    suffix: K4.map((k) => get('s' + k + '=')),
     first: get('first|sh='),
     bias: index.get('bias') ?? -1,
     hyph: index.get('hyph') ?? -1,
@@ -350,8 +361,13 @@ function wordTemplates(index: Map<string, number>): WordTemplates {
  */
 const WORD_LIMIT = 80_000;
 const PAIR_LIMIT = 1_000_000;
-/** Slots of the word-pair table (a power of two, at least twice PAIR_LIMIT). */
+/** Most slots of the word-pair table (a power of two, at least twice PAIR_LIMIT). */
 const PAIR_SLOTS = 2 ** 21;
+/**
+ * Slots it starts with: the table doubles as it fills, so a small input does not pay for clearing
+ * millions of slots it never uses.
+ */
+const PAIR_SLOTS_FIRST = 2 ** 14;
 const SHAPE_LIMIT = 20_000;
 /** Trigram keys are shape id * SHAPE_SPAN + shape id (larger ids, which would take 2 million shapes, skip the cache). */
 const SHAPE_SPAN = 2 ** 21;
@@ -369,7 +385,9 @@ class TagCache {
    * Open-addressing table of word pairs: per slot, the ids of the first and second word (-1: free) and
    * where their rows are in pairData.
    */
-  private readonly pairKeys = new Int32Array(3 * PAIR_SLOTS).fill(-1);
+  private pairKeys = new Int32Array(3 * PAIR_SLOTS_FIRST).fill(-1);
+  /** Slots of pairKeys (a power of two, up to PAIR_SLOTS). */
+  private pairSlots = PAIR_SLOTS_FIRST;
   /**
    * The rows of the cached pairs, one after the other (grown by doubling; one array instead of one per
    * pair keeps hundreds of thousands of small objects away from the garbage collector): at p, the count
@@ -380,6 +398,8 @@ class TagCache {
   readonly trigrams = new Map<number, Map<number, Int32Array>>();
   readonly shapes = new Map<string, number>();
   readonly shapeNames: string[] = [];
+  /** Per shape id, where its shared context block is in `sums` (see WordEntry.ctx). */
+  private readonly shapeContexts: number[] = [];
   /** Rows of gazetteer hits, by hit and shape id. */
   readonly gazetteer = new Map<string, Map<number, Int32Array>>();
   /** Rows of the 'doc=' feature, by the code computed in doc(). */
@@ -396,7 +416,7 @@ class TagCache {
   /** Every pass's weights side by side: weights[row * PT + pass * T + tag]. */
   readonly weights: Float32Array;
   /**
-   * The word entries' pre-summed scores, SPAN numbers per word (see WordEntry.at), in one array grown by
+   * The word entries' pre-summed scores (PT numbers per word, SPAN with its own context block, see WordEntry.at and .ctx), in one array grown by
    * doubling: one allocation instead of one typed array per word, and neighbouring entries close in memory.
    */
   sums = new Float64Array(0);
@@ -407,14 +427,17 @@ class TagCache {
     const PT = (this.PT = model.passes.length * T);
     this.SPAN = PT * (1 + CONTEXT_OFFSETS.length);
     const rows = model.index.size;
-    this.weights = new Float32Array(rows * PT);
-    model.passes.forEach((p, k) => {
-      for (let r = 0; r < rows; r++) this.weights.set(p.weights.subarray(r * T, r * T + T), r * PT + k * T);
-    });
+    const weights = (this.weights = new Float32Array(rows * PT));
+    // Plain loops (a subarray per row would be one more object per feature).
+    for (let k = 0; k < model.passes.length; k++) {
+      const pw = model.passes[k].weights;
+      for (let r = 0; r < rows; r++) for (let t = 0; t < T; t++) weights[r * PT + k * T + t] = pw[r * T + t];
+    }
     this.exact = exactSums(model);
-    this.pairVocab = pairVocabulary(model.index);
-    this.pairs = pairTable(model.index);
-    this.templates = wordTemplates(model.index);
+    const tables = modelTables(model.index, WORD_TEMPLATE_NAMES);
+    this.pairVocab = tables.pairVocab;
+    this.pairs = tables.pairs;
+    this.templates = wordTemplates(model.index, tables.templates);
     this.reset();
   }
 
@@ -427,6 +450,7 @@ class TagCache {
     this.trigrams.clear();
     this.shapes.clear();
     this.shapeNames.length = 0;
+    this.shapeContexts.length = 0;
     this.gazetteer.clear();
     this.nextId = 0;
     this.sumsUsed = 0;
@@ -439,10 +463,10 @@ class TagCache {
       this.reset();
   }
 
-  /** Room for one word's scores in `sums`, zeroed (it may hold a word forgotten by reset). */
-  private allocSums(): number {
+  /** Room for `size` scores in `sums`, zeroed (it may hold a word forgotten by reset). */
+  private allocSums(size: number): number {
     const at = this.sumsUsed;
-    const end = at + this.SPAN;
+    const end = at + size;
     if (end > this.sums.length) {
       // Doubling, but not far past what WORD_LIMIT words take (the cache is reset beyond it).
       let size = Math.max(1024 * this.SPAN, Math.min(2 * this.sums.length, (WORD_LIMIT + 4096) * this.SPAN));
@@ -466,14 +490,26 @@ class TagCache {
     return id;
   }
 
+  /** The shared context block of the words of a shape with no context-word feature (see WordEntry.ctx). */
+  private shapeContext(shapeId: number, shape: string): number {
+    let ctx = this.shapeContexts[shapeId];
+    if (ctx === undefined) {
+      ctx = this.shapeContexts[shapeId] = this.allocSums(this.SPAN - this.PT);
+      for (let k = 0; k < CONTEXT_OFFSETS.length; k++)
+        this.addRow(this.templates.contextShape[k].get(shape), ctx + this.PT * k);
+    }
+    return ctx;
+  }
+
   private boundary(which: string): WordEntry {
-    const at = this.allocSums();
+    const at = this.allocSums(this.SPAN);
     CONTEXT_OFFSETS.forEach((d, k) =>
       summedInto(this.model, contextFeatures(which, which, d), this.sums, at + this.PT * (k + 1)),
     );
     return {
       id: this.nextId++,
       at,
+      ctx: at + this.PT,
       normLower: which,
       shape: which,
       shapeId: this.shapeId(which),
@@ -502,28 +538,41 @@ class TagCache {
     const norm = digitsAsZero(w);
     const normLower = norm === w ? lower : norm.toLowerCase();
     const shape = shapeOf(norm, 1);
-    const at = this.allocSums();
-    const sums = this.sums;
-    // contextFeatures(normLower, shape, d) for each offset, through the template maps.
-    for (let k = 0; k < CONTEXT_OFFSETS.length; k++) {
-      const o = at + PT * (k + 1);
-      this.addRow(templates.contextWord[k].get(normLower), o);
-      this.addRow(templates.contextShape[k].get(shape), o);
-    }
+    const shapeId = this.shapeId(shape);
     const upper = isUpperInitial(w);
     const role = upper && model.gazetteer ? (model.gazetteer.roles.get(lower) ?? '') : '';
+    // contextFeatures(normLower, shape, d) for each offset, through the template maps.
+    const cw = templates.contextWord;
+    let own = role !== '';
+    for (let k = 0; k < CONTEXT_OFFSETS.length && !own; k++) own = cw[k].has(normLower);
+    let at: number;
+    let ctx: number;
+    if (own) {
+      at = this.allocSums(this.SPAN);
+      ctx = at + PT;
+      for (let k = 0; k < CONTEXT_OFFSETS.length; k++) {
+        const o = ctx + PT * k;
+        this.addRow(cw[k].get(normLower), o);
+        this.addRow(templates.contextShape[k].get(shape), o);
+      }
+    } else {
+      at = this.allocSums(PT);
+      ctx = this.shapeContext(shapeId, shape);
+    }
     if (role) {
       // The roles as the tagged word itself, as the previous word (offset -1) and as the next one (+1).
+      const sums = this.sums;
       summedInto(model, ['gr=' + role], sums, at);
-      summedInto(model, ['gr-1=' + role], sums, at + PT * (1 + CONTEXT_OFFSETS.indexOf(-1)));
-      summedInto(model, ['gr+1=' + role], sums, at + PT * (1 + CONTEXT_OFFSETS.indexOf(1)));
+      summedInto(model, ['gr-1=' + role], sums, ctx + PT * CONTEXT_OFFSETS.indexOf(-1));
+      summedInto(model, ['gr+1=' + role], sums, ctx + PT * CONTEXT_OFFSETS.indexOf(1));
     }
     e = {
       id: this.nextId++,
       at,
+      ctx,
       normLower,
       shape,
-      shapeId: this.shapeId(shape),
+      shapeId,
       lower,
       hasLetter: hasLetter(w),
       upper,
@@ -592,14 +641,14 @@ class TagCache {
     if (!(ll || ln || ls || sl)) return 0;
     const ia = a.id;
     const ib = b.id;
-    const keys = this.pairKeys;
-    let h = Math.imul(ia, 0x9e3779b1) + Math.imul(ib, 0x85ebca6b);
-    h = (h ^ (h >>> 15)) & (PAIR_SLOTS - 1);
+    let keys = this.pairKeys;
+    let mask = this.pairSlots - 1;
+    let h = pairHash(ia, ib) & mask;
     for (;;) {
       const ka = keys[3 * h];
       if (ka === -1) break;
       if (ka === ia && keys[3 * h + 1] === ib) return keys[3 * h + 2];
-      h = (h + 1) & (PAIR_SLOTS - 1);
+      h = (h + 1) & mask;
     }
     // The features 'l-1|l=', 'l-1|sh=' (b's rows), then 'l|l+1=', 'sh|l+1=' (a's), from the PairTable.
     const p = this.pairUsed;
@@ -624,13 +673,40 @@ class TagCache {
     data[p + 1] = end - p - 2;
     const at = end > p + 2 ? p : 0;
     // The table is emptied between documents past PAIR_LIMIT; one huge document stops caching at 3/4 full.
-    if (this.pairCount >= (PAIR_SLOTS >> 2) * 3) return at;
+    if (this.pairCount >= (this.pairSlots >> 2) * 3) {
+      if (this.pairSlots >= PAIR_SLOTS) return at;
+      this.growPairs();
+      keys = this.pairKeys;
+      mask = this.pairSlots - 1;
+      h = pairHash(ia, ib) & mask;
+      while (keys[3 * h] !== -1) h = (h + 1) & mask;
+    }
     keys[3 * h] = ia;
     keys[3 * h + 1] = ib;
     keys[3 * h + 2] = at;
     if (at) this.pairUsed = end;
     this.pairCount++;
     return at;
+  }
+
+  /** Double the word-pair table, entering every cached pair again. */
+  private growPairs(): void {
+    const old = this.pairKeys;
+    const slots = 2 * this.pairSlots;
+    const mask = slots - 1;
+    const keys = new Int32Array(3 * slots).fill(-1);
+    for (let x = 0; x < old.length; x += 3) {
+      const ia = old[x];
+      if (ia === -1) continue;
+      const ib = old[x + 1];
+      let h = pairHash(ia, ib) & mask;
+      while (keys[3 * h] !== -1) h = (h + 1) & mask;
+      keys[3 * h] = ia;
+      keys[3 * h + 1] = ib;
+      keys[3 * h + 2] = old[x + 2];
+    }
+    this.pairKeys = keys;
+    this.pairSlots = slots;
   }
 
   trigram(a: WordEntry, b: WordEntry, c: WordEntry): Int32Array {
@@ -712,6 +788,12 @@ function exactSums(model: NerModel): boolean {
 }
 
 const tagCaches = new WeakMap<NerModel, TagCache>();
+
+/** The word-pair table's hash of two word ids (mask it to the table's size). */
+function pairHash(ia: number, ib: number): number {
+  const h = Math.imul(ia, 0x9e3779b1) + Math.imul(ib, 0x85ebca6b);
+  return h ^ (h >>> 15);
+}
 
 /** Add the weights of rows[from..to) (all passes, see TagCache.weights) to a token's emissions at offset o. */
 function addRowsAll(
@@ -1104,6 +1186,9 @@ function tagPrepared(cache: TagCache, doc: string[][], segmented: boolean): Tagg
       sStart = starts[s];
       gaz = gazetteer ? gazetteerHits(gazetteer, words, flags, ent, sStart) : null;
     }
+    // The pair (token k - 1, token k) is the right pair of token k - 1 and the left pair of token k: it is
+    // looked up once, and its rows are read before the next look-up (which may reuse its place, see pair()).
+    let right = 0;
     for (let k = a; k < b; k++) {
       const i = k - sStart;
       const o = k * PT;
@@ -1115,15 +1200,15 @@ function tagPrepared(cache: TagCache, doc: string[][], segmented: boolean): Tagg
       // folding the role features into the words' scores leaves them unchanged.
       if (!e.intrinsic) cache.complete(e);
       const s0 = e.at;
-      const s1 = (i < 2 ? before : ent[k - 2]).at + PT;
-      const s2 = prev.at + 2 * PT;
-      const s3 = next.at + 3 * PT;
-      const s4 = (i + 2 < n ? ent[k + 2] : after).at + 4 * PT;
+      const s1 = (i < 2 ? before : ent[k - 2]).ctx;
+      const s2 = prev.ctx + PT;
+      const s3 = next.ctx + 2 * PT;
+      const s4 = (i + 2 < n ? ent[k + 2] : after).ctx + 3 * PT;
       for (let t = 0; t < PT; t++) E[o + t] = S[s0 + t] + S[s1 + t] + S[s2 + t] + S[s3 + t] + S[s4 + t];
-      const left = cache.pair(prev, e);
+      const left = k > a ? right : cache.pair(prev, e);
       const P = cache.pairData;
       addRowsAll(W, PT, P, left + 2, left + 2 + P[left], E, o);
-      const right = cache.pair(e, next);
+      right = cache.pair(e, next);
       const Q = cache.pairData;
       addRowsAll(W, PT, Q, right + 2 + Q[right], right + 2 + Q[right + 1], E, o);
       const tri = cache.trigram(prev, e, next);
