@@ -4,9 +4,9 @@
  */
 import type { Article, Entity, Quote } from '../../model.js';
 import {
+  ClauseCueScan,
   directAttributions,
   indirectAttribution,
-  sliceableLowerCase,
   tidyQuoteText,
   type RawAttribution,
 } from './attribute.js';
@@ -47,7 +47,7 @@ export function findAttributions(article: Article, entities: Entity[]): Attribut
     end: Math.max(r.end, r.speaker?.end ?? r.end),
   }));
   const sentences = article.sentences.length ? article.sentences : paragraphs(text);
-  const lower = sliceableLowerCase(text);
+  const cues = new ClauseCueScan(text);
   for (const s of sentences) {
     // a sentence that also holds a direct quote is read up to that quote ("X said ... but added, “...”")
     let first = Infinity;
@@ -56,7 +56,7 @@ export function findAttributions(article: Article, entities: Entity[]): Attribut
     while (cut > s.start && /[\s"“”'‘,:—–-]/u.test(text[cut - 1])) cut--;
     const span = first === Infinity ? s : { start: s.start, end: Math.max(s.start, cut) };
     if (span.end - span.start < 20) continue;
-    const r = indirectAttribution(text, span, lower);
+    const r = indirectAttribution(text, span, cues);
     if (r) raws.push(r);
   }
   raws.sort((a, b) => a.start - b.start);
