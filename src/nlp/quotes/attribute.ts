@@ -8,7 +8,7 @@
  */
 import type { QuoteKind } from '../../model.js';
 import { AUX_ADVERBS, CLAUSE_CUES, CUE_VERBS, DETERMINERS, NP_STOP, PRONOUNS } from './lexicon.js';
-import { paragraphs, quoteSpans, type QuoteMarkSpan } from './marks.js';
+import { MarkScan, paragraphs, quoteSpans, type QuoteMarkSpan } from './marks.js';
 import {
   isCap,
   isWord,
@@ -282,8 +282,9 @@ function isTitleCase(body: string): boolean {
 /** Where the sentence holding offset `pos` starts, within the paragraph (crude: after . ! ? + space). */
 function sentenceStartBefore(text: string, paraStart: number, pos: number): number {
   for (let i = pos - 1; i > paraStart; i--) {
+    const c = text.charCodeAt(i - 1);
     if (
-      /[.!?]/.test(text[i - 1]) &&
+      (c === 46 || c === 33 || c === 63) && // . ! ?
       /\s/.test(text[i]) &&
       !/(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|St|Lt|Col|[A-Z]))\.$/.test(
         text.slice(Math.max(paraStart, i - 5), i),
@@ -336,9 +337,10 @@ export function tidyQuoteText(quote: string): string {
 export function directAttributions(text: string): RawAttribution[] {
   const out: RawAttribution[] = [];
   const paras = paragraphs(text);
+  const marks = new MarkScan(text);
   let lastAttributed: { att: RawAttribution; para: number } | null = null;
   paras.forEach((para, pi) => {
-    const qs = quoteSpans(text, para);
+    const qs = quoteSpans(text, para, marks);
     for (let i = 0; i < qs.length; i++) {
       const q = qs[i];
       const body = text.slice(q.start, q.end);
