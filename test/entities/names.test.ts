@@ -58,7 +58,7 @@ test('edit distance with early exit', () => {
 });
 
 test('deletion hashes: one-character deletions compared without building the variants', async () => {
-  const { deletionHash, sameDeletion } = await import('../../src/nlp/entities/index.js');
+  const { deletionHash, deletionHashes, sameDeletion } = await import('../../src/nlp/entities/index.js');
   const del = (s: string, i: number) => (i < 0 ? s : s.slice(0, i) + s.slice(i + 1));
   const words = ['gaddafi', 'gadafi', 'qaddafi', 'kadhafi', 'aab', 'ab', 'abb', 'ba', 'a', ''];
   for (const a of words)
@@ -70,4 +70,13 @@ test('deletion hashes: one-character deletions compared without building the var
           if (same) assert.equal(deletionHash(a, i), deletionHash(b, j));
         }
   assert.notEqual(deletionHash('gaddafi', -1), deletionHash('gadafi', -1));
+  // all variants at once: the same hashes
+  const out: number[] = [];
+  for (const a of [...words, 'Stoltenberg', 'Ελλάδα', 'x'.repeat(300)]) {
+    deletionHashes(a, out);
+    assert.deepEqual(
+      out,
+      Array.from({ length: a.length + 1 }, (_, i) => deletionHash(a, i - 1)),
+    );
+  }
 });

@@ -345,6 +345,7 @@ export function resolveEntities(articles: Article[]): Entity[] {
   // Per type: hash of a deletion variant → indexed (rare) nodes as (node id, deleted index) pairs. Variants
   // are hashed, not built; a hash hit is confirmed on the two keys' characters (`sameDeletion`).
   const deletions = new Map<EntityType, Map<number, number[]>>();
+  const variantHashes: number[] = [];
   for (const n of nodes) {
     // names with digits are models and numbers ("A380", "A350"), never misspellings of each other
     if (
@@ -357,8 +358,9 @@ export function resolveEntities(articles: Article[]): Entity[] {
     if (n.mentions.length > MISSPELLING_MAX_RARE) continue;
     let byVariant = deletions.get(n.type);
     if (!byVariant) deletions.set(n.type, (byVariant = new Map()));
+    deletionHashes(n.key, variantHashes);
     for (let i = -1; i < n.key.length; i++) {
-      const h = deletionHash(n.key, i);
+      const h = variantHashes[i + 1];
       const l = byVariant.get(h);
       if (l) l.push(n.id, i);
       else byVariant.set(h, [n.id, i]);
@@ -369,8 +371,9 @@ export function resolveEntities(articles: Article[]): Entity[] {
     const byVariant = deletions.get(b.type);
     if (!byVariant) continue;
     const cands = new Set<Node>();
+    deletionHashes(b.key, variantHashes);
     for (let j = -1; j < b.key.length; j++) {
-      const l = byVariant.get(deletionHash(b.key, j));
+      const l = byVariant.get(variantHashes[j + 1]);
       if (!l) continue;
       for (let x = 0; x < l.length; x += 2) {
         const a = nodes[l[x]];
@@ -448,11 +451,46 @@ function pickPerson(
   return cands.reduce((a, b) => ((counts.get(b.node) ?? 0) > (counts.get(a.node) ?? 0) ? b : a)).node;
 }
 
+/**
+ * Deletion hashes are polynomial (Horner) hashes mod 2^32 of the key without one character, so that all of
+ * a key's variants come from its prefix and suffix hashes in O(length) (`deletionHashes`), not O(length²).
+ * They only pick candidates: a hit is confirmed on the characters (`sameDeletion`), so the hash function
+ * decides no merge.
+ */
+const DELETION_BASE = 0x01000193;
+const mix31 = (h: number) => (h ^ (h >>> 16)) & 0x7fffffff;
+
 /** A 31-bit hash of `key` without its character at `skip` (-1: the key itself). */
 export function deletionHash(key: string, skip: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) if (i !== skip) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return (h ^ (h >>> 16)) & 0x7fffffff;
+  let h = 0;
+  for (let i = 0; i < key.length; i++)
+    if (i !== skip) h = (Math.imul(h, DELETION_BASE) + key.charCodeAt(i)) | 0;
+  return mix31(h);
+}
+
+/** Scratch for `deletionHashes`: suffix hashes and powers of the base. */
+const suffixHash: number[] = [];
+const basePower: number[] = [1];
+
+/**
+ * `out[0]` = `deletionHash(key, -1)`, `out[i + 1]` = `deletionHash(key, i)` for every index i (out is
+ * overwritten; its length becomes key.length + 1).
+ */
+export function deletionHashes(key: string, out: number[]): void {
+  const n = key.length;
+  while (basePower.length <= n) basePower.push(Math.imul(basePower[basePower.length - 1], DELETION_BASE));
+  // suffixHash[i]: the hash of key.slice(i), i.e. sum of c_k * B^(n-1-k) for k >= i
+  suffixHash[n] = 0;
+  for (let i = n - 1; i >= 0; i--)
+    suffixHash[i] = (suffixHash[i + 1] + Math.imul(key.charCodeAt(i), basePower[n - 1 - i])) | 0;
+  out.length = n + 1;
+  out[0] = mix31(suffixHash[0]);
+  // prefix: the hash of key.slice(0, i); without character i the prefix is shifted by n-1-i places
+  let prefix = 0;
+  for (let i = 0; i < n; i++) {
+    out[i + 1] = mix31((Math.imul(prefix, basePower[n - 1 - i]) + suffixHash[i + 1]) | 0);
+    prefix = (Math.imul(prefix, DELETION_BASE) + key.charCodeAt(i)) | 0;
+  }
 }
 
 /** True when `a` without its character at `i` equals `b` without its character at `j` (-1: nothing deleted). */

@@ -8,7 +8,7 @@
  */
 import type { QuoteKind } from '../../model.js';
 import { AUX_ADVERBS, CLAUSE_CUES, CUE_VERBS, DETERMINERS, NP_STOP, PRONOUNS } from './lexicon.js';
-import { paragraphs, quoteSpans, type QuoteMarkSpan } from './marks.js';
+import { MarkScan, paragraphs, quoteSpans, type QuoteMarkSpan } from './marks.js';
 import {
   isCap,
   isWord,
@@ -282,8 +282,9 @@ function isTitleCase(body: string): boolean {
 /** Where the sentence holding offset `pos` starts, within the paragraph (crude: after . ! ? + space). */
 function sentenceStartBefore(text: string, paraStart: number, pos: number): number {
   for (let i = pos - 1; i > paraStart; i--) {
+    const c = text.charCodeAt(i - 1);
     if (
-      /[.!?]/.test(text[i - 1]) &&
+      (c === 46 || c === 33 || c === 63) && // . ! ?
       /\s/.test(text[i]) &&
       !/(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|St|Lt|Col|[A-Z]))\.$/.test(
         text.slice(Math.max(paraStart, i - 5), i),
@@ -336,9 +337,10 @@ export function tidyQuoteText(quote: string): string {
 export function directAttributions(text: string): RawAttribution[] {
   const out: RawAttribution[] = [];
   const paras = paragraphs(text);
+  const marks = new MarkScan(text);
   let lastAttributed: { att: RawAttribution; para: number } | null = null;
   paras.forEach((para, pi) => {
-    const qs = quoteSpans(text, para);
+    const qs = quoteSpans(text, para, marks);
     for (let i = 0; i < qs.length; i++) {
       const q = qs[i];
       const body = text.slice(q.start, q.end);
@@ -461,26 +463,47 @@ const CLAUSE_CUE_FROM = new RegExp(CLAUSE_CUE_TEXT.source, 'g');
 const NON_ASCII_RE = /[^\x00-\x7f]/;
 
 /**
- * `text.toLowerCase()` when that equals lower-casing any slice of it on its own (plain ASCII text: one
- * character at a time, no length change), else null. Lets `indirectAttribution` test sentences without a
- * lower-cased copy of each.
+ * Finds clause cues in one text for `indirectAttribution`, which asks about its sentences in text order.
+ * `lower` is `text.toLowerCase()` when that equals lower-casing any slice of it on its own (plain ASCII
+ * text: one character at a time, no length change), else null (each slice is then lower-cased and tested).
  */
-export function sliceableLowerCase(text: string): string | null {
-  return NON_ASCII_RE.test(text) ? null : text.toLowerCase();
-}
+export class ClauseCueScan {
+  readonly lower: string | null;
+  /** The last search: from `from`, the leftmost match starts at `at` (-1: none) and ends at `atEnd`. */
+  private from = -1;
+  private at = -1;
+  private atEnd = -1;
 
-/** Is there a clause cue in `text.slice(start, end).toLowerCase()`? `lower`: `sliceableLowerCase(text)`. */
-function hasClauseCueText(text: string, lower: string | null, start: number, end: number): boolean {
-  if (lower !== null) {
-    // The leftmost match at or after `start` in the whole text: none before `end` means none in the slice
-    // (the pattern has no anchors or look-arounds, so a match in the slice is one in the text); one that
-    // fits before `end` is one in the slice; one that runs past `end` may hide a shorter alternative.
-    CLAUSE_CUE_FROM.lastIndex = start;
-    const m = CLAUSE_CUE_FROM.exec(lower);
-    if (!m || m.index >= end) return false;
-    if (m.index + m[0].length <= end) return true;
+  constructor(text: string) {
+    this.lower = NON_ASCII_RE.test(text) ? null : text.toLowerCase();
   }
-  return CLAUSE_CUE_TEXT.test(text.slice(start, end).toLowerCase());
+
+  /**
+   * Is there a clause cue in `text.slice(start, end).toLowerCase()`? (`text`: the one given to the
+   * constructor.)
+   */
+  hasCue(text: string, start: number, end: number): boolean {
+    const lower = this.lower;
+    if (lower !== null) {
+      // The leftmost match at or after `start` in the whole text: none before `end` means none in the slice
+      // (the pattern has no anchors or look-arounds, so a match in the slice is one in the text); one that
+      // fits before `end` is one in the slice; one that runs past `end` may hide a shorter alternative.
+      // The last search still answers when it started at or before `start` and found nothing before it: it
+      // tried every position from its start up to its match and failed at all of them, and the match at a
+      // position depends only on the text from there on. Sentences come in text order, so the text is
+      // scanned about once instead of once per sentence up to the next cue.
+      if (!(this.from >= 0 && this.from <= start && (this.at < 0 || this.at >= start))) {
+        CLAUSE_CUE_FROM.lastIndex = start;
+        const m = CLAUSE_CUE_FROM.exec(lower);
+        this.from = start;
+        this.at = m ? m.index : -1;
+        this.atEnd = m ? m.index + m[0].length : -1;
+      }
+      if (this.at < 0 || this.at >= end) return false;
+      if (this.atEnd <= end) return true;
+    }
+    return CLAUSE_CUE_TEXT.test(text.slice(start, end).toLowerCase());
+  }
 }
 
 export interface SentenceSpan {
@@ -489,17 +512,20 @@ export interface SentenceSpan {
 }
 
 /**
- * Indirect (or partial, when the content holds a quoted fragment) attribution in one sentence. `lower`:
- * `sliceableLowerCase(text)`, when the caller reads many sentences of one text (optional, for speed).
+ * Indirect (or partial, when the content holds a quoted fragment) attribution in one sentence. `cues`: a
+ * `ClauseCueScan` of `text`, when the caller reads many sentences of one text in order (optional, for speed).
  */
 export function indirectAttribution(
   text: string,
   sent: SentenceSpan,
-  lower: string | null = null,
+  cues: ClauseCueScan | null = null,
 ): RawAttribution | null {
   // Most sentences hold no clause cue at all: a word that lower-cases to a cue is in the lower-cased text (a
   // superset test), checked before any word is scanned.
-  if (!hasClauseCueText(text, lower, sent.start, sent.end)) return null;
+  const anyCueText = cues
+    ? cues.hasCue(text, sent.start, sent.end)
+    : CLAUSE_CUE_TEXT.test(text.slice(sent.start, sent.end).toLowerCase());
+  if (!anyCueText) return null;
   const ws = words(text, sent.start, sent.end);
   let n = ws.length;
   while (n > 0 && !isWord(ws[n - 1])) n--;

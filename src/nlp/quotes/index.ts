@@ -4,9 +4,9 @@
  */
 import type { Article, Entity, Quote } from '../../model.js';
 import {
+  ClauseCueScan,
   directAttributions,
   indirectAttribution,
-  sliceableLowerCase,
   tidyQuoteText,
   type RawAttribution,
 } from './attribute.js';
@@ -42,21 +42,38 @@ export function findAttributions(article: Article, entities: Entity[]): Attribut
   const text = article.text;
   const raws: RawAttribution[] = directAttributions(text);
   // Regions already covered by direct quotes (content plus attribution) are not re-read as indirect quotes.
-  const covered = raws.map((r) => ({
-    start: Math.min(r.start, r.speaker?.start ?? r.start),
-    end: Math.max(r.end, r.speaker?.end ?? r.end),
-  }));
+  // Sorted by start: the first one that overlaps a sentence is the one that starts first.
+  const covered = raws
+    .map((r) => ({
+      start: Math.min(r.start, r.speaker?.start ?? r.start),
+      end: Math.max(r.end, r.speaker?.end ?? r.end),
+    }))
+    .sort((a, b) => a.start - b.start);
   const sentences = article.sentences.length ? article.sentences : paragraphs(text);
-  const lower = sliceableLowerCase(text);
+  const cues = new ClauseCueScan(text);
+  // covered[0 .. lo) end at or before the current sentence's start (sentences come in text order; lo goes
+  // back to 0 if one does not)
+  let lo = 0;
+  let prevStart = -1;
   for (const s of sentences) {
+    if (s.start < prevStart) lo = 0;
+    prevStart = s.start;
+    while (lo < covered.length && covered[lo].end <= s.start) lo++;
     // a sentence that also holds a direct quote is read up to that quote ("X said ... but added, “...”")
     let first = Infinity;
-    for (const c of covered) if (c.start < s.end && s.start < c.end && c.start < first) first = c.start;
-    let cut = first;
-    while (cut > s.start && /[\s"“”'‘,:—–-]/u.test(text[cut - 1])) cut--;
-    const span = first === Infinity ? s : { start: s.start, end: Math.max(s.start, cut) };
+    for (let k = lo; k < covered.length && covered[k].start < s.end; k++)
+      if (s.start < covered[k].end) {
+        first = covered[k].start;
+        break;
+      }
+    let span: { start: number; end: number } = s;
+    if (first !== Infinity) {
+      let cut = first;
+      while (cut > s.start && /[\s"“”'‘,:—–-]/u.test(text[cut - 1])) cut--;
+      span = { start: s.start, end: Math.max(s.start, cut) };
+    }
     if (span.end - span.start < 20) continue;
-    const r = indirectAttribution(text, span, lower);
+    const r = indirectAttribution(text, span, cues);
     if (r) raws.push(r);
   }
   raws.sort((a, b) => a.start - b.start);

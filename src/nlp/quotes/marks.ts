@@ -38,24 +38,50 @@ export function paragraphs(text: string): Paragraph[] {
 /** The characters `quoteSpans` acts on: markup starts, single and double quotation marks. */
 const MARK_CHAR_RE = /[<‘'"“”„«»]/g;
 
+/**
+ * Finds the quotation-mark characters of one text for `quoteSpans`, which asks for them in text order
+ * paragraph by paragraph: a search that ran past a paragraph's end still answers for the next paragraphs.
+ */
+export class MarkScan {
+  /** The last search: from `from`, the first mark character is at `at` (-1: none). */
+  private from = -1;
+  private at = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** Offset of the first mark character at or after `i` (-1: none). */
+  next(i: number): number {
+    // a search from `from` <= i that found its mark at or after i found the first one from i as well
+    if (!(this.from >= 0 && this.from <= i && (this.at < 0 || this.at >= i))) {
+      MARK_CHAR_RE.lastIndex = i;
+      this.at = MARK_CHAR_RE.test(this.text) ? MARK_CHAR_RE.lastIndex - 1 : -1;
+      this.from = i;
+    }
+    return this.at;
+  }
+}
+
 const isSpace = (c: string | undefined) => c === undefined || /\s/u.test(c);
 
 /**
  * Find quoted spans in one paragraph. Curly “ opens and ” closes; a straight " toggles; single curly
  * quotes (‘...’, common in headlines) count when they cannot be apostrophes. Quote marks inside markup
- * tags (`<tweet id="...">`) are ignored.
+ * tags (`<tweet id="...">`) are ignored. `marks`: a `MarkScan` of `text`, when the caller reads many
+ * paragraphs of one text in order (optional, for speed).
  */
-export function quoteSpans(text: string, para: Paragraph): QuoteMarkSpan[] {
+export function quoteSpans(
+  text: string,
+  para: Paragraph,
+  marks: MarkScan = new MarkScan(text),
+): QuoteMarkSpan[] {
   const out: QuoteMarkSpan[] = [];
   let open = -1;
   let openLen = 1;
   for (let i = para.start; i < para.end; i++) {
     // Every character other than these leaves the state alone (the loop only `continue`s on it): jump to
     // the next one.
-    MARK_CHAR_RE.lastIndex = i;
-    if (!MARK_CHAR_RE.test(text)) break;
-    i = MARK_CHAR_RE.lastIndex - 1;
-    if (i >= para.end) break;
+    i = marks.next(i);
+    if (i < 0 || i >= para.end) break;
     const c = text[i];
     if (c === '<') {
       const m = /^<\/?[a-zA-Z][^<>\n]{0,400}>/.exec(text.slice(i, Math.min(para.end, i + 420)));

@@ -115,6 +115,31 @@ function buildCorpusIndex(entities: Entity[]): CorpusIndex {
   return { byId, names, roles: new Map(), info: new Map() };
 }
 
+const NON_ASCII_SPACE_RE = /\s/;
+/** Is this UTF-16 code unit in the regular-expression class `\s`? */
+const isSpaceCode = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && NON_ASCII_SPACE_RE.test(String.fromCharCode(c)));
+
+/**
+ * Where the last `chunks` chunks of `text.slice(from, to).split(/\s+/)` start: after the `chunks`-th run of
+ * whitespace from the end, else `from`. (The slice from there holds those chunks with their own whitespace
+ * between them, so its words are those of `.slice(-chunks).join(' ')`.)
+ */
+function lastChunksStart(text: string, from: number, to: number, chunks: number): number {
+  let runs = 0;
+  let i = to;
+  while (i > from) {
+    if (!isSpaceCode(text.charCodeAt(i - 1))) {
+      i--;
+      continue;
+    }
+    if (++runs === chunks) return i;
+    i--;
+    while (i > from && isSpaceCode(text.charCodeAt(i - 1))) i--;
+  }
+  return from;
+}
+
 /** Index of the first mention starting at or after `pos` (mentions sorted by start). */
 function firstAtOrAfter(ms: Mention[], pos: number): number {
   let lo = 0;
@@ -152,10 +177,8 @@ export class SpeakerResolver {
     this.corpus = c;
     this.byId = c.byId;
     this.inArticle = new Set(this.mentions.map((m) => m.entityId).filter((x): x is string => !!x));
-    for (const id of this.inArticle) {
-      const e = c.byId.get(id);
-      if (e?.type === 'PERSON') this.gender.set(e.id, this.entityGender(e));
-    }
+    // (an entity's gender is worked out on first use, in `pronoun`: it only depends on the entity's names and
+    // this article's mentions, so that gives what working it out here for every person would)
     this.learnRoles();
   }
 
@@ -217,12 +240,10 @@ export class SpeakerResolver {
         text.charCodeAt(m.end) === 44
           ? /^,\s+(?:a|an|the|its|his|her)\s+([^,.;]{1,60})/u.exec(text.slice(m.end, m.end + 80))
           : null;
-      // up to three words right before the name ("harbour master Agnes Thorne")
-      const before = text
-        .slice(Math.max(0, m.start - 40), m.start)
-        .split(/\s+/)
-        .slice(-4)
-        .join(' ');
+      // up to three words right before the name ("harbour master Agnes Thorne"): the last four
+      // whitespace-separated chunks of the 40 characters before it (the last one is usually empty)
+      const from = Math.max(0, m.start - 40);
+      const before = text.slice(lastChunksStart(text, from, m.start, 4), m.start);
       for (const phrase of [after?.[1], before]) {
         if (!phrase) continue;
         // (phrases around a name are new strings each time: not worth caching their folded form)
