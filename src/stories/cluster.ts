@@ -103,11 +103,13 @@ export function clusterOrderKey(a: Pick<Article, 'publishedAt' | 'text' | 'title
   return `${a.publishedAt ?? '9999'}\0${digest}`;
 }
 
-/** Sort articles into clustering order (clusterOrderKey; the id only separates identical texts). */
+/** Sort articles into clustering order (clusterOrderKey; the id only separates identical texts). `keyOf` gives an
+ * article's clusterOrderKey when already computed. */
 export function clusterOrder<T extends Pick<Article, 'publishedAt' | 'text' | 'title' | 'id'>>(
   articles: T[],
+  keyOf: (a: T) => string = clusterOrderKey,
 ): T[] {
-  const keyed = articles.map((a) => [clusterOrderKey(a), a] as const);
+  const keyed = articles.map((a) => [keyOf(a), a] as const);
   keyed.sort(([x, a], [y, b]) => (x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return keyed.map(([, a]) => a);
 }
@@ -176,12 +178,28 @@ export function nameWords(text: string): Set<string> {
   return caps;
 }
 
-/** Build an article's features; `entityKey` maps a mention to a stable entity key. */
+/** Build an article's features; `entityKey` maps a mention to a stable entity key. `terms` is the article's
+ * term vector when already computed (articleTermVector: the store's writer gets it from the analysis workers). */
 export function articleFeatures(
   a: Article,
   entityKey: (m: Article['mentions'][number]) => string = (m) => `${m.type}:${m.text.toLowerCase()}`,
   params: StoryParams = STORY_PARAMS,
+  terms: Map<string, number> = articleTermVector(a, params),
 ): ArticleFeatures {
+  const entities = new Map<string, number>();
+  for (const m of a.mentions) {
+    const k = entityKey(m);
+    entities.set(k, (entities.get(k) ?? 0) + 1);
+  }
+  return { id: a.id, day: a.publishedAt, terms, entities };
+}
+
+/** An article's log-tf term vector (text and title; name-like words weighted), cut to its strongest terms and
+ * normalised: the text part of articleFeatures, which depends on the article alone. */
+export function articleTermVector(
+  a: Pick<Article, 'text' | 'title'>,
+  params: StoryParams = STORY_PARAMS,
+): Map<string, number> {
   const tf = new Map<string, number>();
   const title = a.title ? contentWords(a.title) : [];
   // One pass over the text gives both the content words and the name-like ones (as contentWords + nameWords).
@@ -215,13 +233,7 @@ export function articleFeatures(
   weighted.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   const kept = weighted.slice(0, params.articleTerms * 3);
   const norm = Math.hypot(...kept.map(([, w]) => w)) || 1;
-  const terms = new Map(kept.map(([t, w]) => [t, w / norm]));
-  const entities = new Map<string, number>();
-  for (const m of a.mentions) {
-    const k = entityKey(m);
-    entities.set(k, (entities.get(k) ?? 0) + 1);
-  }
-  return { id: a.id, day: a.publishedAt, terms, entities };
+  return new Map(kept.map(([t, w]) => [t, w / norm]));
 }
 
 export function idf(df: DocFreq, term: string): number {
