@@ -219,8 +219,9 @@ export function articleTermVector(
       w = w.slice(0, -2);
     if (w.length < 3 || STOPWORDS.has(w)) continue;
     words.push(w);
-    const first = text[m.index];
-    if (first === first.toLowerCase()) lower.add(w);
+    // Written in lower case: the first character is its own lower case (tested on the code for ASCII).
+    const c = text.charCodeAt(m.index);
+    if (c < 128 ? c < 65 || c > 90 : text[m.index] === text[m.index]!.toLowerCase()) lower.add(w);
     else if (m.index !== 0 && !/[.!?:"“‘\n]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index)))
       caps.add(w);
   }
@@ -249,8 +250,20 @@ function weightArticle(f: ArticleFeatures, df: DocFreq, params: StoryParams): Ma
   return new Map(kept.map(([t, w]) => [t, w / norm]));
 }
 
+/** Date.parse of a day at midnight UTC, memoised: clustering compares the same few thousand days over and over
+ * (a pure function of the string, so the memo cannot go stale; cleared past a bound). */
+const dayMs = new Map<string, number>();
+function parseDay(day: string): number {
+  let t = dayMs.get(day);
+  if (t === undefined) {
+    if (dayMs.size >= 100_000) dayMs.clear();
+    dayMs.set(day, (t = Date.parse(day + 'T00:00:00Z')));
+  }
+  return t;
+}
+
 function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / 86400000);
+  return Math.round((parseDay(b) - parseDay(a)) / 86400000);
 }
 
 /** Days from `day` to the span [first, last]; 0 inside it or when a date is missing. */
