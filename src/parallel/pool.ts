@@ -90,7 +90,8 @@ export class AnalyzerPool {
   }
 
   /** Analyse one batch on the least busy worker. The returned articles are copies (structured clone). With
-   * `prepare`, the worker also computes the articles' store rows (src/store/prepare.ts), in article order. */
+   * `prepare`, the worker also computes the articles' store rows (src/store/prepare.ts), in article order, and
+   * the articles come back without what those rows hold (sentence tokens and texts, raw text: dropPrepared). */
   analyze(
     articles: Article[],
     options: Pick<AnalyzeOptions, 'disable' | 'onProgress'> & { prepare?: boolean } = {},

@@ -7,7 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import { runPipeline, type StageName } from '../pipeline.js';
 import type { Article } from '../model.js';
-import { prepareArticles, type PreparedArticle } from '../store/prepare.js';
+import { dropPrepared, prepareArticles, type PreparedArticle } from '../store/prepare.js';
 
 export interface WorkRequest {
   id: number;
@@ -15,7 +15,8 @@ export interface WorkRequest {
   disable?: StageName[];
   /** Post progress messages (only when the caller listens for them). */
   progress?: boolean;
-  /** Also send each analysed article's store rows (prepareArticles). */
+  /** Also send each analysed article's store rows (prepareArticles), and the articles without what those rows
+   * replace (dropPrepared): for the store's writer only. */
   prepare?: boolean;
 }
 
@@ -43,6 +44,8 @@ port.on('message', (req: WorkRequest) => {
         : undefined,
     });
     const prepared = req.prepare ? prepareArticles(analysis.articles) : undefined;
+    // Prepared articles go to the store's writer, which reads their prepared rows instead of these fields.
+    if (prepared) dropPrepared(analysis.articles);
     port.postMessage(
       {
         id: req.id,

@@ -120,12 +120,35 @@ function prepareArticle(a: Article, dictionary: string[], local: Map<string, num
 }
 
 /**
+ * Drop what the writer does not read of an article once it is prepared (prepareArticles encoded it): the tokens
+ * and texts of its sentences and its raw text. The analysis workers do this before sending a prepared batch
+ * back, so the writer thread deserialises a fraction of the analysis (tokens are most of it). Only for copies
+ * that go to the writer alone (ingestParallel's), never for the caller's articles.
+ */
+export function dropPrepared(articles: readonly Article[]): void {
+  const none: Token[] = [];
+  for (const a of articles) {
+    a.rawText = '';
+    for (const s of a.sentences) {
+      s.tokens = none;
+      s.text = '';
+    }
+  }
+}
+
+/**
  * The `sentence_terms` blob of a prepared article, in the layout encodeArticleTerms (timeline-state.ts) writes:
  * unsigned LEB128 varints — version, number of sentences, then per sentence its word count, number of terms and
- * their store term ids. `idOf` maps a dictionary index to the store's term id; it is called in the order terms
- * occur (the order encodeArticleTerms asks for them, so new ids are assigned in the same order).
+ * their store term ids. `ids` holds the store term ids of dictionary entries met so far (0: not yet; store ids
+ * start at 1); `idOf` maps an entry not met yet to the store's term id. Entries are met in the order terms occur
+ * (the order encodeArticleTerms asks for them, so new ids are assigned in the same order).
  */
-export function encodeTermStats(p: PreparedArticle, sentences: number, idOf: (k: number) => number): Buffer {
+export function encodeTermStats(
+  p: PreparedArticle,
+  sentences: number,
+  ids: Float64Array,
+  idOf: (k: number) => number,
+): Buffer {
   const v = p.termStats;
   // Five bytes hold any varint below 2^35 (term ids and counts are far below).
   const out = Buffer.allocUnsafe(5 * (v.length + 2));
@@ -143,7 +166,10 @@ export function encodeTermStats(p: PreparedArticle, sentences: number, idOf: (k:
     put(v[p]!);
     const n = v[p + 1]!;
     put(n);
-    for (let j = 0; j < n; j++) put(idOf(v[p + 2 + j]!));
+    for (let j = 0; j < n; j++) {
+      const k = v[p + 2 + j]!;
+      put(ids[k] || (ids[k] = idOf(k)));
+    }
     p += 2 + n;
   }
   return out.subarray(0, o);

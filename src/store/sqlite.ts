@@ -1073,10 +1073,9 @@ export class SqliteStore implements Store {
             if (ids) grown.set(ids);
             mapped.set(dict, (ids = grown));
           }
-          const known = ids;
           put.run(
             r,
-            encodeTermStats(prep, n, (k) => known[k] || (known[k] = idOf(dict[k]!))),
+            encodeTermStats(prep, n, ids, (k) => idOf(dict[k]!)),
           );
         },
         cache,
