@@ -680,6 +680,9 @@ export class SqliteStore implements Store {
     const touched = new Set<string>();
     const dayStat = this.stmt(`INSERT INTO story_days (story_rowid, day, articles, refs) VALUES (?, ?, ?, ?)
       ON CONFLICT (story_rowid, day) DO UPDATE SET articles = articles + excluded.articles, refs = refs + excluded.refs`);
+    // Incremental date statistics per story: the batch's counts summed per (story, day), then added to the stored
+    // ones with one statement each (the sums are what one statement per article and day would leave).
+    const storyDays = new Map<number, Map<string, [number, number]>>();
     ordered.forEach(({ a, rowid }, i) => {
       const f = features[i];
       let sid: string;
@@ -699,19 +702,23 @@ export class SqliteStore implements Store {
       const sr = rowidOf(sid);
       setStory.run(sr, rowid);
       touched.add(sid);
-      // Incremental date statistics for the story.
-      const days = new Map<string, [number, number]>();
-      if (a.publishedAt) days.set(a.publishedAt, [1, 0]);
+      let days = storyDays.get(sr);
+      if (!days) storyDays.set(sr, (days = new Map()));
+      if (a.publishedAt) {
+        const d = days.get(a.publishedAt);
+        if (d) d[0]++;
+        else days.set(a.publishedAt, [1, 0]);
+      }
       for (const s of a.sentences)
         for (const t of s.timexes)
           if (t.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(t.value)) {
-            const d = days.get(t.value) ?? [0, 0];
-            d[1]++;
-            days.set(t.value, d);
+            const d = days.get(t.value);
+            if (d) d[1]++;
+            else days.set(t.value, [0, 1]);
           }
-      for (const [day, [n, refs]] of days) dayStat.run(sr, day, n, refs);
       if (i % 100 === 99) options.onProgress?.('stories', i + 1, ordered.length);
     });
+    for (const [sr, days] of storyDays) for (const [day, [n, refs]] of days) dayStat.run(sr, day, n, refs);
     options.onProgress?.('stories', ordered.length, ordered.length);
     // Stories that turned out to be one are merged (the absorbed story's articles and statistics move over).
     if (!options.story) {
@@ -753,8 +760,10 @@ export class SqliteStore implements Store {
       'SELECT e.rowid FROM entity_aliases a JOIN entities e ON e.rowid = a.entity_rowid WHERE a.key = ? AND e.type = ? LIMIT 1',
       'pluck',
     );
-    const insEntity = this.stmt("INSERT INTO entities (id, name, key, type) VALUES ('', ?, ?, ?)");
-    const setId = this.stmt('UPDATE entities SET id = ? WHERE rowid = ?');
+    // A new entity's id is "e" + its rowid, written with the row: the rowid SQLite would choose itself (one more
+    // than the largest, 1 in an empty table), given explicitly so that no second statement is needed.
+    const insEntity = this.stmt(`INSERT INTO entities (rowid, id, name, key, type)
+      SELECT r, 'e' || r, ?, ?, ? FROM (SELECT coalesce(max(rowid), 0) + 1 AS r FROM entities)`);
     const insAlias = this.stmt(
       'INSERT OR IGNORE INTO entity_aliases (entity_rowid, alias, key) VALUES (?, ?, ?)',
     );
@@ -778,7 +787,6 @@ export class SqliteStore implements Store {
       },
       create(type: EntityType, name: string): number {
         const r = Number(insEntity.run(name, nk(name), type).lastInsertRowid);
-        setId.run(`e${r}`, r);
         return r;
       },
       /** Remember the resolution and store the name and aliases as aliases of the entity. */
