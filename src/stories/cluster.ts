@@ -242,8 +242,13 @@ export function idf(df: DocFreq, term: string): number {
 }
 
 /** The article's idf-weighted vector, cut to its strongest terms and normalised. */
-function weightArticle(f: ArticleFeatures, df: DocFreq, params: StoryParams): Map<string, number> {
-  const v = [...f.terms].map(([t, w]) => [t, w * idf(df, t) ** params.idfPower] as [string, number]);
+function weightArticle(
+  f: ArticleFeatures,
+  df: DocFreq,
+  params: StoryParams,
+  termWeight: (t: string) => number = (t) => idf(df, t) ** params.idfPower,
+): Map<string, number> {
+  const v = [...f.terms].map(([t, w]) => [t, w * termWeight(t)] as [string, number]);
   v.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   const kept = v.slice(0, params.articleTerms);
   const norm = Math.hypot(...kept.map(([, w]) => w)) || 1;
@@ -310,6 +315,21 @@ export class StoryClusterer {
   /** Newest day of the stories given to the constructor (what earlier batches saw), and newest day so far. */
   private readonly newestBefore: string | null = null;
   private newest: string | null = null;
+  /** idf^idfPower per term, valid while the document count is the one it was computed at (document frequencies
+   * only change through addDocFreq, which counts a document): centroids are re-weighted after every article. */
+  private readonly termWeights = new Map<string, number>();
+  private termWeightsDocs = -1;
+
+  private termWeight(t: string): number {
+    if (this.df.docs !== this.termWeightsDocs) {
+      this.termWeights.clear();
+      this.termWeightsDocs = this.df.docs;
+    }
+    let w = this.termWeights.get(t);
+    if (w === undefined) this.termWeights.set(t, (w = idf(this.df, t) ** this.params.idfPower));
+    return w;
+  }
+  private readonly weightOf = (t: string) => this.termWeight(t);
 
   constructor(
     stories: StoryState[],
@@ -350,7 +370,7 @@ export class StoryClusterer {
     const v = new Map<string, number>();
     let n = 0;
     for (const [t, w] of s.terms) {
-      const x = w * idf(this.df, t) ** this.params.idfPower;
+      const x = w * this.termWeight(t);
       v.set(t, x);
       n += x * x;
     }
@@ -361,7 +381,11 @@ export class StoryClusterer {
   }
 
   /** Similarity of an article to a story (0..1). */
-  similarity(f: ArticleFeatures, s: StoryState, weighted = weightArticle(f, this.df, this.params)): number {
+  similarity(
+    f: ArticleFeatures,
+    s: StoryState,
+    weighted = weightArticle(f, this.df, this.params, this.weightOf),
+  ): number {
     const c = this.centroid(s);
     let text = 0;
     for (const [t, w] of weighted) {
@@ -376,7 +400,7 @@ export class StoryClusterer {
 
   /** Assign one article: returns its story id and whether the story is new. */
   add(f: ArticleFeatures): { storyId: string; created: boolean; score: number } {
-    const weighted = weightArticle(f, this.df, this.params);
+    const weighted = weightArticle(f, this.df, this.params, this.weightOf);
     const candidates = new Set<string>();
     for (const t of [...weighted.keys()].slice(0, this.params.candidateTerms))
       for (const id of this.postings.get(t) ?? []) candidates.add(id);
