@@ -495,6 +495,10 @@ export class SqliteStore implements Store {
     } catch (e) {
       this.batchTerms.delete(report);
       throw storeError(this.path, e, 'ingesting');
+    } finally {
+      // Prepared rows serve this commit only: an article given again later (after a failure, or changed) is
+      // prepared afresh.
+      for (const a of fresh) this.prepared.delete(a);
     }
     this.termsCommitted(report);
     if (options.refreshTimelines !== false) {
