@@ -9,14 +9,18 @@ import { availableParallelism } from 'node:os';
 import type { Analysis, Article } from '../model.js';
 import type { AnalyzeOptions } from '../pipeline.js';
 import type { WorkReply, WorkRequest } from './worker.js';
+import type { PreparedArticle } from '../store/prepare.js';
 
 /** Default pool size: one worker per core, at most 8 (each worker holds its own copy of the NER model, ~60 MB). */
 export function defaultWorkers(): number {
   return Math.max(1, Math.min(8, availableParallelism()));
 }
 
+/** A batch's analysis, with the articles' store rows when asked for (`prepare`). */
+export type PoolAnalysis = Analysis & { prepared?: PreparedArticle[] };
+
 interface Pending {
-  resolve: (a: Analysis) => void;
+  resolve: (a: PoolAnalysis) => void;
   reject: (e: Error) => void;
   onProgress?: AnalyzeOptions['onProgress'];
   worker: Slot;
@@ -60,7 +64,8 @@ export class AnalyzerPool {
       if (m.kind === 'progress') return p.onProgress?.(m.stage as never, m.done, m.total);
       this.pending.delete(m.id);
       slot.busy--;
-      if (m.kind === 'done') p.resolve({ articles: m.articles, entities: m.entities, errors: [] });
+      if (m.kind === 'done')
+        p.resolve({ articles: m.articles, entities: m.entities, errors: [], prepared: m.prepared });
       else
         p.reject(Object.assign(new Error(`analysis failed in a worker: ${m.message}`), { stack: m.stack }));
     });
@@ -84,17 +89,19 @@ export class AnalyzerPool {
     if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
   }
 
-  /** Analyse one batch on the least busy worker. The returned articles are copies (structured clone). */
+  /** Analyse one batch on the least busy worker. The returned articles are copies (structured clone). With
+   * `prepare`, the worker also computes the articles' store rows (src/store/prepare.ts), in article order, and
+   * the articles come back without what those rows hold (sentence tokens and texts, raw text: dropPrepared). */
   analyze(
     articles: Article[],
-    options: Pick<AnalyzeOptions, 'disable' | 'onProgress'> = {},
-  ): Promise<Analysis> {
+    options: Pick<AnalyzeOptions, 'disable' | 'onProgress'> & { prepare?: boolean } = {},
+  ): Promise<PoolAnalysis> {
     if (this.closed) return Promise.reject(new Error('the analyzer pool is closed'));
     const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     slot.busy++;
     slot.worker.ref();
-    return new Promise<Analysis>((resolve, reject) => {
+    return new Promise<PoolAnalysis>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onProgress: options.onProgress, worker: slot });
       try {
         slot.worker.postMessage({
@@ -102,6 +109,7 @@ export class AnalyzerPool {
           articles,
           disable: options.disable,
           progress: Boolean(options.onProgress),
+          prepare: options.prepare,
         } satisfies WorkRequest);
       } catch (e) {
         // Not cloneable (a function, a class instance with private state...): nothing was sent.

@@ -46,6 +46,19 @@ export function encodeAnnotations(
     meta[i] = row;
     lines[i] = options.encodeTokens(s.tokens, s.start);
   });
+  return {
+    sentences: JSON.stringify(meta),
+    tokens: lines.join('\n'),
+    ...encodeMentions(mentions, options.entityOf),
+  };
+}
+
+/** The `mentions` column of an article and its per-entity counts (the part of encodeAnnotations that depends on
+ * the stored entity rowids). */
+export function encodeMentions(
+  mentions: readonly Mention[],
+  entityOf: (m: Mention) => number | null,
+): Pick<EncodedAnnotations, 'mentions' | 'entities'> {
   // One mention per span, the first given; then in (start, end) order (a stable sort keeps ties as given).
   const seen = new Set<number>();
   const rows: MentionRow[] = [];
@@ -53,7 +66,7 @@ export function encodeAnnotations(
     const key = m.start * 4294967296 + m.end;
     if (seen.has(key)) continue;
     seen.add(key);
-    rows.push([m.start, m.end, m.sentenceIndex, m.type, options.entityOf(m)]);
+    rows.push([m.start, m.end, m.sentenceIndex, m.type, entityOf(m)]);
   }
   rows.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   const entities = new Map<number, [number, number]>();
@@ -63,12 +76,7 @@ export function encodeAnnotations(
     if (e) e[0]++;
     else entities.set(r[4], [1, i]);
   });
-  return {
-    sentences: JSON.stringify(meta),
-    tokens: lines.join('\n'),
-    mentions: JSON.stringify(rows),
-    entities,
-  };
+  return { mentions: JSON.stringify(rows), entities };
 }
 
 export function decodeSentenceMeta(json: string): SentenceMeta[] {

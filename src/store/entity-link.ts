@@ -81,6 +81,21 @@ export class EntityLinker {
   private readonly context: Database.Statement;
   private readonly putKey: Database.Statement;
   private readonly contexts = new Map<number, Set<number>>();
+  /** Core tokens and match keys per (type, name): a name linked and then indexed, or compared with many others,
+   * is split and keyed once (pure functions of the name; the linker lives for one batch). */
+  private readonly named = new Map<string, { tokens: string[]; keys?: MatchKey[] }>();
+
+  private nameOf(type: EntityType, name: string) {
+    const k = `${type}\0${name}`;
+    let n = this.named.get(k);
+    if (!n) this.named.set(k, (n = { tokens: coreTokens(name, type) }));
+    return n;
+  }
+
+  private keysOf(type: EntityType, name: string): MatchKey[] {
+    const n = this.nameOf(type, name);
+    return (n.keys ??= keysOf(type, n.tokens));
+  }
 
   constructor(db: Database.Database) {
     this.byKey = db.prepare(
@@ -104,7 +119,7 @@ export class EntityLinker {
 
   /** Record a (new) stored entity's match keys. */
   index(rowid: number, type: EntityType, name: string): void {
-    for (const [kind, key] of matchKeys(type, name)) this.putKey.run(kind, key, rowid);
+    for (const [kind, key] of this.keysOf(type, name)) this.putKey.run(kind, key, rowid);
   }
 
   private sharesContext(s: Stored, context: ReadonlySet<number>): boolean {
@@ -127,7 +142,7 @@ export class EntityLinker {
     mentions: number,
     context: ReadonlySet<number>,
   ): number | null {
-    const tokens = coreTokens(name, type);
+    const tokens = this.nameOf(type, name).tokens;
     if (!tokens.length) return null;
     // 1. The same name under another type, this batch's form being the minority.
     if (type !== 'MISC') {
@@ -148,7 +163,7 @@ export class EntityLinker {
       return null;
     }
     // 3. Transliteration variants.
-    for (const [kind, k] of keysOf(type, tokens)) {
+    for (const [kind, k] of this.keysOf(type, name)) {
       if (kind !== 'tr') continue;
       const v = (this.byKey.all('tr', k) as Stored[]).find(
         (s) => s.type === type && this.sharesContext(s, context),
@@ -162,7 +177,7 @@ export class EntityLinker {
         if (s.type !== type) continue;
         const rare = Math.min(mentions, s.mentions);
         if (rare > MISSPELLING_MAX_RARE || rare / (mentions + s.mentions) >= MISSPELLING_MAX_SHARE) continue;
-        const theirs = foldedKey(coreTokens(s.name, type), type);
+        const theirs = foldedKey(this.nameOf(type, s.name).tokens, type);
         if (editDistance(mine, theirs, 1) === 1 && this.sharesContext(s, context)) return s.rowid;
       }
     return null;

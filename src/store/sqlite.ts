@@ -4,7 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { hash } from 'node:crypto';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { inflateRawSync } from 'node:zlib';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type {
@@ -43,7 +43,7 @@ import type {
   StorySummary,
 } from './index.js';
 import { exportStory as renderExport, parseStoryExport } from '../export/index.js';
-import { encodeArticleTerms, TimelineSource } from './timeline-state.js';
+import { TimelineSource } from './timeline-state.js';
 import {
   groupByArticle,
   IN_JSON,
@@ -53,7 +53,8 @@ import {
   type QuoteColumns,
 } from './rows.js';
 import { porterStem } from '../eval/porter.js';
-import { decodeMentions, decodeSentenceMeta, encodeAnnotations, tokenLines } from './annotations.js';
+import { decodeMentions, decodeSentenceMeta, encodeMentions, tokenLines } from './annotations.js';
+import { encodeTermStats, normKey, prepareArticles, type PreparedArticle } from './prepare.js';
 import { EntityLinker } from './entity-link.js';
 import { collapseSpaces } from '../util/chars.js';
 
@@ -185,11 +186,6 @@ function preflight(path: string) {
 
 const ASCII = /^[\x00-\x7f]*$/;
 
-function normKey(s: string): string {
-  // NFKC leaves ASCII unchanged: skip it for ASCII text (the common case at ingest).
-  return collapseSpaces((ASCII.test(s) ? s : s.normalize('NFKC')).toLowerCase()).trim();
-}
-
 /** sha256 of the whitespace-normalised text: the identity used for idempotent ingest. */
 export function contentHash(text: string): string {
   return hash('sha256', collapseSpaces(ASCII.test(text) ? text : text.normalize('NFC')).trim(), 'hex');
@@ -205,12 +201,6 @@ function canonicalUrl(a: Article): string | null {
   } catch {
     return u;
   }
-}
-
-/** Stable dup-group id for a sentence text (so groups from different batches agree on exact repeats). */
-function groupId(text: string): number {
-  // The first 6 bytes of the digest (= its first 12 hex digits).
-  return hash('sha1', normKey(text).replace(/[^\p{L}\p{N} ]/gu, ''), 'buffer').readUIntBE(0, 6);
 }
 
 /** Stable key of timeline options, for stored timelines. */
@@ -342,6 +332,8 @@ export class SqliteStore implements Store {
   // ---------------------------------------------------------------- ingest
 
   private statements = new Map<string, Database.Statement>();
+  /** Per article to write: its store-independent rows (prepare.ts), from the analysis workers or made at commit. */
+  private readonly prepared = new WeakMap<Article, PreparedArticle>();
 
   /** A statement of the write path, prepared once per store (pluck/raw mode fixed at preparation). */
   private stmt(sql: string, mode?: 'pluck' | 'raw'): Database.Statement {
@@ -406,12 +398,16 @@ export class SqliteStore implements Store {
       const fresh = this.selectFresh(next.value, report, inFlight);
       const toAnalyse = this.needsAnalysis(fresh, options);
       const analysis = toAnalyse.length
-        ? pool.analyze(toAnalyse).then((r) => {
-            // The workers return analysed copies: put them in place of the originals.
-            const byIndex = new Map(toAnalyse.map((a, i) => [a, r.articles[i]]));
+        ? pool.analyze(toAnalyse, { prepare: true }).then((r) => {
+            // The workers return analysed copies, with their store rows prepared: put them in place of the originals.
+            const byIndex = new Map(toAnalyse.map((a, i) => [a, i]));
             fresh.forEach((a, i) => {
-              const copy = byIndex.get(a);
-              if (copy) fresh[i] = Object.assign(copy, { contentHash: a.contentHash });
+              const k = byIndex.get(a);
+              if (k === undefined) return;
+              const copy = Object.assign(r.articles[k]!, { contentHash: a.contentHash });
+              const p = r.prepared?.[k];
+              if (p) this.prepared.set(copy, p);
+              fresh[i] = copy;
             });
             return r.entities;
           })
@@ -486,6 +482,10 @@ export class SqliteStore implements Store {
   /** Write analysed articles: one IMMEDIATE transaction that re-checks duplicates (another writer may have won),
    * inserts and clusters; then the touched stories' stored timelines are refreshed. */
   private commit(fresh: Article[], entities: Entity[], options: IngestOptions, report: IngestReport) {
+    // The per-article work that does not depend on the store, before taking the write lock (articles analysed by
+    // the pool come with it done).
+    const unprepared = fresh.filter((a) => !this.prepared.has(a));
+    prepareArticles(unprepared).forEach((p, i) => this.prepared.set(unprepared[i]!, p));
     const known = new Set(entities.map((e) => e.id));
     const orphans = fresh.filter((a) => a.mentions.some((m) => !m.entityId || !known.has(m.entityId)));
     if (orphans.length) entities = [...entities, ...entitiesFromMentions(orphans)];
@@ -495,6 +495,10 @@ export class SqliteStore implements Store {
     } catch (e) {
       this.batchTerms.delete(report);
       throw storeError(this.path, e, 'ingesting');
+    } finally {
+      // Prepared rows serve this commit only: an article given again later (after a failure, or changed) is
+      // prepared afresh.
+      for (const a of fresh) this.prepared.delete(a);
     }
     this.termsCommitted(report);
     if (options.refreshTimelines !== false) {
@@ -575,6 +579,7 @@ export class SqliteStore implements Store {
         report.duplicates.push(a.id);
         continue;
       }
+      const p = this.prepared.get(a)!;
       let id = a.id;
       for (let n = 2; idTaken.get(id) !== undefined; n++) id = `${a.id}-${n}`;
       a.id = id;
@@ -591,8 +596,7 @@ export class SqliteStore implements Store {
         published_at_evidence: a.publishedAtEvidence ?? null,
         language: a.language ?? null,
         topic: a.topic ?? null,
-        // Fastest deflate level: the raw text is kept for reference, rarely read; level 1 costs a third of the default.
-        raw_text: a.rawText === a.text ? null : deflateRawSync(Buffer.from(a.rawText, 'utf8'), { level: 1 }),
+        raw_text: p.raw && Buffer.from(p.raw.buffer, p.raw.byteOffset, p.raw.byteLength),
         text: a.text,
         removed: a.removed.length ? JSON.stringify(a.removed) : null,
         warnings: a.warnings.length ? JSON.stringify(a.warnings) : null,
@@ -601,24 +605,15 @@ export class SqliteStore implements Store {
         added_at: now,
       });
       const rowid = Number(info.lastInsertRowid);
-      // Sentences that are exact or near repeats share a stored group id (stable across batches).
-      const firstOfGroup = new Map<number, number>();
-      const ann = encodeAnnotations(a.sentences, a.mentions, {
-        encodeTokens,
-        groupOf: (s) => {
-          if (s.dupGroup === undefined) return null;
-          let group = firstOfGroup.get(s.dupGroup);
-          if (group === undefined) firstOfGroup.set(s.dupGroup, (group = groupId(s.text)));
-          return group;
-        },
-        entityOf: (m) => (m.entityId !== undefined ? (batchEntity.get(m.entityId) ?? null) : null),
-      });
-      insAnnotations.run(rowid, ann.sentences, ann.tokens, ann.mentions);
+      const ann = encodeMentions(a.mentions, (m) =>
+        m.entityId !== undefined ? (batchEntity.get(m.entityId) ?? null) : null,
+      );
+      insAnnotations.run(rowid, p.sentences, p.tokens, ann.mentions);
       for (const [er, [n, first]] of ann.entities) {
         insArticleEntity.run(rowid, er, n, first);
         mentionCounts.set(er, (mentionCounts.get(er) ?? 0) + n);
       }
-      this.saveSentenceTerms(rowid, a, report);
+      this.saveSentenceTerms(rowid, a.sentences.length, p, report);
       a.quotes.forEach((q, i) => {
         const er = q.speakerEntityId ? (batchEntity.get(q.speakerEntityId) ?? null) : null;
         insQuote.run(
@@ -645,13 +640,21 @@ export class SqliteStore implements Store {
     // Stories: cluster (or assign) each new article, in publication order.
     options.onProgress?.('stories', 0, inserted.length);
     // Publication day, then content (clusterOrder): the partition does not depend on the input order.
-    const rank = new Map(clusterOrder(inserted.map((x) => x.a)).map((a, i) => [a, i]));
+    const prepared = (a: Article) => this.prepared.get(a)!;
+    const rank = new Map(
+      clusterOrder(
+        inserted.map((x) => x.a),
+        (a) => prepared(a).orderKey,
+      ).map((a, i) => [a, i]),
+    );
     const ordered = [...inserted].sort((x, y) => rank.get(x.a)! - rank.get(y.a)!);
     const entityKey = (m: Mention) => {
       const er = m.entityId !== undefined ? batchEntity.get(m.entityId) : undefined;
       return er !== undefined ? `e${er}` : `${m.type}:${normKey(m.text)}`;
     };
-    const features = ordered.map(({ a }) => articleFeatures(a, entityKey));
+    const features = ordered.map(({ a }) =>
+      articleFeatures(a, entityKey, undefined, prepared(a).featureTerms),
+    );
     const df = this.loadDocFreq(features);
     for (const f of features) addDocFreq(df.freq, f);
     const insStory = this.stmt("INSERT INTO stories (id) VALUES ('')");
@@ -681,6 +684,9 @@ export class SqliteStore implements Store {
     const touched = new Set<string>();
     const dayStat = this.stmt(`INSERT INTO story_days (story_rowid, day, articles, refs) VALUES (?, ?, ?, ?)
       ON CONFLICT (story_rowid, day) DO UPDATE SET articles = articles + excluded.articles, refs = refs + excluded.refs`);
+    // Incremental date statistics per story: the batch's counts summed per (story, day), then added to the stored
+    // ones with one statement each (the sums are what one statement per article and day would leave).
+    const storyDays = new Map<number, Map<string, [number, number]>>();
     ordered.forEach(({ a, rowid }, i) => {
       const f = features[i];
       let sid: string;
@@ -700,19 +706,23 @@ export class SqliteStore implements Store {
       const sr = rowidOf(sid);
       setStory.run(sr, rowid);
       touched.add(sid);
-      // Incremental date statistics for the story.
-      const days = new Map<string, [number, number]>();
-      if (a.publishedAt) days.set(a.publishedAt, [1, 0]);
+      let days = storyDays.get(sr);
+      if (!days) storyDays.set(sr, (days = new Map()));
+      if (a.publishedAt) {
+        const d = days.get(a.publishedAt);
+        if (d) d[0]++;
+        else days.set(a.publishedAt, [1, 0]);
+      }
       for (const s of a.sentences)
         for (const t of s.timexes)
           if (t.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(t.value)) {
-            const d = days.get(t.value) ?? [0, 0];
-            d[1]++;
-            days.set(t.value, d);
+            const d = days.get(t.value);
+            if (d) d[1]++;
+            else days.set(t.value, [0, 1]);
           }
-      for (const [day, [n, refs]] of days) dayStat.run(sr, day, n, refs);
       if (i % 100 === 99) options.onProgress?.('stories', i + 1, ordered.length);
     });
+    for (const [sr, days] of storyDays) for (const [day, [n, refs]] of days) dayStat.run(sr, day, n, refs);
     options.onProgress?.('stories', ordered.length, ordered.length);
     // Stories that turned out to be one are merged (the absorbed story's articles and statistics move over).
     if (!options.story) {
@@ -754,8 +764,10 @@ export class SqliteStore implements Store {
       'SELECT e.rowid FROM entity_aliases a JOIN entities e ON e.rowid = a.entity_rowid WHERE a.key = ? AND e.type = ? LIMIT 1',
       'pluck',
     );
-    const insEntity = this.stmt("INSERT INTO entities (id, name, key, type) VALUES ('', ?, ?, ?)");
-    const setId = this.stmt('UPDATE entities SET id = ? WHERE rowid = ?');
+    // A new entity's id is "e" + its rowid, written with the row: the rowid SQLite would choose itself (one more
+    // than the largest, 1 in an empty table), given explicitly so that no second statement is needed.
+    const insEntity = this.stmt(`INSERT INTO entities (rowid, id, name, key, type)
+      SELECT r, 'e' || r, ?, ?, ? FROM (SELECT coalesce(max(rowid), 0) + 1 AS r FROM entities)`);
     const insAlias = this.stmt(
       'INSERT OR IGNORE INTO entity_aliases (entity_rowid, alias, key) VALUES (?, ?, ?)',
     );
@@ -779,7 +791,6 @@ export class SqliteStore implements Store {
       },
       create(type: EntityType, name: string): number {
         const r = Number(insEntity.run(name, nk(name), type).lastInsertRowid);
-        setId.run(`e${r}`, r);
         return r;
       },
       /** Remember the resolution and store the name and aliases as aliases of the entity. */
@@ -1025,7 +1036,7 @@ export class SqliteStore implements Store {
   /** Term ids of the timeline_terms dictionary, cached per ingest batch (a rolled-back batch takes its new ids along). */
   private readonly batchTerms = new WeakMap<
     object,
-    { save: (a: Article, rowid: number) => void; cache: Map<string, number> }
+    { save: (rowid: number, sentences: number, p: PreparedArticle) => void; cache: Map<string, number> }
   >();
   /** Term ids known to be committed: rows of timeline_terms are never changed or deleted once committed, so
    * these stay valid across batches (and whatever other writers add). Filled from each committed batch. */
@@ -1042,9 +1053,10 @@ export class SqliteStore implements Store {
 
   /**
    * Store the timeline builder's per-sentence term statistics of an article inserted by the batch `batch` (called
-   * from writeBatch, inside its transaction; see timeline-state.ts).
+   * from writeBatch, inside its transaction; see timeline-state.ts): the prepared statistics with their batch-local
+   * term numbers mapped to the store's term ids, each dictionary entry looked up once per batch.
    */
-  private saveSentenceTerms(rowid: number, a: Article, batch: object) {
+  private saveSentenceTerms(rowid: number, sentences: number, p: PreparedArticle, batch: object) {
     let entry = this.batchTerms.get(batch);
     if (!entry) {
       const cache = new Map<string, number>();
@@ -1062,10 +1074,27 @@ export class SqliteStore implements Store {
         }
         return id;
       };
-      entry = { save: (art, r) => put.run(r, encodeArticleTerms(art, idOf)), cache };
+      // Per prepared dictionary: its entries' store ids (0: not looked up yet; store ids start at 1).
+      const mapped = new Map<string[], Float64Array>();
+      entry = {
+        save: (r, n, prep) => {
+          const dict = prep.dictionary;
+          let ids = mapped.get(dict);
+          if (!ids || ids.length < dict.length) {
+            const grown = new Float64Array(dict.length);
+            if (ids) grown.set(ids);
+            mapped.set(dict, (ids = grown));
+          }
+          put.run(
+            r,
+            encodeTermStats(prep, n, ids, (k) => idOf(dict[k]!)),
+          );
+        },
+        cache,
+      };
       this.batchTerms.set(batch, entry);
     }
-    entry.save(a, rowid);
+    entry.save(rowid, sentences, p);
   }
 
   /** The per-store timeline source (lean story reads, cached per story and updated with new articles). */
@@ -1363,20 +1392,7 @@ function lazyTokens(s: Sentence, text: string, encoded: string, sentenceStart: n
   });
 }
 
-/**
- * Tokens stored compactly: for each token, the gap from the previous token's end (the sentence start for the
- * first) and its length, in base 36, as "gap.len" pairs joined by spaces ("0.3 1.5 0.1"). Older rows hold a JSON
- * array of absolute [start, end, ...] offsets and are still read.
- */
-export function encodeTokens(tokens: Token[], sentenceStart: number): string {
-  let prev = sentenceStart;
-  const out: string[] = [];
-  for (const t of tokens) {
-    out.push(`${(t.start - prev).toString(36)}.${(t.end - t.start).toString(36)}`);
-    prev = t.end;
-  }
-  return out.join(' ');
-}
+export { encodeTokens } from './prepare.js';
 
 export function decodeTokens(encoded: string, text: string, sentenceStart: number): Token[] {
   if (encoded.startsWith('[')) {

@@ -103,11 +103,13 @@ export function clusterOrderKey(a: Pick<Article, 'publishedAt' | 'text' | 'title
   return `${a.publishedAt ?? '9999'}\0${digest}`;
 }
 
-/** Sort articles into clustering order (clusterOrderKey; the id only separates identical texts). */
+/** Sort articles into clustering order (clusterOrderKey; the id only separates identical texts). `keyOf` gives an
+ * article's clusterOrderKey when already computed. */
 export function clusterOrder<T extends Pick<Article, 'publishedAt' | 'text' | 'title' | 'id'>>(
   articles: T[],
+  keyOf: (a: T) => string = clusterOrderKey,
 ): T[] {
-  const keyed = articles.map((a) => [clusterOrderKey(a), a] as const);
+  const keyed = articles.map((a) => [keyOf(a), a] as const);
   keyed.sort(([x, a], [y, b]) => (x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return keyed.map(([, a]) => a);
 }
@@ -176,12 +178,28 @@ export function nameWords(text: string): Set<string> {
   return caps;
 }
 
-/** Build an article's features; `entityKey` maps a mention to a stable entity key. */
+/** Build an article's features; `entityKey` maps a mention to a stable entity key. `terms` is the article's
+ * term vector when already computed (articleTermVector: the store's writer gets it from the analysis workers). */
 export function articleFeatures(
   a: Article,
   entityKey: (m: Article['mentions'][number]) => string = (m) => `${m.type}:${m.text.toLowerCase()}`,
   params: StoryParams = STORY_PARAMS,
+  terms: Map<string, number> = articleTermVector(a, params),
 ): ArticleFeatures {
+  const entities = new Map<string, number>();
+  for (const m of a.mentions) {
+    const k = entityKey(m);
+    entities.set(k, (entities.get(k) ?? 0) + 1);
+  }
+  return { id: a.id, day: a.publishedAt, terms, entities };
+}
+
+/** An article's log-tf term vector (text and title; name-like words weighted), cut to its strongest terms and
+ * normalised: the text part of articleFeatures, which depends on the article alone. */
+export function articleTermVector(
+  a: Pick<Article, 'text' | 'title'>,
+  params: StoryParams = STORY_PARAMS,
+): Map<string, number> {
   const tf = new Map<string, number>();
   const title = a.title ? contentWords(a.title) : [];
   // One pass over the text gives both the content words and the name-like ones (as contentWords + nameWords).
@@ -201,8 +219,9 @@ export function articleFeatures(
       w = w.slice(0, -2);
     if (w.length < 3 || STOPWORDS.has(w)) continue;
     words.push(w);
-    const first = text[m.index];
-    if (first === first.toLowerCase()) lower.add(w);
+    // Written in lower case: the first character is its own lower case (tested on the code for ASCII).
+    const c = text.charCodeAt(m.index);
+    if (c < 128 ? c < 65 || c > 90 : text[m.index] === text[m.index]!.toLowerCase()) lower.add(w);
     else if (m.index !== 0 && !/[.!?:"“‘\n]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index)))
       caps.add(w);
   }
@@ -215,13 +234,7 @@ export function articleFeatures(
   weighted.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   const kept = weighted.slice(0, params.articleTerms * 3);
   const norm = Math.hypot(...kept.map(([, w]) => w)) || 1;
-  const terms = new Map(kept.map(([t, w]) => [t, w / norm]));
-  const entities = new Map<string, number>();
-  for (const m of a.mentions) {
-    const k = entityKey(m);
-    entities.set(k, (entities.get(k) ?? 0) + 1);
-  }
-  return { id: a.id, day: a.publishedAt, terms, entities };
+  return new Map(kept.map(([t, w]) => [t, w / norm]));
 }
 
 export function idf(df: DocFreq, term: string): number {
@@ -229,16 +242,33 @@ export function idf(df: DocFreq, term: string): number {
 }
 
 /** The article's idf-weighted vector, cut to its strongest terms and normalised. */
-function weightArticle(f: ArticleFeatures, df: DocFreq, params: StoryParams): Map<string, number> {
-  const v = [...f.terms].map(([t, w]) => [t, w * idf(df, t) ** params.idfPower] as [string, number]);
+function weightArticle(
+  f: ArticleFeatures,
+  df: DocFreq,
+  params: StoryParams,
+  termWeight: (t: string) => number = (t) => idf(df, t) ** params.idfPower,
+): Map<string, number> {
+  const v = [...f.terms].map(([t, w]) => [t, w * termWeight(t)] as [string, number]);
   v.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   const kept = v.slice(0, params.articleTerms);
   const norm = Math.hypot(...kept.map(([, w]) => w)) || 1;
   return new Map(kept.map(([t, w]) => [t, w / norm]));
 }
 
+/** Date.parse of a day at midnight UTC, memoised: clustering compares the same few thousand days over and over
+ * (a pure function of the string, so the memo cannot go stale; cleared past a bound). */
+const dayMs = new Map<string, number>();
+function parseDay(day: string): number {
+  let t = dayMs.get(day);
+  if (t === undefined) {
+    if (dayMs.size >= 100_000) dayMs.clear();
+    dayMs.set(day, (t = Date.parse(day + 'T00:00:00Z')));
+  }
+  return t;
+}
+
 function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / 86400000);
+  return Math.round((parseDay(b) - parseDay(a)) / 86400000);
 }
 
 /** Days from `day` to the span [first, last]; 0 inside it or when a date is missing. */
@@ -285,6 +315,21 @@ export class StoryClusterer {
   /** Newest day of the stories given to the constructor (what earlier batches saw), and newest day so far. */
   private readonly newestBefore: string | null = null;
   private newest: string | null = null;
+  /** idf^idfPower per term, valid while the document count is the one it was computed at (document frequencies
+   * only change through addDocFreq, which counts a document): centroids are re-weighted after every article. */
+  private readonly termWeights = new Map<string, number>();
+  private termWeightsDocs = -1;
+
+  private termWeight(t: string): number {
+    if (this.df.docs !== this.termWeightsDocs) {
+      this.termWeights.clear();
+      this.termWeightsDocs = this.df.docs;
+    }
+    let w = this.termWeights.get(t);
+    if (w === undefined) this.termWeights.set(t, (w = idf(this.df, t) ** this.params.idfPower));
+    return w;
+  }
+  private readonly weightOf = (t: string) => this.termWeight(t);
 
   constructor(
     stories: StoryState[],
@@ -325,7 +370,7 @@ export class StoryClusterer {
     const v = new Map<string, number>();
     let n = 0;
     for (const [t, w] of s.terms) {
-      const x = w * idf(this.df, t) ** this.params.idfPower;
+      const x = w * this.termWeight(t);
       v.set(t, x);
       n += x * x;
     }
@@ -336,7 +381,11 @@ export class StoryClusterer {
   }
 
   /** Similarity of an article to a story (0..1). */
-  similarity(f: ArticleFeatures, s: StoryState, weighted = weightArticle(f, this.df, this.params)): number {
+  similarity(
+    f: ArticleFeatures,
+    s: StoryState,
+    weighted = weightArticle(f, this.df, this.params, this.weightOf),
+  ): number {
     const c = this.centroid(s);
     let text = 0;
     for (const [t, w] of weighted) {
@@ -351,7 +400,7 @@ export class StoryClusterer {
 
   /** Assign one article: returns its story id and whether the story is new. */
   add(f: ArticleFeatures): { storyId: string; created: boolean; score: number } {
-    const weighted = weightArticle(f, this.df, this.params);
+    const weighted = weightArticle(f, this.df, this.params, this.weightOf);
     const candidates = new Set<string>();
     for (const t of [...weighted.keys()].slice(0, this.params.candidateTerms))
       for (const id of this.postings.get(t) ?? []) candidates.add(id);
