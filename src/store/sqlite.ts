@@ -55,6 +55,7 @@ import {
 import { porterStem } from '../eval/porter.js';
 import { decodeMentions, decodeSentenceMeta, encodeMentions, tokenLines } from './annotations.js';
 import { encodeTermStats, normKey, prepareArticles, type PreparedArticle } from './prepare.js';
+import { mergeEntity, shortFormEntity, takeFullerName } from './entity-merge.js';
 import { EntityLinker } from './entity-link.js';
 import { collapseSpaces } from '../util/chars.js';
 
@@ -572,6 +573,8 @@ export class SqliteStore implements Store {
       }
     }
 
+    this.mergeShortForms(entities, batchEntity, report);
+
     const inserted: { a: Article; rowid: number }[] = [];
     for (const a of fresh) {
       const url = canonicalUrl(a);
@@ -755,6 +758,44 @@ export class SqliteStore implements Store {
     report.storiesTouched = [...new Set([...touched, ...report.storiesTouched])]
       .filter((id) => !report.merged?.some((m) => m.from === id))
       .sort();
+  }
+
+  /**
+   * A batch entity's alias that is the name of one other stored entity of its type, known by it alone, shows the
+   * two are one (see entity-merge.ts): that entity is merged into the batch entity's. `batchEntity` follows.
+   */
+  private mergeShortForms(entities: Entity[], batchEntity: Map<string, number>, report: IngestReport) {
+    const stories = new Set<number>();
+    for (const e of entities) {
+      const into = batchEntity.get(e.id);
+      if (into === undefined) continue;
+      const nameKey = normKey(e.name);
+      const renamedIn = takeFullerName(
+        this.db,
+        into,
+        e.type,
+        e.name,
+        nameKey,
+        new Set(e.aliases.map(normKey)),
+      );
+      for (const s of renamedIn ?? []) stories.add(s);
+      for (const al of e.aliases) {
+        const key = normKey(al);
+        if (key === nameKey) continue;
+        const from = shortFormEntity(this.db, into, e.type, key);
+        if (from === null) continue;
+        for (const s of mergeEntity(this.db, from, into)) stories.add(s);
+        for (const [id, r] of batchEntity) if (r === from) batchEntity.set(id, into);
+      }
+    }
+    if (!stories.size) return;
+    // Cached story states hold a merged entity's counts under its old rowid.
+    this.timelineSourceState?.clear();
+    const idOf = this.stmt('SELECT id FROM stories WHERE rowid = ?', 'pluck');
+    for (const s of stories) {
+      const id = idOf.get(s) as string | undefined;
+      if (id !== undefined && !report.storiesTouched.includes(id)) report.storiesTouched.push(id);
+    }
   }
 
   /** Finds stored entities by (type, name or alias), creates them, and records the names they are known by. */

@@ -132,3 +132,92 @@ test("a name's minority type joins the stored majority type; a comparable one do
   assert.notEqual(entityOf(s, 'd2', 'Aster Dawn'), entityOf(s, 'd1', 'Aster Dawn'));
   s.close();
 });
+
+/** `batch` with aliases for its entities (what the entities stage learnt in that batch). */
+function withAliases(b: ReturnType<typeof batch>, aliases: Record<string, string[]>) {
+  for (const e of b.entities) e.aliases = aliases[e.name] ?? [];
+  return b;
+}
+
+test('a short form stored before its full name is merged into it once a batch shows they are one', () => {
+  const s = openStore(tmp());
+  ingest(
+    s,
+    batch('f1', '2024-03-01', [
+      ['Corvane', 'ORG'],
+      ['Kelvik', 'LOC'],
+    ]),
+  );
+  ingest(s, batch('f2', '2024-03-02', [['Corvane Shipping', 'ORG']]));
+  const story = s.listStories()[0]!.id;
+  s.storyTimeline(story); // a stored timeline, to be refreshed
+  assert.notEqual(entityOf(s, 'f1', 'Corvane'), entityOf(s, 'f2', 'Corvane Shipping'));
+  // This batch's entity "Corvane Shipping" is also called "Corvane": the stored "Corvane" is the same entity.
+  const r = s.ingest(
+    withAliases(batch('f3', '2024-03-03', [['Corvane Shipping', 'ORG']]), {
+      'Corvane Shipping': ['Corvane'],
+    }).articles,
+    {
+      analyze: 'never',
+      entities: withAliases(batch('f3', '2024-03-03', [['Corvane Shipping', 'ORG']]), {
+        'Corvane Shipping': ['Corvane'],
+      }).entities,
+    },
+  );
+  const full = entityOf(s, 'f2', 'Corvane Shipping');
+  assert.equal(entityOf(s, 'f1', 'Corvane'), full);
+  assert.equal(entityOf(s, 'f3', 'Corvane Shipping'), full);
+  const orgs = s.entities().filter((e) => e.type === 'ORG');
+  assert.deepEqual(
+    orgs.map((e) => [e.name, e.mentions]),
+    [['Corvane Shipping', 3]],
+  );
+  assert.ok(orgs[0]!.aliases.includes('Corvane'));
+  // Search by the entity finds the short form's article; the story's stored timeline was refreshed.
+  assert.ok(
+    s
+      .search('harbour', { entity: 'Corvane Shipping' })
+      .map((h) => h.articleId)
+      .includes('f1'),
+  );
+  assert.ok(r.storiesTouched.length > 0);
+  for (const st of s.listStories())
+    assert.deepEqual(s.storyTimeline(st.id), s.buildStoryTimeline(st.id), `story ${st.id}`);
+  assert.equal(s.integrityCheck(), 'ok');
+  assert.deepEqual(s.db.pragma('foreign_key_check'), []);
+  s.close();
+});
+
+test('a stored short form found by its full name takes the full name; an ambiguous surname is not merged', () => {
+  const s = openStore(tmp());
+  ingest(s, batch('g1', '2024-03-01', [['Corvane', 'ORG']]));
+  ingest(
+    s,
+    withAliases(batch('g2', '2024-03-02', [['Corvane Shipping', 'ORG']]), {
+      'Corvane Shipping': ['Corvane'],
+    }),
+  );
+  assert.equal(entityOf(s, 'g1', 'Corvane'), entityOf(s, 'g2', 'Corvane Shipping'));
+  assert.deepEqual(
+    s
+      .entities()
+      .filter((e) => e.type === 'ORG')
+      .map((e) => e.name),
+    ['Corvane Shipping'],
+  );
+  // "Solvang" stored alone, then two full names with that surname: which one it meant is unknown.
+  ingest(s, batch('h1', '2024-03-01', [['Solvang', 'PERSON']]));
+  ingest(s, batch('h2', '2024-03-02', [['Ingrid Solvang', 'PERSON']]));
+  ingest(s, batch('h2b', '2024-03-02', [['Per Solvang', 'PERSON']]));
+  ingest(
+    s,
+    withAliases(batch('h3', '2024-03-03', [['Per Solvang', 'PERSON']]), { 'Per Solvang': ['Solvang'] }),
+  );
+  const names = s
+    .entities()
+    .filter((e) => e.type === 'PERSON')
+    .map((e) => e.name)
+    .sort();
+  assert.deepEqual(names, ['Ingrid Solvang', 'Per Solvang', 'Solvang']);
+  s.close();
+});
