@@ -1,16 +1,19 @@
 /**
  * Merging two stored entities after the fact. Batches arrive in any order: an article that names only
  * "Corvane" may be stored before the one that shows "Corvane" is short for "Corvane Shipping", so the store
- * holds an entity "Corvane" of its own. When a later batch's entity (the full name) carries that short
- * form as an alias, and no other stored entity of the type is known by it, the short form's entity is the same
- * entity and is merged into it: its mentions, quotes, aliases and story statistics move over, and the stories
- * it appears in get a new version (their stored timelines are refreshed like any touched story's).
+ * holds an entity "Corvane" of its own. When a later batch's entity carries that short form as an alias, the
+ * short form is one by the entities stage's rules (isShortForm: surname, first words, acronym), the two have
+ * the same type, no other stored entity of the type is known by it, and the short form is not the better
+ * attested name, the short form's entity is merged into the batch's: its mentions, quotes, aliases and story
+ * statistics move over, and the stories it appears in get a new version (their stored timelines are refreshed
+ * like any touched story's). A stored entity is never renamed: a batch's chosen name is at times the entities
+ * stage's mistake ("Mubarak Obama" for a batch's Obama), which must not replace a name the store has attested.
  */
 import type Database from 'better-sqlite3';
+import type { EntityType } from '../model.js';
 import { coreTokens, foldToken } from '../nlp/entities/names.js';
 import { decodeVector, encodeVector } from '../stories/cluster.js';
 import type { MentionRow } from './annotations.js';
-import { matchKeys } from './entity-link.js';
 
 /** Prepared statements per database (these run for every entity of every batch). */
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
@@ -23,34 +26,25 @@ function st(db: Database.Database, sql: string): Database.Statement {
 }
 
 /**
- * A stored entity found through an alias by a batch entity with a fuller name ("Corvane", stored first, found
- * by "Corvane Shipping" whose aliases include "Corvane") takes the fuller name, as one batch would have named
- * it: when the batch's name has more words and no other entity of the type has it. Returns the stories whose
- * articles mention it (their versions are bumped: their timelines list the entity by name), or null.
+ * Whether `short` is a short form of `full` by the entities stage's own rules: a lone surname of a person's
+ * full name, the first words of an organisation's or place's name ("Corvane" of "Corvane Shipping"), or an
+ * acronym of its capitalised words ("EPA"). An alias alone is not enough: the aliases of a batch entity carry
+ * its variant spellings and, at times, the stage's mistakes, which must not spread across the store.
  */
-export function takeFullerName(
-  db: Database.Database,
-  rowid: number,
-  type: string,
-  name: string,
-  nameKey: string,
-  aliasKeys: ReadonlySet<string>,
-): number[] | null {
-  const stored = st(db, 'SELECT name, key FROM entities WHERE rowid = ?').get(rowid) as
-    { name: string; key: string } | undefined;
-  if (!stored || stored.key === nameKey || !aliasKeys.has(stored.key)) return null;
-  const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
-  if (words(name) <= words(stored.name)) return null;
-  if (st(db, 'SELECT 1 FROM entities WHERE type = ? AND key = ?').get(type, nameKey)) return null;
-  st(db, 'UPDATE entities SET name = ?, key = ? WHERE rowid = ?').run(name, nameKey, rowid);
-  st(db, 'DELETE FROM entity_keys WHERE entity_rowid = ?').run(rowid);
-  const put = st(db, 'INSERT OR IGNORE INTO entity_keys (kind, key, entity_rowid) VALUES (?, ?, ?)');
-  for (const [kind, key] of matchKeys(type as never, name)) put.run(kind, key, rowid);
-  return bumpStories(
-    db,
-    st(db, 'SELECT article_rowid FROM article_entities WHERE entity_rowid = ?')
-      .pluck()
-      .all(rowid) as number[],
+export function isShortForm(short: string, full: string, type: EntityType): boolean {
+  const s = coreTokens(short, type).map(foldToken);
+  const f = coreTokens(full, type).map(foldToken);
+  if (!s.length || s.length >= f.length) return false;
+  if (type === 'PERSON') return s.length === 1 && s[0] === f[f.length - 1];
+  if (s.every((t, i) => t === f[i])) return true;
+  const acronym = short.replace(/\./g, '');
+  return (
+    /^[A-Z]{2,}$/.test(acronym) &&
+    full
+      .split(/\s+/)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0])
+      .join('') === acronym
   );
 }
 
@@ -70,29 +64,41 @@ function bumpStories(db: Database.Database, articles: number[]): number[] {
 
 /**
  * The stored entity (other than `into`) of this type whose name has this key, when it is the only other
- * entity of the type known by the key (as name or alias); otherwise null (ambiguous or none).
+ * entity of the type known by the key (as name or alias) and a short form of `into`'s name; otherwise null.
+ * `mentions`: the batch's mentions of `into` (not counted in the store yet).
  */
 export function shortFormEntity(
   db: Database.Database,
   into: number,
-  type: string,
+  type: EntityType,
   key: string,
+  mentions: number,
 ): number | null {
-  const rows = st(
+  // The entity named so (one point lookup: most aliases name no other entity, and this runs for each).
+  const own = st(
     db,
-    `SELECT rowid FROM entities WHERE type = @type AND key = @key AND rowid != @into
-       UNION SELECT a.entity_rowid FROM entity_aliases a JOIN entities e ON e.rowid = a.entity_rowid
-       WHERE a.key = @key AND e.type = @type AND e.rowid != @into LIMIT 2`,
+    'SELECT rowid, name, mentions FROM entities WHERE type = ? AND key = ? AND rowid != ?',
+  ).get(type, key, into) as { rowid: number; name: string; mentions: number } | undefined;
+  if (!own) return null;
+  // A short form (isShortForm) of the entity's name, of its type, and not the better attested of the two.
+  const target = st(db, 'SELECT name, type, mentions FROM entities WHERE rowid = ?').get(into) as
+    { name: string; type: EntityType; mentions: number } | undefined;
+  if (
+    !target ||
+    target.type !== type ||
+    own.mentions > target.mentions + mentions ||
+    !isShortForm(own.name, target.name, type)
   )
-    .pluck()
-    .all({ type, key, into }) as number[];
-  if (rows.length !== 1) return null;
-  // The one entity must be known by the key as its name (an alias alone may be someone else's short form).
-  const own = st(db, 'SELECT name FROM entities WHERE rowid = ? AND key = ?').pluck().get(rows[0], key) as
-    string | undefined;
-  if (own === undefined) return null;
+    return null;
+  // No third entity of the type known by the key as an alias.
+  const other = st(
+    db,
+    `SELECT 1 FROM entity_aliases a JOIN entities e ON e.rowid = a.entity_rowid
+     WHERE a.key = @key AND e.type = @type AND e.rowid != @into AND e.rowid != @own LIMIT 1`,
+  ).get({ key, type, into, own: own.rowid }) as unknown;
+  if (other) return null;
   // A lone surname is someone's only when no other stored full name has that surname.
-  const tokens = type === 'PERSON' ? coreTokens(own, 'PERSON') : [];
+  const tokens = type === 'PERSON' ? coreTokens(own.name, 'PERSON') : [];
   if (tokens.length === 1) {
     const others = st(
       db,
@@ -100,7 +106,7 @@ export function shortFormEntity(
     ).get(foldToken(tokens[0]!), into) as unknown;
     if (others) return null;
   }
-  return rows[0]!;
+  return own.rowid;
 }
 
 /**

@@ -171,6 +171,13 @@ export const MIGRATIONS: string[] = [
   DROP TABLE sentences;
   DROP TABLE mentions;
   `,
+  // 3 -> 4: indexes for merging stored entities (entity-merge.ts): a merge re-points the quotes of the merged
+  // entity and deletes its match keys, and deleting an entity checks both tables; without these, each merge
+  // scanned them whole.
+  `
+  CREATE INDEX quotes_speaker_entity ON quotes(speaker_entity_rowid);
+  CREATE INDEX entity_keys_entity ON entity_keys(entity_rowid);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -55,7 +55,7 @@ import {
 import { porterStem } from '../eval/porter.js';
 import { decodeMentions, decodeSentenceMeta, encodeMentions, tokenLines } from './annotations.js';
 import { encodeTermStats, normKey, prepareArticles, type PreparedArticle } from './prepare.js';
-import { mergeEntity, shortFormEntity, takeFullerName } from './entity-merge.js';
+import { mergeEntity, shortFormEntity } from './entity-merge.js';
 import { EntityLinker } from './entity-link.js';
 import { collapseSpaces } from '../util/chars.js';
 
@@ -768,21 +768,13 @@ export class SqliteStore implements Store {
     const stories = new Set<number>();
     for (const e of entities) {
       const into = batchEntity.get(e.id);
-      if (into === undefined) continue;
+      // Without aliases, the batch names the entity no other way (nothing to merge).
+      if (into === undefined || !e.aliases.length) continue;
       const nameKey = normKey(e.name);
-      const renamedIn = takeFullerName(
-        this.db,
-        into,
-        e.type,
-        e.name,
-        nameKey,
-        new Set(e.aliases.map(normKey)),
-      );
-      for (const s of renamedIn ?? []) stories.add(s);
       for (const al of e.aliases) {
         const key = normKey(al);
         if (key === nameKey) continue;
-        const from = shortFormEntity(this.db, into, e.type, key);
+        const from = shortFormEntity(this.db, into, e.type, key, e.mentions);
         if (from === null) continue;
         for (const s of mergeEntity(this.db, from, into)) stories.add(s);
         for (const [id, r] of batchEntity) if (r === from) batchEntity.set(id, into);
