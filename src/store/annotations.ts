@@ -7,58 +7,25 @@
  * Columns (all text, so the file stays readable with the sqlite3 shell):
  * - `sentences`: JSON `[[index, start, end, dupGroup|null, timexes?], ...]` in sentence order (timexes only
  *   when there are any);
- * - `tokens`: each sentence's tokens encoded by `encodeTokens` (sqlite.ts), one line per sentence, so a reader
+ * - `tokens`: each sentence's tokens encoded by `encodeTokens` (prepare.ts), one line per sentence, so a reader
  *   that needs the tokens of one sentence decodes only that line, and one that needs none parses nothing;
  * - `mentions`: JSON `[[start, end, sentenceIndex, type, entityRowid|null], ...]`, ordered by (start, end),
  *   one per span (the first mention given for a span wins, as the old primary key did).
  */
-import type { EntityType, Mention, Sentence, Timex, Token } from '../model.js';
+import type { EntityType, Mention, Timex } from '../model.js';
 
 /** One sentence's stored fields. */
 export type SentenceMeta = [number, number, number, number | null, Timex[]?];
 /** One stored mention: start, end, sentence index, type, entity rowid. */
 export type MentionRow = [number, number, number, EntityType, number | null];
 
-export interface EncodedAnnotations {
-  sentences: string;
-  tokens: string;
-  mentions: string;
-  /** Per entity rowid: [mentions stored, position of its first mention]; in the order entities are first met. */
-  entities: Map<number, [number, number]>;
-}
-
-export function encodeAnnotations(
-  sentences: readonly Sentence[],
-  mentions: readonly Mention[],
-  options: {
-    encodeTokens: (tokens: Token[], sentenceStart: number) => string;
-    /** The dup-group id to store for a sentence (null: none). */
-    groupOf: (s: Sentence) => number | null;
-    /** The stored entity rowid of a mention (null: none). */
-    entityOf: (m: Mention) => number | null;
-  },
-): EncodedAnnotations {
-  const meta: SentenceMeta[] = new Array(sentences.length);
-  const lines: string[] = new Array(sentences.length);
-  sentences.forEach((s, i) => {
-    const row: SentenceMeta = [s.index, s.start, s.end, options.groupOf(s)];
-    if (s.timexes.length) row.push(s.timexes);
-    meta[i] = row;
-    lines[i] = options.encodeTokens(s.tokens, s.start);
-  });
-  return {
-    sentences: JSON.stringify(meta),
-    tokens: lines.join('\n'),
-    ...encodeMentions(mentions, options.entityOf),
-  };
-}
-
-/** The `mentions` column of an article and its per-entity counts (the part of encodeAnnotations that depends on
- * the stored entity rowids). */
+/** The `mentions` column of an article, and per entity rowid [mentions stored, position of its first mention]
+ * in the order entities are first met (the `sentences` and `tokens` columns are prepared in prepare.ts; these
+ * depend on the stored entity rowids). */
 export function encodeMentions(
   mentions: readonly Mention[],
   entityOf: (m: Mention) => number | null,
-): Pick<EncodedAnnotations, 'mentions' | 'entities'> {
+): { mentions: string; entities: Map<number, [number, number]> } {
   // One mention per span, the first given; then in (start, end) order (a stable sort keeps ties as given).
   const seen = new Set<number>();
   const rows: MentionRow[] = [];

@@ -137,11 +137,12 @@ export function dropPrepared(articles: readonly Article[]): void {
 }
 
 /**
- * The `sentence_terms` blob of a prepared article, in the layout encodeArticleTerms (timeline-state.ts) writes:
- * unsigned LEB128 varints — version, number of sentences, then per sentence its word count, number of terms and
- * their store term ids. `ids` holds the store term ids of dictionary entries met so far (0: not yet; store ids
- * start at 1); `idOf` maps an entry not met yet to the store's term id. Entries are met in the order terms occur
- * (the order encodeArticleTerms asks for them, so new ids are assigned in the same order).
+ * The `sentence_terms` blob of a prepared article (read by timeline-state.ts): unsigned LEB128 varints —
+ * SENTENCE_TERMS_VERSION, number of sentences, then per sentence its word count, number of content terms and
+ * their store term ids (table timeline_terms) in order, repeats kept (what `sentenceTerms` gives for the
+ * sentence's text). `ids` holds the store term ids of dictionary entries met so far (0: not yet; store ids start
+ * at 1); `idOf` maps an entry not met yet to the store's term id. Entries are met in the order terms occur, so
+ * new ids are assigned in that order.
  */
 export function encodeTermStats(
   p: PreparedArticle,

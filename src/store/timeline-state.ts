@@ -23,7 +23,7 @@ import type {
   Timex,
   Token,
 } from '../model.js';
-import { primeSentenceStats, SENTENCE_TERMS_VERSION, sentenceTerms } from '../timeline/context.js';
+import { primeSentenceStats, SENTENCE_TERMS_VERSION } from '../timeline/context.js';
 import { termId } from '../timeline/text.js';
 import { decodeMentions, decodeSentenceMeta, tokenLines } from './annotations.js';
 import {
@@ -34,32 +34,6 @@ import {
   type ArticleRow,
   type QuoteColumns,
 } from './rows.js';
-
-/**
- * An article's sentence statistics as stored (table sentence_terms): unsigned LEB128 varints — version, number of
- * sentences, then per sentence its word count, number of content terms and their term ids in order (repeats
- * kept). Term ids are the store's (table timeline_terms), given by `idOf`. Sentence texts are the article text
- * between the sentence offsets (what the store gives back).
- */
-export function encodeArticleTerms(a: Article, idOf: (term: string) => number): Buffer {
-  const out: number[] = [];
-  const put = (n: number) => {
-    while (n >= 0x80) {
-      out.push((n & 0x7f) | 0x80);
-      n = Math.floor(n / 128);
-    }
-    out.push(n);
-  };
-  put(SENTENCE_TERMS_VERSION);
-  put(a.sentences.length);
-  for (const s of a.sentences) {
-    const { terms, words } = sentenceTerms(a.text.slice(s.start, s.end));
-    put(words);
-    put(terms.length);
-    for (const t of terms) put(idOf(t));
-  }
-  return Buffer.from(out);
-}
 
 /** The varints of a stored blob, or null when it is malformed. */
 function readVarints(blob: Uint8Array): number[] | null {

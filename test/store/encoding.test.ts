@@ -26,11 +26,11 @@ test('ftsQuery quotes words and phrases and drops FTS operators', () => {
   assert.equal(ftsQuery('  '), '');
 });
 
-test('prepared article rows are what the per-article encoders write', async () => {
+test('prepared article rows decode back to the analysed articles', async () => {
   const { runPipeline } = await import('../../src/pipeline.js');
   const { prepareArticles, encodeTermStats, groupId } = await import('../../src/store/prepare.js');
-  const { encodeAnnotations } = await import('../../src/store/annotations.js');
-  const { encodeArticleTerms } = await import('../../src/store/timeline-state.js');
+  const { decodeSentenceMeta, tokenLines } = await import('../../src/store/annotations.js');
+  const { sentenceTerms, SENTENCE_TERMS_VERSION } = await import('../../src/timeline/context.js');
   const { articleFeatures, clusterOrderKey } = await import('../../src/stories/cluster.js');
   const base = {
     path: null,
@@ -64,33 +64,72 @@ test('prepared article rows are what the per-article encoders write', async () =
   ];
   runPipeline(articles as never);
   const prepared = prepareArticles(articles as never);
-  const ids = new Map<string, number>();
-  const idOf = (t: string) => ids.get(t) ?? ids.set(t, ids.size + 1).get(t)!;
+  /** Unsigned LEB128 varints of a blob. */
+  const varints = (blob: Uint8Array) => {
+    const out: number[] = [];
+    let n = 0;
+    let scale = 1;
+    for (const b of blob) {
+      n += (b & 0x7f) * scale;
+      if (b & 0x80) scale *= 128;
+      else {
+        out.push(n);
+        n = 0;
+        scale = 1;
+      }
+    }
+    return out;
+  };
+  const storeIds = new Map<string, number>();
   const mapped = new Float64Array(prepared[0]!.dictionary.length);
+  let dupGroups = 0;
   articles.forEach((a, i) => {
     const p = prepared[i]!;
-    const firstOfGroup = new Map<number, number>();
-    const ann = encodeAnnotations(a.sentences, a.mentions, {
-      encodeTokens,
-      groupOf: (s) => {
-        if (s.dupGroup === undefined) return null;
-        if (!firstOfGroup.has(s.dupGroup)) firstOfGroup.set(s.dupGroup, groupId(s.text));
-        return firstOfGroup.get(s.dupGroup)!;
-      },
-      entityOf: () => null,
+    const sentences = (a as unknown as { sentences: import('../../src/model.js').Sentence[] }).sentences;
+    assert.ok(sentences.length > 1);
+    // Sentence fields: index, offsets, time expressions; one stored group id per near-duplicate group.
+    const meta = decodeSentenceMeta(p.sentences);
+    const lines = tokenLines(p.tokens);
+    assert.equal(meta.length, sentences.length);
+    const groupOf = new Map<number, number>();
+    sentences.forEach((s, k) => {
+      const [index, start, end, group, timexes] = meta[k]!;
+      assert.deepEqual([index, start, end], [s.index, s.start, s.end]);
+      assert.deepEqual(timexes ?? [], s.timexes);
+      if (s.dupGroup === undefined) assert.equal(group, null);
+      else {
+        dupGroups++;
+        if (!groupOf.has(s.dupGroup)) groupOf.set(s.dupGroup, groupId(s.text));
+        assert.equal(group, groupOf.get(s.dupGroup));
+      }
+      assert.deepEqual(
+        decodeTokens(lines[k]!, a.text, s.start),
+        s.tokens.map((t) => ({ text: t.text, start: t.start, end: t.end })),
+      );
     });
-    assert.equal(p.sentences, ann.sentences);
-    assert.equal(p.tokens, ann.tokens);
-    // The same term ids, assigned in the same order of first use, as encodeArticleTerms gives.
-    const seen = new Map(ids);
-    const expected = encodeArticleTerms(a as never, idOf);
-    const got = encodeTermStats(p, a.sentences.length, mapped, (k) => {
+    // Term statistics: per sentence its word count and content terms, as the timeline builder computes them.
+    const blob = encodeTermStats(p, sentences.length, mapped, (k) => {
       const t = p.dictionary[k]!;
-      return seen.get(t) ?? seen.set(t, seen.size + 1).get(t)!;
+      return storeIds.get(t) ?? storeIds.set(t, storeIds.size + 1).get(t)!;
     });
-    assert.deepEqual([...got], [...expected]);
+    const termOf = new Map([...storeIds].map(([t, id]) => [id, t]));
+    const v = varints(blob);
+    assert.deepEqual(v.slice(0, 2), [SENTENCE_TERMS_VERSION, sentences.length]);
+    let at = 2;
+    for (const s of sentences) {
+      const { terms, words } = sentenceTerms(a.text.slice(s.start, s.end));
+      assert.deepEqual([v[at], v[at + 1]], [words, terms.length]);
+      assert.deepEqual(
+        v.slice(at + 2, at + 2 + terms.length).map((id) => termOf.get(id)),
+        terms,
+      );
+      at += 2 + terms.length;
+    }
+    assert.equal(at, v.length);
     assert.deepEqual([...p.featureTerms], [...articleFeatures(a as never).terms]);
     assert.equal(p.orderKey, clusterOrderKey(a));
     assert.equal(p.raw === null, a.rawText === a.text);
   });
+  // The two articles share their first sentence: a near-duplicate group was decoded above.
+  assert.ok(dupGroups > 0);
 });
