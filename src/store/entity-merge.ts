@@ -14,16 +14,10 @@ import type { EntityType } from '../model.js';
 import { coreTokens, foldToken } from '../nlp/entities/names.js';
 import { decodeVector, encodeVector } from '../stories/cluster.js';
 import type { MentionRow } from './annotations.js';
+import { IN_JSON } from './rows.js';
 
-/** Prepared statements per database (these run for every entity of every batch). */
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-function st(db: Database.Database, sql: string): Database.Statement {
-  let m = statements.get(db);
-  if (!m) statements.set(db, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.prepare(sql)));
-  return s;
-}
+/** The store's cached prepared statements (SqliteStore's `stmt`): these run for every entity of every batch. */
+export type Statements = (sql: string, mode?: 'pluck') => Database.Statement;
 
 /**
  * Whether `short` is a short form of `full` by the entities stage's own rules: a lone surname of a person's
@@ -49,15 +43,13 @@ export function isShortForm(short: string, full: string, type: EntityType): bool
 }
 
 /** The stories of these articles, each given a new version. */
-function bumpStories(db: Database.Database, articles: number[]): number[] {
+function bumpStories(st: Statements, articles: number[]): number[] {
   if (!articles.length) return [];
   const stories = st(
-    db,
-    'SELECT DISTINCT story_rowid FROM articles WHERE story_rowid IS NOT NULL AND rowid IN (SELECT value FROM json_each(?))',
-  )
-    .pluck()
-    .all(JSON.stringify(articles)) as number[];
-  const bump = st(db, 'UPDATE stories SET version = version + 1 WHERE rowid = ?');
+    `SELECT DISTINCT story_rowid FROM articles WHERE story_rowid IS NOT NULL AND rowid ${IN_JSON}`,
+    'pluck',
+  ).all(JSON.stringify(articles)) as number[];
+  const bump = st('UPDATE stories SET version = version + 1 WHERE rowid = ?');
   for (const s of stories) bump.run(s);
   return stories;
 }
@@ -68,20 +60,21 @@ function bumpStories(db: Database.Database, articles: number[]): number[] {
  * `mentions`: the batch's mentions of `into` (not counted in the store yet).
  */
 export function shortFormEntity(
-  db: Database.Database,
+  st: Statements,
   into: number,
   type: EntityType,
   key: string,
   mentions: number,
 ): number | null {
   // The entity named so (one point lookup: most aliases name no other entity, and this runs for each).
-  const own = st(
-    db,
-    'SELECT rowid, name, mentions FROM entities WHERE type = ? AND key = ? AND rowid != ?',
-  ).get(type, key, into) as { rowid: number; name: string; mentions: number } | undefined;
+  const own = st('SELECT rowid, name, mentions FROM entities WHERE type = ? AND key = ? AND rowid != ?').get(
+    type,
+    key,
+    into,
+  ) as { rowid: number; name: string; mentions: number } | undefined;
   if (!own) return null;
   // A short form (isShortForm) of the entity's name, of its type, and not the better attested of the two.
-  const target = st(db, 'SELECT name, type, mentions FROM entities WHERE rowid = ?').get(into) as
+  const target = st('SELECT name, type, mentions FROM entities WHERE rowid = ?').get(into) as
     { name: string; type: EntityType; mentions: number } | undefined;
   if (
     !target ||
@@ -92,7 +85,6 @@ export function shortFormEntity(
     return null;
   // No third entity of the type known by the key as an alias.
   const other = st(
-    db,
     `SELECT 1 FROM entity_aliases a JOIN entities e ON e.rowid = a.entity_rowid
      WHERE a.key = @key AND e.type = @type AND e.rowid != @into AND e.rowid != @own LIMIT 1`,
   ).get({ key, type, into, own: own.rowid }) as unknown;
@@ -101,7 +93,6 @@ export function shortFormEntity(
   const tokens = type === 'PERSON' ? coreTokens(own.name, 'PERSON') : [];
   if (tokens.length === 1) {
     const others = st(
-      db,
       "SELECT 1 FROM entity_keys WHERE kind = 'last' AND key = ? AND entity_rowid != ? LIMIT 1",
     ).get(foldToken(tokens[0]!), into) as unknown;
     if (others) return null;
@@ -113,25 +104,23 @@ export function shortFormEntity(
  * Merge stored entity `from` into `into` (inside the caller's transaction). Returns the rowids of the stories
  * whose articles mention `from` (their entity statistics changed; their versions are bumped).
  */
-export function mergeEntity(db: Database.Database, from: number, into: number): number[] {
-  const articles = st(db, 'SELECT article_rowid FROM article_entities WHERE entity_rowid = ?')
-    .pluck()
-    .all(from) as number[];
+export function mergeEntity(st: Statements, from: number, into: number): number[] {
+  const articles = st('SELECT article_rowid FROM article_entities WHERE entity_rowid = ?', 'pluck').all(
+    from,
+  ) as number[];
   // Per-article counts: summed where the article mentions both, moved otherwise.
   st(
-    db,
     `UPDATE article_entities AS f SET mentions = f.mentions + l.mentions, first = min(f.first, l.first)
      FROM article_entities AS l WHERE l.entity_rowid = @from AND f.entity_rowid = @into AND f.article_rowid = l.article_rowid`,
   ).run({ from, into });
   st(
-    db,
     `DELETE FROM article_entities WHERE entity_rowid = @from
      AND article_rowid IN (SELECT article_rowid FROM article_entities WHERE entity_rowid = @into)`,
   ).run({ from, into });
-  st(db, 'UPDATE article_entities SET entity_rowid = ? WHERE entity_rowid = ?').run(into, from);
+  st('UPDATE article_entities SET entity_rowid = ? WHERE entity_rowid = ?').run(into, from);
   // The stored mentions name the entity by rowid.
-  const getMentions = st(db, 'SELECT mentions FROM annotations WHERE article_rowid = ?').pluck();
-  const setMentions = st(db, 'UPDATE annotations SET mentions = ? WHERE article_rowid = ?');
+  const getMentions = st('SELECT mentions FROM annotations WHERE article_rowid = ?', 'pluck');
+  const setMentions = st('UPDATE annotations SET mentions = ? WHERE article_rowid = ?');
   for (const r of articles) {
     const json = getMentions.get(r) as string | undefined;
     if (!json) continue;
@@ -139,21 +128,19 @@ export function mergeEntity(db: Database.Database, from: number, into: number): 
     for (const m of rows) if (m[4] === from) m[4] = into;
     setMentions.run(JSON.stringify(rows), r);
   }
-  st(db, 'UPDATE quotes SET speaker_entity_rowid = ? WHERE speaker_entity_rowid = ?').run(into, from);
+  st('UPDATE quotes SET speaker_entity_rowid = ? WHERE speaker_entity_rowid = ?').run(into, from);
   st(
-    db,
     'INSERT OR IGNORE INTO entity_aliases (entity_rowid, alias, key) SELECT ?, alias, key FROM entity_aliases WHERE entity_rowid = ?',
   ).run(into, from);
   st(
-    db,
     'UPDATE entities SET mentions = mentions + (SELECT mentions FROM entities WHERE rowid = @from) WHERE rowid = @into',
   ).run({ from, into });
   // Aliases and match keys of `from` go with it (ON DELETE CASCADE).
-  st(db, 'DELETE FROM entities WHERE rowid = ?').run(from);
+  st('DELETE FROM entities WHERE rowid = ?').run(from);
   // Stories: the entity's weight in their entity vectors moves to `into`.
-  const stories = bumpStories(db, articles);
-  const getVec = st(db, 'SELECT entity_vec FROM stories WHERE rowid = ?').pluck();
-  const setVec = st(db, 'UPDATE stories SET entity_vec = ? WHERE rowid = ?');
+  const stories = bumpStories(st, articles);
+  const getVec = st('SELECT entity_vec FROM stories WHERE rowid = ?', 'pluck');
+  const setVec = st('UPDATE stories SET entity_vec = ? WHERE rowid = ?');
   for (const s of stories) {
     const vec = decodeVector(getVec.get(s) as string | null);
     const w = vec.get(`e${from}`);

@@ -337,6 +337,9 @@ export class SqliteStore implements Store {
   private readonly prepared = new WeakMap<Article, PreparedArticle>();
 
   /** A statement of the write path, prepared once per store (pluck/raw mode fixed at preparation). */
+  /** `stmt` as a function value (for helpers outside the class, such as entity-merge.ts). */
+  private readonly statementsFn = (sql: string, mode?: 'pluck') => this.stmt(sql, mode);
+
   private stmt(sql: string, mode?: 'pluck' | 'raw'): Database.Statement {
     const key = (mode ?? '') + sql;
     let st = this.statements.get(key);
@@ -774,9 +777,9 @@ export class SqliteStore implements Store {
       for (const al of e.aliases) {
         const key = normKey(al);
         if (key === nameKey) continue;
-        const from = shortFormEntity(this.db, into, e.type, key, e.mentions);
+        const from = shortFormEntity(this.statementsFn, into, e.type, key, e.mentions);
         if (from === null) continue;
-        for (const s of mergeEntity(this.db, from, into)) stories.add(s);
+        for (const s of mergeEntity(this.statementsFn, from, into)) stories.add(s);
         for (const [id, r] of batchEntity) if (r === from) batchEntity.set(id, into);
       }
     }

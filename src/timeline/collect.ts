@@ -58,10 +58,8 @@ export const mentionAndLeadCollector: SentenceCollector = {
       for (const a of ctx.byPublication.get(pub) ?? []) {
         const w = (ctx.articleWeight.get(a.id) ?? 1) * PARAMS.leadWeight;
         const own = ctx.articleUnits.get(a);
-        let taken = 0;
-        for (let position = 0; position < a.sentences.length; position++) {
-          if (taken >= PARAMS.leadSentences) break;
-          taken++;
+        const leads = Math.min(a.sentences.length, PARAMS.leadSentences);
+        for (let position = 0; position < leads; position++) {
           const u = own?.[position];
           if (!u || (u.days.length && !u.days.includes(day))) continue;
           add(u, w / (1 + PARAMS.leadDecay * position), u.days.includes(day));
