@@ -4,7 +4,8 @@
  */
 import type { Article, IsoDay } from '../model.js';
 import { InputError, newArticle } from '../model.js';
-import { articleId, contentHash, findDateInText, isoDay } from './text.js';
+import { articleId, findDateInText, isoDay } from './text.js';
+import { contentHash } from '../util/content-hash.js';
 
 function str(v: unknown): string | null {
   return typeof v === 'string' && v.trim() ? v.trim() : null;

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Article, IsoDay } from '../model.js';
 import { newArticle } from '../model.js';
 import { MONTHS } from '../nlp/timex/lexicon.js';
-import { collapseSpaces } from '../util/chars.js';
+import { contentHash } from '../util/content-hash.js';
 
 const HEADER_RE = /^\uFEFF?[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+(.*))?$/;
 
@@ -89,13 +89,6 @@ export function findDateInText(
 
 export function articleId(key: string, text: string): string {
   return createHash('sha1').update(`${key}\n${text}`).digest('hex').slice(0, 12);
-}
-
-/** sha256 of the text with case and whitespace normalised (`NFC`, lower case, `\s+` → ' ', trimmed). */
-export function contentHash(text: string): string {
-  return createHash('sha256')
-    .update(collapseSpaces(text.normalize('NFC').toLowerCase()).trim())
-    .digest('hex');
 }
 
 /** Build an Article from a dated text file's content. */

@@ -8,7 +8,8 @@ import { basename, dirname, join } from 'node:path';
 import type { Article } from '../model.js';
 import { InputError, newArticle } from '../model.js';
 import { readTextFile } from './files.js';
-import { articleId, contentHash } from './text.js';
+import { articleId } from './text.js';
+import { contentHash } from '../util/content-hash.js';
 
 /** Does this path follow the Timeline17 article layout? */
 export function isTimeline17Path(path: string): boolean {

@@ -5,14 +5,9 @@
 import type { Article, Entity, EntityType, IsoDay, Timeline, TimelineOptions } from '../model.js';
 import { SqliteStore, type IngestOptions, type OpenOptions } from './sqlite.js';
 
-export {
-  SqliteStore,
-  StoreError,
-  contentHash,
-  ftsQuery,
-  type IngestOptions,
-  type OpenOptions,
-} from './sqlite.js';
+export { SqliteStore, StoreError, ftsQuery, type IngestOptions, type OpenOptions } from './sqlite.js';
+
+export { contentHash } from '../util/content-hash.js';
 
 export interface IngestReport {
   /** Ids of newly stored articles. */

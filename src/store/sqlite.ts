@@ -3,7 +3,6 @@
  * concurrent writers queue instead of failing, one IMMEDIATE transaction per ingest batch.
  */
 import Database from 'better-sqlite3';
-import { hash } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -57,7 +56,8 @@ import { decodeMentions, decodeSentenceMeta, encodeMentions, tokenLines } from '
 import { encodeTermStats, normKey, prepareArticles, type PreparedArticle } from './prepare.js';
 import { mergeEntity, shortFormEntity } from './entity-merge.js';
 import { EntityLinker } from './entity-link.js';
-import { collapseSpaces } from '../util/chars.js';
+import { ASCII_ONLY } from '../util/chars.js';
+import { contentHash } from '../util/content-hash.js';
 
 /** A store problem (corrupt file, newer schema, read-only path, full disk) named with the file. */
 export class StoreError extends Error {
@@ -183,13 +183,6 @@ function preflight(path: string) {
   } finally {
     db?.close();
   }
-}
-
-const ASCII = /^[\x00-\x7f]*$/;
-
-/** sha256 of the whitespace-normalised text: the identity used for idempotent ingest. */
-export function contentHash(text: string): string {
-  return hash('sha256', collapseSpaces(ASCII.test(text) ? text : text.normalize('NFC')).trim(), 'hex');
 }
 
 function canonicalUrl(a: Article): string | null {
@@ -1464,7 +1457,7 @@ export function ftsQuery(terms: string): string {
 
 /** Word key as the full-text index sees it, near enough for highlighting: lower case, no accents, stemmed. */
 function searchKey(word: string): string {
-  const w = (ASCII.test(word) ? word : word.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase();
+  const w = (ASCII_ONLY.test(word) ? word : word.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase();
   return /^[a-z0-9]+$/.test(w) ? porterStem(w) : w;
 }
 

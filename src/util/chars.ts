@@ -32,3 +32,6 @@ const SPACE_RUN_TO_REWRITE_RE = /\s{2,}|[^\S ]/g;
 export function collapseSpaces(s: string): string {
   return s.replace(SPACE_RUN_TO_REWRITE_RE, ' ');
 }
+
+/** Text of ASCII characters only (no Unicode normalisation can change it). */
+export const ASCII_ONLY = /^[\x00-\x7f]*$/;

@@ -5,7 +5,7 @@
  * atomically after every poll, so a restart or a crash keeps it. Clock and sleep are injected so
  * tests run instantly.
  */
-import { createHash } from 'node:crypto';
+import { contentHash } from '../util/content-hash.js';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Article } from '../model.js';
@@ -119,11 +119,6 @@ export function saveState(path: string | null, state: WatchState): void {
 /** The state file kept next to the database. */
 export function statePathFor(dbPath: string): string {
   return `${dbPath}.watch.json`;
-}
-
-/** sha256 of the whitespace-normalised, lower-cased text: the same article served twice hashes alike. */
-export function contentHash(text: string): string {
-  return createHash('sha256').update(text.replace(/\s+/g, ' ').trim().toLowerCase()).digest('hex');
 }
 
 function normaliseUrl(u: string): string {
