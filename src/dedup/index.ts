@@ -100,6 +100,13 @@ function writeShingles(wordHashes: Uint32Array, n: number, out: Uint32Array, at:
   return m - at;
 }
 
+/** Per ASCII code: the lower-cased letter or digit, or 0 for a separator (what `normalizeKey` does to it). */
+const ASCII_FOLD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) ASCII_FOLD[c] = c;
+  else if (c >= 65 && c <= 90) ASCII_FOLD[c] = c + 32;
+}
+
 /**
  * One pass over a sentence's normalised words without building them: the FNV-1a hash of each word (into
  * `KeyScan.words`) and a 52-bit hash of the whole normalised key (`normalizeKey`), for grouping exact
@@ -123,38 +130,41 @@ export class KeyScan {
   /** False (and no result) when `ascii` is set and the text holds a non-ASCII character. */
   private scanFrom(s: string, ascii: boolean): boolean {
     let count = 0;
-    let h1 = 0x811c9dc5; // FNV-1a of the key
-    let h2 = 0x12345679; // a second, independent hash of the key
+    // The key hash is taken over the word hashes, one step per word: the key is its words joined by single
+    // spaces, so equal keys have equal word sequences and equal hashes (a collision between different
+    // keys only costs the caller a key comparison).
+    let h1 = 0x811c9dc5;
+    let h2 = 0x12345679;
     let w = 0x811c9dc5; // FNV-1a of the current word
     let inWord = false;
     for (let i = 0; i < s.length; i++) {
       let c = s.charCodeAt(i);
-      let isWordChar: boolean;
       if (ascii) {
         if (c >= 128) return false;
-        if (c >= 65 && c <= 90) c += 32;
-        isWordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-      } else isWordChar = c !== 32;
-      if (!isWordChar) {
+        c = ASCII_FOLD[c];
+      } else if (c === 32) c = 0;
+      if (c === 0) {
         if (inWord) {
-          this.push(count++, w >>> 0);
+          w >>>= 0;
+          this.push(count++, w);
+          h1 = Math.imul(h1 ^ w, 0x01000193);
+          h2 = Math.imul(h2 ^ w, 0x5bd1e995) ^ (h2 >>> 13);
           inWord = false;
         }
         continue;
       }
       if (!inWord) {
-        if (count > 0) {
-          h1 = Math.imul(h1 ^ 32, 0x01000193);
-          h2 = Math.imul(h2 ^ 32, 0x5bd1e995) ^ (h2 >>> 13);
-        }
         w = 0x811c9dc5;
         inWord = true;
       }
       w = Math.imul(w ^ c, 0x01000193);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 13);
     }
-    if (inWord) this.push(count++, w >>> 0);
+    if (inWord) {
+      w >>>= 0;
+      this.push(count++, w);
+      h1 = Math.imul(h1 ^ w, 0x01000193);
+      h2 = Math.imul(h2 ^ w, 0x5bd1e995) ^ (h2 >>> 13);
+    }
     this.count = count;
     this.keyHi = h1 >>> 0;
     this.keyLo = h2 & 0xfffff;
