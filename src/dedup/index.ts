@@ -382,14 +382,18 @@ export function markNearDuplicates(articles: Article[], options: DedupOptions = 
     }
     return end;
   };
-  const sigs = new Uint32Array(cand.length * NUM_HASHES);
-  for (let c = 0; c < cand.length; c++)
-    hasher.signatureOfRange(shingles, shingleStart[c], shingleStart[c + 1], sigs, c * NUM_HASHES);
+  // Only the band hashes of each signature are kept (band b of candidate c at bandHashes[b * m + c]): a
+  // third of the memory of the signatures, which nothing else reads.
+  const sig = new Uint32Array(NUM_HASHES);
+  const bandHashes = new Uint32Array(cand.length * BANDS);
+  for (let c = 0; c < cand.length; c++) {
+    hasher.signatureOfRange(shingles, shingleStart[c], shingleStart[c + 1], sig, 0);
+    for (let b = 0; b < BANDS; b++) bandHashes[b * cand.length + c] = bandHash(sig, b * ROWS, ROWS);
+  }
   // LSH without a hash map: per band, order the candidates by (band hash, candidate) and scan runs of
   // equal hashes. The order comes from a stable radix sort of the hashes over the candidates in index
   // order (three 11-bit passes), which is the order of sorting the (hash, candidate) pairs.
   const m = cand.length;
-  const hashes = new Uint32Array(m);
   const sortedHash = new Uint32Array(m);
   const sortedCand = new Int32Array(m);
   const tmpHash = new Uint32Array(m);
@@ -399,7 +403,7 @@ export function markNearDuplicates(articles: Article[], options: DedupOptions = 
   // A pair that shares several bands is compared again rather than remembered: the comparison is cheap and
   // deterministic (a failed pair fails again; a matched pair is then in one group and skipped).
   for (let b = 0; b < BANDS; b++) {
-    for (let c = 0; c < m; c++) hashes[c] = bandHash(sigs, c * NUM_HASHES + b * ROWS, ROWS);
+    const hashes = bandHashes.subarray(b * m, (b + 1) * m);
     // bits 0-10: candidates in index order → sorted; bits 11-21: stable → tmp; bits 22-31: → sorted
     radixOffsets(hashes, counts);
     radixPass(hashes, indexOrder, sortedHash, sortedCand, 0, counts);
