@@ -70,6 +70,14 @@ function shinglesOfWordHashes(wordHashes: Uint32Array, n: number): Uint32Array {
  * max(1, n - 1) values) and returns how many there are.
  */
 function writeShingles(wordHashes: Uint32Array, n: number, out: Uint32Array, at: number): number {
+  return sortUniqueRun(out, at, writeRawShingles(wordHashes, n, out, at));
+}
+
+/**
+ * Writes the shingle hashes of the first `n` word hashes into `out` from `at` in sentence order, repeats
+ * included (room for max(1, n - 1) values), and returns how many were written.
+ */
+function writeRawShingles(wordHashes: Uint32Array, n: number, out: Uint32Array, at: number): number {
   if (n === 0) return 0;
   if (n === 1) {
     out[at] = wordHashes[0];
@@ -81,7 +89,11 @@ function writeShingles(wordHashes: Uint32Array, n: number, out: Uint32Array, at:
     out[at + i - 1] = (Math.imul(prev, 0x9e3779b1) ^ cur) >>> 0;
     prev = cur;
   }
-  const len = n - 1;
+  return n - 1;
+}
+
+/** Sorts `out[at .. at + len)` in place, drops repeats and returns the number of values left. */
+function sortUniqueRun(out: Uint32Array, at: number, len: number): number {
   if (len <= 48) {
     // Insertion sort: sentences are short, and this sorts in place without a subarray view.
     for (let i = at + 1; i < at + len; i++) {
@@ -98,6 +110,13 @@ function writeShingles(wordHashes: Uint32Array, n: number, out: Uint32Array, at:
   let m = at;
   for (let i = at; i < at + len; i++) if (i === at || out[i] !== out[i - 1]) out[m++] = out[i];
   return m - at;
+}
+
+/** Per ASCII code: the lower-cased letter or digit, or 0 for a separator (what `normalizeKey` does to it). */
+const ASCII_FOLD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) ASCII_FOLD[c] = c;
+  else if (c >= 65 && c <= 90) ASCII_FOLD[c] = c + 32;
 }
 
 /**
@@ -123,38 +142,41 @@ export class KeyScan {
   /** False (and no result) when `ascii` is set and the text holds a non-ASCII character. */
   private scanFrom(s: string, ascii: boolean): boolean {
     let count = 0;
-    let h1 = 0x811c9dc5; // FNV-1a of the key
-    let h2 = 0x12345679; // a second, independent hash of the key
+    // The key hash is taken over the word hashes, one step per word: the key is its words joined by single
+    // spaces, so equal keys have equal word sequences and equal hashes (a collision between different
+    // keys only costs the caller a key comparison).
+    let h1 = 0x811c9dc5;
+    let h2 = 0x12345679;
     let w = 0x811c9dc5; // FNV-1a of the current word
     let inWord = false;
     for (let i = 0; i < s.length; i++) {
       let c = s.charCodeAt(i);
-      let isWordChar: boolean;
       if (ascii) {
         if (c >= 128) return false;
-        if (c >= 65 && c <= 90) c += 32;
-        isWordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-      } else isWordChar = c !== 32;
-      if (!isWordChar) {
+        c = ASCII_FOLD[c];
+      } else if (c === 32) c = 0;
+      if (c === 0) {
         if (inWord) {
-          this.push(count++, w >>> 0);
+          w >>>= 0;
+          this.push(count++, w);
+          h1 = Math.imul(h1 ^ w, 0x01000193);
+          h2 = Math.imul(h2 ^ w, 0x5bd1e995) ^ (h2 >>> 13);
           inWord = false;
         }
         continue;
       }
       if (!inWord) {
-        if (count > 0) {
-          h1 = Math.imul(h1 ^ 32, 0x01000193);
-          h2 = Math.imul(h2 ^ 32, 0x5bd1e995) ^ (h2 >>> 13);
-        }
         w = 0x811c9dc5;
         inWord = true;
       }
       w = Math.imul(w ^ c, 0x01000193);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 13);
     }
-    if (inWord) this.push(count++, w >>> 0);
+    if (inWord) {
+      w >>>= 0;
+      this.push(count++, w);
+      h1 = Math.imul(h1 ^ w, 0x01000193);
+      h2 = Math.imul(h2 ^ w, 0x5bd1e995) ^ (h2 >>> 13);
+    }
     this.count = count;
     this.keyHi = h1 >>> 0;
     this.keyLo = h2 & 0xfffff;
@@ -176,15 +198,20 @@ export class KeyScan {
     return shinglesOfWordHashes(this.words, this.count);
   }
 
-  /** `shingles()` appended to `pool` (its array grown when needed). */
-  appendShingles(pool: ShinglePool): void {
+  /**
+   * `shingles()` appended to `pool` (its array grown when needed); unless `sorted`, in sentence order
+   * with repeats (the same set, for callers that sort it only when needed).
+   */
+  appendShingles(pool: ShinglePool, sorted = true): void {
     const need = Math.max(1, this.count - 1);
     if (pool.length + need > pool.data.length) {
       const grown = new Uint32Array(Math.max(pool.data.length * 2, pool.length + need));
       grown.set(pool.data.subarray(0, pool.length));
       pool.data = grown;
     }
-    pool.length += writeShingles(this.words, this.count, pool.data, pool.length);
+    pool.length += sorted
+      ? writeShingles(this.words, this.count, pool.data, pool.length)
+      : writeRawShingles(this.words, this.count, pool.data, pool.length);
   }
 }
 
@@ -301,7 +328,9 @@ export function markNearDuplicates(articles: Article[], options: DedupOptions = 
   const byKey = new Map<string, number>();
   const exactOf = new Int32Array(total); // sentence ref → representative ref
   // Representatives long enough for near matching, with their shingles (words are not kept: memory):
-  // candidate c's shingles are pool.data[shingleStart[c] .. shingleStart[c + 1]).
+  // candidate c's shingles are pool.data[shingleStart[c] .. shingleStart[c + 1]), in sentence order with
+  // repeats until the candidate is first compared (MinHash takes a minimum, which neither order nor
+  // repeats change; the exact Jaccard needs the sorted, unique run: see `sortedEnd`).
   const cand: number[] = [];
   const pool: ShinglePool = { data: new Uint32Array(1 << 16), length: 0 };
   const shingleStart: number[] = [0];
@@ -329,7 +358,7 @@ export function markNearDuplicates(articles: Article[], options: DedupOptions = 
       exactOf[idx] = idx;
       if (scan.count >= MIN_NEAR_WORDS) {
         cand.push(idx);
-        scan.appendShingles(pool);
+        scan.appendShingles(pool, false);
         shingleStart.push(pool.length);
       }
     }
@@ -341,27 +370,45 @@ export function markNearDuplicates(articles: Article[], options: DedupOptions = 
   for (let i = 0; i < n; i++) if (exactOf[i] !== i) uf.union(i, exactOf[i]);
   const hasher = new MinHasher(NUM_HASHES);
   const shingles = pool.data;
-  const sigs = new Uint32Array(cand.length * NUM_HASHES);
-  for (let c = 0; c < cand.length; c++)
-    hasher.signatureOfRange(shingles, shingleStart[c], shingleStart[c + 1], sigs, c * NUM_HASHES);
+  // End of candidate c's sorted, unique run (it starts at shingleStart[c]); 0 until it is sorted, which is
+  // done for the candidates that share an LSH bucket (a minority).
+  const sortedEndOf = new Int32Array(cand.length);
+  const sortedEnd = (c: number): number => {
+    let end = sortedEndOf[c];
+    if (end === 0) {
+      const start = shingleStart[c];
+      end = start + sortUniqueRun(shingles, start, shingleStart[c + 1] - start);
+      sortedEndOf[c] = end;
+    }
+    return end;
+  };
+  // Only the band hashes of each signature are kept (band b of candidate c at bandHashes[b * m + c]): a
+  // third of the memory of the signatures, which nothing else reads.
+  const sig = new Uint32Array(NUM_HASHES);
+  const bandHashes = new Uint32Array(cand.length * BANDS);
+  for (let c = 0; c < cand.length; c++) {
+    hasher.signatureOfRange(shingles, shingleStart[c], shingleStart[c + 1], sig, 0);
+    for (let b = 0; b < BANDS; b++) bandHashes[b * cand.length + c] = bandHash(sig, b * ROWS, ROWS);
+  }
   // LSH without a hash map: per band, order the candidates by (band hash, candidate) and scan runs of
   // equal hashes. The order comes from a stable radix sort of the hashes over the candidates in index
-  // order (two 16-bit passes), which is the order of sorting the (hash, candidate) pairs.
+  // order (three 11-bit passes), which is the order of sorting the (hash, candidate) pairs.
   const m = cand.length;
-  const hashes = new Uint32Array(m);
   const sortedHash = new Uint32Array(m);
   const sortedCand = new Int32Array(m);
   const tmpHash = new Uint32Array(m);
   const tmpCand = new Int32Array(m);
-  const counts = new Int32Array(1 << 16);
+  const counts = new Int32Array(3 << RADIX_BITS);
   const indexOrder = Int32Array.from({ length: m }, (_, c) => c);
   // A pair that shares several bands is compared again rather than remembered: the comparison is cheap and
   // deterministic (a failed pair fails again; a matched pair is then in one group and skipped).
   for (let b = 0; b < BANDS; b++) {
-    for (let c = 0; c < m; c++) hashes[c] = bandHash(sigs, c * NUM_HASHES + b * ROWS, ROWS);
-    // pass 1: low 16 bits, candidates in index order → tmp; pass 2: high 16 bits, stable → sorted
-    radixPass(hashes, indexOrder, tmpHash, tmpCand, 0, counts);
-    radixPass(tmpHash, tmpCand, sortedHash, sortedCand, 16, counts);
+    const hashes = bandHashes.subarray(b * m, (b + 1) * m);
+    // bits 0-10: candidates in index order → sorted; bits 11-21: stable → tmp; bits 22-31: → sorted
+    radixOffsets(hashes, counts);
+    radixPass(hashes, indexOrder, sortedHash, sortedCand, 0, counts);
+    radixPass(sortedHash, sortedCand, tmpHash, tmpCand, 1, counts);
+    radixPass(tmpHash, tmpCand, sortedHash, sortedCand, 2, counts);
     for (let x = 0; x < m;) {
       const h = sortedHash[x];
       let y = x + 1;
@@ -374,13 +421,7 @@ export function markNearDuplicates(articles: Article[], options: DedupOptions = 
           const rp = cand[p];
           const rq = cand[q];
           if (uf.find(rp) === uf.find(rq)) continue;
-          const sim = jaccardRuns(
-            shingles,
-            shingleStart[p],
-            shingleStart[p + 1],
-            shingleStart[q],
-            shingleStart[q + 1],
-          );
+          const sim = jaccardRuns(shingles, shingleStart[p], sortedEnd(p), shingleStart[q], sortedEnd(q));
           if (sim >= sentJ) uf.union(rp, rq);
         }
       x = y;
@@ -388,38 +429,60 @@ export function markNearDuplicates(articles: Article[], options: DedupOptions = 
   }
 
   // 3. Number groups in order of first occurrence.
-  const groupOfRoot = new Map<number, number>();
+  const groupOfRoot = new Int32Array(n).fill(-1);
+  let groups = 0;
   for (let i = 0; i < n; i++) {
     const root = uf.find(i);
-    let g = groupOfRoot.get(root);
-    if (g === undefined) groupOfRoot.set(root, (g = groupOfRoot.size));
+    let g = groupOfRoot[root];
+    if (g === -1) groupOfRoot[root] = g = groups++;
     articles[refA[i]].sentences[refS[i]].dupGroup = g;
   }
 
-  markDuplicateArticles(articles, artJ);
+  markDuplicateArticles(articles, artJ, groups);
 }
 
-/** Article-level copies from shared sentence groups (and identical content hashes). */
-function markDuplicateArticles(articles: Article[], threshold: number): void {
+/**
+ * Article-level copies from shared sentence groups (and identical content hashes). Every sentence has its
+ * `dupGroup` (0 .. groupCount - 1) already. Work arrays are typed and indexed by article or group: the
+ * union-find below makes the result independent of the order in which pairs are visited.
+ */
+function markDuplicateArticles(articles: Article[], threshold: number, groupCount: number): void {
   const order = articles
     .map((a, i) => ({ a, i }))
     .sort((x, y) => (x.a.publishedAt ?? '9999').localeCompare(y.a.publishedAt ?? '9999') || x.i - y.i)
     .map((x) => x.i);
-  const rank = new Int32Array(articles.length);
+  const A = articles.length;
+  const rank = new Int32Array(A);
   order.forEach((ai, r) => (rank[ai] = r));
-  const groups = articles.map((a) =>
-    Uint32Array.from(new Set(a.sentences.map((s) => s.dupGroup ?? -1))).sort(),
-  );
-  const byGroup = new Map<number, number[]>();
-  articles.forEach((_a, ai) => {
-    for (const g of groups[ai]) {
-      let l = byGroup.get(g);
-      if (!l) byGroup.set(g, (l = []));
-      l.push(ai);
+  // Each article's distinct groups: groupList[groupStart[ai] .. groupStart[ai + 1]).
+  let sentences = 0;
+  for (const a of articles) sentences += a.sentences.length;
+  const groupStart = new Int32Array(A + 1);
+  const groupList = new Int32Array(sentences);
+  const seenIn = new Int32Array(groupCount).fill(-1); // the last article a group was listed for
+  const articlesOfGroup = new Int32Array(groupCount + 1); // counts, then the CSR offsets below
+  let len = 0;
+  for (let ai = 0; ai < A; ai++) {
+    for (const s of articles[ai].sentences) {
+      const g = s.dupGroup!;
+      if (seenIn[g] === ai) continue;
+      seenIn[g] = ai;
+      groupList[len++] = g;
+      articlesOfGroup[g + 1]++;
     }
-  });
-  const uf = new UnionFind(articles.length);
+    groupStart[ai + 1] = len;
+  }
+  // The articles of each group, in input order: byGroup[articlesOfGroup[g] .. articlesOfGroup[g + 1]).
+  for (let g = 0; g < groupCount; g++) articlesOfGroup[g + 1] += articlesOfGroup[g];
+  const fill = articlesOfGroup.slice(0, groupCount);
+  const byGroup = new Int32Array(len);
+  for (let ai = 0; ai < A; ai++)
+    for (let x = groupStart[ai]; x < groupStart[ai + 1]; x++) byGroup[fill[groupList[x]]++] = ai;
+
+  const uf = new UnionFind(A);
   const byHash = new Map<string, number>();
+  const overlap = new Int32Array(A); // shared groups with the article being looked at
+  const touched: number[] = [];
   for (const ai of order) {
     const a = articles[ai];
     a.duplicateOf = null;
@@ -428,19 +491,27 @@ function markDuplicateArticles(articles: Article[], threshold: number): void {
       if (prev !== undefined) uf.union(rank[prev], rank[ai]);
       else byHash.set(a.contentHash, ai);
     }
-    if (groups[ai].length < MIN_ARTICLE_GROUPS) continue;
-    const overlap = new Map<number, number>();
-    for (const g of groups[ai]) {
-      const list = byGroup.get(g)!;
-      if (list.length > 200) continue; // boilerplate sentence shared by very many articles
-      for (const bi of list)
-        if (bi !== ai && rank[bi] < rank[ai]) overlap.set(bi, (overlap.get(bi) ?? 0) + 1);
+    const count = groupStart[ai + 1] - groupStart[ai];
+    if (count < MIN_ARTICLE_GROUPS) continue;
+    for (let x = groupStart[ai]; x < groupStart[ai + 1]; x++) {
+      const g = groupList[x];
+      const from = articlesOfGroup[g];
+      const to = articlesOfGroup[g + 1];
+      if (to - from > 200) continue; // boilerplate sentence shared by very many articles
+      for (let y = from; y < to; y++) {
+        const bi = byGroup[y];
+        if (bi !== ai && rank[bi] < rank[ai] && overlap[bi]++ === 0) touched.push(bi);
+      }
     }
-    for (const [bi, inter] of overlap) {
-      if (groups[bi].length < MIN_ARTICLE_GROUPS) continue;
-      const union = groups[ai].length + groups[bi].length - inter;
+    for (const bi of touched) {
+      const inter = overlap[bi];
+      overlap[bi] = 0;
+      const countB = groupStart[bi + 1] - groupStart[bi];
+      if (countB < MIN_ARTICLE_GROUPS) continue;
+      const union = count + countB - inter;
       if (inter / union >= threshold) uf.union(rank[bi], rank[ai]);
     }
+    touched.length = 0;
   }
   // The union-find works on ranks, so each root is the earliest article of its cluster.
   for (const ai of order) {
@@ -449,29 +520,51 @@ function markDuplicateArticles(articles: Article[], threshold: number): void {
   }
 }
 
+/** Digit size of the LSH radix sort: three passes cover 32 bits, and the counts (2^11) stay in L1 cache. */
+const RADIX_BITS = 11;
+const RADIX_MASK = (1 << RADIX_BITS) - 1;
+
 /**
- * One stable counting-sort pass of a radix sort: orders (hash, candidate) pairs by the 16 bits of the hash at
- * `shift` (0 or 16), keeping the input order among equal digits. `counts` is scratch of 2^16 entries.
+ * The starting offsets of every digit value for the three passes of a radix sort of `hashes`, from one
+ * counting loop: `counts[(d << RADIX_BITS) + v]` for digit `d` (0..2) and value `v` (the digit counts
+ * do not depend on the order the passes leave the hashes in).
+ */
+function radixOffsets(hashes: Uint32Array, counts: Int32Array): void {
+  counts.fill(0);
+  const size = 1 << RADIX_BITS;
+  for (let x = 0; x < hashes.length; x++) {
+    const h = hashes[x];
+    counts[h & RADIX_MASK]++;
+    counts[size + ((h >>> RADIX_BITS) & RADIX_MASK)]++;
+    counts[2 * size + (h >>> (2 * RADIX_BITS))]++;
+  }
+  for (let d = 0; d < 3; d++)
+    for (let v = d * size, sum = 0; v < (d + 1) * size; v++) {
+      const k = counts[v];
+      counts[v] = sum;
+      sum += k;
+    }
+}
+
+/**
+ * One stable counting-sort pass of a radix sort: orders (hash, candidate) pairs by digit `digit` (the
+ * RADIX_BITS bits of the hash from `digit * RADIX_BITS`), keeping the input order among equal digits.
+ * `counts` holds the offsets from `radixOffsets` and is advanced.
  */
 function radixPass(
   hashIn: Uint32Array,
   candIn: Int32Array,
   hashOut: Uint32Array,
   candOut: Int32Array,
-  shift: 0 | 16,
+  digit: 0 | 1 | 2,
   counts: Int32Array,
 ): void {
   const m = hashIn.length;
-  counts.fill(0);
-  for (let x = 0; x < m; x++) counts[(hashIn[x] >>> shift) & 0xffff]++;
-  for (let v = 0, sum = 0; v < counts.length; v++) {
-    const k = counts[v];
-    counts[v] = sum;
-    sum += k;
-  }
+  const shift = digit * RADIX_BITS;
+  const base = digit << RADIX_BITS;
   for (let x = 0; x < m; x++) {
     const h = hashIn[x];
-    const at = counts[(h >>> shift) & 0xffff]++;
+    const at = counts[base + ((h >>> shift) & RADIX_MASK)]++;
     hashOut[at] = h;
     candOut[at] = candIn[x];
   }

@@ -76,10 +76,42 @@ export class MinHasher {
       const x = shingles[from + j] | 0;
       mixed[j] = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
     }
-    for (let i = 0; i < k; i++) {
+    let i = 0;
+    // Four hash functions per pass over the shingles: each mixed value is loaded once for four independent
+    // running minima (the same minima as one function per pass).
+    for (; i + 4 <= k; i += 4) {
+      const a0 = a[i];
+      const a1 = a[i + 1];
+      const a2 = a[i + 2];
+      const a3 = a[i + 3];
+      const b0 = b[i];
+      const b1 = b[i + 1];
+      const b2 = b[i + 2];
+      const b3 = b[i + 3];
+      let m0 = 0x7fffffff; // 0xffffffff with the top bit flipped
+      let m1 = 0x7fffffff;
+      let m2 = 0x7fffffff;
+      let m3 = 0x7fffffff;
+      for (let j = 0; j < n; j++) {
+        const x = mixed[j];
+        const h0 = ((Math.imul(a0, x) + b0) ^ 0x80000000) | 0;
+        const h1 = ((Math.imul(a1, x) + b1) ^ 0x80000000) | 0;
+        const h2 = ((Math.imul(a2, x) + b2) ^ 0x80000000) | 0;
+        const h3 = ((Math.imul(a3, x) + b3) ^ 0x80000000) | 0;
+        if (h0 < m0) m0 = h0;
+        if (h1 < m1) m1 = h1;
+        if (h2 < m2) m2 = h2;
+        if (h3 < m3) m3 = h3;
+      }
+      out[offset + i] = (m0 ^ 0x80000000) >>> 0;
+      out[offset + i + 1] = (m1 ^ 0x80000000) >>> 0;
+      out[offset + i + 2] = (m2 ^ 0x80000000) >>> 0;
+      out[offset + i + 3] = (m3 ^ 0x80000000) >>> 0;
+    }
+    for (; i < k; i++) {
       const ai = a[i];
       const bi = b[i];
-      let min = 0x7fffffff; // 0xffffffff with the top bit flipped
+      let min = 0x7fffffff;
       for (let j = 0; j < n; j++) {
         const h = ((Math.imul(ai, mixed[j]) + bi) ^ 0x80000000) | 0;
         if (h < min) min = h;
