@@ -11,6 +11,7 @@ import { runPipeline } from '../../pipeline.js';
 import { clusterArticles, clusterOrder, STORY_PARAMS, type StoryParams } from '../../stories/index.js';
 import { SqliteStore } from '../../store/index.js';
 import { clusteringScores } from '../../eval/clustering.js';
+import { seededRandom } from '../../util/random.js';
 import { formatOption, parse, UsageError, type Command } from '../common.js';
 
 const help = `Usage: chronicle eval stories <timeline17-dir> [--format text|json] [--analyze]
@@ -27,19 +28,41 @@ Options:
                          N articles per batch in publication-day order, or one batch per publication day
                          (the way a newsroom adds articles daily): scores the store's incremental
                          clustering, which should match one batch
+  --order day|shuffled   with --batch N: the order articles arrive in, batch after batch: publication day
+                         (default) or shuffled (an archive of several stories ingested in arbitrary order;
+                         every batch then spans the whole period)
+  --seed K               with --order shuffled: the shuffle's seed (an integer, default 1), so a run can be
+                         repeated exactly
   --format text|json     (default text)
 `;
 
+/** A seeded Fisher-Yates shuffle of a copy of `items`. */
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  const random = seededRandom(seed);
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** How batches are cut: in publication-day order, or from a seeded shuffle of the articles. */
+export type ArrivalOrder = { order: 'day' } | { order: 'shuffled'; seed: number };
+
 /**
- * Ingest `articles` into a fresh in-memory store in batches (publication-day order; `batch` articles each, or
- * one batch per day) and return article id -> story id as the store assigned them.
+ * Ingest `articles` into a fresh in-memory store in batches (`batch` articles each, in publication-day order or
+ * shuffled with a seed; or one batch per day) and return article id -> story id as the store assigned them.
  */
 export function clusterThroughStore(
   articles: Article[],
   batch: number | 'day',
   params: StoryParams = STORY_PARAMS,
+  arrival: ArrivalOrder = { order: 'day' },
 ): Map<string, string> {
-  const ordered = clusterOrder(articles);
+  // The shuffle starts from clusterOrder, so it does not depend on the order inputs were read in.
+  const ordered =
+    arrival.order === 'shuffled' ? shuffled(clusterOrder(articles), arrival.seed) : clusterOrder(articles);
   const batches: Article[][] = [];
   if (batch === 'day') {
     for (const a of ordered) {
@@ -115,6 +138,8 @@ export const command: Command = {
       threshold: { type: 'string' },
       merge: { type: 'string' },
       batch: { type: 'string' },
+      order: { type: 'string' },
+      seed: { type: 'string' },
     });
     const format = formatOption(values.format, ['text', 'json'], 'text');
     const dir = positionals[0];
@@ -143,9 +168,21 @@ export const command: Command = {
       if (batch !== 'day' && !(Number.isInteger(batch) && batch > 0))
         throw new UsageError(`--batch: expected a positive number of articles or "day", got ${values.batch}`);
     }
+    const order = values.order ?? 'day';
+    if (order !== 'day' && order !== 'shuffled')
+      throw new UsageError(`--order must be day or shuffled, got "${order}"`);
+    if (order === 'shuffled' && typeof batch !== 'number')
+      throw new UsageError('--order shuffled needs --batch N (a number of articles per batch)');
+    const seed = values.seed === undefined ? 1 : Number(values.seed);
+    if (!Number.isInteger(seed)) throw new UsageError(`--seed: expected an integer, got ${values.seed}`);
+    if (values.seed !== undefined && order !== 'shuffled')
+      throw new UsageError('--seed applies to --order shuffled only');
+    const arrival: ArrivalOrder = order === 'shuffled' ? { order, seed } : { order: 'day' };
     const t1 = performance.now();
     const assigned =
-      batch === undefined ? clusterArticles(articles, params) : clusterThroughStore(articles, batch, params);
+      batch === undefined
+        ? clusterArticles(articles, params)
+        : clusterThroughStore(articles, batch, params, arrival);
     const clusterSeconds = (performance.now() - t1) / 1000;
     // The store drops duplicate articles: score the articles it kept.
     const kept = articles.filter((a) => assigned.has(a.id));
@@ -160,6 +197,8 @@ export const command: Command = {
       threshold: params.threshold,
       mergeThreshold: params.mergeThreshold,
       batch: batch ?? null,
+      order: batch === undefined ? null : order,
+      seed: order === 'shuffled' ? seed : null,
       analyzed: Boolean(values.analyze),
       clusterSeconds,
       seconds,
@@ -170,7 +209,7 @@ export const command: Command = {
       io.stdout(
         [
           `Story clustering on ${dir}`,
-          `articles ${scores.items}   topics ${scores.classes}   stories ${scores.clusters}   threshold ${params.threshold}${values.analyze ? '   (with entities)' : '   (text only)'}${batch === undefined ? '   (one batch)' : `   (store, batches: ${batch === 'day' ? 'one per day' : batch})`}`,
+          `articles ${scores.items}   topics ${scores.classes}   stories ${scores.clusters}   threshold ${params.threshold}${values.analyze ? '   (with entities)' : '   (text only)'}${batch === undefined ? '   (one batch)' : `   (store, batches: ${batch === 'day' ? 'one per day' : `${batch}${order === 'shuffled' ? `, shuffled, seed ${seed}` : ''}`})`}`,
           `purity          ${p(scores.purity)}`,
           `inverse purity  ${p(scores.inversePurity)}`,
           `B-cubed P       ${p(scores.bcubedPrecision)}`,
