@@ -41,10 +41,17 @@ export function encodeTokens(tokens: Token[], sentenceStart: number): string {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (i) out += ' ';
-    out += `${(t.start - prev).toString(36)}.${(t.end - t.start).toString(36)}`;
+    out += base36(t.start - prev) + '.' + base36(t.end - t.start);
     prev = t.end;
   }
   return out;
+}
+
+/** `n.toString(36)` of the small non-negative integers token gaps and lengths nearly always are, from a table. */
+const BASE36 = Array.from({ length: 1296 }, (_, n) => n.toString(36));
+
+function base36(n: number): string {
+  return n >= 0 && n < 1296 && Number.isInteger(n) ? BASE36[n]! : n.toString(36);
 }
 
 /** What the writer stores of an article without looking at the store. */

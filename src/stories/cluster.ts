@@ -207,16 +207,87 @@ export function articleFeatures(
   return { id: a.id, day: a.publishedAt, terms, entities };
 }
 
+/** Code point classes for the word scan: 1 letter (\p{L}), 2 number (\p{N}), 3 apostrophe or hyphen (' ’ -),
+ * 0 anything else. ASCII by table; other code points tested once and remembered. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = 2;
+for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = ASCII_CLASS[c + 32] = 1;
+ASCII_CLASS[39] = ASCII_CLASS[45] = 3;
+const wideClass = new Map<number, number>();
+
+function classOf(cp: number): number {
+  if (cp < 128) return ASCII_CLASS[cp]!;
+  let k = wideClass.get(cp);
+  if (k === undefined) {
+    const ch = String.fromCodePoint(cp);
+    k = /^\p{L}$/u.test(ch) ? 1 : /^\p{N}$/u.test(ch) ? 2 : cp === 0x2019 ? 3 : 0;
+    if (wideClass.size < 100_000) wideClass.set(cp, k);
+  }
+  return k;
+}
+
+/**
+ * Calls `found(start, end)` for each match of WORD in `s`, in order, without the regular expression. WORD is a
+ * letter, then the longest run of letters, digits, apostrophes and hyphens that ends in a letter or digit: from
+ * a letter, the maximal run of such characters is cut back to its last letter or digit (the backtracking); a
+ * letter followed only by apostrophes and hyphens does not match, and neither does any start inside that run
+ * (none is a letter). The scan resumes at the end of a match, as the global expression does.
+ */
+function scanWords(s: string, found: (start: number, end: number) => void): void {
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    const cp = c < 0xd800 ? c : s.codePointAt(i)!;
+    const len = cp > 0xffff ? 2 : 1;
+    if (classOf(cp) !== 1) {
+      i += len;
+      continue;
+    }
+    let j = i + len;
+    let end = -1;
+    while (j < n) {
+      const d = s.charCodeAt(j);
+      const dp = d < 0xd800 ? d : s.codePointAt(j)!;
+      const k = classOf(dp);
+      if (k === 0) break;
+      j += dp > 0xffff ? 2 : 1;
+      if (k !== 3) end = j;
+    }
+    if (end < 0) {
+      i += len;
+      continue;
+    }
+    found(i, end);
+    i = end;
+  }
+}
+
+/** Whether `text` before `at` (at most 3 code units back) ends in one of . ! ? : " “ ‘ or a line break, then only
+ * white space: what /[.!?:"“‘\n]\s*$/ tests on `text.slice(max(0, at - 3), at)`. */
+function afterSentenceBreak(text: string, at: number): boolean {
+  for (let p = at - 1; p >= Math.max(0, at - 3); p--) {
+    const c = text.charCodeAt(p);
+    // . ! ? : " “ ‘ \n
+    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 34 || c === 0x201c || c === 0x2018 || c === 10)
+      return true;
+    if (!(c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(text[p]!))) return false;
+  }
+  return false;
+}
+
+const SPACE = /^\s$/;
+
 /** An article's log-tf term vector (text and title; name-like words weighted), cut to its strongest terms and
  * normalised: the text part of articleFeatures, which depends on the article alone. */
 export function articleTermVector(
   a: Pick<Article, 'text' | 'title'>,
   params: StoryParams = STORY_PARAMS,
 ): Map<string, number> {
-  const tf = new Map<string, number>();
   const title = a.title ? contentWords(a.title) : [];
-  // One pass over the text gives both the content words and the name-like ones (as contentWords + nameWords).
-  const words: string[] = [];
+  // One pass over the text gives both the content words (counted) and the name-like ones (as contentWords +
+  // nameWords).
+  const tf = new Map<string, number>();
   const caps = new Set<string>();
   const lower = new Set<string>();
   const text = a.text;
@@ -224,28 +295,49 @@ export function articleTermVector(
   // lowercased text at the same offsets as in the original.
   const lowered = text.toLowerCase();
   const aligned = lowered.length === text.length;
-  const re = new RegExp(WORD.source, WORD.flags);
-  for (let m: RegExpExecArray | null; (m = re.exec(aligned ? lowered : text));) {
-    let w = aligned ? m[0] : m[0].toLowerCase();
+  scanWords(aligned ? lowered : text, (start, end) => {
+    let w = aligned ? lowered.slice(start, end) : text.slice(start, end).toLowerCase();
     const n = w.length;
     if (n > 2 && w.charCodeAt(n - 1) === 115 /* s */ && (w[n - 2] === "'" || w[n - 2] === '’'))
       w = w.slice(0, -2);
-    if (w.length < 3 || STOPWORDS.has(w)) continue;
-    words.push(w);
+    if (w.length < 3 || STOPWORDS.has(w)) return;
+    tf.set(w, (tf.get(w) ?? 0) + 1);
     // Written in lower case: the first character is its own lower case (tested on the code for ASCII).
-    const c = text.charCodeAt(m.index);
-    if (c < 128 ? c < 65 || c > 90 : text[m.index] === text[m.index]!.toLowerCase()) lower.add(w);
-    else if (m.index !== 0 && !/[.!?:"“‘\n]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index)))
-      caps.add(w);
-  }
-  for (const w of words) {
-    const name = caps.has(w) && !lower.has(w);
-    tf.set(w, (tf.get(w) ?? 0) + (name ? params.nameWeight : 1));
-  }
+    const c = text.charCodeAt(start);
+    if (c < 128 ? c < 65 || c > 90 : text[start] === text[start]!.toLowerCase()) lower.add(w);
+    else if (start !== 0 && !afterSentenceBreak(text, start)) caps.add(w);
+  });
+  // A name-like word's occurrences weigh nameWeight each: summed one by one, as adding them in turn did.
+  for (const w of caps)
+    if (!lower.has(w)) {
+      let sum = 0;
+      for (let k = tf.get(w)!; k > 0; k--) sum += params.nameWeight;
+      tf.set(w, sum);
+    }
   for (const w of title) tf.set(w, (tf.get(w) ?? 0) + 2);
-  const weighted = [...tf].map(([t, n]) => [t, 1 + Math.log(n)] as [string, number]);
-  weighted.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
-  const kept = weighted.slice(0, params.articleTerms * 3);
+  const keep = params.articleTerms * 3;
+  // The strongest `keep` terms by weight, then term. Counts take few distinct values: the count of the keep-th
+  // strongest term is found from the number of terms per count; terms weighing more are sorted, and of those
+  // weighing that much, the first by term (a sort without comparator: code unit order, as `<`) fill the rest.
+  // The order is total, so these are the first `keep` of a sort of all terms.
+  const perCount = new Map<number, number>();
+  for (const n of tf.values()) perCount.set(n, (perCount.get(n) ?? 0) + 1);
+  const counts = [...perCount.keys()].sort((x, y) => y - x);
+  let least = 0;
+  for (let i = 0, seen = 0; i < counts.length && seen < keep; i++)
+    seen += perCount.get((least = counts[i]!))!;
+  const floor = 1 + Math.log(least);
+  const above: [string, number][] = [];
+  const at: string[] = [];
+  for (const [t, n] of tf) {
+    const w = 1 + Math.log(n);
+    if (w > floor) above.push([t, w]);
+    else if (w === floor) at.push(t);
+  }
+  above.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  at.sort();
+  const kept = above.slice(0, keep);
+  for (let i = 0; kept.length < keep && i < at.length; i++) kept.push([at[i]!, floor]);
   const norm = Math.hypot(...kept.map(([, w]) => w)) || 1;
   return new Map(kept.map(([t, w]) => [t, w / norm]));
 }
