@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { newArticle, type Article } from '../../src/model.js';
 import { clusterArticles, clusterOrder } from '../../src/stories/index.js';
 import { openStore } from '../../src/store/index.js';
-import { seededRandom } from '../../src/util/random.js';
+import { seededRandom, shuffleInPlace } from '../../src/util/random.js';
 import { miniAnalyze } from '../store/helpers.js';
 
 /** Three events, several articles each, several on the same day (ties the order must break by content). */
@@ -46,13 +46,7 @@ function articles(order: number[], prefix: string): Article[] {
 }
 
 function shuffled(n: number, seed: number): number[] {
-  const r = seededRandom(seed);
-  const out = [...Array(n).keys()];
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
+  return shuffleInPlace([...Array(n).keys()], seededRandom(seed));
 }
 
 /** A partition as a canonical string: groups of texts, each sorted, groups sorted. */

@@ -11,7 +11,7 @@ import { runPipeline } from '../../pipeline.js';
 import { clusterArticles, clusterOrder, STORY_PARAMS, type StoryParams } from '../../stories/index.js';
 import { SqliteStore } from '../../store/index.js';
 import { clusteringScores } from '../../eval/clustering.js';
-import { seededRandom } from '../../util/random.js';
+import { seededRandom, shuffleInPlace } from '../../util/random.js';
 import { formatOption, parse, UsageError, type Command } from '../common.js';
 
 const help = `Usage: chronicle eval stories <timeline17-dir> [--format text|json] [--analyze]
@@ -38,13 +38,7 @@ Options:
 
 /** A seeded Fisher-Yates shuffle of a copy of `items`. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  const random = seededRandom(seed);
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
+  return shuffleInPlace([...items], seededRandom(seed));
 }
 
 /** How batches are cut: in publication-day order, or from a seeded shuffle of the articles. */

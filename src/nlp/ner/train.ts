@@ -12,7 +12,7 @@ import { Gazetteer } from './gazetteer.js';
 import { Trainer } from './perceptron.js';
 import { combinePasses, featuresOfDocument, labelsElsewhere, type NerModel } from './tagger.js';
 import { TAGS, TAG_INDEX, iobToBilou, spansFromIob } from './tags.js';
-import { seededRandom } from '../../util/random.js';
+import { seededRandom, shuffleInPlace } from '../../util/random.js';
 export { seededRandom };
 
 export interface TrainingDocument {
@@ -63,10 +63,7 @@ function trainOn(instances: Instance[], iterations: number, seed: number): Train
   const rand = seededRandom(seed);
   const order = instances.map((_, i) => i);
   for (let it = 0; it < iterations; it++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    shuffleInPlace(order, rand);
     for (const idx of order) {
       const inst = instances[idx];
       const pred = trainer.predict(inst.feats);
