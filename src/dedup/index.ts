@@ -199,19 +199,17 @@ export class KeyScan {
   }
 
   /**
-   * `shingles()` appended to `pool` (its array grown when needed); unless `sorted`, in sentence order
-   * with repeats (the same set, for callers that sort it only when needed).
+   * The set `shingles()` gives, appended to `pool` (its array grown when needed) in sentence order with
+   * repeats: the caller sorts it only when needed (sortUniqueRun).
    */
-  appendShingles(pool: ShinglePool, sorted = true): void {
+  appendShingles(pool: ShinglePool): void {
     const need = Math.max(1, this.count - 1);
     if (pool.length + need > pool.data.length) {
       const grown = new Uint32Array(Math.max(pool.data.length * 2, pool.length + need));
       grown.set(pool.data.subarray(0, pool.length));
       pool.data = grown;
     }
-    pool.length += sorted
-      ? writeShingles(this.words, this.count, pool.data, pool.length)
-      : writeRawShingles(this.words, this.count, pool.data, pool.length);
+    pool.length += writeRawShingles(this.words, this.count, pool.data, pool.length);
   }
 }
 
@@ -358,7 +356,7 @@ export function markNearDuplicates(articles: Article[], options: DedupOptions = 
       exactOf[idx] = idx;
       if (scan.count >= MIN_NEAR_WORDS) {
         cand.push(idx);
-        scan.appendShingles(pool, false);
+        scan.appendShingles(pool);
         shingleStart.push(pool.length);
       }
     }

@@ -14,14 +14,12 @@ import { deflateRawSync } from 'node:zlib';
 import type { Article, Sentence, Token } from '../model.js';
 import { SENTENCE_TERMS_VERSION, sentenceTerms } from '../timeline/context.js';
 import { articleTermVector, clusterOrderKey } from '../stories/cluster.js';
-import { collapseSpaces } from '../util/chars.js';
-
-const ASCII = /^[\x00-\x7f]*$/;
+import { ASCII_ONLY, collapseSpaces } from '../util/chars.js';
 
 /** The store's normalised key of a name or text: NFKC (skipped for ASCII, which it leaves unchanged),
  * lower case, runs of spaces collapsed, trimmed. */
 export function normKey(s: string): string {
-  return collapseSpaces((ASCII.test(s) ? s : s.normalize('NFKC')).toLowerCase()).trim();
+  return collapseSpaces((ASCII_ONLY.test(s) ? s : s.normalize('NFKC')).toLowerCase()).trim();
 }
 
 /** Stable dup-group id for a sentence text (so groups from different batches agree on exact repeats). */
@@ -170,15 +168,15 @@ export function encodeTermStats(
   };
   put(SENTENCE_TERMS_VERSION);
   put(sentences);
-  for (let p = 0; p < v.length;) {
-    put(v[p]!);
-    const n = v[p + 1]!;
+  for (let at = 0; at < v.length;) {
+    put(v[at]!);
+    const n = v[at + 1]!;
     put(n);
     for (let j = 0; j < n; j++) {
-      const k = v[p + 2 + j]!;
+      const k = v[at + 2 + j]!;
       put(ids[k] || (ids[k] = idOf(k)));
     }
-    p += 2 + n;
+    at += 2 + n;
   }
   return out.subarray(0, o);
 }

@@ -329,10 +329,10 @@ export class SqliteStore implements Store {
   /** Per article to write: its store-independent rows (prepare.ts), from the analysis workers or made at commit. */
   private readonly prepared = new WeakMap<Article, PreparedArticle>();
 
-  /** A statement of the write path, prepared once per store (pluck/raw mode fixed at preparation). */
   /** `stmt` as a function value (for helpers outside the class, such as entity-merge.ts). */
   private readonly statementsFn = (sql: string, mode?: 'pluck') => this.stmt(sql, mode);
 
+  /** A statement of the write path, prepared once per store (pluck/raw mode fixed at preparation). */
   private stmt(sql: string, mode?: 'pluck' | 'raw'): Database.Statement {
     const key = (mode ?? '') + sql;
     let st = this.statements.get(key);

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../model.js';
 import { STOPWORDS } from './stopwords.js';
+import { isSpaceCode } from '../util/chars.js';
 
 export interface StoryParams {
   /** Minimum combined similarity to join an existing story. */
@@ -271,12 +272,10 @@ function afterSentenceBreak(text: string, at: number): boolean {
     // . ! ? : " “ ‘ \n
     if (c === 46 || c === 33 || c === 63 || c === 58 || c === 34 || c === 0x201c || c === 0x2018 || c === 10)
       return true;
-    if (!(c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(text[p]!))) return false;
+    if (!isSpaceCode(c)) return false;
   }
   return false;
 }
-
-const SPACE = /^\s$/;
 
 /** An article's log-tf term vector (text and title; name-like words weighted), cut to its strongest terms and
  * normalised: the text part of articleFeatures, which depends on the article alone. */
