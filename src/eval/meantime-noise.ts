@@ -228,6 +228,12 @@ export function addNameNoise(docs: MeantimeDoc[], noise: NameNoise): NoisyCorpus
       b++;
     // a pure insertion replaces the letter before it too, so that the edit lies inside the name's span
     if (a + b >= s.text.length && a > 0) a--;
+    // an edit must not cut into another name's span (a nested "CEO" inside "CEO Steve Jobs" would vanish)
+    const from = s.start + a;
+    const to = s.end - b;
+    const cuts = (o: { start: number; end: number }) =>
+      (o.start > from && o.start < to) || (o.end > from && o.end < to) || (o.start >= from && o.end <= to);
+    if (spans.some((o) => o !== s && o.doc === s.doc && cuts(o))) continue;
     taken.push({ start: s.start + a, end: s.end - b, text: v.text.slice(a, v.text.length - b) });
     chosen.set(s.doc, taken);
     spansTaken.set(s.doc, [...(spansTaken.get(s.doc) ?? []), s]);

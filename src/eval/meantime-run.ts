@@ -57,6 +57,22 @@ export interface MeantimeOptions {
   names?: NameRule;
 }
 
+/** The sentence of an offset: the rebuilt MEANTIME text has one sentence per line. */
+function lineIndex(text: string): (pos: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (pos) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+}
+
 function clusters(ids: string[], label: (id: string) => string | undefined): Cluster[] {
   const m = new Map<string, string[]>();
   for (const id of ids) {
@@ -120,13 +136,14 @@ function scoreVariants(docs: MeantimeDoc[], system: boolean, errors: InputError[
   const mentionOf = new Map<string, Mention>();
   for (const d of docs) {
     const a = newArticle({ id: d.id, rawText: d.text, path: d.path });
+    const sentenceOf = lineIndex(d.text);
     for (const g of d.mentions) {
       if (!g.name) continue;
       const m: Mention = {
         text: g.name.text,
         start: g.name.start,
         end: g.name.end,
-        sentenceIndex: 0,
+        sentenceIndex: sentenceOf(g.name.start),
         type: g.type,
       };
       a.mentions.push(m);
@@ -190,6 +207,7 @@ function goldSpansOwnTypes(docs: MeantimeDoc[], sys: Article[], ids: string[], k
   docs.forEach((d, i) => {
     const own = sys[i].mentions;
     const a = newArticle({ id: d.id, rawText: d.text, path: d.path });
+    const sentenceOf = lineIndex(d.text);
     for (const g of d.mentions) {
       if (!g.name) continue;
       const { start, end, text } = g.name;
@@ -199,7 +217,13 @@ function goldSpansOwnTypes(docs: MeantimeDoc[], sys: Article[], ids: string[], k
         const o = Math.min(m.end, end) - Math.max(m.start, start);
         if (o > best) [best, type] = [o, m.type];
       }
-      const m: Mention = { text, start, end, sentenceIndex: 0, type: type ?? byName.get(text) ?? 'MISC' };
+      const m: Mention = {
+        text,
+        start,
+        end,
+        sentenceIndex: sentenceOf(start),
+        type: type ?? byName.get(text) ?? 'MISC',
+      };
       a.mentions.push(m);
       mentionOf.set(g.id, m);
     }
