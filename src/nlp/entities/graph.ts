@@ -22,10 +22,8 @@ export interface Node {
   forms: Map<string, number>;
   /** Mentions per article id. */
   articles: Map<string, number>;
-  /** Sentence indices of the mentions per article id. */
-  sentences: Map<string, number[]>;
-  /** Distinct mention offsets per article id (nested mentions of one name count once). */
-  positions: Map<string, Set<number>>;
+  /** The article of each mention (parallel to `mentions`). */
+  mentionArticles: string[];
   /** Single-token person name not attached to a full name in its article. */
   loneName: boolean;
   /** Person name whose first name is an initial ("A. Rahimi") not attached to a full name in its article. */
@@ -79,8 +77,7 @@ export class EntityGraph {
         mentions: [],
         forms: new Map(),
         articles: new Map(),
-        sentences: new Map(),
-        positions: new Map(),
+        mentionArticles: [],
         loneName: false,
         initialName: false,
       };
@@ -94,12 +91,7 @@ export class EntityGraph {
     n.mentions.push(m);
     n.forms.set(form, (n.forms.get(form) ?? 0) + 1);
     n.articles.set(articleId, (n.articles.get(articleId) ?? 0) + 1);
-    const ss = n.sentences.get(articleId);
-    if (ss) ss.push(m.sentenceIndex);
-    else n.sentences.set(articleId, [m.sentenceIndex]);
-    const ps = n.positions.get(articleId);
-    if (ps) ps.add(m.start);
-    else n.positions.set(articleId, new Set([m.start]));
+    n.mentionArticles.push(articleId);
     let s = this.articleNodes.get(articleId);
     if (!s) this.articleNodes.set(articleId, (s = new Set()));
     s.add(n.id);
@@ -141,14 +133,31 @@ export class EntityGraph {
     let sameSentence = false;
     let bothAttested = false;
     const [small, big] = a.articles.size <= b.articles.size ? [a, b] : [b, a];
-    for (const art of small.articles.keys()) {
-      if (!big.articles.has(art)) continue;
+    const shared = new Set<string>();
+    for (const art of small.articles.keys()) if (big.articles.has(art)) shared.add(art);
+    if (shared.size) {
       sameArticle = true;
-      const n = small.positions.get(art)!.size;
-      const m = big.positions.get(art)!.size;
-      if (n >= DISTINCT_MIN_MENTIONS && m >= DISTINCT_MIN_MENTIONS) bothAttested = true;
-      const theirs = new Set(big.sentences.get(art));
-      if (small.sentences.get(art)!.some((x) => theirs.has(x))) sameSentence = true;
+      const at = (n: Node) => {
+        // per shared article: the sentences and the distinct offsets of the node's mentions there
+        const out = new Map<string, { sentences: Set<number>; starts: Set<number> }>();
+        n.mentions.forEach((m, i) => {
+          const art = n.mentionArticles[i];
+          if (!shared.has(art)) return;
+          let o = out.get(art);
+          if (!o) out.set(art, (o = { sentences: new Set(), starts: new Set() }));
+          o.sentences.add(m.sentenceIndex);
+          o.starts.add(m.start);
+        });
+        return out;
+      };
+      const as = at(small);
+      const bs = at(big);
+      for (const [art, x] of as) {
+        const y = bs.get(art)!;
+        if (x.starts.size >= DISTINCT_MIN_MENTIONS && y.starts.size >= DISTINCT_MIN_MENTIONS)
+          bothAttested = true;
+        if ([...x.sentences].some((v) => y.sentences.has(v))) sameSentence = true;
+      }
     }
     return {
       relation,
