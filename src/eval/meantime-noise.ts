@@ -3,7 +3,7 @@
  * mentions is rewritten, in the document text itself, into the variants real news carries: a one-letter
  * typo (a letter dropped, doubled or struck on a neighbouring key), two adjacent letters swapped, another
  * romanisation of the same sound (alternations below), or a title dropped ("Mr. Lee" → "Lee") or a first
- * name cut to its initial ("Steve Jobs" → "S. Jobs"). Every offset of the document (mentions and their
+ * name cut to its initial ("Tomas Vell" → "T. Vell"). Every offset of the document (mentions and their
  * name spans) is moved with the text, so the resolver, the string-match baseline and our NER all read the
  * noisy text. Seeded (mulberry32): the same P and K give the same noisy corpus.
  *
@@ -228,7 +228,7 @@ export function addNameNoise(docs: MeantimeDoc[], noise: NameNoise): NoisyCorpus
       b++;
     // a pure insertion replaces the letter before it too, so that the edit lies inside the name's span
     if (a + b >= s.text.length && a > 0) a--;
-    // an edit must not cut into another name's span (a nested "CEO" inside "CEO Steve Jobs" would vanish)
+    // an edit must not cut into another name's span (a nested "CEO" inside "CEO Petra Lind" would vanish)
     const from = s.start + a;
     const to = s.end - b;
     const cuts = (o: { start: number; end: number }) =>

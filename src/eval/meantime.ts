@@ -68,9 +68,9 @@ const NOT_NAMES = new Set(
 );
 const LEADING_DET = /^(?:the|a|an|this|that|its|their|his|her|our)$/i;
 const CAP_RE = /^\p{Lu}/u;
-/** Inner capitals of brand names written in lower case first ("iPod", "eBay"). */
+/** Inner capitals of brand names written in lower case first ("zPad", "eKart"). */
 const CAMEL_RE = /^\p{Ll}+\p{Lu}/u;
-/** Model numbers after a name ("Boeing 787", "Trent 900", "737-800", "737s"); not amounts ("US$ 40"). */
+/** Model numbers after a name ("Halvard 797", "Tarn 900", "797-800", "797s"); not amounts ("US$ 40"). */
 const MODEL_NO_RE = /^(?:\d{3,}(?:-\d+)?\p{Ll}?|\d+\p{Lu}+)$/u;
 /** Short version numbers after a brand name written with inner capitals ("iPhone 4", "iOS 5"). */
 const VERSION_NO_RE = /^\d{1,2}$/;
@@ -87,10 +87,10 @@ const POST_MODIFIER = new Set(
  *  - 'head' (default): the name at the phrase's head: the phrase is cut before its first post-modifier
  *    (a comma, parenthesis, relative pronoun or preposition that does not glue two capitalised words), and
  *    the last run of name tokens before the cut is the name: capitalised words, brand names with inner
- *    capitals ("iPod") and model numbers right after a name word ("Boeing 787"); a run that is only the
- *    possessor of a common noun ("Boeing 's newest aircraft") is no name.
+ *    capitals ("zPad") and model numbers right after a name word ("Halvard 797"); a run that is only the
+ *    possessor of a common noun ("Halvard 's newest ferry") is no name.
  *  - 'last-caps' (the earlier rule, kept to reproduce earlier figures): the last run of capitalised tokens
- *    anywhere in the phrase ("November" in "the aircraft ... in November 2006", "Apple" in "Apple 's iPod").
+ *    anywhere in the phrase ("November" in "the ferry they will launch in November", "Corvane" in "Corvane 's zPad").
  */
 export type NameRule = 'head' | 'last-caps';
 
@@ -127,7 +127,7 @@ export function nameRun(toks: string[], rule: NameRule = 'head'): [number, numbe
     } else if (runEnd >= 0) break;
   }
   if (runEnd < 0) return null;
-  // "Boeing 's newest aircraft": the name only owns the head noun
+  // "Halvard 's newest ferry": the name only owns the head noun
   if (head && /^['’]s?$/.test(toks[runEnd + 1] ?? '') && runEnd + 2 < cut) return null;
   return [runStart, runEnd];
 }

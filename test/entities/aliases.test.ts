@@ -74,7 +74,7 @@ test('spelling relations of two names', () => {
   assert.equal(spellingRelation(split('Ed Miliband'), split('Ted Miliband'), true), null);
   assert.equal(spellingRelation(split('Corvane Shipping'), split('Corvane Shpiping'), false), 'typo');
   assert.equal(spellingRelation(split('Corvane Shipping'), split('Corvane Shiping'), false), 'translit');
-  assert.equal(spellingRelation(split('Airbus A380'), split('Airbus A350'), false), null);
+  assert.equal(spellingRelation(split('Halvard H380'), split('Halvard H350'), false), null);
   assert.ok(surnameVariant('Solvnag', 'Solvang'));
   assert.ok(!surnameVariant('Bush', 'Rush'));
   assert.ok(surnameVariant('Cooj', 'Cook', true));

@@ -28,11 +28,11 @@ the gold mentions containing a proper name are scored, each given to the resolve
 gold type; pronouns and common-noun mentions are left out. The name of a phrase (--names):
   head       (default) the name at the phrase's head: the phrase is cut before its first post-modifier
              (comma, relative pronoun, preposition) and the last run of name words before the cut is
-             taken: capitalised words, brand names with inner capitals ("iPod"), model numbers after a
-             name ("Boeing 787"); a possessor of a common noun ("Boeing 's newest aircraft") is no name
+             taken: capitalised words, brand names with inner capitals ("zPad"), model numbers after a
+             name ("Halvard 797"); a possessor of a common noun ("Halvard 's newest ferry") is no name
   last-caps  the earlier rule: the last run of capitalised words anywhere in the phrase ("General
-             Motors" in "the largest car manufacturer General Motors", but also "Apple" for "Apple 's
-             iPod" and "November" for "the aircraft ... in November 2006")
+             Motors" in "the largest car manufacturer General Motors", but also "Corvane" for "Corvane 's
+             zPad" and "November" for "the ferry they will launch in November")
 The selected documents are resolved together.
   gold-mentions   our resolver over those names WITH THEIR GOLD TYPES (gold spans + gold types)
   gold-spans      the same names typed by our NER instead (gold spans, our types)

@@ -34,7 +34,7 @@ export const FUZZY_MIN_SHARED_CONTEXT = 1;
 export const DISTINCT_MIN_MENTIONS = 2;
 /**
  * Two forms in one sentence are two names ("Porthaven and Portmaven both closed") unless one is far better
- * attested: the rarer then has at most this share of the pair's mentions ("Airbus ... Airbsu" in a sentence).
+ * attested: the rarer then has at most this share of the pair's mentions ("Corvane ... Corvnae" in a sentence).
  */
 export const SAME_SENTENCE_MAX_SHARE = 0.4;
 /** A name's mentions under a minority type join its majority type when at most this share. */
@@ -84,7 +84,7 @@ export function tokenTypo(a: string, b: string): boolean {
   if (short < TYPO_MIN_TOKEN - 1) return false;
   if (editDistance(a, b, 1) !== 1) return false;
   if (short >= TYPO_MIN_TOKEN) return true;
-  // a 4-letter token: only two letters swapped ("Jobs" / "Jbos"), not a letter changed ("Bush" / "Rush")
+  // a 4-letter token: only two letters swapped ("Vell" / "Vlel"), not a letter changed ("Bush" / "Rush")
   return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
 }
 
@@ -147,7 +147,7 @@ export function spellingRelation(a: string[], b: string[], person: boolean): Spe
   }
   if (diff === -1) return 'same';
   if (translit) return 'translit';
-  // a 4-letter word of an organisation, place or product may have a letter changed ("Ford" / "Frod" is a
+  // a 4-letter word of an organisation, place or product may have a letter changed ("Orra" / "Orar" is a
   // swap, "Fird" a change): the rarity and context rules of variantsMerge still apply
   const short4 = (x: string, y: string) =>
     x.length === 4 && y.length === 4 && !/\d/.test(x + y) && editDistance(x, y, 1) === 1;

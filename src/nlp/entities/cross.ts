@@ -8,8 +8,8 @@
  *  4. one name under two types is one entity when the minority type is rare (never MISC);
  *  5. spelling variants (aliases.ts: transliteration, typo) that the evidence supports;
  *  6. a shorter name that begins (organisations, places) or ends (products) exactly one longer name of its
- *     type, and plurals of product names ("A380s");
- *  7. persons named with an initial ("S. Jobs") → the one full name with that surname and initial;
+ *     type, and plurals of product names ("H-90s");
+ *  7. persons named with an initial ("T. Vell") → the one full name with that surname and initial;
  *  8. lone surnames → the most salient full name with that surname, or with a variant of it.
  */
 import {
@@ -73,7 +73,7 @@ function acronyms(g: EntityGraph): void {
     const roots = new Set(cands.map((c) => g.uf.find(c.id)));
     if (roots.size === 1 && g.sharedContext(n, cands[0]) >= 1) g.union(cands[0], n);
   }
-  // "European Aeronautic Defence and Space Company EADS N.V.": a long name that gives the acronym itself
+  // "Northern Ports and Shipping Agency NPSA Ltd.": a long name that gives the acronym itself
   for (const n of g.nodes) {
     if (n.type === 'PERSON' || n.tokens.length < 3) continue;
     for (const t of n.tokens.slice(1)) {
@@ -110,8 +110,8 @@ function boundarySlips(g: EntityGraph, personKey: (t: string[]) => string): void
 function typeVariants(g: EntityGraph): void {
   const sameKey = new Map<string, Node[]>();
   for (const n of g.nodes) {
-    // products, events and other MISC names share names with their makers ("Airbus" the plane maker and
-    // the Airbus aircraft): never merged across types
+    // products, events and other MISC names share names with their makers ("Halvard" the ferry maker and
+    // the Halvard ferry): never merged across types
     if (n.type === 'MISC') continue;
     const l = sameKey.get(n.key);
     if (l) l.push(n);
@@ -172,7 +172,7 @@ function typos(g: EntityGraph, tokensOf: FormTokens): void {
     (type === 'PERSON' && toks.length >= 2 ? [toks[0], toks[toks.length - 1]] : toks)
       .map(foldToken)
       .join(' ');
-  // (a model number may be part of the name, "Airbus A320"; a typo is never in it: aliases.ts tokenTypo)
+  // (a model number may be part of the name, "Halvard H90"; a typo is never in it: aliases.ts tokenTypo)
   const usable = (key: string, toks: string[]) =>
     key.length >= 4 && !/^[\d\s-]*$/.test(key) && !(toks.length === 1 && isAcronym(toks[0]));
   const keys = g.nodes.map((n) => typoKey(n.type, n.tokens));
@@ -191,7 +191,7 @@ function typos(g: EntityGraph, tokensOf: FormTokens): void {
     const byVariant = deletions.get(b.type);
     if (!byVariant) continue;
     // every written form of the name looks its typo neighbours up ("Amercia" is a typo of "America", whose
-    // node may be keyed "united states")
+    // node may be keyed "united states", from "U.S.")
     const forms = b.forms.size > 1 ? [...b.forms.keys()].map((f) => tokensOf(f, b.type)) : [b.tokens];
     const seen = new Set<string>();
     for (const toks of forms) {
@@ -241,7 +241,7 @@ function shortNames(g: EntityGraph): void {
     ];
     const roots = new Set(longer.map((c) => g.uf.find(c.id)));
     if (roots.size !== 1 || g.same(n, longer[0])) continue;
-    // the short form is not the better attested name ("Apple" is not short for a rarer "Apple Corps")
+    // the short form is not the better attested name ("Corvane" is not short for a rarer "Corvane Records")
     if (size(n) > size(longer[0])) continue;
     if (
       g.sharedContext(n, longer[0]) >= 1 ||
@@ -249,7 +249,7 @@ function shortNames(g: EntityGraph): void {
     )
       g.union(longer[0], n);
   }
-  // plurals of product names: "A380s", "Dreamliners" → the singular, when it is the better attested
+  // plurals of product names: "H90s", "Seaspans" → the singular, when it is the better attested
   for (const n of g.byKey.MISC.values()) {
     if (!/[\p{L}\p{N}]s$/u.test(n.key) || n.key.length < 4) continue;
     const one = g.byKey.MISC.get(n.key.slice(0, -1));
@@ -289,7 +289,7 @@ function deletionVariants(w: string): string[] {
   return out;
 }
 
-/** 7. "S. Jobs" with no full name in its article → the one full name with that surname and initial. */
+/** 7. "T. Vell" with no full name in its article → the one full name with that surname and initial. */
 function initialNames(g: EntityGraph, s: Surnames): void {
   for (const n of g.nodes) {
     if (!n.initialName) continue;

@@ -3,10 +3,10 @@
  * `Mention.entityId`. Two layers:
  *  1. within an article (here): surname-only / first-name-only person mentions go to the most recent (else
  *     most frequent) full name in that article that ends (begins) with them, also when the surname is
- *     mistyped or spelt another way (aliases.ts); "S. Jobs" goes to the full name with that initial; role
- *     mentions ("the Apple CEO") go to the person introduced with that role (roles.ts); acronyms go to a
+ *     mistyped or spelt another way (aliases.ts); "T. Vell" goes to the full name with that initial; role
+ *     mentions ("the Corvane CEO") go to the person introduced with that role (roles.ts); acronyms go to a
  *     name in the same article whose initials they are ("European Union ... (EU)"); a one-word org and the
- *     longer org name it begins in the same article are one entity ("Ford" / "Ford Motor").
+ *     longer org name it begins in the same article are one entity ("Orra" / "Orra Motor").
  *  2. across articles (cross.ts, over the name graph of graph.ts): identical keys (case, diacritics, titles
  *     and possessives folded), acronyms, country prefixes, type slips, spelling variants decided by the
  *     alias rules (aliases.ts: transliteration, typos, initials, with their evidence thresholds), short
@@ -136,7 +136,7 @@ function addArticle(g: EntityGraph, article: Article): void {
     if (skipped(t)) continue;
     let node: Node | undefined;
     if (m.type === 'PERSON' && t.length >= 2 && isInitial(t[0])) {
-      // "S. Jobs": the full name of this article with that surname and initial
+      // "T. Vell": the full name of this article with that surname and initial
       const letter = foldToken(t[0])[0];
       const last = foldToken(t[t.length - 1]);
       node = pickPerson(
@@ -166,7 +166,7 @@ function addArticle(g: EntityGraph, article: Article): void {
       }
       node ??= g.nodeFor(m.type, countryKey(w), t);
       if (!isAcronym(surface) && w.length >= 3) {
-        // "Ford" and "Ford Motor", "Taurus" and "Ford Taurus" in one article: the short name stands for
+        // "Orra" and "Orra Motor", "Tarn" and "Orra Tarn" in one article: the short name stands for
         // the one longer name of the same type that begins (ORG, LOC) or ends (MISC: models) with it
         const longer = (m.type === 'MISC' ? multiByLast : multiByFirst).get(`${m.type}|${w}`) ?? [];
         if (longer.length && new Set(longer.map((x) => x.node)).size === 1) g.union(node, longer[0].node);
@@ -174,7 +174,7 @@ function addArticle(g: EntityGraph, article: Article): void {
     }
     g.attach(node, m, displayForm(m), article.id);
   }
-  // role mentions ("Apple CEO", "the Prime Minister") → the person introduced with that role
+  // role mentions ("Corvane CEO", "the Prime Minister") → the person introduced with that role
   for (let i = 0; i < ms.length; i++) {
     if (ms[i].type !== 'PERSON') continue;
     const target = roleMentionTarget(article.text, ms, i, cores);

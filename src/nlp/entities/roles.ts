@@ -1,7 +1,7 @@
 /**
- * Role mentions: a person named by role only ("Apple CEO", "the Prime Minister of Kelvia", "Chief Operating
- * Officer") is the person the same article introduces with that role ("Apple CEO Steve Jobs", "Steve Jobs,
- * Apple's chief executive,"). Roles are compared in a canonical form ("chief executive officer", "chief
+ * Role mentions: a person named by role only ("Corvane CEO", "the Prime Minister of Kelvia", "Chief Operating
+ * Officer") is the person the same article introduces with that role ("Corvane CEO Petra Lind", "Petra Lind,
+ * Corvane's chief executive,"). Roles are compared in a canonical form ("chief executive officer", "chief
  * executive" and "CEO" are one role); when the role mention also names an organisation or place, the person
  * must be introduced with it too. The nearest person introduced before the mention wins, else the nearest
  * after it.
@@ -33,7 +33,7 @@ const CANONICAL: [RegExp, string][] = [
   [/\bsecretary general\b/g, 'secretary-general'],
 ];
 
-/** Canonical roles named in a phrase ("Apple's chief executive" → {ceo}). */
+/** Canonical roles named in a phrase ("Corvane's chief executive" → {ceo}). */
 export function rolesIn(phrase: string): Set<string> {
   let s = ` ${phrase
     .normalize('NFD')
@@ -65,7 +65,7 @@ export function roleMentionTarget(text: string, ms: Mention[], i: number, cores:
   if (!role.length) return null;
   const roles = rolesIn(toks.join(' '));
   if (!roles.size) return null;
-  // the other words must name an organisation or place of the article ("Apple CEO", "Minister of Kelvia")
+  // the other words must name an organisation or place of the article ("Corvane CEO", "Minister of Kelvia")
   const places = new Set<string>();
   for (const m of ms)
     if (m.type === 'ORG' || m.type === 'LOC' || m.type === 'MISC')
@@ -77,7 +77,7 @@ export function roleMentionTarget(text: string, ms: Mention[], i: number, cores:
   for (let j = 0; j < ms.length; j++) {
     const m = ms[j];
     if (j === i || m.type !== 'PERSON' || cores[j].length < 2) continue;
-    // a full name: its first word is not a role word ("Steve Jobs", not "Apple CEO")
+    // a full name: its first word is not a role word ("Petra Lind", not "Corvane CEO")
     if (ROLE_WORDS.has(foldToken(cores[j][0])) || rolesIn(cores[j].join(' ')).size) continue;
     const ctx = introduction(text, m);
     const have = rolesIn(ctx);
