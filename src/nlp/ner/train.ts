@@ -5,8 +5,11 @@
  * Features that depend on other annotations are built the way they will look at tagging time on unseen
  * text: gazetteer hits for a training document come from a gazetteer built from the other folds, and the
  * second pass's "label elsewhere in the document" features come from first-pass models that never saw
- * that document (jackknifing). Otherwise the model would learn to trust them blindly.
+ * that document (jackknifing). Otherwise the model would learn to trust them blindly. Gazetteer dropout
+ * goes further: a share of the training sentences is featured with no gazetteer at all, as much unseen
+ * text will look (its names are not in the lists), so the other features must carry those sentences.
  */
+import type { WordClusters } from './clusters.js';
 import { documentEvidence, prepareDocument } from './features.js';
 import { Gazetteer } from './gazetteer.js';
 import { Trainer } from './perceptron.js';
@@ -30,6 +33,15 @@ export interface TrainOptions {
   folds: number;
   /** Train the second (document-consistency) pass. */
   twoPass: boolean;
+  /** Word clusters for the cluster features (none if absent). */
+  clusters?: WordClusters | null;
+  /** Share of training sentences featured without the gazetteer (0 or absent: none). */
+  gazetteerDropout?: number;
+  /**
+   * How the jackknife folds split the documents: 'interleaved' (document d in fold d mod K) or 'blocks'
+   * (K runs of consecutive documents: neighbouring stories, which share names, fall in the same fold).
+   */
+  jackknife?: 'interleaved' | 'blocks';
   log?: (line: string) => void;
 }
 
@@ -90,7 +102,13 @@ export function trainNer(rawDocs: TrainingDocument[], opts: TrainOptions): NerMo
   const log = opts.log ?? (() => {});
   const docs = rawDocs.map((d) => ({ words: prepareDocument(d.words), tags: d.tags }));
   const K = Math.max(2, opts.folds);
-  const foldOf = (d: number) => d % K;
+  const D = docs.length;
+  const foldOf = opts.jackknife === 'blocks' ? (d: number) => Math.floor((d * K) / D) : (d: number) => d % K;
+  const clusters = opts.clusters ?? null;
+  // Which sentences are featured without the gazetteer (drawn once, the same in both passes).
+  const dropRandom = seededRandom(opts.seed + 7919);
+  const dropout = opts.gazetteerDropout ?? 0;
+  const dropped = docs.map((d) => d.words.map(() => dropout > 0 && dropRandom() < dropout));
   const foldGaz: Gazetteer[] = [];
   for (let k = 0; k < K; k++) foldGaz.push(gazetteerOf(docs.filter((_, d) => foldOf(d) !== k)));
   const gazetteer = gazetteerOf(docs);
@@ -102,7 +120,14 @@ export function trainNer(rawDocs: TrainingDocument[], opts: TrainOptions): NerMo
   const interner = new Interner();
   const pass1: Instance[] = [];
   docs.forEach((d, di) => {
-    const feats = featuresOfDocument(d.words, foldGaz[foldOf(di)], evidence[di], null);
+    const feats = featuresOfDocument(
+      d.words,
+      foldGaz[foldOf(di)],
+      evidence[di],
+      null,
+      clusters,
+      (s) => dropped[di][s],
+    );
     feats.forEach((f, s) =>
       pass1.push({ doc: di, sent: s, feats: f.map((x) => interner.intern(x)), gold: gold[di][s] }),
     );
@@ -110,7 +135,7 @@ export function trainNer(rawDocs: TrainingDocument[], opts: TrainOptions): NerMo
   log(`pass 1: ${pass1.length} sentences, ${interner.names.length} features`);
   const t1 = trainOn(pass1, opts.iterations, opts.seed);
   const frozen1 = t1.freeze(interner.names);
-  if (!opts.twoPass) return combinePasses([frozen1], gazetteer);
+  if (!opts.twoPass) return combinePasses([frozen1], gazetteer, clusters);
 
   // Jackknifed first-pass labels for the second pass.
   const predicted: string[][][] = docs.map((d) => d.words.map((ws) => ws.map(() => 'O')));
@@ -129,15 +154,19 @@ export function trainNer(rawDocs: TrainingDocument[], opts: TrainOptions): NerMo
   const pass2: Instance[] = [];
   docs.forEach((d, di) => {
     const labels = labelsElsewhere(d.words, predicted[di]);
-    const feats = featuresOfDocument(d.words, foldGaz[foldOf(di)], evidence[di], {
-      labels,
-      firstPass: predicted[di],
-    });
+    const feats = featuresOfDocument(
+      d.words,
+      foldGaz[foldOf(di)],
+      evidence[di],
+      { labels, firstPass: predicted[di] },
+      clusters,
+      (s) => dropped[di][s],
+    );
     feats.forEach((f, s) =>
       pass2.push({ doc: di, sent: s, feats: f.map((x) => interner.intern(x)), gold: gold[di][s] }),
     );
   });
   log(`pass 2: ${interner.names.length} features`);
   const t2 = trainOn(pass2, opts.iterations, opts.seed + 1000);
-  return combinePasses([frozen1, t2.freeze(interner.names)], gazetteer);
+  return combinePasses([frozen1, t2.freeze(interner.names)], gazetteer, clusters);
 }
