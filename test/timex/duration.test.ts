@@ -21,8 +21,11 @@ test('modified durations carry a mod', () => {
     'MORE_THAN',
   );
   expectValue('Repairs will take less than a week.', DCT, 'less than a week', 'P1W', 'DURATION', 'LESS_THAN');
-  // TimeBank leaves "about" outside the extent; the mod keeps it.
-  expectValue('It will take about two months.', DCT, 'two months', 'P2M', 'DURATION', 'APPROX');
+  // TimeML keeps a modifier of the amount inside the extent, and says what it does in mod.
+  expectValue('It will take about two months.', DCT, 'about two months', 'P2M', 'DURATION', 'APPROX');
+  expectValue('Work stopped for almost a decade.', DCT, 'almost a decade', 'P10Y', 'DURATION', 'APPROX');
+  // A preposition stays outside: "within" and "over" say where the span lies, not how long it is.
+  expectValue('The plant will close within 18 months.', DCT, '18 months', 'P18M', 'DURATION');
 });
 
 test('the past / the next N units, vague amounts', () => {

@@ -30,7 +30,7 @@ export const MONTHS: Record<string, number> = {
 
 /** Regex source matching a month name; abbreviations may carry a period. */
 export const MONTH_RE =
-  '(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?\\.?|July?\\.?|Aug(?:ust|\\.)?|Sep(?:t(?:ember|\\.)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
+  '(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|Jun(?:e|\\.)?|Jul(?:y|\\.)?|Aug(?:ust|\\.)?|Sep(?:t(?:ember|\\.)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
 
 /** Weekday names → ISO weekday 1 (Monday) .. 7 (Sunday). */
 export const WEEKDAYS: Record<string, number> = {
@@ -190,3 +190,39 @@ export const DAY_PARTS: Record<string, string> = {
   tonight: 'NI',
   overnight: 'NI',
 };
+
+const ORDINAL_UNITS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+const ORDINAL_TEENS = [
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+];
+/** A day of the month spelled as an ordinal: "eighth", "twenty-first", "twenty first", "thirtieth". */
+export const DAY_ORDINAL_RE = `(?:(?:twenty|thirty)[\\s-](?:${ORDINAL_UNITS.join('|')})|twentieth|thirtieth|${ORDINAL_TEENS.join('|')}|${ORDINAL_UNITS.join('|')})`;
+
+/** The day number of a spelled ordinal matched by DAY_ORDINAL_RE ("twenty-first" → 21); null past 31. */
+export function dayOrdinal(s: string): number | null {
+  const parts = s.toLowerCase().split(/[\s-]+/);
+  let n = 0;
+  for (const p of parts) {
+    if (p === 'twenty') n += 20;
+    else if (p === 'thirty') n += 30;
+    else if (p === 'twentieth') n += 20;
+    else if (p === 'thirtieth') n += 30;
+    else {
+      const u = ORDINAL_UNITS.indexOf(p);
+      const t = ORDINAL_TEENS.indexOf(p);
+      if (u >= 0) n += u + 1;
+      else if (t >= 0) n += t + 10;
+      else return null;
+    }
+  }
+  return n >= 1 && n <= 31 ? n : null;
+}
