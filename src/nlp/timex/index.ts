@@ -148,15 +148,15 @@ const TRIGGERS: Record<string, Trigger> = {
   // 2011-02-03 and 02/03/2011 start with their first number's token.
   'iso-date': { shapes: ['number'], before: 0 },
   'us-numeric': { shapes: ['number'], before: 0 },
-  // [weekday,] MONTH day
-  'month-day': { shapes: MONTH, before: 1 },
-  // [weekday,] [the] day [of] MONTH: the month token may run on ("JanX" passes (?![a-z])), hence the shape.
-  'day-month': { shapes: MONTH, before: 4 },
+  // [this coming] [weekday,] MONTH day
+  'month-day': { shapes: MONTH, before: 3 },
+  // [this coming] [weekday,] [the] day [of] MONTH: the month token may run on ("JanX" passes (?![a-z])), hence the shape.
+  'day-month': { shapes: MONTH, before: 6 },
   'month-year': { shapes: MONTH, before: 0 },
-  // [weekday,] MONTH [the] eighth / twenty-first
-  'month-ordinal': { shapes: MONTH, before: 1 },
-  // [weekday,] [the] twenty - first of MONTH
-  'ordinal-of-month': { shapes: MONTH, before: 5 },
+  // [this coming] [weekday,] MONTH [the] eighth / twenty-first
+  'month-ordinal': { shapes: MONTH, before: 3 },
+  // [this coming] [weekday,] [the] twenty - first of MONTH
+  'ordinal-of-month': { shapes: MONTH, before: 7 },
   // [weekday,] MONTH 3 - 5: the match starts at most one token before the month
   'month-day-range': { shapes: MONTH, before: 1 },
   // 3rd to 5th of MONTH

@@ -14,6 +14,8 @@ import type { Parser, ResolveContext } from '../types.js';
 import { isName, key, whole } from './util.js';
 
 const YEAR_TAIL = `(?:,?\\s+(\\d{4})(?![\\d,.]\\d))?`;
+/** What may stand before a weekday that opens a date: "this coming Sunday, March 8" is one TIMEX3. */
+const WD_LEAD = '(?:(?:(?:[Tt]his|[Ll]ast|[Nn]ext)(?:\\s+(?:coming|past))?|[Cc]oming|[Pp]ast)\\s+)?';
 
 export function dayValue(
   ctx: ResolveContext,
@@ -44,7 +46,7 @@ function fullYear(s: string): number {
 export const monthDay: Parser = {
   name: 'month-day',
   pattern: new RegExp(
-    `\\b(?:(${WEEKDAY_RE}),?\\s+)?(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:\\d)\\b${YEAR_TAIL}`,
+    `\\b(?:${WD_LEAD}(${WEEKDAY_RE}),?\\s+)?(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:\\d)\\b${YEAR_TAIL}`,
     'g',
   ),
   extract(m) {
@@ -67,7 +69,7 @@ export const monthDay: Parser = {
 export const dayMonth: Parser = {
   name: 'day-month',
   pattern: new RegExp(
-    `\\b(?:(${WEEKDAY_RE}),?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE})(?![a-z])${YEAR_TAIL}`,
+    `\\b(?:${WD_LEAD}(${WEEKDAY_RE}),?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE})(?![a-z])${YEAR_TAIL}`,
     'g',
   ),
   extract(m) {
@@ -91,7 +93,7 @@ export const dayMonth: Parser = {
 export const monthOrdinal: Parser = {
   name: 'month-ordinal',
   pattern: new RegExp(
-    `\\b(?:(${WEEKDAY_RE}),?\\s+)?(${MONTH_RE})\\s+(?:the\\s+)?(${DAY_ORDINAL_RE})\\b(?![\\s-]+(?:time|place|quarter|half|round|day|week|anniversary)\\b)${YEAR_TAIL}`,
+    `\\b(?:${WD_LEAD}(${WEEKDAY_RE}),?\\s+)?(${MONTH_RE})\\s+(?:the\\s+)?(${DAY_ORDINAL_RE})\\b(?![\\s-]+(?:time|place|quarter|half|round|day|week|anniversary)\\b)${YEAR_TAIL}`,
     'gi',
   ),
   extract(m) {
@@ -116,7 +118,7 @@ export const monthOrdinal: Parser = {
 export const ordinalOfMonth: Parser = {
   name: 'ordinal-of-month',
   pattern: new RegExp(
-    `\\b(?:(${WEEKDAY_RE}),?\\s+)?(?:the\\s+)?(${DAY_ORDINAL_RE})\\s+of\\s+(${MONTH_RE})(?![a-z])${YEAR_TAIL}`,
+    `\\b(?:${WD_LEAD}(${WEEKDAY_RE}),?\\s+)?(?:the\\s+)?(${DAY_ORDINAL_RE})\\s+of\\s+(${MONTH_RE})(?![a-z])${YEAR_TAIL}`,
     'gi',
   ),
   extract(m) {

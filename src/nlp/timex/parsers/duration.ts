@@ -60,16 +60,18 @@ const MOD_RE =
 export const durationParser: Parser = {
   name: 'duration',
   pattern: new RegExp(
-    `\\b(?:(${MOD_RE})\\s+)?(?:(the|a|its|their|his|her)\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|initial|same|remaining)\\s+)?(${NUMBER_RE})(?:[\\s-]+(?:more|full|straight|consecutive|trading|business|calendar|long|and a half))?[\\s-]+(second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie)s?\\b(?!-old|[\\s-]+old\\b)(?:\\s+(?:or so|and a half))?`,
+    `\\b(?:(${MOD_RE})\\s+)?(?:(the|a|its|their|his|her)\\s+)?(?:(past|last|next|first|coming|previous|following|final|latest|initial|same|remaining)\\s+)?(${NUMBER_RE})(?:[\\s-]+(?:more|full|straight|consecutive|trading|business|calendar|long|and a half))?[\\s-]+(second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie)s?\\b(?!-old|[\\s-]+old\\b)(?:\\s+(period|span|stretch|term)\\b)?(?:\\s+(?:or so|and a half))?`,
     'gi',
   ),
   extract(m, text) {
     const numText = m[4].toLowerCase();
+    // "3.5 years" or "12,000 years" read from the middle of a number: the whole number was not a count.
+    if (/[\d][.,]$/.test(text.slice(Math.max(0, m.index - 2), m.index))) return null;
     const art = m[2]?.toLowerCase();
     // "a day" after "once"/"twice" is a set frequency; the set parser takes the whole.
     if ((numText === 'a' || numText === 'an') && (art || m[3])) return null;
     const n = parseNumber(numText);
-    if (n !== null && n >= 1000) return null; // "the 1988 quarter" is a period of that year, not 1,988 quarters
+    if (n !== null && /^\d{4}$/.test(numText)) return null; // "the 1988 quarter" is a period of that year, not 1,988 quarters
     const unit = unitKey(m[5]);
     // "60 Minutes", "Three Days of the Condor": a capitalised unit inside a sentence is part of a title.
     if (
@@ -96,15 +98,18 @@ export const durationParser: Parser = {
     // 18 months", "over the past three years", "under a year") nor words that are not modifiers of the
     // amount ("only", "just", "another").
     let lead = 0;
-    const hyphenated = /^[\w.]+-\w+$/.test(m[0].slice(m[0].toLowerCase().lastIndexOf(numText)).trim());
+    // "a three-year period", "its one-year term": a period noun makes the phrase the duration itself.
+    const periodNoun = m[6] !== undefined;
+    const core = periodNoun ? m[0].slice(0, m[0].length - m[6].length).trimEnd() : m[0];
+    const hyphenated = /^[\w.]+-\w+$/.test(core.slice(core.toLowerCase().lastIndexOf(numText)).trim());
     if (modWord && (!mod || /^(within|over|under)$/.test(modWord))) {
       lead = m[1].length + 1;
       mod = undefined;
     }
     // "a five-year low": the article belongs to the noun phrase, not the expression.
     const dropArticle =
-      ((art === 'a' || art === 'an') && !/^(few|couple)/.test(numText)) ||
-      (art && (hyphenated || !/^(the|a|an)$/.test(art)));
+      ((art === 'a' || art === 'an') && !/^(few|couple)/.test(numText) && !periodNoun) ||
+      (art && ((hyphenated && !periodNoun) || !/^(the|a|an)$/.test(art)));
     if (art && dropArticle) lead = (m[1] ? m[1].length + 1 : 0) + art.length + 1;
     // "will last 24 hours": "last" without an article is the verb.
     if (!art && m[3]?.toLowerCase() === 'last') {
