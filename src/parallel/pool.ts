@@ -31,16 +31,20 @@ interface Slot {
   busy: number;
 }
 
-const FROM_SOURCES = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(FROM_SOURCES ? './worker.ts' : './worker.js', import.meta.url);
+/** A worker entry next to the calling module: `name`.ts when running from the sources, `name`.js when built. */
+export function workerEntry(name: string, base: string): URL {
+  return new URL(`./${name}${base.endsWith('.ts') ? '.ts' : '.js'}`, base);
+}
 
-/** Built (dist/), the worker is plain JavaScript. Run from the sources under tsx, Node 20 does not carry the
+const WORKER_URL = workerEntry('worker', import.meta.url);
+
+/** Built (dist/), a worker is plain JavaScript. Run from the sources under tsx, Node 20 does not carry the
  * `--import tsx` hook into worker threads, so the worker first registers tsx's loader, then imports the .ts entry. */
-function startWorker(): Worker {
-  if (!FROM_SOURCES) return new Worker(WORKER_URL);
+export function startWorker(entry: URL = WORKER_URL, workerData?: unknown): Worker {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
-  return new Worker(boot, { eval: true });
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); })`;
+  return new Worker(boot, { eval: true, workerData });
 }
 
 export class AnalyzerPool {

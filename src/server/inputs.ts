@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import type { Article } from '../model.js';
 import { readInputs, toArticles } from '../index.js';
 import { ApiError, mediaType, parseJson, readBodyLimited, validate } from './http.js';
-import { articlesBody, storyId, urlsBody } from './schemas.js';
+import { articlesBody, publishedAt, storyId, urlsBody } from './schemas.js';
 import { z } from 'zod';
 
 export interface InputLimits {
@@ -57,10 +57,7 @@ const textQuery = z
     source: z.string().max(300).optional(),
     byline: z.string().max(300).optional(),
     url: z.url({ protocol: /^https?$/ }).optional(),
-    publishedAt: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-      .optional(),
+    publishedAt: publishedAt.optional(),
     story: storyId.optional(),
   })
   .strict();

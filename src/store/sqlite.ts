@@ -1087,9 +1087,22 @@ export class SqliteStore implements Store {
         .map((e) => e.name)
         .join(', ') ||
       r.id;
-    const from = storedDay(r.first_day) ?? storedDay(r.last_day);
-    const to = storedDay(r.last_day) ?? from;
+    const { from, to } = this.storySpan(r);
     return { id: r.id, title, articles: r.size, from, to, topEntities, sources };
+  }
+
+  /** A story's first and last publication day; recomputed from its articles' plausible days when a stored
+   * bound is impossible (written before days were checked). */
+  private storySpan(r: StoryRow): { from: string | null; to: string | null } {
+    if (r.first_day === storedDay(r.first_day) && r.last_day === storedDay(r.last_day))
+      return { from: r.first_day, to: r.last_day };
+    const days = (
+      this.stmt(
+        'SELECT DISTINCT published_at FROM articles WHERE story_rowid = ? AND published_at IS NOT NULL ORDER BY 1',
+        'pluck',
+      ).all(r.rowid) as string[]
+    ).filter(isPlausibleDay);
+    return { from: days[0] ?? null, to: days[days.length - 1] ?? null };
   }
 
   listStories(): StorySummary[] {
