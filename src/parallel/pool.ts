@@ -47,20 +47,31 @@ export function startWorker(entry: URL = WORKER_URL, workerData?: unknown): Work
   return new Worker(boot, { eval: true, workerData });
 }
 
+export interface PoolOptions {
+  /**
+   * Nice value of the worker threads (Linux, where it is per thread: 0..19, higher yields the CPU sooner). A
+   * server sets it so that analysis in the background gives way to the thread answering requests.
+   */
+  niceness?: number;
+}
+
 export class AnalyzerPool {
   private readonly slots: Slot[] = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
 
-  constructor(readonly size: number = defaultWorkers()) {
+  constructor(
+    readonly size: number = defaultWorkers(),
+    private readonly options: PoolOptions = {},
+  ) {
     if (!Number.isInteger(size) || size < 1)
       throw new RangeError(`pool size must be a positive integer, got ${size}`);
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {
-    const worker = startWorker();
+    const worker = startWorker(WORKER_URL, { niceness: this.options.niceness ?? 0 });
     const slot: Slot = { worker, busy: 0 };
     worker.on('message', (m: WorkReply) => {
       const p = this.pending.get(m.id);

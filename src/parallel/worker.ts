@@ -4,7 +4,8 @@
  * for a batch as the main thread would. Asked to (`prepare`), it also computes what the store writes of each
  * article without looking at the store (src/store/prepare.ts), so the store's writer thread does not.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { niceThisThread } from './priority.js';
 import { runPipeline, type StageName } from '../pipeline.js';
 import type { Article } from '../model.js';
 import { dropPrepared, prepareArticles, type PreparedArticle } from '../store/prepare.js';
@@ -33,6 +34,8 @@ export type WorkReply =
 
 const port = parentPort;
 if (!port) throw new Error('src/parallel/worker is a worker thread entry point, not a module to import');
+
+niceThisThread((workerData as { niceness?: number } | undefined)?.niceness);
 
 port.on('message', (req: WorkRequest) => {
   try {

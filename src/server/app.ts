@@ -12,7 +12,7 @@ import type { IngestReport, Store, StorySummary } from '../store/index.js';
 import type { AnalyzerPool } from '../parallel/pool.js';
 import { LruCache } from './cache.js';
 import { apiErrorOf } from './failures.js';
-import { allowedHosts, checkHost, checkSameOrigin } from './guard.js';
+import { allowedHosts, checkSameOrigin, hostChecker } from './guard.js';
 import { ApiError, SECURITY_HEADERS, bearerMatches, validate } from './http.js';
 import { DEFAULT_LIMITS, articlesFromRequest, type InputLimits } from './inputs.js';
 import { openApiDocument } from './openapi.js';
@@ -75,6 +75,8 @@ const EXPORT_TYPES = {
 
 /** Cached timeline views rebuilt for each story a write touched, before the write answers. */
 const REFRESH_PER_STORY = 4;
+/** How long a write waits for those rebuilds before it answers anyway (a 5,000-article story's takes seconds). */
+const REFRESH_WAIT_MS = 2000;
 
 const timelinePrefix = (id: string) => `timeline\u0000${id}\u0000`;
 
@@ -87,7 +89,7 @@ export function createApp(options: AppOptions) {
   const views = new ViewCache(options.cacheEntries ?? 500, Boolean(reader));
   const lists = new LruCache<CachedBody>(options.cacheEntries ?? 500);
   const files = loadStaticFiles(options.webRoot ?? WEB_ROOT);
-  const hosts = allowedHosts(options.host, options.allowedHosts);
+  const checkHost = hostChecker(allowedHosts(options.host, options.allowedHosts));
   const writes = new WriteQueue(ingestThrough(store, options.pool, options.busyRetryMs), {
     ...DEFAULT_WRITE_LIMITS,
     ...options.writeLimits,
@@ -118,7 +120,7 @@ export function createApp(options: AppOptions) {
   // Every request must name this server (DNS rebinding); writes need the token, or without one must not come
   // from another site's page.
   app.use('*', async (c, next) => {
-    checkHost(c.req.raw, hosts);
+    checkHost(c.req.raw);
     if (options.token) {
       if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS')
         if (!bearerMatches(c.req.header('authorization'), options.token)) {
@@ -181,8 +183,14 @@ export function createApp(options: AppOptions) {
         rebuilds.push(views.ensure(key, versionOf(s), () => buildTimeline(s, q)));
       }
     }
-    // A view that fails to rebuild is rebuilt (and its error reported) when next asked for.
-    await Promise.allSettled(rebuilds);
+    // A view that fails to rebuild is rebuilt (and its error reported) when next asked for; one that takes
+    // long is served stale until it is done.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled(rebuilds),
+      new Promise((resolve) => (timer = setTimeout(resolve, REFRESH_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
   };
 
   // ------------------------------------------------------------ routes

@@ -21,6 +21,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The analysis workers give way to the thread answering requests (Linux; see PoolOptions.niceness). */
+export const ANALYSIS_NICENESS = 10;
+
+/** The reader thread rebuilds views in the background too, but requests may wait on it: less lowered. */
+export const READER_NICENESS = 5;
+
 /** Analysis workers a server starts by default: the cores, at most 2 (each holds its own NER model, ~60 MB). */
 export function defaultServerWorkers(): number {
   return Math.min(2, defaultWorkers());
@@ -39,12 +45,15 @@ export interface ServerOptions extends AppOptions {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const workers = options.workers ?? defaultServerWorkers();
-  const pool = options.pool ?? (workers > 0 ? new AnalyzerPool(workers) : undefined);
+  const pool =
+    options.pool ?? (workers > 0 ? new AnalyzerPool(workers, { niceness: ANALYSIS_NICENESS }) : undefined);
   const { store } = options;
   const fileStore = store instanceof SqliteStore && store.path !== ':memory:';
   const reader =
     options.reader ??
-    (fileStore && options.readerThread !== false ? new StoreReader(store.path, store.readonly) : undefined);
+    (fileStore && options.readerThread !== false
+      ? new StoreReader(store.path, store.readonly, READER_NICENESS)
+      : undefined);
   const stopThreads = async () => {
     if (!options.pool) await pool?.close();
     if (!options.reader) await reader?.close();

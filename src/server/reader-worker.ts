@@ -8,6 +8,7 @@ import { openStore, type ExportFormat, type StorySummary } from '../store/index.
 import { StoreError } from '../store/errors.js';
 import { timelineView } from './timeline-view.js';
 import { cachedJson } from './view-cache.js';
+import { niceThisThread } from '../parallel/priority.js';
 import type { TimelineQuery } from './schemas.js';
 
 export type ReadRequest =
@@ -21,7 +22,8 @@ export type ReadReply =
 
 const port = parentPort;
 if (!port) throw new Error('src/server/reader-worker is a worker thread entry point, not a module to import');
-const { path, readonly } = workerData as { path: string; readonly: boolean };
+const { path, readonly, niceness } = workerData as { path: string; readonly: boolean; niceness?: number };
+niceThisThread(niceness);
 // Writable unless the server's store is not: a rebuilt timeline is saved for the next read (and restart).
 const store = openStore(path, { readonly });
 

@@ -23,15 +23,17 @@ export class StoreReader {
   private nextId = 1;
   private closed = false;
 
+  /** `niceness`: the reader's nice value (Linux), so that rebuilding views gives way to answering requests. */
   constructor(
     readonly path: string,
     private readonly readonly = false,
+    private readonly niceness = 0,
   ) {
     this.worker = this.spawn();
   }
 
   private spawn(): Worker {
-    const w = startWorker(ENTRY, { path: this.path, readonly: this.readonly });
+    const w = startWorker(ENTRY, { path: this.path, readonly: this.readonly, niceness: this.niceness });
     w.on('message', (m: ReadReply) => {
       const p = this.pending.get(m.id);
       if (!p) return;

@@ -3,8 +3,8 @@
  * with the story version each was built from. A view is built once however many requests want it at the same
  * time. While a newer version is being built off the server's thread (reader.ts), requests are answered with
  * the previous one, marked stale, rather than made to wait: a story being written to keeps answering at once.
- * A write through this server rebuilds the cached views of the stories it touched before it answers, so its
- * client sees its own write.
+ * A write through this server waits (up to 2 s, see app.ts) for the cached views of the stories it touched to
+ * be rebuilt before it answers, so its client sees its own write.
  */
 import { createHash } from 'node:crypto';
 import { LruCache } from './cache.js';

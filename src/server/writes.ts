@@ -1,8 +1,9 @@
 /**
  * Writes through the API without stalling reads. A POST of 1,000 articles once held the server's only thread
  * for half a minute of analysis; now:
- *  - the analysis runs on the worker pool (src/parallel/pool.ts) and only the commits, in transactions of
- *    SERVER_WRITE_BATCH articles with a turn of the event loop between them, run on the server's thread;
+ *  - the analysis runs on the worker pool (src/parallel/pool.ts, at a lower priority) and only the commits, in
+ *    transactions of SERVER_WRITE_BATCH articles with a turn of the event loop between them, run on the
+ *    server's thread;
  *  - write requests queue, one written at a time, and the queue is bounded: past `maxRequests` admitted
  *    requests or `maxArticles` queued articles a write gets 503 with a Retry-After estimated from recent
  *    writes (checked before the body is read, so a flood of uploads is not buffered either);
@@ -24,11 +25,12 @@ export interface WriteLimits {
 export const DEFAULT_WRITE_LIMITS: WriteLimits = { maxRequests: 8, maxArticles: 2000 };
 
 /**
- * Articles per transaction when the server writes through the pool. A commit holds the server's thread: 10
- * articles of 7 KB into a store holding a 5,000-article story took 200-300 ms on the shared 2-core machine
- * (mostly the full-text index, the story's centroid and the commit itself), 50 took 300-500 ms.
+ * Articles per transaction when the server writes through the pool. A commit holds the server's thread
+ * (mostly the full-text index, the story's row and the commit itself): into a store holding a 5,000-article
+ * story, articles of 7 KB, on the shared 2-core machine at load average ~15, the commits of 10 that took over
+ * 30 ms took 129 ms median (p90 237, max 571), those of 5: 68 ms (p90 155, max 448); commits of 50, 300-500 ms.
  */
-export const SERVER_WRITE_BATCH = 10;
+export const SERVER_WRITE_BATCH = 5;
 
 /** How long a commit waits, asynchronously, for a store locked by another process before the write fails. */
 export const SERVER_BUSY_RETRY_MS = 30_000;

@@ -115,6 +115,16 @@ function describe(e: unknown): { code?: string; message: string } {
   return { code: err.code, message: err.message ?? String(e) };
 }
 
+/**
+ * Resolve after the event loop has polled for I/O at least once. One setImmediate is not enough: called while
+ * the loop handles I/O (a worker's message), it resolves in the same iteration's check phase, before requests
+ * that arrived meanwhile are read, and the next transaction would run first; the second lands in the next
+ * iteration's check phase, after its poll phase.
+ */
+async function turnOfEventLoop(): Promise<void> {
+  for (let i = 0; i < 2; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
 /** True for a StoreError saying another connection holds the lock. */
 function isBusy(e: unknown): boolean {
   return storeFailure(e) === 'busy';
@@ -446,8 +456,8 @@ export class SqliteStore implements Store {
         if (job.report.merged) (total.merged ??= []).push(...job.report.merged);
         options.onBatch?.(job.report, n++);
         enqueue();
-        // A turn of the event loop between two transactions: a server answers its requests meanwhile.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        // A full turn of the event loop between two transactions: a server answers its requests meanwhile.
+        await turnOfEventLoop();
       }
     } finally {
       // On failure, batches analysed but not committed are dropped; everything committed stays.
@@ -805,10 +815,15 @@ export class SqliteStore implements Store {
         (report.merged ??= []).push({ from, into });
       }
     }
+    // The title: of the earliest dated article with one, else of the first undated one. Two queries in the order
+    // of the articles_story index, not one ORDER BY published_at IS NULL, which sorted the whole story per commit.
     const saveStory = this
       .stmt(`UPDATE stories SET size = ?, first_day = ?, last_day = ?, terms = ?, entity_vec = ?,
-      version = version + 1, title = coalesce((SELECT title FROM articles WHERE story_rowid = stories.rowid AND title IS NOT NULL
-      AND title != '' ORDER BY published_at IS NULL, published_at, rowid LIMIT 1), '') WHERE rowid = ?`);
+      version = version + 1, title = coalesce(
+        (SELECT title FROM articles WHERE story_rowid = stories.rowid AND published_at IS NOT NULL AND title IS NOT NULL
+          AND title != '' ORDER BY published_at, rowid LIMIT 1),
+        (SELECT title FROM articles WHERE story_rowid = stories.rowid AND published_at IS NULL AND title IS NOT NULL
+          AND title != '' ORDER BY rowid LIMIT 1), '') WHERE rowid = ?`);
     for (const sid of [...touched].sort()) {
       const s = clusterer.stories.get(sid)!;
       saveStory.run(s.size, s.first, s.last, encodeVector(s.terms), encodeVector(s.entities), rowidOf(sid));
