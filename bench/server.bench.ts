@@ -6,9 +6,10 @@
  *     endpoint (and, in Chromium when installed, the first render of a 100-date timeline);
  *  2. a heavy write: while one POST of 1,000 articles (~7 MB of JSON) is analysed and stored, sequential
  *     GET /healthz and GET of the (cached) timeline, one pair every 150 ms: latency of each, max and p95;
- *  3. reads with writes running: 150 keep-alive clients for 20 s (timeline, story, healthz) while a writer
- *     posts 5 articles at a time and a separate `chronicle ingest` process writes to the same store:
- *     requests, resets, timeouts (10 s), other errors, p50/p95/p99, and the writes done or refused (503).
+ *  3. reads with writes running: 150 keep-alive clients for 20 s (timeline, story, healthz) alone, then 20 s
+ *     more while a writer posts 5 articles at a time and a separate `chronicle ingest` process writes to the
+ *     same store: requests, resets, timeouts (10 s), other errors, p50/p95/p99, and the writes done or
+ *     refused (503).
  *
  *   npm run bench -- server   (BENCH_SECONDS, BENCH_CLIENTS, BENCH_ARTICLES override phase 1 and the store;
  *                              BENCH_WRITE_CLIENTS, BENCH_WRITE_SECONDS phase 3; BENCH_PHASES=2,3 picks phases;
@@ -297,70 +298,27 @@ async function heavyWrite(base: string): Promise<string> {
   );
 }
 
-/** Phase 3: keep-alive readers while a writer posts and another process ingests into the same store. */
-async function readsWithWrites(base: string, db: string, dir: string): Promise<string> {
-  const tag = `load${Date.now().toString(36)}-`;
-  // The other process: `chronicle ingest` of 600 articles, 50 per transaction, one analysis worker.
-  const outside = join(dir, 'outside.jsonl');
-  writeFileSync(
-    outside,
-    (await synthesise(600, 0, 33, `${tag}x`)).map((a) => JSON.stringify(a)).join('\n') + '\n',
-  );
-  const writerArticles = withoutIds(await synthesise(5000, 0, 34, `${tag}w`));
-  const end = performance.now() + WRITE_SECONDS * 1000;
-  const ingestT0 = performance.now();
-  const ingest = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(ROOT, 'src/cli/index.ts'),
-      'ingest',
-      outside,
-      '--db',
-      db,
-      '--workers',
-      '1',
-      '--batch',
-      '50',
-      '-q',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let ingestOut = '';
-  ingest.stdout?.on('data', (d: Buffer) => (ingestOut += d.toString()));
-  const ingestDone = new Promise<number | null>((resolve) => ingest.on('exit', resolve));
-  let ingestSeconds = NaN;
-  void ingestDone.then(() => (ingestSeconds = (performance.now() - ingestT0) / 1000));
+interface ReadStats {
+  requests: number;
+  reset: number;
+  timeout: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+}
 
-  const writes = { ok: 0, refused: 0, failed: 0, articles: 0 };
-  const writer = (async () => {
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-    for (let i = 0; performance.now() < end; i += 5) {
-      const body = JSON.stringify({ articles: writerArticles.slice(i % 4995, (i % 4995) + 5) });
-      const r = await request(agent, 'POST', `${base}/api/articles`, body);
-      if (r.status === 201) {
-        writes.ok++;
-        writes.articles += (JSON.parse(r.body ?? '{}') as { added: string[] }).added.length;
-      } else if (r.status === 503) {
-        writes.refused++;
-        await sleep(Math.min(2000, (r.retryAfter || 1) * 1000));
-      } else {
-        writes.failed++;
-        if (writes.failed === 1) console.error(`a write answered ${r.status}: ${r.body?.slice(0, 300)}`);
-      }
-    }
-    agent.destroy();
-  })();
-
+/** Keep-alive clients reading the story (timeline, summary, healthz) until `end`. */
+async function readers(base: string, clients: number, end: number): Promise<ReadStats> {
   const routes = [
     ...Array.from({ length: 8 }, () => `${base}/api/stories/${STORY}/timeline`),
     `${base}/api/stories/${STORY}`,
     `${base}/healthz`,
   ];
-  const agent = new http.Agent({ keepAlive: true, maxSockets: WRITE_CLIENTS });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const latencies: number[] = [];
-  const counts = { reset: 0, timeout: 0, other: 0, status: 0, stale: 0 };
+  const counts = { reset: 0, timeout: 0, other: 0, status: 0 };
   const client = async (k: number) => {
     for (let i = k; performance.now() < end; i++) {
       const r = await request(agent, 'GET', routes[i % routes.length]);
@@ -370,10 +328,80 @@ async function readsWithWrites(base: string, db: string, dir: string): Promise<s
     }
   };
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: WRITE_CLIENTS }, (_, k) => client(k)));
+  await Promise.all(Array.from({ length: clients }, (_, k) => client(k)));
   const elapsed = (performance.now() - t0) / 1000;
   agent.destroy();
-  await writer;
+  return {
+    requests: latencies.length,
+    reset: counts.reset,
+    timeout: counts.timeout,
+    errors: counts.other + counts.status,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    rps: latencies.length / elapsed,
+  };
+}
+
+const readSummary = (r: ReadStats) =>
+  `${r.requests} requests, ${r.reset} resets, ${r.timeout} timeouts, ${r.errors} other errors, ` +
+  `p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.rps.toFixed(0)} req/s`;
+
+/** A writer posting 5 articles at a time until `end`, waiting as Retry-After says when refused. */
+async function writer(base: string, articles: ReturnType<typeof withoutIds>, end: number) {
+  const writes = { ok: 0, refused: 0, failed: 0, articles: 0 };
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  for (let i = 0; performance.now() < end; i += 5) {
+    const body = JSON.stringify({ articles: articles.slice(i % 4995, (i % 4995) + 5) });
+    const r = await request(agent, 'POST', `${base}/api/articles`, body);
+    if (r.status === 201) {
+      writes.ok++;
+      writes.articles += (JSON.parse(r.body ?? '{}') as { added: string[] }).added.length;
+    } else if (r.status === 503) {
+      writes.refused++;
+      await sleep(Math.min(2000, (r.retryAfter || 1) * 1000));
+    } else {
+      writes.failed++;
+      if (writes.failed === 1) console.error(`a write answered ${r.status}: ${r.body?.slice(0, 300)}`);
+    }
+  }
+  agent.destroy();
+  return writes;
+}
+
+/**
+ * Phase 3: keep-alive readers for WRITE_SECONDS alone (the baseline on this machine at this moment), then for
+ * WRITE_SECONDS while a writer posts and another process (`chronicle ingest` of 600 articles, 50 per
+ * transaction, one analysis worker) writes to the same store.
+ */
+async function readsWithWrites(base: string, db: string, dir: string): Promise<string> {
+  const tag = `load${Date.now().toString(36)}-`;
+  const outside = join(dir, 'outside.jsonl');
+  writeFileSync(
+    outside,
+    (await synthesise(600, 0, 33, `${tag}x`)).map((a) => JSON.stringify(a)).join('\n') + '\n',
+  );
+  const writerArticles = withoutIds(await synthesise(5000, 0, 34, `${tag}w`));
+  const alone = await readers(base, WRITE_CLIENTS, performance.now() + WRITE_SECONDS * 1000);
+
+  const end = performance.now() + WRITE_SECONDS * 1000;
+  const ingestT0 = performance.now();
+  const ingest = spawn(
+    process.execPath,
+    [
+      ...['--import', 'tsx', join(ROOT, 'src/cli/index.ts'), 'ingest', outside, '--db', db],
+      ...['--workers', '1', '--batch', '50', '-q'],
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let ingestOut = '';
+  ingest.stdout?.on('data', (d: Buffer) => (ingestOut += d.toString()));
+  const ingestDone = new Promise<number | null>((resolve) => ingest.on('exit', resolve));
+  let ingestSeconds = NaN;
+  void ingestDone.then(() => (ingestSeconds = (performance.now() - ingestT0) / 1000));
+  const writing = writer(base, writerArticles, end);
+  const busy = await readers(base, WRITE_CLIENTS, end);
+  const writes = await writing;
   const stillIngesting = ingest.exitCode === null;
   if (stillIngesting) ingest.kill('SIGTERM');
   await ingestDone;
@@ -381,14 +409,11 @@ async function readsWithWrites(base: string, db: string, dir: string): Promise<s
   const ingestNote = stillIngesting
     ? 'still running at the end (stopped)'
     : `${ingested ?? '?'} articles in ${ingestSeconds.toFixed(1)} s`;
-  if (counts.reset || counts.timeout || counts.other || counts.status) process.exitCode = 1;
+  for (const r of [alone, busy]) if (r.reset || r.timeout || r.errors) process.exitCode = 1;
   return (
-    `server reads with writes: ${WRITE_CLIENTS} clients x ${WRITE_SECONDS} s: ${latencies.length} requests, ` +
-    `${counts.reset} resets, ${counts.timeout} timeouts, ${counts.other + counts.status} other errors, ` +
-    `p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, ` +
-    `p99 ${percentile(latencies, 99).toFixed(1)} ms, ${(latencies.length / elapsed).toFixed(0)} req/s; ` +
-    `writer: ${writes.ok} POSTs of 5 stored (${writes.articles} articles), ${writes.refused} refused (503), ` +
-    `${writes.failed} failed; other process ingest: ${ingestNote}`
+    `server reads with writes: ${WRITE_CLIENTS} clients x ${WRITE_SECONDS} s reading alone: ${readSummary(alone)}; ` +
+    `then with writes: ${readSummary(busy)}; writer: ${writes.ok} POSTs of 5 stored (${writes.articles} articles), ` +
+    `${writes.refused} refused (503), ${writes.failed} failed; other process ingest: ${ingestNote}`
   );
 }
 
