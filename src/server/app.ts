@@ -17,17 +17,11 @@ import { ApiError, SECURITY_HEADERS, bearerMatches, validate } from './http.js';
 import { DEFAULT_LIMITS, articlesFromRequest, type InputLimits } from './inputs.js';
 import { openApiDocument } from './openapi.js';
 import type { StoreReader } from './reader.js';
-import {
-  exportQuery,
-  listQuery,
-  searchQuery,
-  storyId,
-  timelineQuery,
-  type TimelineQuery,
-} from './schemas.js';
+import { exportQuery, listQuery, searchQuery, timelineQuery, type TimelineQuery } from './schemas.js';
 import { loadStaticFiles, WEB_ROOT } from './static.js';
 import { timelineView } from './timeline-view.js';
 import { cachedJson, ViewCache, type CachedBody } from './view-cache.js';
+import { StoryVersions } from './stories.js';
 import { coOccurrence } from './views.js';
 import { DEFAULT_WRITE_LIMITS, ingestThrough, WriteQueue, type WriteLimits } from './writes.js';
 
@@ -96,7 +90,175 @@ export function createApp(options: AppOptions) {
   });
 
   const app = new Hono();
+  installPlumbing(app, options.token, checkHost, log);
 
+  const stories = new StoryVersions(
+    store,
+    options.summaryTtlMs ?? 1000,
+    options.now ?? (() => performance.now()),
+  );
+  const buildTimeline = (s: StorySummary, q: TimelineQuery): CachedBody | Promise<CachedBody> =>
+    reader ? reader.timelineView(s, q) : cachedJson(timelineView(store, s, q));
+
+  /** After a write: the touched stories' versions move on, and their cached views are rebuilt (briefly awaited). */
+  const afterWrite = async (report: IngestReport) => {
+    stories.written(report);
+    for (const m of report.merged ?? []) for (const k of views.keys(timelinePrefix(m.from))) views.delete(k);
+    const rebuilds: Promise<unknown>[] = [];
+    for (const id of report.storiesTouched) {
+      const s = store.getStory(id);
+      if (!s) continue;
+      for (const key of views.keys(timelinePrefix(id)).slice(0, REFRESH_PER_STORY)) {
+        const q = JSON.parse(key.slice(timelinePrefix(id).length)) as TimelineQuery;
+        rebuilds.push(views.ensure(key, stories.version(s), () => buildTimeline(s, q)));
+      }
+    }
+    // A view that fails to rebuild is rebuilt (and its error reported) when next asked for; one that takes
+    // long is served stale until it is done.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled(rebuilds),
+      new Promise((resolve) => (timer = setTimeout(resolve, REFRESH_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
+  };
+
+  const ctx: Routes = { store, reader, limits, views, lists, stories, writes, buildTimeline, afterWrite };
+  readRoutes(app, ctx);
+  writeRoutes(app, ctx);
+  staticRoutes(app, files);
+  return app;
+}
+
+export type ChronicleApp = ReturnType<typeof createApp>;
+
+/** What the route groups share. */
+interface Routes {
+  store: Store;
+  reader?: StoreReader;
+  limits: InputLimits;
+  views: ViewCache;
+  lists: LruCache<CachedBody>;
+  stories: StoryVersions;
+  writes: WriteQueue;
+  buildTimeline: (s: StorySummary, q: TimelineQuery) => CachedBody | Promise<CachedBody>;
+  afterWrite: (report: IngestReport) => Promise<void>;
+}
+
+/** The read routes: health, the OpenAPI document, stories and their views, search. */
+function readRoutes(app: Hono, { store, reader, limits, views, lists, stories, buildTimeline }: Routes) {
+  app.get('/healthz', (c) => c.json({ ok: true, version: API_VERSION }));
+
+  app.get('/openapi.json', (c) => c.json(openApiDocument(limits)));
+
+  app.get('/api/stories', (c) => c.json({ stories: store.listStories() }));
+
+  app.get('/api/stories/:id', (c) => c.json({ story: stories.ofRoute(c, '') }));
+
+  app.get('/api/stories/:id/timeline', async (c) => {
+    const s = stories.ofRoute(c, '/timeline');
+    const q = validate(timelineQuery, c.req.query(), 'query');
+    const key = `${timelinePrefix(s.id)}${JSON.stringify(q)}`;
+    const { value, stale } = await views.get(key, stories.version(s), () => buildTimeline(s, q));
+    return sendCached(c, value, stale);
+  });
+
+  app.get('/api/stories/:id/entities', (c) => {
+    const s = stories.ofRoute(c, '/entities');
+    const q = validate(listQuery.pick({ limit: true, type: true }), c.req.query(), 'query');
+    const key = `entities\u0000${s.id}\u0000${stories.version(s)}\u0000${JSON.stringify(q)}`;
+    const hit = lists.getOrSet(key, () => {
+      const entities = store.entities({ story: s.id, type: q.type, limit: q.limit ?? 100 });
+      return cachedJson({ story: s.id, entities, cooccurrence: coOccurrence(entities) });
+    });
+    return sendCached(c, hit);
+  });
+
+  app.get('/api/stories/:id/quotes', (c) => {
+    const s = stories.ofRoute(c, '/quotes');
+    const q = validate(listQuery.pick({ limit: true, speaker: true }), c.req.query(), 'query');
+    return c.json({
+      story: s.id,
+      quotes: store.quotes({ story: s.id, speaker: q.speaker, limit: q.limit ?? 200 }),
+    });
+  });
+
+  app.get('/api/stories/:id/export', async (c) => {
+    const s = stories.ofRoute(c, '/export');
+    const q = validate(exportQuery, c.req.query(), 'query');
+    const kind = EXPORT_TYPES[q.format];
+    const name =
+      q.name ?? `${s.id.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[.-]+/, '') || 'story'}.${kind.ext}`;
+    const body = reader ? await reader.exportStory(s.id, q.format) : store.exportStory(s.id, q.format);
+    return c.body(body, 200, {
+      'Content-Type': kind.type,
+      'Content-Disposition': `attachment; filename="${name}"`,
+    });
+  });
+
+  app.get('/api/search', (c) => {
+    const q = validate(searchQuery, c.req.query(), 'query');
+    const hits = store.search(q.q, {
+      entity: q.entity,
+      source: q.source,
+      story: q.story,
+      from: q.from,
+      to: q.to,
+      limit: q.limit ?? 50,
+    });
+    return c.json({ query: q.q, hits });
+  });
+}
+
+/** Articles in: admitted by the write queue, read, stored; the touched stories' views rebuilt. */
+function writeRoutes(app: Hono, { limits, stories, writes, afterWrite }: Routes) {
+  app.post('/api/articles', async (c) => {
+    // Admitted (or refused with 503) before the body is read.
+    const ticket = writes.admit();
+    try {
+      const { articles, problems, story: into } = await articlesFromRequest(c.req.raw, c.req.query(), limits);
+      if (!articles.length)
+        throw new ApiError(
+          400,
+          `no article could be read: ${problems.map((p) => `${p.input}: ${p.message}`).join('; ')}`,
+        );
+      // 404 before storing anything when the chosen story does not exist; a merged story's id means its story.
+      const target = into ? stories.summary(into).id : undefined;
+      const report = await ticket.write(articles, target);
+      await afterWrite(report);
+      return c.json({ ...report, errors: problems }, 201);
+    } finally {
+      ticket.release();
+    }
+  });
+
+  app.all('/api/articles', (c) => {
+    c.header('Allow', 'POST');
+    throw new ApiError(405, `${c.req.method} is not allowed here: POST articles to /api/articles`);
+  });
+}
+
+/** The web app's files. */
+function staticRoutes(app: Hono, files: ReturnType<typeof loadStaticFiles>) {
+  app.get('*', (c) => {
+    const f = files.get(c.req.path);
+    if (!f) return jsonError(c, 404, `no such file: ${c.req.path}`);
+    if (c.req.header('if-none-match') === f.etag) return c.body(null, 304, { ETag: f.etag });
+    return c.body(f.body as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': f.type,
+      ETag: f.etag,
+      'Cache-Control': 'no-cache',
+    });
+  });
+}
+
+/** Security headers, errors as JSON (store failures mapped, see failures.ts), and who may call (guard.ts). */
+function installPlumbing(
+  app: Hono,
+  token: string | undefined,
+  checkHost: (req: Request) => void,
+  log: (line: string) => void,
+) {
   app.use('*', async (c, next) => {
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
@@ -121,182 +283,16 @@ export function createApp(options: AppOptions) {
   // from another site's page.
   app.use('*', async (c, next) => {
     checkHost(c.req.raw);
-    if (options.token) {
+    if (token) {
       if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS')
-        if (!bearerMatches(c.req.header('authorization'), options.token)) {
+        if (!bearerMatches(c.req.header('authorization'), token)) {
           c.header('WWW-Authenticate', 'Bearer realm="chronicle"');
           throw new ApiError(401, 'this server needs "Authorization: Bearer <token>" for writes');
         }
     } else checkSameOrigin(c.req.raw);
     await next();
   });
-
-  // ------------------------------------------------------------ stories: summaries and versions
-
-  const now = options.now ?? (() => performance.now());
-  const ttl = options.summaryTtlMs ?? 1000;
-  const summaries = new Map<string, { at: number; summary: StorySummary }>();
-  // Bumped for each story a write through this server touches: with the story's counts it versions its views.
-  const storyGen = new Map<string, number>();
-  const summaryOf = (id: string): StorySummary => {
-    const sid = validate(storyId, id, 'story id');
-    const hit = summaries.get(sid);
-    if (hit && now() - hit.at < ttl) return hit.summary;
-    const s = store.getStory(sid);
-    if (!s) throw new ApiError(404, `no story "${sid}"`);
-    if (summaries.size > 10_000) summaries.clear();
-    summaries.set(sid, { at: now(), summary: s });
-    return s;
-  };
-  /** The story a route names; one merged into another is redirected (308) to the same route of that one. */
-  const storyOf = (c: Context, route: string): StorySummary => {
-    const requested = c.req.param('id') ?? '';
-    const s = summaryOf(requested);
-    if (s.id === requested) return s;
-    const location = `/api/stories/${encodeURIComponent(s.id)}${route}${new URL(c.req.url).search}`;
-    throw new ApiError(
-      308,
-      `story "${requested}" was merged into "${s.id}"`,
-      { Location: location, 'Cache-Control': 'no-cache' },
-      { mergedInto: s.id, location },
-    );
-  };
-  const versionOf = (s: StorySummary) =>
-    `${storyGen.get(s.id) ?? 0}\u0000${s.articles}\u0000${s.from}\u0000${s.to}`;
-
-  const buildTimeline = (s: StorySummary, q: TimelineQuery): CachedBody | Promise<CachedBody> =>
-    reader ? reader.timelineView(s, q) : cachedJson(timelineView(store, s, q));
-
-  /** After a write: the touched stories' summaries and versions change, and their cached views are rebuilt. */
-  const afterWrite = async (report: IngestReport) => {
-    const merged = report.merged ?? [];
-    const changed = new Set([...report.storiesTouched, ...merged.flatMap((m) => [m.from, m.into])]);
-    for (const id of changed) storyGen.set(id, (storyGen.get(id) ?? 0) + 1);
-    for (const [k, v] of summaries) if (changed.has(k) || changed.has(v.summary.id)) summaries.delete(k);
-    for (const m of merged) for (const k of views.keys(timelinePrefix(m.from))) views.delete(k);
-    const rebuilds: Promise<unknown>[] = [];
-    for (const id of report.storiesTouched) {
-      const s = store.getStory(id);
-      if (!s) continue;
-      for (const key of views.keys(timelinePrefix(id)).slice(0, REFRESH_PER_STORY)) {
-        const q = JSON.parse(key.slice(timelinePrefix(id).length)) as TimelineQuery;
-        rebuilds.push(views.ensure(key, versionOf(s), () => buildTimeline(s, q)));
-      }
-    }
-    // A view that fails to rebuild is rebuilt (and its error reported) when next asked for; one that takes
-    // long is served stale until it is done.
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      Promise.allSettled(rebuilds),
-      new Promise((resolve) => (timer = setTimeout(resolve, REFRESH_WAIT_MS))),
-    ]);
-    clearTimeout(timer);
-  };
-
-  // ------------------------------------------------------------ routes
-
-  app.get('/healthz', (c) => c.json({ ok: true, version: API_VERSION }));
-
-  app.get('/openapi.json', (c) => c.json(openApiDocument(limits)));
-
-  app.get('/api/stories', (c) => c.json({ stories: store.listStories() }));
-
-  app.get('/api/stories/:id', (c) => c.json({ story: storyOf(c, '') }));
-
-  app.get('/api/stories/:id/timeline', async (c) => {
-    const s = storyOf(c, '/timeline');
-    const q = validate(timelineQuery, c.req.query(), 'query');
-    const key = `${timelinePrefix(s.id)}${JSON.stringify(q)}`;
-    const { value, stale } = await views.get(key, versionOf(s), () => buildTimeline(s, q));
-    return sendCached(c, value, stale);
-  });
-
-  app.get('/api/stories/:id/entities', (c) => {
-    const s = storyOf(c, '/entities');
-    const q = validate(listQuery.pick({ limit: true, type: true }), c.req.query(), 'query');
-    const key = `entities\u0000${s.id}\u0000${versionOf(s)}\u0000${JSON.stringify(q)}`;
-    const hit = lists.getOrSet(key, () => {
-      const entities = store.entities({ story: s.id, type: q.type, limit: q.limit ?? 100 });
-      return cachedJson({ story: s.id, entities, cooccurrence: coOccurrence(entities) });
-    });
-    return sendCached(c, hit);
-  });
-
-  app.get('/api/stories/:id/quotes', (c) => {
-    const s = storyOf(c, '/quotes');
-    const q = validate(listQuery.pick({ limit: true, speaker: true }), c.req.query(), 'query');
-    return c.json({
-      story: s.id,
-      quotes: store.quotes({ story: s.id, speaker: q.speaker, limit: q.limit ?? 200 }),
-    });
-  });
-
-  app.get('/api/stories/:id/export', async (c) => {
-    const s = storyOf(c, '/export');
-    const q = validate(exportQuery, c.req.query(), 'query');
-    const kind = EXPORT_TYPES[q.format];
-    const name =
-      q.name ?? `${s.id.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[.-]+/, '') || 'story'}.${kind.ext}`;
-    const body = reader ? await reader.exportStory(s.id, q.format) : store.exportStory(s.id, q.format);
-    return c.body(body, 200, {
-      'Content-Type': kind.type,
-      'Content-Disposition': `attachment; filename="${name}"`,
-    });
-  });
-
-  app.get('/api/search', (c) => {
-    const q = validate(searchQuery, c.req.query(), 'query');
-    const hits = store.search(q.q, {
-      entity: q.entity,
-      source: q.source,
-      story: q.story,
-      from: q.from,
-      to: q.to,
-      limit: q.limit ?? 50,
-    });
-    return c.json({ query: q.q, hits });
-  });
-
-  app.post('/api/articles', async (c) => {
-    // Admitted (or refused with 503) before the body is read.
-    const ticket = writes.admit();
-    try {
-      const { articles, problems, story: into } = await articlesFromRequest(c.req.raw, c.req.query(), limits);
-      if (!articles.length)
-        throw new ApiError(
-          400,
-          `no article could be read: ${problems.map((p) => `${p.input}: ${p.message}`).join('; ')}`,
-        );
-      // 404 before storing anything when the chosen story does not exist; a merged story's id means its story.
-      const target = into ? summaryOf(into).id : undefined;
-      const report = await ticket.write(articles, target);
-      await afterWrite(report);
-      return c.json({ ...report, errors: problems }, 201);
-    } finally {
-      ticket.release();
-    }
-  });
-
-  app.all('/api/articles', (c) => {
-    c.header('Allow', 'POST');
-    throw new ApiError(405, `${c.req.method} is not allowed here: POST articles to /api/articles`);
-  });
-
-  app.get('*', (c) => {
-    const f = files.get(c.req.path);
-    if (!f) return jsonError(c, 404, `no such file: ${c.req.path}`);
-    if (c.req.header('if-none-match') === f.etag) return c.body(null, 304, { ETag: f.etag });
-    return c.body(f.body as Uint8Array<ArrayBuffer>, 200, {
-      'Content-Type': f.type,
-      ETag: f.etag,
-      'Cache-Control': 'no-cache',
-    });
-  });
-
-  return app;
 }
-
-export type ChronicleApp = ReturnType<typeof createApp>;
 
 /** Bodies smaller than this are not worth compressing. */
 const GZIP_MIN_BYTES = 1024;
