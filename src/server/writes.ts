@@ -1,9 +1,9 @@
 /**
  * Writes through the API without stalling reads. A POST of 1,000 articles once held the server's only thread
  * for half a minute of analysis; now:
- *  - the analysis runs on the worker pool (src/parallel/pool.ts, at a lower priority) and only the commits, in
- *    transactions of SERVER_WRITE_BATCH articles with a turn of the event loop between them, run on the
- *    server's thread;
+ *  - the analysis runs on the worker pool (src/parallel/pool.ts, at a lower priority; batches of
+ *    SERVER_ANALYSIS_BATCH, as the CLI's) and only the commits, in transactions of SERVER_WRITE_BATCH articles
+ *    with a turn of the event loop between them, run on the server's thread;
  *  - write requests queue, one written at a time, and the queue is bounded: past `maxRequests` admitted
  *    requests or `maxArticles` queued articles a write gets 503 with a Retry-After estimated from recent
  *    writes (checked before the body is read, so a flood of uploads is not buffered either);
@@ -32,6 +32,9 @@ export const DEFAULT_WRITE_LIMITS: WriteLimits = { maxRequests: 8, maxArticles: 
  */
 export const SERVER_WRITE_BATCH = 5;
 
+/** Articles analysed together (as `chronicle ingest --batch` does): near-duplicates are found within a batch. */
+export const SERVER_ANALYSIS_BATCH = 200;
+
 /** How long a commit waits, asynchronously, for a store locked by another process before the write fails. */
 export const SERVER_BUSY_RETRY_MS = 30_000;
 
@@ -51,8 +54,9 @@ export function ingestThrough(store: Store, pool?: AnalyzerPool, busyRetryMs = S
   if (pool && typeof parallel.ingestParallel === 'function') {
     const ingestParallel = parallel.ingestParallel.bind(store);
     return (articles, story) =>
-      ingestParallel(batches(articles, SERVER_WRITE_BATCH), pool, {
+      ingestParallel(batches(articles, SERVER_ANALYSIS_BATCH), pool, {
         story,
+        commitSlice: SERVER_WRITE_BATCH,
         // Stored timelines are rebuilt when next read (off this thread, see reader.ts), not in each commit.
         refreshTimelines: false,
         busyRetryMs,

@@ -86,6 +86,9 @@ export interface IngestOptions {
   story?: string | ((a: Article) => string);
   /** Refresh the stored timelines of the stories this batch touches (default true). */
   refreshTimelines?: boolean;
+  /** ingestParallel: commit each analysed batch in transactions of at most this many articles (default: one per
+   * batch). */
+  commitSlice?: number;
   /** ingestParallel: how long a batch's commit is retried, asynchronously, while the store is locked by another
    * connection (default 0: fail at once with a busy StoreError). */
   busyRetryMs?: number;
@@ -444,7 +447,7 @@ export class SqliteStore implements Store {
       while (queue.length) {
         const job = queue.shift()!;
         const entities = [...(options.entities ?? []), ...(await job.analysis)];
-        if (job.fresh.length) await this.commitPatiently(job.fresh, entities, options, job.report);
+        if (job.fresh.length) await this.commitInSlices(job.fresh, entities, options, job.report);
         for (const a of job.fresh) {
           inFlight.hashes.delete(a.contentHash!);
           const url = canonicalUrl(a);
@@ -466,6 +469,29 @@ export class SqliteStore implements Store {
     const merged = new Set(total.merged?.map((m) => m.from));
     total.storiesTouched = [...new Set(total.storiesTouched)].filter((s) => !merged.has(s)).sort();
     return { ...total, seconds: (performance.now() - t0) / 1000 };
+  }
+
+  /**
+   * Commit an analysed batch, in transactions of at most `options.commitSlice` articles (each with the entities
+   * its articles mention) with a full turn of the event loop between them: a server analyses as large a batch
+   * as `chronicle ingest` does (near-duplicates are found within a batch) but holds its thread for a few
+   * articles' writing at a time.
+   */
+  private async commitInSlices(
+    fresh: Article[],
+    entities: Entity[],
+    options: IngestOptions,
+    report: IngestReport,
+  ) {
+    const size = options.commitSlice && options.commitSlice > 0 ? options.commitSlice : fresh.length;
+    for (let i = 0; i < fresh.length; i += size) {
+      if (i > 0) await turnOfEventLoop();
+      const slice = size >= fresh.length ? fresh : fresh.slice(i, i + size);
+      const ids = new Set(slice.map((a) => a.id));
+      const used =
+        slice === fresh ? entities : entities.filter((e) => e.articleIds.some((id) => ids.has(id)));
+      await this.commitPatiently(slice, used, options, report);
+    }
   }
 
   /**

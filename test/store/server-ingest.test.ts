@@ -1,6 +1,7 @@
 /**
- * A server's store waits for another connection's write lock without blocking its thread: ingestParallel
- * retries a commit that found the store locked (busyRetryMs), asynchronously, and keeps the batch's analysis.
+ * ingestParallel as a server uses it: a commit that finds the store locked by another connection is retried
+ * (busyRetryMs) asynchronously, keeping the batch's analysis; an analysed batch is committed in small slices
+ * (commitSlice) and ends up stored as one commit would store it.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -54,4 +55,37 @@ test('without a retry budget, a locked store fails at once with a busy StoreErro
   other.close();
   assert.equal(store.stats().articles, 0);
   store.close();
+});
+
+test('a batch committed in slices stores what one commit stores', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chron-slice-'));
+  const stores = [1, 0].map((slice, i) => {
+    const store = openStore(join(dir, `s${i}.db`), { analyzer: miniAnalyze });
+    // Count the write transactions (one per commit).
+    const transaction = store.db.transaction.bind(store.db);
+    const counted = { store, slice, transactions: 0 };
+    store.db.transaction = ((fn: Parameters<typeof transaction>[0]) => {
+      counted.transactions++;
+      return transaction(fn);
+    }) as typeof store.db.transaction;
+    return counted;
+  });
+  for (const { store, slice } of stores)
+    await store.ingestParallel([SPILL.map(([t, d], i) => art(t, d, { id: `h${i}` }))], pool, {
+      story: 'harbour',
+      commitSlice: slice || undefined,
+    });
+  const [sliced, whole] = stores.map(({ store }) => ({
+    articles: store.stats().articles,
+    entities: store.entities({ story: 'harbour' }).map((e) => [e.name, e.mentions, e.articleIds]),
+    quotes: store.quotes({ story: 'harbour' }).length,
+    timeline: store.storyTimeline('harbour'),
+  }));
+  assert.deepEqual(
+    stores.map((s) => s.transactions),
+    [4, 1],
+  );
+  assert.equal(sliced.articles, 4);
+  assert.deepEqual(sliced, whole);
+  for (const { store } of stores) store.close();
 });
