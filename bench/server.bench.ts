@@ -270,6 +270,8 @@ async function heavyWrite(base: string): Promise<string> {
   });
   const health: number[] = [];
   const views: number[] = [];
+  /** When (s after the POST was sent) each probe of 250 ms or more was sent. */
+  const slowAt: string[] = [];
   let failed = 0;
   // One probe pair every 150 ms, only while the POST runs: 100 pairs take 15 s.
   while (posting && health.length < 100) {
@@ -278,9 +280,12 @@ async function heavyWrite(base: string): Promise<string> {
       [`${base}/healthz`, health],
       [timeline, views],
     ] as const) {
+      const sent = (performance.now() - t0) / 1000;
       const r = await request(agent, 'GET', url);
       if (r.status !== 200) failed++;
-      if (posting) out.push(r.ms);
+      if (!posting) continue;
+      out.push(r.ms);
+      if (r.ms >= 250) slowAt.push(`${sent.toFixed(1)} s`);
     }
     await sleep(Math.max(0, 150 - (performance.now() - started)));
   }
@@ -294,7 +299,8 @@ async function heavyWrite(base: string): Promise<string> {
   if (r.status !== 201) console.error(`heavy write answered ${r.status}: ${r.body?.slice(0, 300)}`);
   return (
     `server heavy write: POST 1,000 articles (${(body.length / 1e6).toFixed(1)} MB) answered ${r.status} in ${seconds.toFixed(1)} s ` +
-    `(${added} added); while it ran: GET /healthz ${stat(health)}; GET timeline (cached) ${stat(views)}; ${failed} failed`
+    `(${added} added); while it ran: GET /healthz ${stat(health)}; GET timeline (cached) ${stat(views)}; ${failed} failed` +
+    (slowAt.length ? `; probes of 250 ms or more sent at ${slowAt.join(', ')}` : '')
   );
 }
 

@@ -12,6 +12,10 @@ import { dropPrepared, prepareArticles, type PreparedArticle } from '../store/pr
 
 export interface WorkRequest {
   id: number;
+  /** 'json': parse `json` (UTF-8 JSON text) and send the value back, so a large request body is not parsed on
+   * the caller's thread. Otherwise: analyse `articles`. */
+  kind?: 'json';
+  json?: Uint8Array;
   articles: Article[];
   disable?: StageName[];
   /** Post progress messages (only when the caller listens for them). */
@@ -30,6 +34,7 @@ export type WorkReply =
       entities: import('../model.js').Entity[];
       prepared?: PreparedArticle[];
     }
+  | { id: number; kind: 'json'; value: unknown }
   | { id: number; kind: 'error'; message: string; stack?: string };
 
 const port = parentPort;
@@ -39,6 +44,10 @@ niceThisThread((workerData as { niceness?: number } | undefined)?.niceness);
 
 port.on('message', (req: WorkRequest) => {
   try {
+    if (req.kind === 'json') {
+      const value: unknown = JSON.parse(new TextDecoder().decode(req.json));
+      return port.postMessage({ id: req.id, kind: 'json', value } satisfies WorkReply);
+    }
     const analysis = runPipeline(req.articles, {
       disable: req.disable,
       onProgress: req.progress

@@ -14,7 +14,7 @@ import { LruCache } from './cache.js';
 import { apiErrorOf } from './failures.js';
 import { allowedHosts, checkSameOrigin, hostChecker } from './guard.js';
 import { ApiError, SECURITY_HEADERS, bearerMatches, validate } from './http.js';
-import { DEFAULT_LIMITS, articlesFromRequest, type InputLimits } from './inputs.js';
+import { DEFAULT_LIMITS, articlesFromRequest, type InputLimits, type JsonParser } from './inputs.js';
 import { openApiDocument } from './openapi.js';
 import type { StoreReader } from './reader.js';
 import { exportQuery, listQuery, searchQuery, timelineQuery, type TimelineQuery } from './schemas.js';
@@ -123,7 +123,10 @@ export function createApp(options: AppOptions) {
     clearTimeout(timer);
   };
 
+  const { pool } = options;
+  const parseJson = typeof pool?.parseJson === 'function' ? pool.parseJson.bind(pool) : undefined;
   const ctx: Routes = { store, reader, limits, views, lists, stories, writes, buildTimeline, afterWrite };
+  ctx.parseJson = parseJson;
   readRoutes(app, ctx);
   writeRoutes(app, ctx);
   staticRoutes(app, files);
@@ -143,6 +146,8 @@ interface Routes {
   writes: WriteQueue;
   buildTimeline: (s: StorySummary, q: TimelineQuery) => CachedBody | Promise<CachedBody>;
   afterWrite: (report: IngestReport) => Promise<void>;
+  /** Large JSON bodies are parsed here (the pool's workers), not on the server's thread. */
+  parseJson?: JsonParser;
 }
 
 /** The read routes: health, the OpenAPI document, stories and their views, search. */
@@ -211,12 +216,16 @@ function readRoutes(app: Hono, { store, reader, limits, views, lists, stories, b
 }
 
 /** Articles in: admitted by the write queue, read, stored; the touched stories' views rebuilt. */
-function writeRoutes(app: Hono, { limits, stories, writes, afterWrite }: Routes) {
+function writeRoutes(app: Hono, { limits, stories, writes, afterWrite, parseJson }: Routes) {
   app.post('/api/articles', async (c) => {
     // Admitted (or refused with 503) before the body is read.
     const ticket = writes.admit();
     try {
-      const { articles, problems, story: into } = await articlesFromRequest(c.req.raw, c.req.query(), limits);
+      const {
+        articles,
+        problems,
+        story: into,
+      } = await articlesFromRequest(c.req.raw, c.req.query(), limits, parseJson);
       if (!articles.length)
         throw new ApiError(
           400,

@@ -93,6 +93,12 @@ test('while posted articles are analysed on the pool, the server answers other r
   const store = openStore(join(dir, 'w.db'));
   const pool = new AnalyzerPool(1);
   try {
+    let offThread = 0;
+    const parse = pool.parseJson.bind(pool);
+    pool.parseJson = (text) => {
+      offThread++;
+      return parse(text);
+    };
     const app = createApp({ store, pool, log: () => {}, writeLimits: { maxRequests: 1 } });
     const articles = Array.from({ length: 12 }, (_, i) => ({
       ...BRIDGE_ARTICLES[i % 3]!,
@@ -126,6 +132,20 @@ test('while posted articles are analysed on the pool, the server answers other r
     assert.equal(report.added.length, 12);
     const story = report.storiesTouched[0];
     assert.equal((await app.request(`/api/stories/${story}/timeline`)).status, 200);
+    // A large body is parsed on the pool; bad JSON there is still a 400 that says so.
+    const big = `{"articles": [{"text": "${'The pier was repainted. '.repeat(50_000)}"}`;
+    const bad = await app.request('/api/articles', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: big,
+    });
+    assert.equal(bad.status, 400);
+    assert.match((await json(bad)).error.message, /malformed JSON body/);
+    assert.equal(offThread, 1, 'only the large body was parsed on the pool');
+    const value = await pool.parseJson(
+      new TextEncoder().encode('{"a": [1, "b"]}') as Uint8Array<ArrayBuffer>,
+    );
+    assert.deepEqual(value, { a: [1, 'b'] });
   } finally {
     await pool.close();
     store.close();
