@@ -38,6 +38,8 @@ interface Entry {
 export class ViewCache {
   private readonly entries: LruCache<Entry>;
   private readonly building = new Map<string, Promise<CachedBody>>();
+  /** Builds under way per key (any version). */
+  private readonly buildsOf = new Map<string, number>();
   private seq = 0;
 
   /** `serveStale`: answer with the previous version while a build runs (only worth it when builds are async). */
@@ -56,6 +58,9 @@ export class ViewCache {
   ): Promise<{ value: CachedBody; stale: boolean }> {
     const e = this.entries.get(key);
     if (e && e.version === version) return { value: e.value, stale: false };
+    // While a build of this view is under way, another version's waits for the next request after it: a story
+    // written to steadily would otherwise queue one full rebuild per write on the reader thread.
+    if (e && this.serveStale && this.buildsOf.has(key)) return { value: e.value, stale: true };
     const fresh = this.ensure(key, version, build);
     if (e && this.serveStale) {
       fresh.catch(() => undefined); // the failure reaches the next request, which waits (see ensure)
@@ -70,6 +75,7 @@ export class ViewCache {
     let p = this.building.get(id);
     if (p) return p;
     const seq = ++this.seq;
+    this.buildsOf.set(key, (this.buildsOf.get(key) ?? 0) + 1);
     p = Promise.resolve()
       .then(build)
       .then(
@@ -85,7 +91,12 @@ export class ViewCache {
           throw err;
         },
       )
-      .finally(() => this.building.delete(id));
+      .finally(() => {
+        this.building.delete(id);
+        const n = (this.buildsOf.get(key) ?? 1) - 1;
+        if (n > 0) this.buildsOf.set(key, n);
+        else this.buildsOf.delete(key);
+      });
     this.building.set(id, p);
     return p;
   }

@@ -443,7 +443,8 @@ export class SqliteStore implements Store {
       return true;
     };
     try {
-      while (queue.length < lookahead && enqueue());
+      // Each batch's duplicate checks and hand-over to a worker take the thread for a while: a turn between them.
+      while (queue.length < lookahead && enqueue()) await turnOfEventLoop();
       while (queue.length) {
         const job = queue.shift()!;
         const entities = [...(options.entities ?? []), ...(await job.analysis)];

@@ -81,3 +81,27 @@ test('an older build finishing late does not replace a newer version', async () 
   const r = await cache.get('k', 'v2', () => assert.fail('rebuilt'));
   assert.equal(r.value, v2);
 });
+
+test('while one version builds, requests for a newer one get the stale view and start no second build', async () => {
+  const cache = new ViewCache(10, true);
+  await cache.get('k', 'v1', () => cachedJson({ v: 1 }));
+  const d = deferred();
+  let builds = 0;
+  const build = () => {
+    builds++;
+    return d.promise;
+  };
+  assert.equal((await cache.get('k', 'v2', build)).stale, true);
+  assert.equal((await cache.get('k', 'v3', build)).stale, true);
+  assert.equal(builds, 1);
+  d.resolve(cachedJson({ v: 2 }));
+  await cache.ensure('k', 'v2', build);
+  // The build done, the next request for v3 starts its build (and is answered with v2 meanwhile).
+  const v3 = deferred();
+  const r = await cache.get('k', 'v3', () => v3.promise);
+  assert.equal(r.stale, true);
+  assert.equal(new TextDecoder().decode(r.value.body), '{"v":2}');
+  v3.resolve(cachedJson({ v: 3 }));
+  await cache.ensure('k', 'v3', () => v3.promise);
+  assert.equal((await cache.get('k', 'v3', () => assert.fail('rebuilt'))).stale, false);
+});
