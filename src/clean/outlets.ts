@@ -191,7 +191,7 @@ export function outletFromUrl(url: string | null | undefined): { name: string; k
 
 /** Words that name a company's legal form or kind rather than the outlet ("LLC", "Inc.", "Media Group"). */
 const CORPORATE =
-  /(?:\s|,)+(?:llc|l\.l\.c\.|inc\.?|ltd\.?|limited|plc|corp\.?|corporation|co\.|company|gmbh|ag|s\.a\.|sa|group|holdings?|media|newspapers?|network|publishing|publications|communications|digital|interactive|enterprises)\.?$/i;
+  /(?:\s|,)+(?:llc|l\.l\.c\.|inc\.?|ltd\.?|limited|plc|corp\.?|corporation|co\.|company|gmbh|ag|s\.a\.|sa|group|holdings?|media|magazine|blog|newspapers?|network|publishing|publications|communications|digital|interactive|enterprises)\.?$/i;
 
 function compact(name: string): string {
   return name
