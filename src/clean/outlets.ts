@@ -28,7 +28,12 @@ export const OUTLETS: Outlet[] = [
     wire: true,
     aliases: ['AP', 'The Associated Press', 'A.P.'],
   },
-  { name: 'AFP', domains: ['afp.com'], wire: true, aliases: ['Agence France-Presse', 'Agence France Presse'] },
+  {
+    name: 'AFP',
+    domains: ['afp.com'],
+    wire: true,
+    aliases: ['Agence France-Presse', 'Agence France Presse'],
+  },
   { name: 'Bloomberg', domains: ['bloomberg.com'], wire: true, aliases: ['Bloomberg News'] },
   { name: 'UPI', domains: ['upi.com'], wire: true, aliases: ['United Press International'] },
   { name: 'dpa', domains: ['dpa.com'], wire: true, aliases: ['Deutsche Presse-Agentur'] },
@@ -150,7 +155,12 @@ export function hostOf(url: string | null | undefined): string | null {
   try {
     const u = new URL(url);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    return u.hostname.toLowerCase().replace(/\.$/, '').replace(/^www\d*\./, '') || null;
+    return (
+      u.hostname
+        .toLowerCase()
+        .replace(/\.$/, '')
+        .replace(/^www\d*\./, '') || null
+    );
   } catch {
     return null;
   }

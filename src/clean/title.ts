@@ -120,7 +120,11 @@ function mainBody(prose: boolean[], wc: number[]): { start: number; end: number 
   return { start: blocks[first].start, end: blocks[best].end };
 }
 
-const normal = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const normal = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /**
  * Candidate lines and their features, in the order of TITLE_FEATURES. `lines` are the text's lines as
@@ -205,7 +209,8 @@ export function titleCandidates(lines: string[], live?: (index: number) => boole
       capitalShare: lettered.length ? caps / lettered.length : 0,
       titleCaseLong: lettered.length >= 5 && caps / lettered.length >= 0.6 ? 1 : 0,
       quoted: /^["“”'‘„«]/u.test(t) ? 1 : 0,
-      allCaps: letters.length >= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() ? 1 : 0,
+      allCaps:
+        letters.length >= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() ? 1 : 0,
       bodyOverlap: own.size ? matched / own.size : 0,
       bodyMatches: Math.min(matched, 6) / 6,
       bodyFrequency: Math.min(1, frequency / 10),
@@ -275,7 +280,9 @@ export function shippedTitleModel(): TitleModel {
     if (up === dir) break;
     dir = up;
   }
-  throw new Error(`title model ${TITLE_MODEL_FILE} not found above ${dirname(fileURLToPath(import.meta.url))}`);
+  throw new Error(
+    `title model ${TITLE_MODEL_FILE} not found above ${dirname(fileURLToPath(import.meta.url))}`,
+  );
 }
 
 export function scoreCandidate(c: TitleCandidate, model: TitleModel): number {

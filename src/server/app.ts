@@ -22,6 +22,7 @@ import {
   type TimelineQuery,
 } from './schemas.js';
 import { loadStaticFiles, WEB_ROOT } from './static.js';
+import { presentTimeline } from '../output/present.js';
 import {
   coOccurrence,
   coverageByDay,
@@ -277,6 +278,10 @@ export function timelineView(store: Store, s: StorySummary, q: TimelineQuery) {
       timelineSources(base),
       base.entries.map((e) => e.date),
     ),
-    timeline: trimTimeline(timeline, q.maxSources ?? DEFAULT_MAX_SOURCES, q.maxQuotes ?? DEFAULT_MAX_QUOTES),
+    timeline: trimTimeline(
+      presentTimeline(timeline),
+      q.maxSources ?? DEFAULT_MAX_SOURCES,
+      q.maxQuotes ?? DEFAULT_MAX_QUOTES,
+    ),
   };
 }

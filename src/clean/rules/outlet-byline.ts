@@ -37,14 +37,21 @@ export const outletBylineRule: CleanRule = {
         // After a comma, two or three plain capitalised words are as likely a second writer.
         const outlet =
           o &&
-          (by[1] !== ',' || o.role || !o.name.includes(' ') || OUTLET_WORD.test(o.name) || knownOutletByName(o.name));
+          (by[1] !== ',' ||
+            o.role ||
+            !o.name.includes(' ') ||
+            OUTLET_WORD.test(o.name) ||
+            knownOutletByName(o.name));
         if (outlet) noteOutlet(ctx.article, o.name, 'byline');
         continue;
       }
       const named = NAMED_RE.exec(t);
       if (!named) continue;
       const o = outletOfByline(named[2]);
-      if (o && (o.role || /\.[a-z]{2,}$/i.test(o.name) || OUTLET_WORD.test(o.name) || knownOutletByName(o.name)))
+      if (
+        o &&
+        (o.role || /\.[a-z]{2,}$/i.test(o.name) || OUTLET_WORD.test(o.name) || knownOutletByName(o.name))
+      )
         noteOutlet(ctx.article, o.name, 'byline');
     }
   },

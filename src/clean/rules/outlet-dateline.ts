@@ -11,7 +11,8 @@ const DATELINE_RE =
 
 export const outletDatelineRule: CleanRule = {
   name: 'outlet-dateline',
-  description: 'the agency of a wire dateline anywhere in the text ("MADRID (AP) —"); evidence for the outlet rule',
+  description:
+    'the agency of a wire dateline anywhere in the text ("MADRID (AP) —"); evidence for the outlet rule',
   apply(ctx) {
     if (ctx.article.source || ctx.article.linesAreSentences) return;
     for (const line of ctx.lines) {

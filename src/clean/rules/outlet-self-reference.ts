@@ -13,7 +13,8 @@ const AFTER_RE =
 
 export const outletSelfReferenceRule: CleanRule = {
   name: 'outlet-self-reference',
-  description: 'short furniture lines naming the site ("Subscribe to X", "About X"); evidence for the outlet rule',
+  description:
+    'short furniture lines naming the site ("Subscribe to X", "About X"); evidence for the outlet rule',
   apply(ctx) {
     if (ctx.article.source || ctx.article.linesAreSentences) return;
     for (const line of ctx.lines) {
@@ -27,7 +28,8 @@ export const outletSelfReferenceRule: CleanRule = {
       }
       const after = AFTER_RE.exec(t);
       const own = after ? leadingName(after[1], 4) : null;
-      if (own && own === after![1].replace(/['’]s$/, '').trim()) noteOutlet(ctx.article, own, 'self-reference');
+      if (own && own === after![1].replace(/['’]s$/, '').trim())
+        noteOutlet(ctx.article, own, 'self-reference');
     }
   },
 };

@@ -7,7 +7,8 @@ import { chooseOutlet, clearOutletEvidence } from '../outlet.js';
  */
 export const outletRule: CleanRule = {
   name: 'outlet',
-  description: 'fills article.source from the outlet evidence and the URL (table of outlets, else the domain)',
+  description:
+    'fills article.source from the outlet evidence and the URL (table of outlets, else the domain)',
   apply(ctx) {
     if (!ctx.article.source && !ctx.article.linesAreSentences)
       ctx.article.source = chooseOutlet(
