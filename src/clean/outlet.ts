@@ -40,8 +40,8 @@ const ONCE = new Set<OutletEvidenceKind>(['copyright', 'masthead']);
 
 /** Each further line of the text that names the candidate adds this times log(1 + lines). */
 export const OUTLET_MENTION = { weight: 1.5 };
-/** A candidate needs this much to be the outlet (one copyright line does; one photo credit alone does not). */
-export const OUTLET_MIN_SCORE = 2.5;
+/** A candidate needs this much to be the outlet (a copyright line alone does; a photo credit, 1 + 1.5 ln 2, just does). */
+export const OUTLET_MIN_SCORE = 2;
 
 export interface OutletEvidence {
   name: string;

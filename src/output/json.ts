@@ -65,6 +65,7 @@ export function timelineJson(timeline: Timeline) {
       date: e.date,
       summary: e.summary,
       sources: e.sources,
+      outlets: e.outlets ?? null,
       sentences: e.sentences,
       score: e.score,
     })),

@@ -25,7 +25,7 @@ export function timelineText(timeline: Timeline, width = 100): string {
     for (const s of e.summary) out.push(wrap(s, width - 4, '  - '));
     const names = [...new Set(e.sources.map(sourceOutletLabel))];
     out.push(
-      `    sources (${e.sources.length}): ${names.slice(0, 6).join('; ')}${names.length > 6 ? '; ...' : ''}`,
+      `    sources (${e.sources.length}${e.outlets !== undefined && e.outlets !== e.sources.length ? ` articles, ${e.outlets} outlet${e.outlets === 1 ? '' : 's'}` : ''}): ${names.slice(0, 6).join('; ')}${names.length > 6 ? '; ...' : ''}`,
     );
     out.push('');
   }

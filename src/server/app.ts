@@ -23,6 +23,7 @@ import {
 } from './schemas.js';
 import { loadStaticFiles, WEB_ROOT } from './static.js';
 import { presentTimeline } from '../output/present.js';
+import { registerSourcesRoute } from './sources-route.js';
 import {
   coOccurrence,
   coverageByDay,
@@ -168,6 +169,8 @@ export function createApp(options: AppOptions) {
       'Content-Disposition': `attachment; filename="${name}"`,
     });
   });
+
+  registerSourcesRoute(app, store);
 
   app.get('/api/search', (c) => {
     const q = validate(searchQuery, c.req.query(), 'query');

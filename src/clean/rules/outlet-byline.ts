@@ -15,13 +15,19 @@ const DATE_OR_TIME = /\d{1,2}[:/.]\d{1,2}|\b\d{4}\b|\b(?:ago|updated|published|p
 
 /**
  * Bylines that name the outlet after the writer. Without "By", the part after the comma must carry a job
- * title, be a web name or a known outlet, so "Anna Berg, Mayor of Kelvik" is not an outlet.
+ * title, be a web name, a known outlet or hold a word common in outlets' names ("Gazette", "News"), or be a
+ * single word on the line under the headline, so "Anna Berg, Mayor of Kelvik" is not an outlet.
  */
 export const outletBylineRule: CleanRule = {
   name: 'outlet-byline',
   description: 'the outlet named in a byline ("By Jane Roe | Harbour Gazette"); evidence for the outlet rule',
   apply(ctx) {
     if (ctx.article.source || ctx.article.linesAreSentences) return;
+    // Just under the headline, "Tomas Vell, Nordwire" is a byline even without a job title.
+    const title = ctx.article.title?.trim();
+    const titleAt = title ? ctx.lines.findIndex((l) => l.text.trim() === title) : -1;
+    const underTitle = (i: number) =>
+      titleAt >= 0 && i > titleAt && ctx.lines.slice(titleAt + 1, i).filter((l) => l.text.trim()).length < 2;
     for (let i = 0; i < ctx.lines.length; i++) {
       const t = ctx.lines[i].text.trim();
       if (!t || t.length > 120 || t.split(/\s+/).length > 16) continue;
@@ -48,9 +54,10 @@ export const outletBylineRule: CleanRule = {
       const named = NAMED_RE.exec(t);
       if (!named) continue;
       const o = outletOfByline(named[2]);
+      const single = o !== null && !o.name.includes(' ') && underTitle(i);
       if (
         o &&
-        (o.role || /\.[a-z]{2,}$/i.test(o.name) || OUTLET_WORD.test(o.name) || knownOutletByName(o.name))
+        (o.role || single || /\.[a-z]{2,}$/i.test(o.name) || OUTLET_WORD.test(o.name) || knownOutletByName(o.name))
       )
         noteOutlet(ctx.article, o.name, 'byline');
     }

@@ -15,7 +15,8 @@ export const outletTrailerRule: CleanRule = {
       if (t.length > 200) continue;
       const m = TRAILER_RE.exec(t);
       if (!m) continue;
-      const name = leadingName(m[1]);
+      // "... in Marlow Review on May 2, 2024": the date is not part of the name.
+      const name = leadingName(m[1].replace(/\s+(?:on|in)\s+(?:\p{L}+\.?\s+)?\d.*$/u, ''));
       if (name && !ctx.article.source) noteOutlet(ctx.article, name, 'trailer');
       ctx.remove(i, 'outlet-trailer');
     }
