@@ -18,9 +18,12 @@ export const sourcesResponse = z.object({
 });
 
 export function registerSourcesRoute(app: Hono, store: Store): void {
-  app.get('/api/sources', (c) =>
-    c.json(
-      sourcesResponse.parse({ sources: summariseOutlets(storeOutletRecords(store as Store & SqliteStore)) }),
-    ),
-  );
+  app.get('/api/sources', (c) => {
+    // The listing reads the SQLite articles table; another Store implementation has none to read.
+    if (!('db' in store))
+      return c.json({ error: { status: 501, message: 'this store cannot list sources' } }, 501);
+    return c.json(
+      sourcesResponse.parse({ sources: summariseOutlets(storeOutletRecords(store as SqliteStore)) }),
+    );
+  });
 }
