@@ -30,7 +30,11 @@ export function summariseOutlets(records: Iterable<OutletRecord>): OutletSummary
     const name = r.source?.trim() || outletFromUrl(r.url)?.name || null;
     const key = name ? outletKey(name) || name : '';
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { names: new Map(), row: { outlet: null, articles: 0, first: null, last: null } }));
+    if (!g)
+      groups.set(
+        key,
+        (g = { names: new Map(), row: { outlet: null, articles: 0, first: null, last: null } }),
+      );
     if (name) g.names.set(name, (g.names.get(name) ?? 0) + 1);
     g.row.articles++;
     const d = r.publishedAt;

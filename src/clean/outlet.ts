@@ -154,7 +154,10 @@ export function leadingName(s: string, maxWords = 6): string | null {
     else break;
     if (ended || out.length >= maxWords) break;
   }
-  while (out.length && CONNECTOR.test(out[out.length - 1])) out.pop();
+  // Connectors and a lone letter ("Search CTV News X": the close button) do not end a name.
+  while (out.length > 1 && (CONNECTOR.test(out[out.length - 1]) || /^\p{L}$/u.test(out[out.length - 1])))
+    out.pop();
+  if (out.length === 1 && CONNECTOR.test(out[0])) out.pop();
   const name = out.join(' ').replace(/[.]+$/, '');
   if (!name || NOT_A_NAME.test(name) || DATE_LIKE.test(name)) return null;
   return name;
@@ -162,7 +165,7 @@ export function leadingName(s: string, maxWords = 6): string | null {
 
 /** A month and a number, or a weekday: a date, not a name. */
 const DATE_LIKE =
-  /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d.*)?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|\d[\d\s.:/-]*)$/i;
+  /^(?:(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d.*)?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|\d[\d\s.:/-]*)$/i;
 
 /** Job titles that follow an outlet in a byline ("IGN Staff", "Live Science Contributor", "AP Auto Writer"). */
 const ROLE_RE =

@@ -2,7 +2,12 @@
 import { analyze } from '../index.js';
 import { readInputs } from '../ingest/index.js';
 import { DB_HELP, openCliStore, table } from '../store/cli.js';
-import { articleOutletRecords, storeOutletRecords, summariseOutlets, type OutletSummary } from '../sources.js';
+import {
+  articleOutletRecords,
+  storeOutletRecords,
+  summariseOutlets,
+  type OutletSummary,
+} from '../sources.js';
 import { formatOption, parse, type Command } from './common.js';
 
 const help = `Usage: chronicle sources [paths...] [options]
@@ -47,7 +52,12 @@ export const command: Command = {
       io.stdout(
         table(
           ['outlet', 'articles', 'first', 'last'],
-          rows.map((r) => [r.outlet ?? '(outlet not found)', String(r.articles), r.first ?? '-', r.last ?? '-']),
+          rows.map((r) => [
+            r.outlet ?? '(outlet not found)',
+            String(r.articles),
+            r.first ?? '-',
+            r.last ?? '-',
+          ]),
         ),
       );
     return 0;

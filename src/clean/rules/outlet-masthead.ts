@@ -2,9 +2,10 @@ import type { CleanRule } from '../types.js';
 import { leadingName, noteOutlet } from '../outlet.js';
 
 /**
- * The site's name alone on the first line of the text (a logo's text at the top of a pasted page). Repeated
- * name lines elsewhere are menus ("Politics", "Sports"), so only the first line counts, and a single plain
- * word that the text also writes in lower case is a common noun, not a name.
+ * The site's name alone on the first line of the text (a logo's text at the top of a pasted page), when the
+ * page names it again on another line. Repeated name lines elsewhere are menus ("Politics", "Sports"), so
+ * only the first line counts, and a single plain word that the text also writes in lower case is a common
+ * noun, not a name.
  */
 export const outletMastheadRule: CleanRule = {
   name: 'outlet-masthead',
@@ -19,6 +20,9 @@ export const outletMastheadRule: CleanRule = {
       const word = new RegExp(`(?<![\\p{L}])${name.toLowerCase()}(?![\\p{L}])`, 'u');
       if (ctx.lines.some((l) => word.test(l.text))) return;
     }
-    noteOutlet(ctx.article, name, 'masthead');
+    // A logo's name comes back in the page's other lines ("Letters to the X"); a menu item on top does not.
+    const bare = name.replace(/^the\s+/i, '').toLowerCase();
+    const elsewhere = ctx.lines.filter((l) => l.text.trim() !== first && l.text.toLowerCase().includes(bare)).length;
+    if (elsewhere) noteOutlet(ctx.article, name, 'masthead');
   },
 };

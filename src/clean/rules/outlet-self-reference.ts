@@ -7,9 +7,16 @@ import { leadingName, noteOutlet } from '../outlet.js';
  * names itself on many lines, so the outlet rule sees it add up.
  */
 const BEFORE_RE =
-  /^\s*(?:search|subscribe to|about|contact|follow|advertise (?:with|on)|more from|welcome to|sign up for|get|download|join|who pays for|support|keep up to date with|inside|the best of|listen to|watch)\s+(?:the\s+)?(.+)$/i;
+  /^\s*(?:search|subscribe to|about|contact|follow|advertise (?:with|on)|more from|welcome to|sign up for|who pays for|keep up to date with)\s+(?:the\s+)?(.+)$/i;
 const AFTER_RE =
-  /^\s*(.+?)(?:['’]s)?\s+(?:newsletters?|app|is supported by|is part of|is published by|is owned by|is a registered trademark|is a division of|is a subsidiary of)\b/i;
+  /^\s*(.+?)(?:['’]s)?\s+(?:newsletters?|is supported by|is part of|is published by|is owned by|is a registered trademark|is a division of|is a subsidiary of)\b/i;
+
+/** A single plain word the text also writes in lower case ("Weather", "Premium") is a common word. */
+function isCommonWord(name: string, lines: { text: string }[]): boolean {
+  if (name.includes(' ') || !/^\p{Lu}[\p{Ll}]+$/u.test(name)) return false;
+  const word = new RegExp(`(?<![\\p{L}])${name.toLowerCase()}(?![\\p{L}])`, 'u');
+  return lines.some((l) => word.test(l.text));
+}
 
 export const outletSelfReferenceRule: CleanRule = {
   name: 'outlet-self-reference',
@@ -22,7 +29,7 @@ export const outletSelfReferenceRule: CleanRule = {
       if (!t || t.length > 160) continue;
       const before = BEFORE_RE.exec(t);
       const name = before && t.split(/\s+/).length <= 8 ? leadingName(before[1], 4) : null;
-      if (name) {
+      if (name && !isCommonWord(name, ctx.lines)) {
         noteOutlet(ctx.article, name, 'self-reference');
         continue;
       }
