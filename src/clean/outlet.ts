@@ -7,7 +7,7 @@
  * "Source: X" line) is never replaced.
  */
 import type { Article } from '../model.js';
-import { knownOutletByName, outletFromUrl, outletKey } from './outlets.js';
+import { hasLegalForm, knownOutletByName, outletFromUrl, outletKey } from './outlets.js';
 
 export type OutletEvidenceKind =
   | 'dateline' // "GENEVA (Reuters) -", "(AP) —"
@@ -34,6 +34,17 @@ export const OUTLET_EVIDENCE_WEIGHT: Record<OutletEvidenceKind, number> = {
   masthead: 1,
   credit: 1,
 };
+
+/**
+ * A copyright held by a company ("Kelvik Media Group LLC") often names the owner of many titles rather than
+ * the masthead, so it counts half.
+ */
+export const OWNER_FACTOR = 0.5;
+
+function evidenceWeight(e: OutletEvidence): number {
+  const w = OUTLET_EVIDENCE_WEIGHT[e.kind];
+  return e.kind === 'copyright' && hasLegalForm(e.name) ? w * OWNER_FACTOR : w;
+}
 
 /** Kinds of evidence that count once per name however often the line repeats. */
 const ONCE = new Set<OutletEvidenceKind>(['copyright', 'masthead']);
@@ -109,7 +120,7 @@ export function chooseOutlet(article: Article, lines: string[]): string | null {
     c.names.set(e.name, (c.names.get(e.name) ?? 0) + OUTLET_EVIDENCE_WEIGHT[e.kind]);
     // A footer or logo repeated on the page is one footer (its repetition shows in the mentions); different
     // furniture lines naming the site add up.
-    if (!(ONCE.has(e.kind) && c.kinds.has(e.kind))) c.score += OUTLET_EVIDENCE_WEIGHT[e.kind];
+    if (!(ONCE.has(e.kind) && c.kinds.has(e.kind))) c.score += evidenceWeight(e);
     c.kinds.add(e.kind);
   }
   let best: { name: string; score: number } | null = null;

@@ -203,6 +203,11 @@ export function outletFromUrl(url: string | null | undefined): { name: string; k
 const CORPORATE =
   /(?:\s|,)+(?:llc|l\.l\.c\.|inc\.?|ltd\.?|limited|plc|corp\.?|corporation|co\.|company|gmbh|ag|s\.a\.|sa|group|holdings?|media|magazine|blog|newspapers?|network|publishing|publications|communications|digital|interactive|enterprises)\.?$/i;
 
+/** Does the name end in a legal form or company word ("Kelvik Media Group LLC")? Owners, not mastheads. */
+export function hasLegalForm(name: string): boolean {
+  return CORPORATE.test(name.trim());
+}
+
 function compact(name: string): string {
   return name
     .normalize('NFKD')
