@@ -4,6 +4,7 @@ import type { Command } from '../common.js';
 import { formatOption, parse, UsageError } from '../common.js';
 import { InputError } from '../../model.js';
 import { runPolnear } from '../../eval/polnear-run.js';
+import { conditionsText } from './conditions.js';
 
 const help = `Usage: chronicle eval quotes <polnear-split-dir> [--format text|json] [--limit N]
 
@@ -28,6 +29,13 @@ Options:
 `;
 
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
+
+/** What the figures are (see conditions.ts). */
+const CONDITIONS = [
+  'the full pipeline (our sentences, NER, entities and quote rules) on the raw text: no gold spans given',
+  'source accuracy is over gold attributions whose content we matched; direct = quotation-mark quotes',
+  'in-sample: the attribution rules were developed looking at PolNeAR train and dev documents',
+];
 
 export const command: Command = {
   summary: 'PolNeAR quote and attribution extraction',
@@ -74,6 +82,7 @@ export const command: Command = {
             documents: res.documents,
             errors: res.errors.length,
             seconds: res.seconds,
+            conditions: CONDITIONS,
           },
           null,
           2,
@@ -88,6 +97,7 @@ export const command: Command = {
     io.stdout(`            P     R     F1       P     R     F1        acc\n`);
     io.stdout(row('direct', s.direct));
     io.stdout(row('all', s.all));
+    io.stdout(conditionsText(CONDITIONS));
     return 0;
   },
 };

@@ -98,7 +98,7 @@ function displayForm(m: Mention): string {
   return f;
 }
 
-// Mention texts repeat across a corpus ("Obama" thousands of times): their derived forms are computed once.
+// Mention texts repeat across a corpus (a leader's surname thousands of times): their derived forms are computed once.
 // The cached token arrays are shared and never modified.
 const CACHE_MAX = 200_000;
 const displayForms = new Map<string, string>();

@@ -90,7 +90,7 @@ export function cueAt(text: string, ws: W[], q: number, clauseOnly = false): Cue
   return { last, text: text.slice(w.s, ws[last].e), start: w.s };
 }
 
-/** Prepositions that open a fronted adverbial ("On Tuesday, Trump said"). */
+/** Prepositions that open a fronted adverbial ("On Tuesday, Varga said"). */
 const FRONTED = new Set(
   'on in at during after before when while as at with for from speaking asked'.split(' '),
 );
@@ -150,7 +150,7 @@ function attributionAfter(text: string, q: QuoteMarkSpan): Found | null {
     else {
       const sp = speakerBefore(text, ws, k, b);
       if (sp && sp.from <= b + 1) speaker = sp;
-      // "Trump senior adviser Paul Manafort conceded": the whole phrase from the quote on is the speaker
+      // "Varga campaign adviser Lena Brosk conceded": the whole phrase from the quote on is the speaker
       else if (sp && sp.from - b <= 5 && ws.slice(b, sp.from).every(isWord))
         speaker = { ...sp, start: ws[b].s, text: text.slice(ws[b].s, sp.end), from: b };
     }
@@ -182,7 +182,7 @@ function attributionAfter(text: string, q: QuoteMarkSpan): Found | null {
       return { speaker: sp, cue: { last: k, text: ws[k].t, start: ws[k].s }, end: ws[k].e };
     break;
   }
-  // `“...,” Tina Tchen, Mrs. Obama's chief of staff, said`: a name, an appositive, then the cue
+  // `“...,” Ilse Marten, the mayor's chief of staff, said`: a name, an appositive, then the cue
   const name =
     b < limit && (isCap(ws[b]) || /^(?:the|a|an)$/i.test(ws[b].t)) ? speakerAfter(text, ws, b, limit) : null;
   if (name && ws[name.to + 1]?.t === ',') {
@@ -249,7 +249,7 @@ function attributionBefore(
   }
   if (ws[ws.length - 1].t === ':') {
     const colon = ws[ws.length - 1];
-    // `Kasich: ‘We Are Going All The Way’`, `... - HuffPollster: “...”`: a name right before the colon
+    // `Okafor: ‘We Will Rebuild The Pier’`, `... - PollDesk: “...”`: a name right before the colon
     const np = npBack(ws, ws.length - 2, 6);
     if (np && np[0] >= sentFrom && isCap(ws[np[0]]) && (np[0] === sentFrom || !isWord(ws[np[0] - 1]))) {
       const sp = {
@@ -592,7 +592,7 @@ export function indirectAttribution(
       continue;
     }
     let sp = speakerBefore(text, ws, q);
-    // "Rubio thanked Miami and said ...", "then says ...": coordinated verbs share the sentence subject
+    // "Dunmore thanked the crews and said ...", "then says ...": coordinated verbs share the sentence subject
     if (!sp && q > 0 && /^(?:and|then|but|also)$/.test(ws[q - 1].lower))
       sp = sentenceSubject(text, ws[0].s, ws[q].s);
     const tail = n - 1 - cue.last;
@@ -630,7 +630,7 @@ export function indirectAttribution(
         }
         if (QUOTE_TOKEN.test(ws[k].t) || ws[k].t === ';') break;
       }
-      // "Rubio says, win or lose, ...": a comma may follow the cue
+      // "Dunmore says, rain or shine, ...": a comma may follow the cue
       const c0 = ws[cue.last + 1]?.t === ',' && cue.last + 2 < n ? cue.last + 2 : cue.last + 1;
       const nx = ws[c0];
       if (

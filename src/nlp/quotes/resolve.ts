@@ -295,7 +295,7 @@ export class SpeakerResolver {
         o > bestOverlap &&
         (m.type === 'PERSON' || m.type === 'ORG' || best?.type !== 'PERSON')
       ) {
-        // prefer persons over organisations in "Clinton spokesman Brian Fallon"
+        // prefer persons over organisations in "Tessaly Shipping spokesman Aron Vell"
         if (!best || m.type === 'PERSON' || best.type !== 'PERSON') {
           best = m;
           bestOverlap = o;
