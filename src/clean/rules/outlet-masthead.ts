@@ -22,7 +22,9 @@ export const outletMastheadRule: CleanRule = {
     }
     // A logo's name comes back in the page's other lines ("Letters to the X"); a menu item on top does not.
     const bare = name.replace(/^the\s+/i, '').toLowerCase();
-    const elsewhere = ctx.lines.filter((l) => l.text.trim() !== first && l.text.toLowerCase().includes(bare)).length;
+    const elsewhere = ctx.lines.filter(
+      (l) => l.text.trim() !== first && l.text.toLowerCase().includes(bare),
+    ).length;
     if (elsewhere) noteOutlet(ctx.article, name, 'masthead');
   },
 };
