@@ -170,7 +170,8 @@ export function leadingName(s: string, maxWords = 6): string | null {
     out.pop();
   if (out.length === 1 && CONNECTOR.test(out[0])) out.pop();
   const name = out.join(' ').replace(/[.]+$/, '');
-  if (!name || NOT_A_NAME.test(name) || DATE_LIKE.test(name)) return null;
+  if (!name || NOT_A_NAME.test(name) || DATE_LIKE.test(name) || /\b(?:our|your|my)\b/i.test(name))
+    return null;
   return name;
 }
 

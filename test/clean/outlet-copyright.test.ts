@@ -22,6 +22,10 @@ test('outlet-copyright: the holder of a copyright footer', async () => {
   );
 });
 
+test('outlet-copyright: a photo's "© Name" without year or reserved rights is no footer', async () => {
+  assert.equal(await outletOf(`${BODY}\n\nThe new quay at dawn. © Ann Vik`, outletCopyrightRule), null);
+});
+
 test('outlet-copyright: a sentence about copyright law is no footer', async () => {
   assert.equal(
     await outletOf(

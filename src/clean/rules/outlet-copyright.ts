@@ -15,6 +15,8 @@ export const outletCopyrightRule: CleanRule = {
     for (const line of ctx.lines) {
       const t = line.text.trim();
       if (t.length > 250 || !(MARK_RE.test(t) || RESERVED_RE.test(t))) continue;
+      // A footer states a year or reserves rights; "© Ann Vik" alone credits a photograph.
+      if (!/\b(?:19|20)\d\d\b/.test(t) && !RESERVED_RE.test(t)) continue;
       let rest = t;
       // Marks, years and "All rights reserved" may come in any order before the holder's name.
       for (let k = 0; k < 4; k++)
