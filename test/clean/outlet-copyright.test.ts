@@ -22,7 +22,7 @@ test('outlet-copyright: the holder of a copyright footer', async () => {
   );
 });
 
-test('outlet-copyright: a photo's "© Name" without year or reserved rights is no footer', async () => {
+test('outlet-copyright: "© Name" under a photo, without year or reserved rights, is no footer', async () => {
   assert.equal(await outletOf(`${BODY}\n\nThe new quay at dawn. © Ann Vik`, outletCopyrightRule), null);
 });
 
