@@ -26,6 +26,7 @@ import { coOccurrence } from './views.js';
 import { DEFAULT_WRITE_LIMITS, ingestThrough, WriteQueue, type WriteLimits } from './writes.js';
 
 export { timelineView, DEFAULT_MAX_QUOTES, DEFAULT_MAX_SOURCES } from './timeline-view.js';
+import { registerSourcesRoute } from './sources-route.js';
 
 export interface AppOptions {
   store: Store;
@@ -200,6 +201,8 @@ function readRoutes(app: Hono, { store, reader, limits, views, lists, stories, b
       'Content-Disposition': `attachment; filename="${name}"`,
     });
   });
+
+  registerSourcesRoute(app, store);
 
   app.get('/api/search', (c) => {
     const q = validate(searchQuery, c.req.query(), 'query');
