@@ -96,7 +96,7 @@ export async function readInputs(inputs: string[], options: IngestOptions = {}):
 
   for (const file of listFiles(paths, fail)) {
     try {
-      if (isTimeline17Path(file)) add([readTimeline17Article(file, maxBytes)], true);
+      if (isTimeline17Path(file)) add([readTimeline17Article(file, maxBytes, fail)], true);
       else if (HTML_RE.test(file)) {
         const readHtmlFile = await loadReader<(p: string, o: IngestOptions) => Promise<unknown>>(
           file,
@@ -105,7 +105,7 @@ export async function readInputs(inputs: string[], options: IngestOptions = {}):
         );
         add(asArticles(await readHtmlFile(file, { ...options, maxBytes })), false);
       } else if (JSONL_RE.test(file)) add(readJsonlArticles(file, readTextFile(file, maxBytes), fail), true);
-      else add([readTextArticle(file, readTextFile(file, maxBytes))], true);
+      else add([readTextArticle(file, readTextFile(file, maxBytes), fail)], true);
     } catch (e) {
       fail(asInputError(file, e));
     }
