@@ -1,5 +1,10 @@
-/** Readable terminal text for a timeline. */
+/**
+ * Readable terminal text for a timeline. Titles, sources, names and quotes come from untrusted articles:
+ * their escape sequences and control characters are dropped (see util/control-chars.ts) so the text
+ * cannot act on the terminal it is printed to.
+ */
 import type { Timeline } from '../model.js';
+import { stripControlChars } from '../util/control-chars.js';
 
 function wrap(s: string, width: number, indent: string, rest = ' '.repeat(indent.length)): string {
   const words = s.split(/\s+/);
@@ -16,6 +21,10 @@ function wrap(s: string, width: number, indent: string, rest = ' '.repeat(indent
 }
 
 export function timelineText(t: Timeline, width = 100): string {
+  return stripControlChars(timelineLines(t, width));
+}
+
+function timelineLines(t: Timeline, width: number): string {
   const out: string[] = [];
   if (!t.entries.length) out.push('(no dated events found)');
   for (const e of t.entries) {
