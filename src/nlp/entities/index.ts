@@ -241,8 +241,7 @@ export function resolveEntities(articles: Article[]): Entity[] {
           // "Ford" and "Ford Motor", "Taurus" and "Ford Taurus" in one article: the short name stands for
           // the one longer name of the same type that begins (ORG, LOC) or ends (MISC: models) with it
           const longer = (m.type === 'MISC' ? multiByLast : multiByFirst).get(`${m.type}|${w}`) ?? [];
-          if (longer.length && new Set(longer.map((x) => x.node)).size === 1)
-            uf.union(node.id, longer[0].node.id);
+          if (longer.length && factsOf(longer).distinct === 1) uf.union(node.id, longer[0].node.id);
         }
       }
       attach(node, m, article.id);
@@ -435,8 +434,30 @@ function groupBy<T>(list: T[], key: (x: T) => string): Map<string, T[]> {
   return out;
 }
 
+/**
+ * Facts about a candidate list that do not depend on the mention looking it up (its number of distinct
+ * nodes, its most frequent node), computed once per list: an article with thousands of "X Ruiz" and of
+ * lone "Ruiz" mentions would otherwise scan the whole list for each lone mention.
+ */
+interface ListFacts {
+  distinct: number;
+  top: Node | undefined;
+}
+const listFacts = new WeakMap<object[], ListFacts>();
+function factsOf(cands: { node: Node }[], counts?: Map<Node, number>): ListFacts {
+  let f = listFacts.get(cands);
+  if (!f) {
+    const top = counts
+      ? cands.reduce((a, b) => ((counts.get(b.node) ?? 0) > (counts.get(a.node) ?? 0) ? b : a)).node
+      : undefined;
+    f = { distinct: new Set(cands.map((c) => c.node)).size, top };
+    listFacts.set(cands, f);
+  }
+  return f;
+}
+
 /** The most recent preceding candidate, else the article's most frequent one (ties: first). `cands` are the
- * article's full names that match, in article order. */
+ * article's full names that match, in article order (so the most recent one is found by binary search). */
 function pickPerson(
   cands: { node: Node; pos: number }[],
   counts: Map<Node, number>,
@@ -444,11 +465,17 @@ function pickPerson(
   unique = false,
 ): Node | undefined {
   if (!cands.length) return undefined;
-  if (unique && new Set(cands.map((c) => c.node)).size > 1) return undefined;
-  let recent: Node | undefined;
-  for (const c of cands) if (c.pos < pos) recent = c.node;
-  if (recent) return recent;
-  return cands.reduce((a, b) => ((counts.get(b.node) ?? 0) > (counts.get(a.node) ?? 0) ? b : a)).node;
+  const facts = factsOf(cands, counts);
+  if (unique && facts.distinct > 1) return undefined;
+  let lo = 0;
+  let hi = cands.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cands[mid].pos < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo > 0) return cands[lo - 1].node;
+  return facts.top;
 }
 
 /**
