@@ -12,6 +12,7 @@ import {
   openSync,
   readdirSync,
   readSync,
+  realpathSync,
   statSync,
   type Stats,
 } from 'node:fs';
@@ -32,8 +33,18 @@ function kindOf(st: Stats): string {
   return 'not a regular file';
 }
 
-/** Device and inode: the identity of a file or folder whatever path (or symlink) reached it. */
-const identity = (st: Stats) => `${st.dev}:${st.ino}`;
+/**
+ * Device and inode: the identity of a file or folder whatever path (or symlink) reached it. A file
+ * system that reports no inode numbers (0) falls back to the real path.
+ */
+function identity(path: string, st: Stats): string {
+  if (st.ino) return `${st.dev}:${st.ino}`;
+  try {
+    return `path:${realpathSync(path)}`;
+  } catch {
+    return `path:${path}`;
+  }
+}
 
 /** The stat of a path (following symlinks), or the reason it cannot be followed. */
 function follow(path: string): Stats | string {
@@ -77,14 +88,14 @@ function take(path: string, st: Stats, w: Walk): void {
     w.onError(new InputError(path, `${kindOf(st)}, not a regular file; skipped`));
     return;
   }
-  const id = identity(st);
+  const id = identity(path, st);
   if (w.seen.has(id)) return;
   w.seen.add(id);
   w.out.push(path);
 }
 
 function walk(dir: string, st: Stats, w: Walk): void {
-  const id = identity(st);
+  const id = identity(dir, st);
   if (w.seen.has(id)) {
     w.onError(new InputError(dir, 'folder already read (a symlink loop or a second link to it); skipped'));
     return;
