@@ -149,12 +149,16 @@ export function readFileBounded(path: string, maxBytes = DEFAULT_MAX_BYTES): Buf
       throw new InputError(path, `file is ${st.size} bytes, over the ${maxBytes}-byte limit`);
     const chunks: Buffer[] = [];
     let total = 0;
+    // The reported size (plus one byte, to see the end) is a good first guess, never a limit.
+    let want = st.size > 0 ? st.size + 1 : CHUNK;
     while (total <= maxBytes) {
-      const buf = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
+      const buf = Buffer.allocUnsafe(Math.min(want, CHUNK, maxBytes + 1 - total));
+      want = CHUNK;
       const n = readSync(fd, buf, 0, buf.length, null);
       if (n === 0) break;
       chunks.push(n === buf.length ? buf : buf.subarray(0, n));
       total += n;
+      if (n < buf.length) break; // a short read of a regular file is its end
     }
     if (total > maxBytes) throw new InputError(path, `file is over the ${maxBytes}-byte limit`);
     return Buffer.concat(chunks, total);
