@@ -128,18 +128,24 @@ export function removeBlocks(
 
 export interface LimitedMarkup {
   html: string;
-  /** What was dropped, for the page's warnings ('' parts omitted); empty when nothing was. */
+  /** What was dropped, for the page's warnings; empty when nothing was. */
   warnings: string[];
 }
 
 const NAME_RE = /[a-zA-Z][a-zA-Z0-9:-]*/y;
+
+/** Text characters, deepest nesting and number of elements of a page, counted as limitMarkup counts them. */
+export function measureMarkup(html: string): { textChars: number; maxDepth: number; elements: number } {
+  const { textChars, maxDepth, elements } = scanTags(html, Infinity, Infinity, false);
+  return { textChars, maxDepth, elements };
+}
 
 /**
  * Drop the tags nested too deep and after MAX_MARKUP_ELEMENTS elements (see the file comment). The depth
  * cap is MAX_MARKUP_DEPTH, lowered for pages with much text (MARKUP_TEXT_DEPTH_BUDGET).
  */
 export function limitMarkup(html: string): LimitedMarkup {
-  const first = scanTags(html, Infinity, Infinity, false);
+  const first = measureMarkup(html);
   const depthCap = Math.max(
     MIN_MARKUP_DEPTH,
     Math.min(MAX_MARKUP_DEPTH, Math.floor(MARKUP_TEXT_DEPTH_BUDGET / Math.max(1, first.textChars))),

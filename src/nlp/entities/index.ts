@@ -241,7 +241,7 @@ export function resolveEntities(articles: Article[]): Entity[] {
           // "Ford" and "Ford Motor", "Taurus" and "Ford Taurus" in one article: the short name stands for
           // the one longer name of the same type that begins (ORG, LOC) or ends (MISC: models) with it
           const longer = (m.type === 'MISC' ? multiByLast : multiByFirst).get(`${m.type}|${w}`) ?? [];
-          if (longer.length && factsOf(longer).distinct === 1) uf.union(node.id, longer[0].node.id);
+          if (longer.length && distinctNodes(longer) === 1) uf.union(node.id, longer[0].node.id);
         }
       }
       attach(node, m, article.id);
@@ -436,24 +436,26 @@ function groupBy<T>(list: T[], key: (x: T) => string): Map<string, T[]> {
 
 /**
  * Facts about a candidate list that do not depend on the mention looking it up (its number of distinct
- * nodes, its most frequent node), computed once per list: an article with thousands of "X Ruiz" and of
- * lone "Ruiz" mentions would otherwise scan the whole list for each lone mention.
+ * nodes, its most frequent node): computed on each look-up for short lists, and once for long ones, so
+ * that an article with thousands of "X Ruiz" and of lone "Ruiz" mentions does not scan the whole list
+ * for each lone mention.
  */
-interface ListFacts {
-  distinct: number;
-  top: Node | undefined;
+const SHORT_LIST = 16;
+const distinctCache = new WeakMap<object[], number>();
+const topCache = new WeakMap<object[], Node>();
+function distinctNodes(cands: { node: Node }[]): number {
+  if (cands.length <= SHORT_LIST) return new Set(cands.map((c) => c.node)).size;
+  let d = distinctCache.get(cands);
+  if (d === undefined) distinctCache.set(cands, (d = new Set(cands.map((c) => c.node)).size));
+  return d;
 }
-const listFacts = new WeakMap<object[], ListFacts>();
-function factsOf(cands: { node: Node }[], counts?: Map<Node, number>): ListFacts {
-  let f = listFacts.get(cands);
-  if (!f) {
-    const top = counts
-      ? cands.reduce((a, b) => ((counts.get(b.node) ?? 0) > (counts.get(a.node) ?? 0) ? b : a)).node
-      : undefined;
-    f = { distinct: new Set(cands.map((c) => c.node)).size, top };
-    listFacts.set(cands, f);
-  }
-  return f;
+function mostFrequent(cands: { node: Node }[], counts: Map<Node, number>): Node {
+  const find = () =>
+    cands.reduce((a, b) => ((counts.get(b.node) ?? 0) > (counts.get(a.node) ?? 0) ? b : a)).node;
+  if (cands.length <= SHORT_LIST) return find();
+  let top = topCache.get(cands);
+  if (top === undefined) topCache.set(cands, (top = find()));
+  return top;
 }
 
 /** The most recent preceding candidate, else the article's most frequent one (ties: first). `cands` are the
@@ -465,8 +467,7 @@ function pickPerson(
   unique = false,
 ): Node | undefined {
   if (!cands.length) return undefined;
-  const facts = factsOf(cands, counts);
-  if (unique && facts.distinct > 1) return undefined;
+  if (unique && distinctNodes(cands) > 1) return undefined;
   let lo = 0;
   let hi = cands.length;
   while (lo < hi) {
@@ -475,7 +476,7 @@ function pickPerson(
     else hi = mid;
   }
   if (lo > 0) return cands[lo - 1].node;
-  return facts.top;
+  return mostFrequent(cands, counts);
 }
 
 /**

@@ -289,30 +289,38 @@ function isTitleCase(body: string): boolean {
 const ABBREVIATION_DOT_RE = /(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|St|Lt|Col|[A-Z]))\.$/;
 
 /**
- * The crude sentence starts of one text (after . ! ? and a space, not after an abbreviation), found in one
- * pass and then looked up by binary search: a quote's sentence start was found by reading back to the
- * paragraph start, once per quote, which was quadratic on a long paragraph of quotes without full stops.
- * A paragraph starts after a line break and white space, so the five characters before a position read
- * the same whether or not they are cut at the paragraph start.
+ * The crude sentence starts (after . ! ? and a space, not after an abbreviation) of the paragraph being
+ * read, found once and looked up by binary search: a quote's sentence start was found by reading back
+ * to the paragraph start, once per quote, which was quadratic on a long paragraph of quotes without
+ * full stops. Quotes are asked about in text order, so the paragraph is read once, up to its last quote.
  */
 class SentenceStarts {
+  private paraStart = -1;
+  /** The paragraph is read up to here. */
+  private readTo = -1;
   /** Offsets `i` (ascending) where text[i - 1] ends a sentence and text[i] is white space. */
-  private readonly breaks: number[] = [];
+  private breaks: number[] = [];
 
-  constructor(text: string) {
-    for (let i = 1; i < text.length; i++) {
+  constructor(private readonly text: string) {}
+
+  /** Where the sentence holding offset `pos` starts, within the paragraph starting at `paraStart`. */
+  before(paraStart: number, pos: number): number {
+    if (paraStart !== this.paraStart || pos < this.paraStart) {
+      this.paraStart = paraStart;
+      this.readTo = paraStart + 1;
+      this.breaks = [];
+    }
+    const text = this.text;
+    for (let i = this.readTo; i < pos; i++) {
       const c = text.charCodeAt(i - 1);
       if (
         (c === 46 || c === 33 || c === 63) && // . ! ?
         /\s/.test(text[i]) &&
-        !ABBREVIATION_DOT_RE.test(text.slice(Math.max(0, i - 5), i))
+        !ABBREVIATION_DOT_RE.test(text.slice(Math.max(paraStart, i - 5), i))
       )
         this.breaks.push(i);
     }
-  }
-
-  /** Where the sentence holding offset `pos` starts, within the paragraph starting at `paraStart`. */
-  before(paraStart: number, pos: number): number {
+    this.readTo = Math.max(this.readTo, pos);
     // the last break i with paraStart < i <= pos - 1
     let lo = 0;
     let hi = this.breaks.length;
@@ -321,8 +329,7 @@ class SentenceStarts {
       if (this.breaks[mid] <= pos - 1) lo = mid + 1;
       else hi = mid;
     }
-    const i = lo > 0 ? this.breaks[lo - 1] : -1;
-    return i > paraStart ? i + 1 : paraStart;
+    return lo > 0 ? this.breaks[lo - 1] + 1 : paraStart;
   }
 }
 
