@@ -5,8 +5,9 @@
  * elements and tracks the nesting depth; tags nested deeper than MAX_MARKUP_DEPTH, and every tag after
  * the first MAX_MARKUP_ELEMENTS elements, are dropped (their text is kept), much as browsers do: Chromium's
  * HTML parser stops nesting at depth 512 (kMaximumHTMLParserDOMTreeDepth). Real news pages stay far
- * below both limits (the deepest of the 391 pages of the extraction and publication-date sets nests 49
- * counted levels, the largest has 9,732 elements), so their markup passes unchanged.
+ * below the limits (of the 391 pages of the extraction and publication-date sets, measured by
+ * measureMarkup, the deepest nests 51 counted levels, the largest has 9,752 elements, and depth times
+ * text stays under 2.6M, a quarter of MARKUP_TEXT_DEPTH_BUDGET), so their markup passes unchanged.
  *
  * Also here: removeBlocks, the linear form of the "drop every <script>...</script>" regular expressions
  * (a regex with a lazy body re-scans to the end of the page for each unclosed opening tag).
