@@ -90,6 +90,8 @@ export interface Quote {
   speakerEntityId?: string | null;
   /** The speaker as written in this article ("she", "the spokesman", "Merkel"). */
   speakerText?: string | null;
+  /** The role given with a named speaker ("Corvane Line spokesman" in "said Corvane Line spokesman Aron Vell"). */
+  speakerRole?: string | null;
   /** The cue verb or phrase ("said", "told", "according to", "wrote on Twitter"). */
   cue: string | null;
   /** Offsets of the quoted content into Article.text. */

@@ -67,10 +67,10 @@ test('months and seasons with spelled-out years, as transcripts write them', () 
     '1997-01',
   );
   expectValue(
-    'Prices peaked in the winter of nineteen ninety-four.',
+    'Prices peaked in the winter of nineteen eighty-seven.',
     DCT,
-    'the winter of nineteen ninety-four',
-    '1994-WI',
+    'the winter of nineteen eighty-seven',
+    '1987-WI',
   );
   assert.ok(!texts('The city kept its secrets for two thousand years.', DCT).includes('two thousand'));
 });
@@ -86,8 +86,8 @@ test('a weekday written with the date picks the year in which it fits', () => {
   );
 });
 
-test('a bare month after an article is a noun ("the annual March for Life")', () => {
-  assert.deepEqual(texts('Thousands joined the annual March for Life.', DCT), []);
+test('a bare month after an article is a noun ("the annual March for Clean Water")', () => {
+  assert.deepEqual(texts('Thousands joined the annual March for Clean Water.', DCT), []);
   expectValue('Thousands marched in March for the same cause.', DCT, 'March', '2011-03');
 });
 

@@ -57,7 +57,7 @@ function spanOf(text: string, ws: W[], a: number, b: number, role?: string): Spe
 /** A noun phrase ending at word j, scanning backwards (at most `max` words). Returns [first, j] or null. */
 export function npBack(ws: W[], j: number, max = 8): [number, number] | null {
   let end = j;
-  // a trailing "." belongs to an abbreviation/initial ("Gov. Kasich" never ends with it, but "Jr." may)
+  // a trailing "." belongs to an abbreviation/initial ("Gov. Halvorsen" never ends with it, but "Jr." may)
   while (end >= 0 && ws[end].t === '.' && end > 0 && ABBREV.test(ws[end - 1].t)) end--;
   if (end < 0 || !isWord(ws[end])) return null;
   if ((NP_STOP.has(ws[end].lower) && ws[end].lower !== 'it') || CUE_VERBS.has(ws[end].lower)) return null;
@@ -136,7 +136,7 @@ export function speakerBefore(text: string, ws: W[], q: number, minIndex = 0): S
         if (commas > 3) break;
         continue;
       }
-      // "Sanders's campaign manager, Jeff Weaver, said": the name between the commas speaks
+      // "the mayor's press officer, Ruth Calloway, said": the name between the commas speaks
       if (seg.length <= 5 && seg.every((w) => isCap(w) || w.t === '.')) return spanOf(text, ws, k + 1, j - 1);
       const lead = seg[0].lower;
       const np0 = npBack(ws, k - 1);

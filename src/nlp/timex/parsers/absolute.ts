@@ -141,7 +141,7 @@ export const monthName: Parser = {
   extract(m, text) {
     if (!isName(m[2])) return null;
     const month = MONTHS[key(m[2])];
-    // "the annual March for Life", "the March of the Combatant Mothers": a named march, not the month
+    // "the annual March for Clean Water", "the March of the Fishing Towns": a named march, not the month
     // ("the March accession", "a June agreement" stay dates).
     if (
       !m[1] &&
