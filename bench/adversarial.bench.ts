@@ -120,9 +120,9 @@ const CASES: Record<string, Case> = {
       dated(fill('on March 3, 2024 and 4 March 2024 or last Monday and 2024-03-05 until next week ', MB)),
     ],
   },
-  'short-lines-2mb': {
-    what: '2 MB of one-word lines (300,000 sentences)',
-    make: () => [dated(fill('Kelvik\n', 2 * MB))],
+  'short-lines-1mb': {
+    what: '1 MB of one-word lines (150,000 sentences)',
+    make: () => [dated(fill('Kelvik\n', MB))],
   },
   'cue-words-1mb': {
     what: '1 MB of "and said" without a full stop (cue words)',

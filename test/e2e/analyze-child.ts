@@ -11,6 +11,10 @@ const UNITS: Record<string, string> = {
   'quote-marks': '“ Ruiz said ” “ said Olander, ',
   // one-word lines without a full stop
   'short-lines': 'Kelvik\n',
+  // one line of names, honorifics, roles and vessels without a full stop
+  'one-line':
+    'Mr Olander met Dr Ruiz near the tanker Aster Dawn as Kelvik Mayor Piet Olander said on Monday that ' +
+    'Ms Ana Ruiz and spokesman Daniel Roper would meet in Brindle Bay while the ferry Morning Gull left ',
 };
 const [kind, size] = process.argv.slice(2);
 const unit = UNITS[kind];

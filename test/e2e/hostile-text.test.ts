@@ -26,3 +26,9 @@ test('1 MB of one-word lines without a full stop: one sentence per line', async 
   // (the clean stage may take the first line as a repeated headline)
   assert.ok(Math.abs(r.sentences - Math.ceil(1_000_000 / 7)) <= 1, JSON.stringify(r));
 });
+
+test('500 KB on one line of names without a full stop: cut into sentences, names found and resolved', async () => {
+  const r = await analyze('one-line', 500_000);
+  assert.ok(r.sentences >= 80, JSON.stringify(r)); // chunks of at most 1,000 tokens
+  assert.ok(r.mentions > 10_000, JSON.stringify(r));
+});
