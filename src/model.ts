@@ -177,6 +177,8 @@ export interface TimelineSentence {
   sentenceIndex: number;
   /** All articles that carry this sentence (or a near-duplicate of it). */
   sources: SourceRef[];
+  /** Corroboration: distinct outlets among `sources` (a copy of a wire story counts as the wire once). */
+  outlets?: number;
 }
 
 export interface TimelineEntry {
@@ -188,6 +190,8 @@ export interface TimelineEntry {
   sentences: TimelineSentence[];
   /** Union of the sources of the summary sentences and of the articles that refer to this date. */
   sources: SourceRef[];
+  /** Corroboration: distinct outlets among `sources` (a copy of a wire story counts as the wire once). */
+  outlets?: number;
   /** Salience score of the date (strategy-specific, higher is more salient). */
   score: number;
 }

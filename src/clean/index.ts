@@ -20,6 +20,15 @@ import { summaryFromRule } from './rules/summary-from.js';
 import { timestampRule } from './rules/timestamp.js';
 import { titleRule } from './rules/title.js';
 import { trailingHeadlinesRule } from './rules/trailing-headlines.js';
+import { outletAgenciesRule } from './rules/outlet-agencies.js';
+import { outletBylineRule } from './rules/outlet-byline.js';
+import { outletCopyrightRule } from './rules/outlet-copyright.js';
+import { outletCreditRule } from './rules/outlet-credit.js';
+import { outletDatelineRule } from './rules/outlet-dateline.js';
+import { outletMastheadRule } from './rules/outlet-masthead.js';
+import { outletSelfReferenceRule } from './rules/outlet-self-reference.js';
+import { outletTrailerRule } from './rules/outlet-trailer.js';
+import { outletRule } from './rules/outlet.js';
 
 export type { CleanRule, CleanContext, CleanLine } from './types.js';
 
@@ -39,6 +48,16 @@ export const cleanRules: CleanRule[] = [
   creditLineRule,
   repeatedHeadlineRule,
   trailingHeadlinesRule,
+  // Outlet evidence from any line (also removed ones), then the outlet rule weighs it.
+  outletDatelineRule,
+  outletBylineRule,
+  outletAgenciesRule,
+  outletTrailerRule,
+  outletCopyrightRule,
+  outletSelfReferenceRule,
+  outletCreditRule,
+  outletMastheadRule,
+  outletRule,
 ];
 
 /** Characters that only get in the way: zero-width marks, soft hyphens; NBSP becomes a space. */

@@ -12,6 +12,7 @@ const benchmarks: Record<string, () => Promise<{ command: Command }>> = {
   extract: () => import('./eval/extract.js'),
   pubdate: () => import('./eval/pubdate.js'),
   stories: () => import('./eval/stories.js'),
+  meta: () => import('./eval/meta.js'),
 };
 
 const help = `Usage: chronicle eval <benchmark> [options]
@@ -26,11 +27,12 @@ Benchmarks (each takes a dataset path and --format text|json; see \`chronicle ev
   extract  article-extraction benchmark (main text from HTML)
   pubdate  publication-date extraction from HTML
   stories  story clustering on Timeline17 (purity, inverse purity, B-cubed)
+  meta     titles, outlets and publication days from pasted page text (page-text with its HTML)
 `;
 
 export const command: Command = {
   summary:
-    'measure a stage on a public benchmark (timex, score, tls, ner, coref, quotes, extract, pubdate, stories)',
+    'measure a stage on a public benchmark (timex, score, tls, ner, coref, quotes, extract, pubdate, stories, meta)',
   help,
   async run(argv, io) {
     const [name, ...rest] = argv;

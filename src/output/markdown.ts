@@ -6,6 +6,7 @@
  */
 import type { Timeline } from '../model.js';
 import { stripControlChars } from '../util/control-chars.js';
+import { presentTimeline, sourceTitleLabel } from './present.js';
 
 /**
  * Inline Markdown text: control characters dropped, line breaks and runs of white space folded to one
@@ -40,7 +41,8 @@ export function markdownLinkTarget(url: string | null | undefined): string | nul
   );
 }
 
-export function timelineMarkdown(t: Timeline, title = 'Timeline'): string {
+export function timelineMarkdown(timeline: Timeline, title = 'Timeline'): string {
+  const t = presentTimeline(timeline);
   const esc = escapeMarkdown;
   const out: string[] = [`# ${esc(title)}`, ''];
   for (const e of t.entries) {
@@ -51,7 +53,7 @@ export function timelineMarkdown(t: Timeline, title = 'Timeline'): string {
       'Sources: ' +
         e.sources
           .map((s, i) => {
-            const label = esc(s.title || s.source || s.path || s.articleId);
+            const label = esc(sourceTitleLabel(s));
             const target = markdownLinkTarget(s.url);
             return target ? `[${i + 1}] [${label}](${target})` : `[${i + 1}] ${label}`;
           })
