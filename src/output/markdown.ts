@@ -11,16 +11,17 @@ import { presentTimeline, sourceTitleLabel } from './present.js';
 /**
  * Inline Markdown text: control characters dropped, line breaks and runs of white space folded to one
  * space (a line break could start a heading or a list), and the characters that make emphasis, code,
- * links, images, tables, headings or strikethrough anywhere in a line backslash-escaped (parentheses too,
- * so not even the text `](javascript:` appears); `&`, `<` and `>` become entities (no HTML, no entity
- * tricks).
+ * links, images, tables, headings or strikethrough anywhere in a line backslash-escaped (and a `(` right
+ * after a `]`, so not even the text `](javascript:` appears); `&`, `<` and `>` become entities (no HTML,
+ * no entity tricks).
  * Line-start markers (`-`, `+`, `1.`, `>`) need nothing: the text never starts a line.
  */
 export function escapeMarkdown(s: string): string {
   return stripControlChars(s)
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[\\`*_[\]()|#~]/g, '\\$&')
+    .replace(/[\\`*_[\]|#~]/g, '\\$&')
+    .replace(/\\\]\(/g, '\\]\\(')
     .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
