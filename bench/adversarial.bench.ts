@@ -124,6 +124,10 @@ const CASES: Record<string, Case> = {
     what: '1 MB of one-word lines (150,000 sentences)',
     make: () => [dated(fill('Kelvik\n', MB))],
   },
+  'short-sentence-lines-1mb': {
+    what: '1 MB of short sentences, one a line (50,000 lines: every line a title candidate)',
+    make: () => [dated(fill('The ferry left port.\n', MB))],
+  },
   'cue-words-1mb': {
     what: '1 MB of "and said" without a full stop (cue words)',
     make: () => [dated(fill('Ruiz and said that Olander and then said ', MB))],
