@@ -6,8 +6,9 @@
  * Gold per page (from `article-extraction/html/<id>.html.gz`):
  *   title    `og:title`, else the first `<h1>`;
  *   outlets  `og:site_name`, every JSON-LD `publisher` name, and the page URL's registrable domain;
- *   day      `article:published_time`, else JSON-LD `datePublished` (the day as written); pages without
- *            either are left out of the day score.
+ *   day      `article:published_time`, else JSON-LD `datePublished` (the day as written), read by
+ *            `statedPublication` of eval/pubdate.ts so both tools share one gold; pages without either
+ *            (or with a placeholder year before 1995) are left out of the day score.
  * Matching: a title is right when the word sets (lower case, letters and digits) have Jaccard >= 0.5; an
  * outlet is right when its `outletKey` equals the key of any gold name (see src/clean/outlets.ts: case,
  * punctuation, a leading "The", a web suffix and legal-form words ignored; the outlet table's aliases
@@ -20,6 +21,7 @@ import { parseHTML } from 'linkedom';
 import type { IsoDay } from '../model.js';
 import { hostOf, outletKey, registrableDomain } from '../clean/outlets.js';
 import { decodeHtml, maybeGunzip } from '../web/charset.js';
+import { statedPublication } from './pubdate.js';
 
 export interface MetaGold {
   title: string | null;
@@ -114,20 +116,17 @@ function jsonLd(doc: Document): { publishers: string[]; datePublished: string | 
   return { publishers: publishers.map((p) => p.trim()).filter(Boolean), datePublished };
 }
 
-function dayOf(s: string | null): IsoDay | null {
-  const m = s ? /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(s) : null;
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
-}
-
 /** The gold of one page from its HTML bytes (gzipped or not) and URL. */
 export function metaGold(htmlBytes: Uint8Array, url: string): MetaGold {
-  const { document } = parseHTML(decodeHtml(maybeGunzip(htmlBytes)).text);
+  const html = decodeHtml(maybeGunzip(htmlBytes)).text;
+  const { document } = parseHTML(html);
   const title = metaContent(document, 'og:title') ?? (textOf(document.querySelector('h1')) || null);
   const ld = jsonLd(document);
   const outlets = [metaContent(document, 'og:site_name'), ...ld.publishers];
   const host = hostOf(url);
   if (host) outlets.push(registrableDomain(host));
-  const day = dayOf(metaContent(document, 'article:published_time')) ?? dayOf(ld.datePublished);
+  // The day's gold is read exactly as `eval pubdate --text` reads it (placeholder years refused).
+  const day = statedPublication(html)?.day ?? null;
   return { title, outlets: [...new Set(outlets.filter((o): o is string => Boolean(o)))], day };
 }
 
