@@ -17,7 +17,6 @@ import { fileURLToPath } from 'node:url';
 import { newArticle, type Article } from '../src/model.js';
 import { runPipeline } from '../src/pipeline.js';
 import { readInputs } from '../src/ingest/index.js';
-import { readTextArticle } from '../src/ingest/text.js';
 
 const MAX_SECONDS = 10;
 const MAX_RSS_MB = 500;
@@ -44,54 +43,59 @@ function name(i: number): string {
   return s[0].toUpperCase() + s.slice(1);
 }
 
-const dated = (text: string) => readTextArticle('adversarial.txt', ` date 2024-03-04 ${text}`);
+/** An input file: read through readInputs (the reader is timed, as `read`). */
+interface InputFile {
+  ext: 'txt' | 'html';
+  content: string;
+}
+/** A dated text file (` date YYYY-MM-DD` header) holding `text`. */
+const dated = (text: string): InputFile => ({ ext: 'txt', content: ` date 2024-03-04 ${text}` });
+const page = (html: string): InputFile => ({ ext: 'html', content: html });
 
 interface Case {
   what: string;
-  /** Build the input (not timed). */
-  make(): Article[] | string;
+  /** Build the input (not timed): a file to read, or articles already in memory. */
+  make(): Article[] | InputFile;
 }
 
-/** Text cases go through the whole pipeline; HTML cases through ingest (extraction) and then the pipeline. */
+/** Every case goes through the reader (text files, HTML pages: extraction) and then the whole pipeline. */
 const CASES: Record<string, Case> = {
   'one-line-5mb': {
     what: '5 MB on one line without a full stop',
-    make: () => [dated(fill(PROSE, 5 * MB).replace(/\./g, ''))],
+    make: () => dated(fill(PROSE, 5 * MB).replace(/\./g, '')),
   },
   'sentence-50k-tokens': {
     what: 'one sentence of 50,000 tokens (ends with a full stop)',
-    make: () => [
+    make: () =>
       dated(
         fill(PROSE, 50_000 * 5)
           .split(' ')
           .slice(0, 50_000)
           .join(' ') + '.',
       ),
-    ],
   },
   'unclosed-quote-1mb': {
     what: 'an opening “ never closed, then 1 MB of sentences on one line',
-    make: () => [dated('Olander said: “' + fill('The ferry Morning Gull left port on Monday. ', MB))],
+    make: () => dated('Olander said: “' + fill('The ferry Morning Gull left port on Monday. ', MB)),
   },
   'unclosed-straight-quote-1mb': {
     what: 'an opening " never closed, then 1 MB of sentences on one line',
-    make: () => [dated('Olander said: "' + fill('The ferry Morning Gull left port on Monday. ', MB))],
+    make: () => dated('Olander said: "' + fill('The ferry Morning Gull left port on Monday. ', MB)),
   },
   'single-quotes-1mb': {
     what: '1 MB of ‘ openings never closed',
-    make: () => [dated(fill('He said ‘ ', MB))],
+    make: () => dated(fill('He said ‘ ', MB)),
   },
   'quote-marks-1mb': {
     what: '1 MB of alternating quote marks and cue words',
-    make: () => [dated(fill('“ Ruiz said ” “ said Olander, ', MB))],
+    make: () => dated(fill('“ Ruiz said ” “ said Olander, ', MB)),
   },
   'honorifics-1mb': {
     what: '1 MB of honorific + name pairs in sentences of 40 words',
-    make: () => [
+    make: () =>
       dated(
         fill('Mr Olander and Dr Ruiz and Ms Vik and Mrs Holt and Dr Ana Lund and '.repeat(3) + 'met. ', MB),
       ),
-    ],
   },
   'vessel-names-1mb': {
     what: '1 MB of distinct vessel names, each mentioned again later',
@@ -99,7 +103,7 @@ const CASES: Record<string, Case> = {
       const parts: string[] = [];
       for (let i = 0; parts.join('').length < MB / 2; i++)
         parts.push(`The tanker ${name(i)} Dawn left. The ${name(i)} Dawn came back. `);
-      return [dated(parts.join(''))];
+      return dated(parts.join(''));
     },
   },
   'distinct-names-1mb': {
@@ -111,26 +115,29 @@ const CASES: Record<string, Case> = {
         parts.push(s);
         n += s.length;
       }
-      return [dated(parts.join(''))];
+      return dated(parts.join(''));
     },
   },
   'dates-1mb': {
     what: '1 MB of date expressions without a full stop',
-    make: () => [
+    make: () =>
       dated(fill('on March 3, 2024 and 4 March 2024 or last Monday and 2024-03-05 until next week ', MB)),
-    ],
   },
   'short-lines-1mb': {
     what: '1 MB of one-word lines (150,000 sentences)',
-    make: () => [dated(fill('Kelvik\n', MB))],
+    make: () => dated(fill('Kelvik\n', MB)),
   },
   'short-sentence-lines-1mb': {
     what: '1 MB of short sentences, one a line (50,000 lines: every line a title candidate)',
-    make: () => [dated(fill('The ferry left port.\n', MB))],
+    make: () => dated(fill('The ferry left port.\n', MB)),
+  },
+  'undated-date-lines-1mb': {
+    what: '1 MB of "Published <date> by <name>" lines and no header (the text is searched for the date)',
+    make: () => ({ ext: 'txt', content: fill('Published March 3, 2024 by A. Writer\n', MB) }),
   },
   'cue-words-1mb': {
     what: '1 MB of "and said" without a full stop (cue words)',
-    make: () => [dated(fill('Ruiz and said that Olander and then said ', MB))],
+    make: () => dated(fill('Ruiz and said that Olander and then said ', MB)),
   },
   'many-articles-dedup': {
     what: '2,000 near-identical articles of 1 KB (dedup)',
@@ -143,57 +150,61 @@ const CASES: Record<string, Case> = {
   },
   'html-unclosed-div-1m': {
     what: 'a million unclosed <div> (5 MB)',
-    make: () => '<html><body>' + '<div>'.repeat(1_000_000) + fill(PROSE + '. ', 2000),
+    make: () => page('<html><body>' + '<div>'.repeat(1_000_000) + fill(PROSE + '. ', 2000)),
   },
   'html-nested-100k': {
     what: '100,000-deep nested <div>',
     make: () =>
-      '<html><body>' + '<div>'.repeat(100_000) + fill(PROSE + '. ', 2000) + '</div>'.repeat(100_000),
+      page('<html><body>' + '<div>'.repeat(100_000) + fill(PROSE + '. ', 2000) + '</div>'.repeat(100_000)),
   },
   'html-nested-inline-100k': {
     what: '100,000-deep nested <b> (inline, never closed)',
-    make: () => '<html><body><p>' + '<b>'.repeat(100_000) + fill(PROSE + '. ', 2000),
+    make: () => page('<html><body><p>' + '<b>'.repeat(100_000) + fill(PROSE + '. ', 2000)),
   },
   'html-unclosed-script-100k': {
     what: '100,000 <script> openings never closed',
-    make: () => '<html><body><p>' + fill(PROSE + '. ', 2000) + '</p>' + '<script>x'.repeat(100_000),
+    make: () => page('<html><body><p>' + fill(PROSE + '. ', 2000) + '</p>' + '<script>x'.repeat(100_000)),
   },
   'html-unclosed-comment-1m': {
     what: 'a million <!-- never closed',
-    make: () => '<html><body><p>' + fill(PROSE + '. ', 2000) + '</p>' + '<!--'.repeat(1_000_000),
+    make: () => page('<html><body><p>' + fill(PROSE + '. ', 2000) + '</p>' + '<!--'.repeat(1_000_000)),
   },
   'html-paragraphs-80k': {
     what: '80,000 short paragraphs (2 MB; over the element limit)',
     make: () =>
-      '<html><body><article>' + fill('<p>The ferry left port.</p>', 2 * MB) + '</article></body></html>',
+      page(
+        '<html><body><article>' + fill('<p>The ferry left port.</p>', 2 * MB) + '</article></body></html>',
+      ),
   },
   'html-one-line-2mb': {
     what: 'one 2 MB paragraph',
-    make: () => '<html><body><p>' + fill(PROSE, 2 * MB) + '</p></body></html>',
+    make: () => page('<html><body><p>' + fill(PROSE, 2 * MB) + '</p></body></html>'),
   },
   'html-deep-text-1mb': {
     what: '1 MB of text under 250 nested <div>',
-    make: () => '<html><body>' + '<div>'.repeat(250) + fill(PROSE + '. ', MB) + '</div>'.repeat(250),
+    make: () => page('<html><body>' + '<div>'.repeat(250) + fill(PROSE + '. ', MB) + '</div>'.repeat(250)),
   },
 };
 
 /** Child: build one case, run it, print a JSON line with the work seconds, peak RSS and stage seconds. */
 async function runCase(key: string): Promise<void> {
   const c = CASES[key];
-  let input = c.make();
+  const input = c.make();
   const stages: Record<string, number> = {};
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
   let articles: Article[];
-  if (typeof input === 'string') {
+  let cpu0 = process.cpuUsage();
+  let t0 = performance.now();
+  if (!Array.isArray(input)) {
     const dir = mkdtempSync(join(tmpdir(), 'chronicle-adversarial-'));
     try {
-      const file = join(dir, `${key}.html`);
-      writeFileSync(file, input);
-      input = '';
+      const file = join(dir, `${key}.${input.ext}`);
+      writeFileSync(file, input.content);
+      input.content = '';
+      cpu0 = process.cpuUsage();
+      t0 = performance.now();
       const r = await readInputs([file]);
       articles = r.articles;
-      stages.extract = (performance.now() - t0) / 1000;
+      stages.read = (performance.now() - t0) / 1000;
       if (!articles.length) stages.errors = r.errors.length;
     } finally {
       rmSync(dir, { recursive: true, force: true });
