@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Article, IsoDay } from '../model.js';
-import { newArticle } from '../model.js';
+import { InputError, newArticle } from '../model.js';
 import { contentHash } from '../util/content-hash.js';
 import { findTextDates } from '../web/dates.js';
 import { findDateInText, isDateLine } from './text-date.js';
@@ -32,8 +32,12 @@ export function articleId(key: string, text: string): string {
   return createHash('sha1').update(`${key}\n${text}`).digest('hex').slice(0, 12);
 }
 
-/** Build an Article from a dated text file's content. */
-export function readTextArticle(path: string, content: string): Article {
+/**
+ * Build an Article from a dated text file's content. A header date that is no calendar day
+ * (`date 2024-13-45`) is reported (file and line, also through `onError`) and ignored: the article is
+ * read as an undated one, whose date is looked for in the text.
+ */
+export function readTextArticle(path: string, content: string, onError?: (e: InputError) => void): Article {
   const text = content.replace(/\r\n?/g, '\n');
   const nl = text.indexOf('\n');
   const first = nl < 0 ? text : text.slice(0, nl);
@@ -45,8 +49,11 @@ export function readTextArticle(path: string, content: string): Article {
   if (header) {
     const [y, m, d] = header[1].split('-').map(Number);
     publishedAt = isoDay(y, m, d);
-    if (!publishedAt) warnings.push(`${path}:1: header date ${header[1]} is not a calendar day`);
-    else evidence = 'header';
+    if (!publishedAt) {
+      const e = new InputError(path, `header date ${header[1]} is not a calendar day; ignored`, 1);
+      warnings.push(e.message);
+      onError?.(e);
+    } else evidence = 'header';
     rawText = (header[2] ?? '').trim() + (nl < 0 ? '' : text.slice(nl));
   } else rawText = text;
   rawText = rawText.replace(/^\s*\n/, '');

@@ -1,5 +1,10 @@
-/** Readable terminal text for a timeline. */
+/**
+ * Readable terminal text for a timeline. Titles, sources, names and quotes come from untrusted articles:
+ * their escape sequences and control characters are dropped (see util/control-chars.ts) so the text
+ * cannot act on the terminal it is printed to.
+ */
 import type { Timeline } from '../model.js';
+import { stripControlChars } from '../util/control-chars.js';
 import { presentTimeline, sourceOutletLabel } from './present.js';
 
 function wrap(s: string, width: number, indent: string, rest = ' '.repeat(indent.length)): string {
@@ -17,6 +22,10 @@ function wrap(s: string, width: number, indent: string, rest = ' '.repeat(indent
 }
 
 export function timelineText(timeline: Timeline, width = 100): string {
+  return stripControlChars(timelineLines(timeline, width));
+}
+
+function timelineLines(timeline: Timeline, width: number): string {
   const t = presentTimeline(timeline);
   const out: string[] = [];
   if (!t.entries.length) out.push('(no dated events found)');

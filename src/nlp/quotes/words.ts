@@ -226,7 +226,9 @@ export function speakerAfter(text: string, ws: W[], i: number, maxIndex = ws.len
   let n = 0;
   while (k < maxIndex && n < 10) {
     const w = ws[k];
-    if (w.t === '.' && k > first && ABBREV.test(ws[k - 1].t) && isCap(ws[k + 1])) {
+    // Words from maxIndex on are not read (callers may pass a longer list than the phrase's own).
+    const next = k + 1 < maxIndex ? ws[k + 1] : undefined;
+    if (w.t === '.' && k > first && ABBREV.test(ws[k - 1].t) && isCap(next)) {
       k++;
       continue;
     }
@@ -240,7 +242,7 @@ export function speakerAfter(text: string, ws: W[], i: number, maxIndex = ws.len
       n++;
       continue;
     }
-    if (w.lower === 'of' && last >= 0 && isWord(ws[k + 1]) && !NP_STOP.has(ws[k + 1].lower)) {
+    if (w.lower === 'of' && last >= 0 && isWord(next) && !NP_STOP.has(next!.lower)) {
       k++;
       continue;
     }
