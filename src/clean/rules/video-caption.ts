@@ -18,6 +18,10 @@ const CAPTION_RE = new RegExp(
 const VERIFY_NOTICE_RE =
   /^\s*(?:please )?note\s*:.*\b(?:unable to|cannot|could not|can ?not)\s+(?:be\s+)?(?:independently\s+)?verif/i;
 
+/** Cheap tests first (the rule runs on every line): a running time, or the word "verify". */
+const RUNNING_TIME_RE = /\d:\d\d/;
+const VERIFY_RE = /verif/i;
+
 export const videoCaptionRule: CleanRule = {
   name: 'video-caption',
   description:
@@ -25,11 +29,11 @@ export const videoCaptionRule: CleanRule = {
   apply(ctx) {
     for (const i of liveIndices(ctx)) {
       const t = ctx.lines[i].text;
-      if (VERIFY_NOTICE_RE.test(t) && wordCount(t) <= 40) {
+      if (VERIFY_RE.test(t) && wordCount(t) <= 40 && VERIFY_NOTICE_RE.test(t)) {
         ctx.remove(i, 'video-caption');
         continue;
       }
-      const m = CAPTION_RE.exec(t);
+      const m = RUNNING_TIME_RE.test(t) ? CAPTION_RE.exec(t) : null;
       if (!m) continue;
       const rest = t.slice(m[0].length);
       if (wordCount(rest) >= 4) {

@@ -87,6 +87,13 @@ function wireHeader(
   return { cut, agency, rest: line };
 }
 
+/**
+ * Every header starts with a weekday or has a bar or a bracket in its first few hundred characters: a
+ * cheap test first (the rule runs on every line).
+ */
+const MARK_RE = /[|(]|-LRB-|^\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)/;
+const HEADER_SPAN = 320;
+
 export const wireDatelineRule: CleanRule = {
   name: 'wire-dateline',
   description:
@@ -94,7 +101,9 @@ export const wireDatelineRule: CleanRule = {
   apply(ctx) {
     const head = new Set(headIndices(ctx, 4));
     for (const i of liveIndices(ctx)) {
-      const r = wireHeader(ctx.lines[i].text, head.has(i));
+      const t = ctx.lines[i].text;
+      if (!MARK_RE.test(t.length > HEADER_SPAN ? t.slice(0, HEADER_SPAN) : t)) continue;
+      const r = wireHeader(t, head.has(i));
       if (!r) continue;
       if (r.agency) ctx.article.source ??= r.agency.replace(/\s+Life\s*!?$/, '');
       ctx.article.removed.push({ rule: 'wire-dateline', text: r.cut.trim() });
