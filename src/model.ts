@@ -90,6 +90,8 @@ export interface Quote {
   speakerEntityId?: string | null;
   /** The speaker as written in this article ("she", "the spokesman", "Merkel"). */
   speakerText?: string | null;
+  /** The role given with a named speaker ("Corvane Line spokesman" in "said Corvane Line spokesman Aron Vell"). */
+  speakerRole?: string | null;
   /** The cue verb or phrase ("said", "told", "according to", "wrote on Twitter"). */
   cue: string | null;
   /** Offsets of the quoted content into Article.text. */
@@ -180,6 +182,8 @@ export interface TimelineSentence {
   sentenceIndex: number;
   /** All articles that carry this sentence (or a near-duplicate of it). */
   sources: SourceRef[];
+  /** Corroboration: distinct outlets among `sources` (a copy of a wire story counts as the wire once). */
+  outlets?: number;
 }
 
 export interface TimelineEntry {
@@ -191,6 +195,8 @@ export interface TimelineEntry {
   sentences: TimelineSentence[];
   /** Union of the sources of the summary sentences and of the articles that refer to this date. */
   sources: SourceRef[];
+  /** Corroboration: distinct outlets among `sources` (a copy of a wire story counts as the wire once). */
+  outlets?: number;
   /** Salience score of the date (strategy-specific, higher is more salient). */
   score: number;
 }

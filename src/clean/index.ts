@@ -26,6 +26,15 @@ import { videoCaptionRule } from './rules/video-caption.js';
 import { wireDatelineRule } from './rules/wire-dateline.js';
 import { furnitureRule } from './furniture/index.js';
 import type { FurnitureModel } from './furniture/model.js';
+import { outletAgenciesRule } from './rules/outlet-agencies.js';
+import { outletBylineRule } from './rules/outlet-byline.js';
+import { outletCopyrightRule } from './rules/outlet-copyright.js';
+import { outletCreditRule } from './rules/outlet-credit.js';
+import { outletDatelineRule } from './rules/outlet-dateline.js';
+import { outletMastheadRule } from './rules/outlet-masthead.js';
+import { outletSelfReferenceRule } from './rules/outlet-self-reference.js';
+import { outletTrailerRule } from './rules/outlet-trailer.js';
+import { outletRule } from './rules/outlet.js';
 
 export type { CleanRule, CleanContext, CleanLine } from './types.js';
 
@@ -52,6 +61,16 @@ export const cleanRules: CleanRule[] = [
   creditLineRule,
   repeatedHeadlineRule,
   trailingHeadlinesRule,
+  // Outlet evidence from any line (also removed ones), then the outlet rule weighs it.
+  outletDatelineRule,
+  outletBylineRule,
+  outletAgenciesRule,
+  outletTrailerRule,
+  outletCopyrightRule,
+  outletSelfReferenceRule,
+  outletCreditRule,
+  outletMastheadRule,
+  outletRule,
 ];
 
 /** Characters that only get in the way: zero-width marks, soft hyphens; NBSP becomes a space. */

@@ -13,6 +13,7 @@ const benchmarks: Record<string, () => Promise<{ command: Command }>> = {
   clean: () => import('./eval/clean.js'),
   pubdate: () => import('./eval/pubdate.js'),
   stories: () => import('./eval/stories.js'),
+  meta: () => import('./eval/meta.js'),
 };
 
 const help = `Usage: chronicle eval <benchmark> [options]
@@ -28,11 +29,12 @@ Benchmarks (each takes a dataset path and --format text|json; see \`chronicle ev
   clean    page-text benchmark (furniture removal from copied page text)
   pubdate  publication-date extraction from HTML
   stories  story clustering on Timeline17 (purity, inverse purity, B-cubed)
+  meta     titles, outlets and publication days from pasted page text (page-text with its HTML)
 `;
 
 export const command: Command = {
   summary:
-    'measure a stage on a public benchmark (timex, score, tls, ner, coref, quotes, extract, clean, pubdate, stories)',
+    'measure a stage on a public benchmark (timex, score, tls, ner, coref, quotes, extract, clean, pubdate, stories, meta)',
   help,
   async run(argv, io) {
     const [name, ...rest] = argv;

@@ -1,9 +1,11 @@
 /** Markdown for a timeline: one heading per date, footnote-style numbered sources. */
 import type { Timeline } from '../model.js';
+import { presentTimeline, sourceTitleLabel } from './present.js';
 
 const esc = (s: string) => s.replace(/([\\`*_[\]<>|#])/g, '\\$1');
 
-export function timelineMarkdown(t: Timeline, title = 'Timeline'): string {
+export function timelineMarkdown(timeline: Timeline, title = 'Timeline'): string {
+  const t = presentTimeline(timeline);
   const out: string[] = [`# ${esc(title)}`, ''];
   for (const e of t.entries) {
     out.push(`## ${e.date}`, '');
@@ -13,7 +15,7 @@ export function timelineMarkdown(t: Timeline, title = 'Timeline'): string {
       'Sources: ' +
         e.sources
           .map((s, i) => {
-            const label = esc(s.title || s.source || s.path || s.articleId);
+            const label = esc(sourceTitleLabel(s));
             return s.url ? `[${i + 1}] [${label}](${s.url})` : `[${i + 1}] ${label}`;
           })
           .join(' · '),

@@ -7,7 +7,7 @@
  * attested name, the short form's entity is merged into the batch's: its mentions, quotes, aliases and story
  * statistics move over, and the stories it appears in get a new version (their stored timelines are refreshed
  * like any touched story's). A stored entity is never renamed: a batch's chosen name is at times the entities
- * stage's mistake ("Mubarak Obama" for a batch's Obama), which must not replace a name the store has attested.
+ * stage's mistake ("Corvane Okafor" for a batch's Okafor), which must not replace a name the store has attested.
  */
 import type Database from 'better-sqlite3';
 import type { EntityType } from '../model.js';

@@ -267,7 +267,7 @@ function pruneLinkLists(root: Element): void {
 
 /** Lines that are metadata or furniture, not article text: datelines, "Advertisement", "Read more". */
 const FURNITURE_LINE = [
-  /^(advert(isement)?|anzeige|publicité|sponsored( content)?|comments?|share( this)?( article| story)?|read more|tell us what you think\W*)$/i,
+  /^(advert(isement)?|anzeige|publicité|sponsored( content)?|comments?|share( this)?( article| story)?|read more)$/i,
   /^(\|\s*)?(published|updated|posted|last updated|first published)\b[^\n]{0,60}$/i,
   /^(image|photo|picture|credit|source|foto|bild)s?\s*:\s*\S[^\n]{0,80}$/i,
   /^(image|photo) (copyright|caption|credit)\b[^\n]{0,80}$/i,

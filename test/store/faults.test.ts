@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -55,23 +55,41 @@ test('a corrupt store file gives a clear error and is not modified', () => {
   assert.ok(readFileSync(bad).equals(buf));
 });
 
-test(
-  'a read-only directory gives a clear error',
-  { skip: process.getuid?.() === 0 ? 'root ignores permissions' : false },
-  () => {
-    const d = join(dir(), 'ro');
-    mkdirSync(d);
-    chmodSync(d, 0o500);
-    try {
+/** The unprivileged account the read-only case runs as when the tests run as root (CI does). */
+const NOBODY = 65534;
+const OPEN_CHILD = join(import.meta.dirname, 'open-child.ts');
+
+test('a read-only directory gives a clear error (as an unprivileged user when run as root)', () => {
+  // Root ignores directory permissions, so as root the opening runs in a child process that drops to an
+  // unprivileged user with setpriv (util-linux); the directory tree is made traversable for it.
+  const asRoot = process.getuid?.() === 0;
+  const base = dir();
+  chmodSync(base, 0o755);
+  const d = join(base, 'ro');
+  mkdirSync(d);
+  chmodSync(d, 0o555);
+  const path = join(d, 'x.db');
+  try {
+    if (!asRoot) {
       assert.throws(
-        () => openStore(join(d, 'x.db')),
-        (e: Error) => e instanceof StoreError && e.message.includes(join(d, 'x.db')),
+        () => openStore(path),
+        (e: Error) => e instanceof StoreError && e.message.includes(path),
       );
-    } finally {
-      chmodSync(d, 0o700);
+      return;
     }
-  },
-);
+    const argv = [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath];
+    const r = spawnSync('setpriv', [...argv, '--import', 'tsx', OPEN_CHILD, path], { encoding: 'utf8' });
+    assert.equal(r.error, undefined, `setpriv could not run: ${r.error?.message}`);
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}');
+    assert.equal(out.opened, false, 'the store opened in a read-only directory');
+    assert.equal(out.name, 'StoreError');
+    assert.ok(out.message.includes(path), out.message);
+    assert.ok(!existsSync(path), 'nothing was created in the read-only directory');
+  } finally {
+    chmodSync(d, 0o700);
+  }
+});
 
 test('a path that cannot be created gives a clear error naming it', () => {
   const d = dir();

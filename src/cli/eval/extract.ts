@@ -5,6 +5,7 @@ import { UsageError, formatOption, parse, progress } from '../common.js';
 import { aggregate, loadExtractionDataset, shingleMatch, type PRF, type TpFpFn } from '../../eval/extract.js';
 import { decodeHtml, maybeGunzip } from '../../web/charset.js';
 import { extractArticle } from '../../web/extract.js';
+import { conditionsText } from './conditions.js';
 
 const help = `Usage: chronicle eval extract <dir> [--out FILE] [--format text|json]
 
@@ -64,6 +65,13 @@ export function runExtractEval(
   };
 }
 
+/** What the figures are (see conditions.ts). */
+const CONDITIONS = [
+  '4-gram shingle P/R/F1 per page, averaged over pages (the Zyte benchmark metric)',
+  'in-sample: the extraction rules were developed on these same pages (the visible half of the ' +
+    'benchmark); the other half is held out and not here',
+];
+
 export const command: Command = {
   summary: 'article-extraction benchmark (main text from HTML)',
   help,
@@ -78,8 +86,15 @@ export const command: Command = {
     const fmt = (x: number) => x.toFixed(4);
     if (format === 'json') {
       io.stdout(
-        JSON.stringify({ p: r.p, r: r.r, f: r.f, pages: r.pages, seconds: r.seconds, baseline: r.baseline }) +
-          '\n',
+        JSON.stringify({
+          p: r.p,
+          r: r.r,
+          f: r.f,
+          pages: r.pages,
+          seconds: r.seconds,
+          baseline: r.baseline,
+          conditions: CONDITIONS,
+        }) + '\n',
       );
     } else {
       io.stdout(
@@ -89,7 +104,7 @@ export const command: Command = {
           `chronicle    ${fmt(r.p)}  ${fmt(r.r)}  ${fmt(r.f)}`,
           `readability  ${fmt(r.baseline.p)}  ${fmt(r.baseline.r)}  ${fmt(r.baseline.f)}`,
           '',
-        ].join('\n'),
+        ].join('\n') + conditionsText(CONDITIONS),
       );
     }
     return 0;

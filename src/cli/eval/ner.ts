@@ -17,6 +17,7 @@ import {
 import { compromiseTagDocument } from '../../nlp/ner/baseline.js';
 import { defaultModelPath, loadModelFile } from '../../nlp/ner/load.js';
 import { tagDocument } from '../../nlp/ner/tagger.js';
+import { conditionsText } from './conditions.js';
 
 const help = `Usage: chronicle eval ner <conll-file> [--out FILE] [--format text|json] [--model FILE] [--no-baseline]
 
@@ -56,6 +57,13 @@ function report(score: ConllScore, seconds: number): Report {
     seconds: Math.round(seconds * 1000) / 1000,
   };
 }
+
+/** What the figures are (see conditions.ts). */
+const CONDITIONS = [
+  'conlleval entity P/R/F1; the tagger sees only the words (no gold part-of-speech or chunk columns)',
+  'the model was trained on eng.train only, but its hyper-parameters (epochs, folds, pruning) were chosen ' +
+    'on eng.testa: on testa the figure is in-sample for those choices; eng.testb was never used',
+];
 
 export const command: Command = {
   summary: 'CoNLL-2003 named entities (conlleval)',
@@ -123,6 +131,7 @@ export const command: Command = {
             ...modelReport,
             ...(baseReport ? { baseline: { method: 'compromise', ...baseReport } } : {}),
             model: modelPath,
+            conditions: CONDITIONS,
             documents: documentsOf(conll).length,
             errors: conll.errors.map((e) => e.message),
           },
@@ -153,7 +162,7 @@ export const command: Command = {
       `model: ${main.seconds.toFixed(2)} s (load ${(loadSeconds * 1000).toFixed(0)} ms, ${Math.round(conll.tokens / (main.seconds - loadSeconds))} tokens/s)` +
         (base ? `; compromise: ${base.seconds.toFixed(2)} s` : ''),
     );
-    io.stdout(lines.join('\n') + '\n');
+    io.stdout(lines.join('\n') + '\n' + conditionsText(CONDITIONS));
     return 0;
   },
 };

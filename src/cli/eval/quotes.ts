@@ -4,6 +4,7 @@ import type { Command } from '../common.js';
 import { formatOption, parse, UsageError } from '../common.js';
 import { InputError } from '../../model.js';
 import { runPolnear } from '../../eval/polnear-run.js';
+import { conditionsText } from './conditions.js';
 
 const help = `Usage: chronicle eval quotes <polnear-split-dir> [--format text|json] [--limit N]
 
@@ -15,6 +16,9 @@ gold Content/Source spans of the first annotation file of that text.
   content  P/R/F1 of content spans: overlap match (one-to-one, greedy by overlap), and "exact" (equal
            after trimming whitespace, quotation marks and , . ; : at both ends)
   source   for matched contents whose gold has a Source: share whose predicted speaker span overlaps it
+           (also given for indirect attributions: gold contents not in quotation marks)
+  speakers predicted speakers that are neither an entity nor a description with a head noun (fragments
+           such as "of an", clauses, bare nationality adjectives such as "French"); our own check
   direct   attributions whose content is in quotation marks (gold for recall, ours for precision)
   all      every attribution
 
@@ -28,6 +32,13 @@ Options:
 `;
 
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
+
+/** What the figures are (see conditions.ts). */
+const CONDITIONS = [
+  'the full pipeline (our sentences, NER, entities and quote rules) on the raw text: no gold spans given',
+  'source accuracy is over gold attributions whose content we matched; direct = quotation-mark quotes',
+  'the attribution rules were developed looking at PolNeAR train and dev documents before issue 17; the issue 17 changes (speakers, cues) were developed on train only, dev held out',
+];
 
 export const command: Command = {
   summary: 'PolNeAR quote and attribution extraction',
@@ -71,9 +82,12 @@ export const command: Command = {
           {
             direct: strip(s.direct),
             all: strip(s.all),
+            indirectSource: s.indirectSource,
+            speakers: s.speakers,
             documents: res.documents,
             errors: res.errors.length,
             seconds: res.seconds,
+            conditions: CONDITIONS,
           },
           null,
           2,
@@ -88,6 +102,21 @@ export const command: Command = {
     io.stdout(`            P     R     F1       P     R     F1        acc\n`);
     io.stdout(row('direct', s.direct));
     io.stdout(row('all', s.all));
+    io.stdout(`indirect source acc ${pct(s.indirectSource.acc)} (${s.indirectSource.n})\n`);
+    const reasons = Object.entries(s.speakers.reasons)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    io.stdout(
+      `speakers: ${s.speakers.predicted} predicted, ${s.speakers.bad} neither an entity nor a headed description${
+        reasons
+          ? ` (${reasons}; e.g. ${s.speakers.examples
+              .slice(0, 5)
+              .map((x) => JSON.stringify(x))
+              .join(', ')})`
+          : ''
+      }\n`,
+    );
+    io.stdout(conditionsText(CONDITIONS));
     return 0;
   },
 };

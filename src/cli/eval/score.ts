@@ -4,6 +4,7 @@ import type { Command } from '../common.js';
 import { formatOption, parse, UsageError } from '../common.js';
 import { readTilseTimelineText, scoreTimeline, type TilseTimeline } from '../../eval/tilse.js';
 import type { PRF } from '../../eval/rouge.js';
+import { conditionsText } from './conditions.js';
 
 const help = `Usage: chronicle eval score --gold <timeline.txt> [--gold <more.txt>...] --pred <timeline.txt> [--format text|json]
 
@@ -83,7 +84,7 @@ export const command: Command = {
       row(`${m} ROUGE-2`, result[m].rouge2);
     }
     row('date', result.date);
-    io.stdout(out);
+    io.stdout(out + conditionsText(['metric only: scores the given files as they are (no method is run)']));
     return 0;
   },
 };

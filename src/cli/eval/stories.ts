@@ -13,6 +13,7 @@ import { SqliteStore } from '../../store/index.js';
 import { clusteringScores } from '../../eval/clustering.js';
 import { seededRandom, shuffleInPlace } from '../../util/random.js';
 import { formatOption, parse, UsageError, type Command } from '../common.js';
+import { conditionsText } from './conditions.js';
 
 const help = `Usage: chronicle eval stories <timeline17-dir> [--format text|json] [--analyze]
 
@@ -122,6 +123,12 @@ export function readTimeline17(dir: string): Article[] {
   return out;
 }
 
+/** What the figures are (see conditions.ts). */
+const CONDITIONS = [
+  "gold clusters are Timeline17's topics (source folders merged by topic); near-duplicates are kept",
+  'in-sample: the clustering parameters (thresholds, settle rules) were chosen on Timeline17 itself',
+];
+
 export const command: Command = {
   summary: 'story clustering on Timeline17 (purity, inverse purity, B-cubed)',
   help,
@@ -194,6 +201,7 @@ export const command: Command = {
       order: batch === undefined ? null : order,
       seed: order === 'shuffled' ? seed : null,
       analyzed: Boolean(values.analyze),
+      conditions: CONDITIONS,
       clusterSeconds,
       seconds,
     };
@@ -211,7 +219,7 @@ export const command: Command = {
           `B-cubed F1      ${p(scores.bcubedF1)}`,
           `seconds         ${seconds.toFixed(2)} (clustering ${clusterSeconds.toFixed(2)})`,
           '',
-        ].join('\n'),
+        ].join('\n') + conditionsText(CONDITIONS),
       );
     }
     return 0;

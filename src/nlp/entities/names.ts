@@ -178,7 +178,7 @@ export function coreTokens(surface: string, type: EntityType): string[] {
   let i = 0;
   if (type === 'PERSON') {
     while (i < toks.length - 1 && TITLES.has(foldToken(toks[i]))) i++;
-    // "Apple CEO Steve Jobs", "U.S. President Barack Obama": the name follows the last title word
+    // "Norvale CEO Petra Lind", "Deputy Harbour Minister Jon Akers": the name follows the last title word
     for (let k = toks.length - 2; k > i; k--)
       if (TITLES.has(foldToken(toks[k])) && CAP_START_RE.test(toks[k + 1])) {
         i = k + 1;

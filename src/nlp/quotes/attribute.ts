@@ -20,6 +20,7 @@ import {
   type W,
 } from './words.js';
 import { alternation } from './lexicon.js';
+import { isSpeakerPhrase } from './speakers.js';
 
 // Regular expressions used inside functions are compiled once, here.
 const LOWER_ED_ES_RE = /^\p{Ll}+(?:ed|es)$/u;
@@ -83,6 +84,12 @@ export function cueAt(text: string, ws: W[], q: number, clauseOnly = false): Cue
   if (w.lower === 'according' && ws[q + 1]?.lower === 'to')
     return { last: q + 1, text: text.slice(w.s, ws[q + 1].e), start: w.s };
   if (!(clauseOnly ? CLAUSE_CUES : CUE_VERBS).has(w.lower)) return null;
+  // "the secretary of state said": a noun after "of"/"the", not the verb "state"
+  if (
+    /^(?:state|states|report|reports)$/.test(w.lower) &&
+    /^(?:of|the|a|this|that|its|his|her)$/.test(ws[q - 1]?.lower ?? '')
+  )
+    return null;
   let last = q;
   const nxt = (k: number) => ws[q + k]?.lower;
   if (nxt(1) === 'on' && (nxt(2) === 'twitter' || nxt(2) === 'facebook' || nxt(2) === 'x')) last = q + 2;
@@ -90,20 +97,30 @@ export function cueAt(text: string, ws: W[], q: number, clauseOnly = false): Cue
   return { last, text: text.slice(w.s, ws[last].e), start: w.s };
 }
 
-/** Prepositions that open a fronted adverbial ("On Tuesday, Trump said"). */
+/** Prepositions that open a fronted adverbial ("On Tuesday, Varga said"). */
 const FRONTED = new Set(
   'on in at during after before when while as at with for from speaking asked'.split(' '),
 );
 
+/** Words that open a fronted time or linking adverbial ("Hours later, ...", "Back in 1999, ..."). */
+const ADVERBIAL_START = new Set(
+  'hours days weeks months years minutes moments back later earlier ever since yesterday today last this next meanwhile however moreover still then now instead separately indeed also afterwards once ultimately finally shortly soon just'.split(
+    ' ',
+  ),
+);
+
 /** The subject of the sentence starting at `from`: its first name or pronoun phrase (after a fronted adverbial). */
-function sentenceSubject(text: string, from: number, to: number): SpeakerSpan | null {
+export function sentenceSubject(text: string, from: number, to: number): SpeakerSpan | null {
   const ws = words(text, from, to);
   let i = 0;
   while (i < ws.length && !isWord(ws[i])) i++;
-  if (i < ws.length && FRONTED.has(ws[i].lower)) {
+  // one or two fronted adverbials ("On Tuesday, ...", "Hours later, ...", "Back in 1999, ...")
+  for (let round = 0; round < 2 && i < ws.length; round++) {
+    if (!FRONTED.has(ws[i].lower) && !ADVERBIAL_START.has(ws[i].lower)) break;
     let c = i;
     while (c < Math.min(ws.length, i + 12) && ws[c].t !== ',') c++;
     if (c < ws.length && ws[c].t === ',') i = c + 1;
+    else break;
   }
   if (
     i >= ws.length ||
@@ -111,7 +128,7 @@ function sentenceSubject(text: string, from: number, to: number): SpeakerSpan | 
   )
     return null;
   const sp = speakerAfter(text, ws, i, ws.length);
-  if (!sp) return null;
+  if (!sp || !isSpeakerPhrase(sp.text)) return null;
   if (/^(?:the|a|an)$/i.test(ws[i].t) && sp.to === i) return null;
   return sp;
 }
@@ -121,6 +138,25 @@ interface Found {
   cue: Cue;
   /** Offset where the attribution clause ends. */
   end: number;
+}
+
+/** Words after a cue that name who was told or where ("told a briefing", "said at a news conference"). */
+const AUDIENCE =
+  /^(?:reporters|journalists|lawmakers|parliament|supporters|delegates|viewers|listeners|readers|the|a|an|at|in|on|during|to|from|via|through|before|after|late|early|last|this|yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
+/**
+ * After a quote that ends with a full stop, the attribution must end its sentence soon: at most 4 more
+ * words, or up to MAX_TAIL_WORDS when they only say who was told, where or when ("Akers told a briefing in
+ * Halden on Tuesday."). A longer tail is a new sentence (`"... today." The star then recalled an incident`).
+ */
+function shortTail(ws: W[], from: number, to: number): boolean {
+  if (to - from <= 4) return true;
+  if (to - from > MAX_TAIL_WORDS) return false;
+  const tail = ws.slice(from, to);
+  return (
+    AUDIENCE.test(tail[0].t) &&
+    !tail.some((w) => CUE_VERBS.has(w.lower) || /^\p{Ll}+ed$/u.test(w.t) || w.t === ',')
+  );
 }
 
 /** `"...," X said` / `"...," said X` right after a closing mark. */
@@ -150,7 +186,7 @@ function attributionAfter(text: string, q: QuoteMarkSpan): Found | null {
     else {
       const sp = speakerBefore(text, ws, k, b);
       if (sp && sp.from <= b + 1) speaker = sp;
-      // "Trump senior adviser Paul Manafort conceded": the whole phrase from the quote on is the speaker
+      // "Varga campaign adviser Lena Brosk conceded": the whole phrase from the quote on is the speaker
       else if (sp && sp.from - b <= 5 && ws.slice(b, sp.from).every(isWord))
         speaker = { ...sp, start: ws[b].s, text: text.slice(ws[b].s, sp.end), from: b };
     }
@@ -159,7 +195,7 @@ function attributionAfter(text: string, q: QuoteMarkSpan): Found | null {
     if (
       speaker &&
       endsWithStop &&
-      !(limit - Math.max(cue.last, speaker.to) <= 4 && limit < ws.length && isSentEnd(ws, limit))
+      !(limit < ws.length && isSentEnd(ws, limit) && shortTail(ws, Math.max(cue.last, speaker.to) + 1, limit))
     )
       speaker = null;
     if (speaker) return { speaker, cue, end: Math.max(ws[cue.last].e, speaker.end) };
@@ -174,6 +210,7 @@ function attributionAfter(text: string, q: QuoteMarkSpan): Found | null {
   for (let k = b + 1; k < Math.min(limit, b + 6); k++) {
     if (!LOWER_ED_S_RE.test(ws[k].t) || NP_STOP.has(ws[k].lower)) continue;
     const sp = speakerBefore(text, ws, k, b);
+    if (endsWithStop && !(limit < ws.length && isSentEnd(ws, limit) && shortTail(ws, k + 1, limit))) break;
     if (
       sp &&
       sp.from === b &&
@@ -182,7 +219,7 @@ function attributionAfter(text: string, q: QuoteMarkSpan): Found | null {
       return { speaker: sp, cue: { last: k, text: ws[k].t, start: ws[k].s }, end: ws[k].e };
     break;
   }
-  // `“...,” Tina Tchen, Mrs. Obama's chief of staff, said`: a name, an appositive, then the cue
+  // `“...,” Ilse Marten, the mayor's chief of staff, said`: a name, an appositive, then the cue
   const name =
     b < limit && (isCap(ws[b]) || /^(?:the|a|an)$/i.test(ws[b].t)) ? speakerAfter(text, ws, b, limit) : null;
   if (name && ws[name.to + 1]?.t === ',') {
@@ -190,7 +227,8 @@ function attributionAfter(text: string, q: QuoteMarkSpan): Found | null {
     for (let k = name.to + 2; k < far; k++) {
       if (ws[k].t !== ',') continue;
       let c = k + 1;
-      while (c < far && AUX_ADVERBS.has(ws[c].lower)) c++;
+      // (a cue may itself be listed as an auxiliary: "has told", so stop at the first cue)
+      while (c < far && AUX_ADVERBS.has(ws[c].lower) && !cueAt(text, ws, c)) c++;
       const cue = cueAt(text, ws, c);
       if (cue) return { speaker: name, cue, end: ws[cue.last].e };
     }
@@ -232,7 +270,7 @@ function attributionBefore(
     if (!cue || (isCap(ws[k]) && k > sentFrom)) continue;
     // "telling reporters, ..." / "told his supporters, ...": the words after these cues are the audience
     const objectCue = /^(?:tell|tells|told|telling|ask|asks|asked|asking)$/.test(ws[k].lower);
-    const participle = /ing$/.test(ws[k].lower);
+    const participle = /ing$/.test(ws[k].lower) && ws[k].lower !== 'according';
     const sp =
       (participle ? subject() : null) ??
       (k > sentFrom ? speakerBefore(text, ws, k, sentFrom) : null) ??
@@ -249,7 +287,7 @@ function attributionBefore(
   }
   if (ws[ws.length - 1].t === ':') {
     const colon = ws[ws.length - 1];
-    // `Kasich: ‘We Are Going All The Way’`, `... - HuffPollster: “...”`: a name right before the colon
+    // `Okafor: ‘We Will Rebuild The Pier’`, `... - PollDesk: “...”`: a name right before the colon
     const np = npBack(ws, ws.length - 2, 6);
     if (np && np[0] >= sentFrom && isCap(ws[np[0]]) && (np[0] === sentFrom || !isWord(ws[np[0] - 1]))) {
       const sp = {
@@ -592,7 +630,7 @@ export function indirectAttribution(
       continue;
     }
     let sp = speakerBefore(text, ws, q);
-    // "Rubio thanked Miami and said ...", "then says ...": coordinated verbs share the sentence subject
+    // "Dunmore thanked the crews and said ...", "then says ...": coordinated verbs share the sentence subject
     if (!sp && q > 0 && /^(?:and|then|but|also)$/.test(ws[q - 1].lower))
       sp = sentenceSubject(text, ws[0].s, ws[q].s);
     const tail = n - 1 - cue.last;
@@ -630,7 +668,7 @@ export function indirectAttribution(
         }
         if (QUOTE_TOKEN.test(ws[k].t) || ws[k].t === ';') break;
       }
-      // "Rubio says, win or lose, ...": a comma may follow the cue
+      // "Dunmore says, rain or shine, ...": a comma may follow the cue
       const c0 = ws[cue.last + 1]?.t === ',' && cue.last + 2 < n ? cue.last + 2 : cue.last + 1;
       const nx = ws[c0];
       if (
