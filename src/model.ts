@@ -139,6 +139,11 @@ export interface Article {
   duplicateOf?: string | null;
   /** Reader hint: the text has exactly one sentence per line (Timeline17's tokenised files). */
   linesAreSentences?: boolean;
+  /**
+   * Reader hint: the text is the main text an extractor took from the page's HTML, not a page copy; the
+   * clean stage's learned furniture step is skipped (on such text it removes more body than furniture).
+   */
+  extractedFromHtml?: boolean;
 }
 
 export interface Entity {
