@@ -19,8 +19,6 @@ export interface ClusterFeatureSpec {
   offsets: number[];
 }
 
-export const DEFAULT_CLUSTER_FEATURES: ClusterFeatureSpec = { own: [4, 6, 10, 20], context: [], offsets: [] };
-
 /** The key a corpus token is counted and looked up under. */
 export function clusterKey(token: string): string {
   return digitsAsZero(normaliseToken(token));

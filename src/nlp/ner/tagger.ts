@@ -116,21 +116,16 @@ export function secondPassFeatures(label: string, firstPass: string[], i: number
   return f;
 }
 
-/**
- * All feature strings of a document (the training path). `noGazetteer(s)`: sentence s is featured as if
- * there were no gazetteer (gazetteer dropout in training).
- */
+/** All feature strings of a document (the training path). */
 export function featuresOfDocument(
   doc: string[][],
   gazetteer: Gazetteer | null,
   evidence: DocumentEvidence,
   secondPass: { labels: string[][]; firstPass: string[][] } | null,
   clusters: WordClusters | null = null,
-  noGazetteer?: (s: number) => boolean,
 ): string[][][] {
   return doc.map((words, s) => {
-    const gaz = noGazetteer && noGazetteer(s) ? null : gazetteer;
-    const feats = sentenceFeatures(words, evidence, gaz, clusters);
+    const feats = sentenceFeatures(words, evidence, gazetteer, clusters);
     if (secondPass)
       for (let i = 0; i < words.length; i++)
         feats[i].push(...secondPassFeatures(secondPass.labels[s][i], secondPass.firstPass[s], i));

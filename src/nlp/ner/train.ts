@@ -5,9 +5,7 @@
  * Features that depend on other annotations are built the way they will look at tagging time on unseen
  * text: gazetteer hits for a training document come from a gazetteer built from the other folds, and the
  * second pass's "label elsewhere in the document" features come from first-pass models that never saw
- * that document (jackknifing). Otherwise the model would learn to trust them blindly. Gazetteer dropout
- * goes further: a share of the training sentences is featured with no gazetteer at all, as much unseen
- * text will look (its names are not in the lists), so the other features must carry those sentences.
+ * that document (jackknifing). Otherwise the model would learn to trust them blindly.
  */
 import type { WordClusters } from './clusters.js';
 import { documentEvidence, prepareDocument } from './features.js';
@@ -35,15 +33,22 @@ export interface TrainOptions {
   twoPass: boolean;
   /** Word clusters for the cluster features (none if absent). */
   clusters?: WordClusters | null;
-  /** Share of training sentences featured without the gazetteer (0 or absent: none). */
-  gazetteerDropout?: number;
-  /**
-   * How the jackknife folds split the documents: 'interleaved' (document d in fold d mod K) or 'blocks'
-   * (K runs of consecutive documents: neighbouring stories, which share names, fall in the same fold).
-   */
-  jackknife?: 'interleaved' | 'blocks';
   log?: (line: string) => void;
 }
+
+/**
+ * The shipped model's settings (global; epochs, jackknife folds and pruning were chosen on eng.testa
+ * before clusters existed; the cluster features by 5-fold document cross-validation on eng.train, see
+ * models/ner/README.md). `clusterFeatures` says which features the word-cluster table gives.
+ */
+export const SHIPPED_SETTINGS = {
+  seed: 1,
+  iterations: 10,
+  folds: 4,
+  twoPass: true,
+  prune: 0.05,
+  clusterFeatures: { own: [4, 6, 10, 20], context: [] as number[], offsets: [] as number[] },
+};
 
 class Interner {
   readonly ids = new Map<string, number>();
@@ -102,13 +107,8 @@ export function trainNer(rawDocs: TrainingDocument[], opts: TrainOptions): NerMo
   const log = opts.log ?? (() => {});
   const docs = rawDocs.map((d) => ({ words: prepareDocument(d.words), tags: d.tags }));
   const K = Math.max(2, opts.folds);
-  const D = docs.length;
-  const foldOf = opts.jackknife === 'blocks' ? (d: number) => Math.floor((d * K) / D) : (d: number) => d % K;
+  const foldOf = (d: number) => d % K;
   const clusters = opts.clusters ?? null;
-  // Which sentences are featured without the gazetteer (drawn once, the same in both passes).
-  const dropRandom = seededRandom(opts.seed + 7919);
-  const dropout = opts.gazetteerDropout ?? 0;
-  const dropped = docs.map((d) => d.words.map(() => dropout > 0 && dropRandom() < dropout));
   const foldGaz: Gazetteer[] = [];
   for (let k = 0; k < K; k++) foldGaz.push(gazetteerOf(docs.filter((_, d) => foldOf(d) !== k)));
   const gazetteer = gazetteerOf(docs);
@@ -120,14 +120,7 @@ export function trainNer(rawDocs: TrainingDocument[], opts: TrainOptions): NerMo
   const interner = new Interner();
   const pass1: Instance[] = [];
   docs.forEach((d, di) => {
-    const feats = featuresOfDocument(
-      d.words,
-      foldGaz[foldOf(di)],
-      evidence[di],
-      null,
-      clusters,
-      (s) => dropped[di][s],
-    );
+    const feats = featuresOfDocument(d.words, foldGaz[foldOf(di)], evidence[di], null, clusters);
     feats.forEach((f, s) =>
       pass1.push({ doc: di, sent: s, feats: f.map((x) => interner.intern(x)), gold: gold[di][s] }),
     );
@@ -160,7 +153,6 @@ export function trainNer(rawDocs: TrainingDocument[], opts: TrainOptions): NerMo
       evidence[di],
       { labels, firstPass: predicted[di] },
       clusters,
-      (s) => dropped[di][s],
     );
     feats.forEach((f, s) =>
       pass2.push({ doc: di, sent: s, feats: f.map((x) => interner.intern(x)), gold: gold[di][s] }),
