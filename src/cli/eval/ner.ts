@@ -71,11 +71,12 @@ function report(score: ConllScore, seconds: number): Report {
 /** What the figures are (see conditions.ts). */
 const CONDITIONS = [
   'conlleval entity P/R/F1; the tagger sees only the words (no gold part-of-speech or chunk columns)',
-  'the model was trained on eng.train only (its word clusters on unlabelled news text: Timeline17, PolNeAR, ' +
-    'MEANTIME and the words of eng.train); its settings (epochs, jackknife folds, pruning, cluster features, ' +
-    'gazetteer dropout) were chosen by 5-fold document cross-validation on eng.train, with eng.testa held out; ' +
-    'the feature templates and the refiners were developed earlier while looking at eng.testa, so on testa the ' +
-    'figure is not fully held out; eng.testb was never used',
+  'the model was trained on eng.train only; its word clusters were learned from unlabelled text (Timeline17, ' +
+    'PolNeAR, MEANTIME and the words of eng.train; eng.testa was never read for them)',
+  'on eng.testa the figure is not fully held out: epochs, jackknife folds and pruning were chosen on it, and ' +
+    'the feature templates and refiners were developed looking at it; the cluster features were adopted on ' +
+    '5-fold document cross-validation on eng.train (`chronicle eval ner eng.train --cv 5`), not on testa; ' +
+    'eng.testb is not in the datasets and was never used',
 ];
 
 /** What a cross-validated figure is. */
