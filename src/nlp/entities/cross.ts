@@ -78,9 +78,10 @@ function articleShortNames(g: EntityGraph): void {
       const r = g.uf.find(l.id);
       const e = byRoot.get(r) ?? byRoot.set(r, { nodes: [], articles: 0 }).get(r)!;
       e.nodes.push(l);
-      e.articles += articles;
-      total += articles;
+      e.articles += articles.size;
+      total += articles.size;
     }
+    if (!total) continue;
     const best = [...byRoot.values()].reduce((a, b) => (b.articles > a.articles ? b : a));
     if (best.articles >= total * SHORT_NAME_MIN_SHARE) g.union(best.nodes[0], short);
   }

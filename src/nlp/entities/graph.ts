@@ -70,7 +70,7 @@ export class EntityGraph {
    * word that stands for different longer names in different articles, or that is mostly a place, is not
    * a short name. Short node → longer node → articles where the short name stood for it.
    */
-  readonly shortLinks = new Map<Node, Map<Node, number>>();
+  readonly shortLinks = new Map<Node, Map<Node, Set<string>>>();
 
   nodeFor(type: EntityType, key: string, tokens: string[]): Node {
     const ofType = this.byKey[type];

@@ -167,7 +167,9 @@ function addArticle(g: EntityGraph, article: Article): void {
         if (longer.length && distinctNodes(longer) === 1) {
           let l = g.shortLinks.get(node);
           if (!l) g.shortLinks.set(node, (l = new Map()));
-          if (!node.articles.has(article.id)) l.set(longer[0].node, (l.get(longer[0].node) ?? 0) + 1);
+          const arts = l.get(longer[0].node);
+          if (arts) arts.add(article.id);
+          else l.set(longer[0].node, new Set([article.id]));
         }
       }
     }
