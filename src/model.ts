@@ -4,6 +4,9 @@
  * `Article.text` (the cleaned text), never into `rawText`.
  */
 
+import type { TimelineParams } from './timeline/params.js';
+import type { TimelineModels } from './timeline/models.js';
+
 /** A calendar day, `YYYY-MM-DD`. */
 export type IsoDay = string;
 
@@ -175,6 +178,8 @@ export interface TimelineSentence {
   sentenceIndex: number;
   /** All articles that carry this sentence (or a near-duplicate of it). */
   sources: SourceRef[];
+  /** Distinct outlets that reported the sentence's event (its paraphrases across outlets included). */
+  outlets?: number;
 }
 
 export interface TimelineEntry {
@@ -188,6 +193,10 @@ export interface TimelineEntry {
   sources: SourceRef[];
   /** Salience score of the date (strategy-specific, higher is more salient). */
   score: number;
+  /** Distinct outlets that reported the events of the summary (set by the default strategy). */
+  outlets?: number;
+  /** How many distinct events the day's candidate sentences report (set by the default strategy). */
+  events?: number;
 }
 
 export interface TimelineQuote {
@@ -225,6 +234,10 @@ export interface TimelineOptions {
   to?: IsoDay;
   /** Strategy name (see src/timeline). */
   strategy?: string;
+  /** Overrides of the method's hyper-parameters (src/timeline/params.ts); the defaults are never changed. */
+  params?: Partial<TimelineParams>;
+  /** The learned date and sentence models to use instead of the shipped ones (models/tls/). */
+  models?: TimelineModels;
 }
 
 /** A problem with one input (a file, a JSONL line, a URL) that was skipped or partly read. */

@@ -64,6 +64,8 @@ export function timelineJson(t: Timeline) {
       sources: e.sources,
       sentences: e.sentences,
       score: e.score,
+      ...(e.outlets !== undefined ? { outlets: e.outlets } : {}),
+      ...(e.events !== undefined ? { events: e.events } : {}),
     })),
     entities: t.entities.map((e) => ({
       name: e.name,
