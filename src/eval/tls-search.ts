@@ -34,13 +34,12 @@ import {
 
 /** The values each parameter may take in a search (the first is not special; START says where to begin). */
 export const SEARCH_SPACE: Readonly<Partial<Record<keyof TimelineParams, readonly number[]>>> = {
-  minQueryCoverage: [0, 0.02, 0.1],
   offQueryWeight: [0.1, 0.3, 1],
   laterAfterDays: [1, 3, 7],
   leadSentences: [3, 5, 8],
   minWords: [4, 6, 8],
   maxWords: [40, 60, 100],
-  eventSimilarity: [0.3, 0.4, 0.5, 0.6, 2],
+  eventSimilarity: [0.4, 0.5, 0.6, 2],
   redundancy: [0.3, 0.4, 0.5, 0.6],
   dateL2: [0.01, 0.03, 0.1, 0.3],
   sentenceL2: [0.001, 0.01, 0.1],
@@ -49,7 +48,6 @@ export const SEARCH_SPACE: Readonly<Partial<Record<keyof TimelineParams, readonl
 
 /** Where every search starts: the middle of each axis, fixed before any search was run. */
 export const SEARCH_START: Readonly<Partial<TimelineParams>> = {
-  minQueryCoverage: 0.02,
   offQueryWeight: 0.3,
   laterAfterDays: 3,
   leadSentences: 5,

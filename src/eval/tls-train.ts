@@ -63,7 +63,7 @@ export function spanOptions(t: TlsTask): TimelineOptions {
 }
 
 /** Only these parameters shape a context; a context for other values of the rest is a shallow copy. */
-export const contextKey = (p: Readonly<TimelineParams>) => `${p.minQueryCoverage} ${p.offQueryWeight}`;
+export const contextKey = (p: Readonly<TimelineParams>) => `${p.offQueryWeight}`;
 /** ...these the day feature rows... */
 export const dateFeatureKey = (p: Readonly<TimelineParams>) => `${contextKey(p)} ${p.laterAfterDays}`;
 /** ...and these the sentence feature rows. */

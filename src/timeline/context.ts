@@ -143,8 +143,8 @@ export function buildContext(
   const articles = analysis.articles.filter((a) => !a.duplicateOf);
   const byId = new Map(analysis.articles.map((a) => [a.id, a]));
 
-  // Query: terms found in too few articles are ignored (a label such as a dataset's topic name
-  // would otherwise empty the timeline).
+  // Query: terms no article contains are ignored (a label such as a dataset's topic name would otherwise
+  // make every article off-query).
   const lowerText = new Map<string, string>();
   const lower = (a: Article) => {
     let t = lowerText.get(a.id);
@@ -154,11 +154,7 @@ export function buildContext(
     }
     return t;
   };
-  const query = queryTerms(options.query).filter(
-    (term) =>
-      articles.filter((a) => mentionsTerm(lower(a), term)).length >=
-      Math.max(1, params.minQueryCoverage * articles.length),
-  );
+  const query = queryTerms(options.query).filter((term) => articles.some((a) => mentionsTerm(lower(a), term)));
   const articleWeight = new Map<string, number>();
   for (const a of articles)
     articleWeight.set(

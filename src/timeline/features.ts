@@ -1,10 +1,14 @@
 /**
- * What the learned models see. A day is described by how the material refers to it (distinct articles
- * and outlets naming it, how long after it they were published, explicit dates, leads, the query) and by
- * publication bursts; a candidate sentence by how it relates to its day (names it, leads a report of it,
- * previews it), how central it is, how widely its event was reported, its length, names, quotes and
- * numbers. Features are computed from the context alone (never from a reference), once per context and
- * day, and are the same for training (src/eval/tls-train.ts) and for building a timeline.
+ * What the learned models see. A day is described by how many articles refer to it, and when they were
+ * published, and by how many were published on it; a candidate sentence by how it relates to its day
+ * (names it, leads a report of it, previews it), how central it is, how widely its event was reported (by
+ * articles and by outlets), its length, names, quotes, numbers and modal words. Features are computed from
+ * the context alone (never from a reference), once per context and day, and are the same for training
+ * (src/eval/tls-train.ts) and for building a timeline.
+ *
+ * Position in the date span is deliberately not a day feature: under the Timeline17 protocol the span is
+ * the reference's own first..last date, so a model learns "the ends of the span are timeline dates" (it
+ * did: +1.8 points date F1), which says nothing about a user's story.
  */
 import type { IsoDay } from '../model.js';
 import { mentionAndLeadCollector, type Candidate } from './collect.js';
@@ -22,6 +26,8 @@ import { cosine, cosineDense, sparseCentroidOf, type SparseVector } from './text
  */
 export const DATE_FEATURES = ['references', 'laterReferences', 'earlierReferences', 'publications'] as const;
 
+/** Sentence features (the last seven are logs and products of the strongest ones: a linear model needs
+ * them to say "central AND widely carried"). */
 export const SENTENCE_FEATURES = [
   'namesDay',
   'lead',

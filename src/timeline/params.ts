@@ -12,8 +12,6 @@
  */
 export interface TimelineParams {
   // --- the material (src/timeline/context.ts) ---
-  /** A query term is used only if at least this share of articles contain it (else it is ignored). */
-  readonly minQueryCoverage: number;
   /** Weight of an article that does not match the query, in centroids (1 = the query is ignored). */
   readonly offQueryWeight: number;
 
@@ -54,16 +52,15 @@ export interface TimelineParams {
 
 /** The shipped values (see the header: chosen on all of Timeline17, so in-sample there). */
 export const DEFAULT_PARAMS: Readonly<TimelineParams> = Object.freeze({
-  minQueryCoverage: 0.02,
-  offQueryWeight: 0.2,
+  offQueryWeight: 0.1,
   laterAfterDays: 3,
-  leadSentences: 5,
-  minWords: 6,
-  maxWords: 100,
-  eventSimilarity: 0.5,
-  redundancy: 0.5,
-  dateL2: 0.1,
-  sentenceL2: 0.01,
+  leadSentences: 8,
+  minWords: 8,
+  maxWords: 40,
+  eventSimilarity: 0.6,
+  redundancy: 0.6,
+  dateL2: 0.01,
+  sentenceL2: 0.1,
   sentenceTemperature: 0.1,
   minReports: 1,
   maxDefaultDates: 20,

@@ -157,6 +157,125 @@ function meanLines(m: ReturnType<typeof meanOf>): string {
 const headline = (m: ReturnType<typeof meanOf>) =>
   `AR-1 ${f4(m.ar1.f)}  AR-2 ${f4(m.ar2.f)}  Date-F1 ${f4(m.date.f)}`;
 
+/** Everything a run found, for the text and JSON reports. */
+interface Report {
+  rule: KRule;
+  otherRule: KRule;
+  results: TaskRow[];
+  others: TaskRow[];
+  heldOut?: { rows: TaskRow[]; folds: LotoFold[]; evaluations: number; trainings: number };
+  seconds: number;
+  cpuSeconds: number;
+  peakMb: number;
+  conditions: string[];
+}
+
+function reportJson(r: Report): string {
+  const h = r.heldOut;
+  return (
+    JSON.stringify({
+      k: r.rule,
+      tasks: r.results.map(taskJson),
+      mean: meanJson(meanOf(r.results)),
+      otherK: { k: r.otherRule, mean: meanJson(meanOf(r.others)) },
+      ...(h
+        ? {
+            heldOut: {
+              k: r.rule,
+              mean: meanJson(meanOf(h.rows)),
+              tasks: h.rows.map(taskJson),
+              folds: h.folds.map((f) => ({ topic: f.topic, params: f.params, trainSelection: f.trainScore })),
+              evaluations: h.evaluations,
+              trainings: h.trainings,
+            },
+          }
+        : {}),
+      seconds: Math.round(r.seconds * 10) / 10,
+      cpuSeconds: Math.round(r.cpuSeconds * 10) / 10,
+      peakRssMb: r.peakMb,
+      conditions: r.conditions,
+    }) + '\n'
+  );
+}
+
+function reportText(r: Report): string {
+  const h = r.heldOut;
+  const mean = meanOf(r.results);
+  const otherMean = meanOf(r.others);
+  let text = '';
+  if (h) text += `HELD OUT (nested leave-one-topic-out, k=${r.rule}): ${headline(meanOf(h.rows))}\n`;
+  text += `IN-SAMPLE (shipped method, k=${r.rule}):              ${headline(mean)}\n`;
+  text += `IN-SAMPLE (shipped method, k=${r.otherRule}):              ${headline(otherMean)}\n`;
+  text += `reference points (F, published, held out): DATEWISE AR-1 0.120, AR-2 0.035, Date 0.544; SUnSET (72B LLM) 0.136, 0.044, 0.576\n\n`;
+  if (h) {
+    text += `held-out tasks (each scored with the parameters and models of its fold):\n${table(h.rows)}`;
+    text += `\nmean over ${h.rows.length} held-out tasks (P and R averaged, F1 of the averages):\n${meanLines(meanOf(h.rows))}`;
+    text += `\nper fold: parameters chosen on the other 8 topics (selection score there), where they differ from the shipped ones:\n`;
+    for (const f of h.folds) text += `  ${f.topic.padEnd(16)} ${f4(f.trainScore)}  ${paramDiff(f.params)}\n`;
+    text += `  (${h.evaluations} task evaluations, ${h.trainings} model trainings)\n\n`;
+  }
+  text += `in-sample tasks (shipped method, k=${r.rule}):\n${table(r.results)}`;
+  text += `\nmean over ${r.results.length} tasks (P and R averaged, F1 of the averages), k=${r.rule}:\n${meanLines(mean)}`;
+  text += `mean, k=${r.otherRule}:\n${meanLines(otherMean)}`;
+  text += conditionsText(r.conditions);
+  text += `wall time ${r.seconds.toFixed(1)} s (CPU ${r.cpuSeconds.toFixed(1)} s), peak memory ${r.peakMb} MB\n`;
+  return text;
+}
+
+function conditionsOf(rule: KRule, heldOut: boolean): string[] {
+  return [
+    ...(heldOut
+      ? [
+          'HELD OUT (--loto): nested leave-one-topic-out; in each fold every searched parameter was chosen and both ' +
+            "models were trained on the other 8 topics only; the held-out topic's references were not read",
+        ]
+      : []),
+    'IN-SAMPLE (shipped method): its parameters were chosen and its models trained on these same 19 tasks, so it is ' +
+      "not a held-out figure; the published reference points are held out (DATEWISE's date model leaves the test topic out)",
+    `k (sentences per date) = the reference's average sentences per date, ${rule === 'round' ? 'rounded (news-tls, half to even)' : "floored (tilse's rule)"}; the other rule's means are printed too`,
+    "each task gets its topic's articles published within the reference timeline's first..last date",
+  ];
+}
+
+/** Score the library's default method, as `chronicle timeline` runs it, on tasks, for both k rules. */
+function scoreInSample(
+  tasks: readonly TlsTask[],
+  strategy: string,
+  rows: Record<KRule, TaskRow[]>,
+  warn: (s: string) => void,
+  written: KRule,
+  write?: (t: TlsTask, pred: ReturnType<typeof toTilse>) => void,
+): void {
+  for (const t of tasks) {
+    for (const w of t.task.warnings) warn(`warning: ${w}`);
+    if (!t.analysis.articles.length)
+      warn(
+        `warning: ${t.task.path}: no article published in the reference's span; scored as an empty timeline`,
+      );
+    // the default strategy's entries from one context for both rules; another strategy builds twice
+    const ctx =
+      strategy === defaultStrategy.name ? buildContext(t.analysis, spanOptions(t), DEFAULT_PARAMS) : null;
+    for (const r of K_RULES) {
+      const options = {
+        ...spanOptions(t),
+        dates: t.task.reference.size,
+        sentences: sentencesPerDate(t.task.reference, r),
+        strategy,
+      };
+      const tl = ctx
+        ? {
+            entries: datewiseEntries(ctx, shippedModels(), options.dates, options.sentences),
+            entities: [],
+            quotes: [],
+          }
+        : buildTimelineFromAnalysis(t.analysis, options);
+      const pred = toTilse(tl);
+      rows[r].push(rowOf(t, scoreTimeline(pred, [t.task.reference])));
+      if (r === written) write?.(t, pred);
+    }
+  }
+}
+
 export const command: Command = {
   summary: 'Timeline17 timeline summarisation (AR-1, AR-2, Date-F1), in-sample and held out (--loto)',
   help,
@@ -187,6 +306,7 @@ export const command: Command = {
       if (!quiet) io.stderr(s + '\n');
     };
     const started = process.hrtime.bigint();
+    const cpuStart = process.cpuUsage();
     let peakRss = process.memoryUsage().rss;
     const samplePeak = () => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -210,124 +330,40 @@ export const command: Command = {
         bar.update(`${topic}:${stage}`, done, total),
       onTopic: () => bar.done(),
     };
-    // In-sample: the library's default method, as `chronicle timeline` runs it, for both k rules.
     const rows: Record<KRule, TaskRow[]> = { round: [], floor: [] };
-    const inSample = (tasks: TlsTask[]) => {
-      for (const t of tasks) {
-        for (const w of t.task.warnings) warn(`warning: ${w}`);
-        if (!t.analysis.articles.length)
-          warn(
-            `warning: ${t.task.path}: no article published in the reference's span; scored as an empty timeline`,
-          );
-        // the default strategy's entries from one context for both rules; another strategy builds twice
-        const ctx =
-          strategy === defaultStrategy.name ? buildContext(t.analysis, spanOptions(t), DEFAULT_PARAMS) : null;
-        for (const r of K_RULES) {
-          const options = {
-            ...spanOptions(t),
-            dates: t.task.reference.size,
-            sentences: sentencesPerDate(t.task.reference, r),
-            strategy,
-          };
-          const tl = ctx
-            ? {
-                entries: datewiseEntries(ctx, shippedModels(), options.dates, options.sentences),
-                entities: [],
-                quotes: [],
-              }
-            : buildTimelineFromAnalysis(t.analysis, options);
-          const pred = toTilse(tl);
-          rows[r].push(rowOf(t, scoreTimeline(pred, [t.task.reference])));
-          if (out && r === rule)
-            writeFileSync(join(out, `${t.task.folder}--${t.task.timeline}`), formatTilseTimeline(pred));
-        }
-        samplePeak();
-      }
-    };
-    let folds: LotoFold[] | undefined;
-    let heldOut: TaskRow[] = [];
-    let evaluator: TlsEvaluator | undefined;
+    const write = out
+      ? (t: TlsTask, pred: ReturnType<typeof toTilse>) =>
+          writeFileSync(join(out, `${t.task.folder}--${t.task.timeline}`), formatTilseTimeline(pred))
+      : undefined;
+    let heldOut: Report['heldOut'];
     if (values.loto) {
       const tasks = loadTasks(root, layout.topics, loading);
-      inSample(tasks);
-      evaluator = new TlsEvaluator(tasks, rule);
-      folds = nestedLoto(evaluator, (line) => warn(line));
-      heldOut = folds
+      scoreInSample(tasks, strategy, rows, warn, rule, write);
+      const evaluator = new TlsEvaluator(tasks, rule);
+      const folds = nestedLoto(evaluator, (line) => warn(line));
+      const heldRows = folds
         .flatMap((f) => f.tasks.map((x) => rowOf(x.task, x.scores)))
         .sort((a, b) => a.task.index - b.task.index);
-      samplePeak();
-    } else for (const tasks of topicTasks(root, layout.topics, loading)) inSample(tasks);
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      heldOut = { rows: heldRows, folds, evaluations: evaluator.evaluations, trainings: evaluator.trainings };
+    } else
+      for (const tasks of topicTasks(root, layout.topics, loading)) {
+        scoreInSample(tasks, strategy, rows, warn, rule, write);
+        samplePeak();
+      }
     samplePeak();
-    const peakMb = Math.round(peakRss / 1e6);
-    const results = rows[rule];
-    const mean = meanOf(results);
-    const otherMean = meanOf(rows[otherRule]);
-    const heldMean = folds ? meanOf(heldOut) : undefined;
-
-    const conditions = [
-      ...(heldMean
-        ? [
-            'HELD OUT (--loto): nested leave-one-topic-out; in each fold every searched parameter was chosen and both ' +
-              "models were trained on the other 8 topics only; the held-out topic's references were not read",
-          ]
-        : []),
-      "IN-SAMPLE (shipped method): its parameters were chosen and its models trained on these same 19 tasks, so it is not a held-out figure; the published reference points are held out (DATEWISE's date model leaves the test topic out)",
-      `k (sentences per date) = the reference's average sentences per date, ${rule === 'round' ? 'rounded (news-tls, half to even)' : "floored (tilse's rule)"}; the other rule's means are printed too`,
-      "each task gets its topic's articles published within the reference timeline's first..last date",
-    ];
-
-    if (format === 'json') {
-      io.stdout(
-        JSON.stringify({
-          k: rule,
-          tasks: results.map(taskJson),
-          mean: meanJson(mean),
-          otherK: { k: otherRule, mean: meanJson(otherMean) },
-          ...(folds && heldMean
-            ? {
-                heldOut: {
-                  k: rule,
-                  mean: meanJson(heldMean),
-                  tasks: heldOut.map(taskJson),
-                  folds: folds.map((f) => ({
-                    topic: f.topic,
-                    params: f.params,
-                    trainSelection: f.trainScore,
-                  })),
-                  evaluations: evaluator!.evaluations,
-                  trainings: evaluator!.trainings,
-                },
-              }
-            : {}),
-          seconds: Math.round(seconds * 10) / 10,
-          peakRssMb: peakMb,
-          conditions,
-        }) + '\n',
-      );
-      return results.length ? 0 : 1;
-    }
-
-    let text = '';
-    if (folds && heldMean) {
-      text += `HELD OUT (nested leave-one-topic-out, k=${rule}): ${headline(heldMean)}\n`;
-    }
-    text += `IN-SAMPLE (shipped method, k=${rule}):              ${headline(mean)}\n`;
-    text += `IN-SAMPLE (shipped method, k=${otherRule}):              ${headline(otherMean)}\n`;
-    text += `reference points (F, published, held out): DATEWISE AR-1 0.120, AR-2 0.035, Date 0.544; SUnSET (72B LLM) 0.136, 0.044, 0.576\n\n`;
-    if (folds && heldMean) {
-      text += `held-out tasks (each scored with the parameters and models of its fold):\n${table(heldOut)}`;
-      text += `\nmean over ${heldOut.length} held-out tasks (P and R averaged, F1 of the averages):\n${meanLines(heldMean)}`;
-      text += `\nper fold: parameters chosen on the other 8 topics (selection score there), where they differ from the shipped ones:\n`;
-      for (const f of folds) text += `  ${f.topic.padEnd(16)} ${f4(f.trainScore)}  ${paramDiff(f.params)}\n`;
-      text += `  (${evaluator!.evaluations} task evaluations, ${evaluator!.trainings} model trainings)\n\n`;
-    }
-    text += `in-sample tasks (shipped method, k=${rule}):\n${table(results)}`;
-    text += `\nmean over ${results.length} tasks (P and R averaged, F1 of the averages), k=${rule}:\n${meanLines(mean)}`;
-    text += `mean, k=${otherRule}:\n${meanLines(otherMean)}`;
-    text += conditionsText(conditions);
-    text += `wall time ${seconds.toFixed(1)} s, peak memory ${peakMb} MB\n`;
-    io.stdout(text);
-    return results.length ? 0 : 1;
+    const cpu = process.cpuUsage(cpuStart);
+    const report: Report = {
+      rule,
+      otherRule,
+      results: rows[rule],
+      others: rows[otherRule],
+      heldOut,
+      seconds: Number(process.hrtime.bigint() - started) / 1e9,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      peakMb: Math.round(peakRss / 1e6),
+      conditions: conditionsOf(rule, Boolean(heldOut)),
+    };
+    io.stdout(format === 'json' ? reportJson(report) : reportText(report));
+    return report.results.length ? 0 : 1;
   },
 };
