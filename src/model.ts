@@ -93,6 +93,8 @@ export interface Quote {
   speakerEntityId?: string | null;
   /** The speaker as written in this article ("she", "the spokesman", "Merkel"). */
   speakerText?: string | null;
+  /** The role given with a named speaker ("Corvane Line spokesman" in "said Corvane Line spokesman Aron Vell"). */
+  speakerRole?: string | null;
   /** The cue verb or phrase ("said", "told", "according to", "wrote on Twitter"). */
   cue: string | null;
   /** Offsets of the quoted content into Article.text. */
@@ -140,6 +142,11 @@ export interface Article {
   duplicateOf?: string | null;
   /** Reader hint: the text has exactly one sentence per line (Timeline17's tokenised files). */
   linesAreSentences?: boolean;
+  /**
+   * Reader hint: the text is the main text an extractor took from the page's HTML, not a page copy; the
+   * clean stage's learned furniture step is skipped (on such text it removes more body than furniture).
+   */
+  extractedFromHtml?: boolean;
 }
 
 export interface Entity {
@@ -178,7 +185,10 @@ export interface TimelineSentence {
   sentenceIndex: number;
   /** All articles that carry this sentence (or a near-duplicate of it). */
   sources: SourceRef[];
-  /** Distinct outlets that reported the sentence's event (its paraphrases across outlets included). */
+  /**
+   * Corroboration: distinct outlets that reported the sentence's event (its near-duplicates and paraphrases
+   * across outlets included; a copy of a wire story counts as the wire once).
+   */
   outlets?: number;
 }
 
@@ -191,10 +201,10 @@ export interface TimelineEntry {
   sentences: TimelineSentence[];
   /** Union of the sources of the summary sentences and of the articles that refer to this date. */
   sources: SourceRef[];
+  /** Corroboration: distinct outlets among `sources` (a copy of a wire story counts as the wire once). */
+  outlets?: number;
   /** Salience score of the date (strategy-specific, higher is more salient). */
   score: number;
-  /** Distinct outlets that reported the events of the summary (set by the default strategy). */
-  outlets?: number;
   /** How many distinct events the day's candidate sentences report (set by the default strategy). */
   events?: number;
 }

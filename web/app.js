@@ -169,6 +169,12 @@ async function showStory() {
         : null,
     ]);
     if (seq !== renderSeq) return; // a newer request won
+    // A story merged into another answers (through a redirect) as that one: follow it in the URL and the list.
+    if (view.story.id !== state.story) {
+      state.story = view.story.id;
+      writeState(state, false);
+      markCurrentStory();
+    }
     performance.mark('chronicle:data');
     renderStory(view, ents, all ?? view);
     performance.mark('chronicle:timeline');

@@ -18,7 +18,8 @@ import { resolveEntities } from '../nlp/entities/index.js';
 import { annotateSentences } from '../nlp/sentences.js';
 import { annotateMentions } from '../nlp/ner/index.js';
 import { corefScores, type Cluster, type CorefScores } from './coref-metrics.js';
-import { readMeantime, type GoldMention, type MeantimeDoc } from './meantime.js';
+import { addNameNoise, type NameNoise, type NoisyCorpus } from './meantime-noise.js';
+import { readMeantime, type GoldMention, type MeantimeDoc, type NameRule } from './meantime.js';
 
 export interface CorefVariant extends CorefScores {
   mentions: number;
@@ -30,16 +31,46 @@ export interface MeantimeRun {
   documents: number;
   goldMentions: number;
   goldEntities: number;
-  variants: {
-    goldMentions: CorefVariant;
-    /** Gold name spans with the types our NER gives them (no gold types): null when NER was not run. */
-    goldSpans: CorefVariant | null;
-    stringMatch: CorefVariant;
-    systemMentions: CorefVariant | null;
-  };
+  variants: MeantimeVariants;
+  /** The same corpus with name noise (`noise` option), or null. */
+  noisy: (MeantimeVariants & { noise: Omit<NoisyCorpus, 'docs'> }) | null;
   errors: InputError[];
   seconds: number;
-  resolveSeconds: number;
+}
+
+export interface MeantimeVariants {
+  goldMentions: CorefVariant;
+  /** Gold name spans with the types our NER gives them (no gold types): null when NER was not run. */
+  goldSpans: CorefVariant | null;
+  stringMatch: CorefVariant;
+  systemMentions: CorefVariant | null;
+}
+
+export interface MeantimeOptions {
+  /** Run our NER (system-mentions and gold-spans variants); default true. */
+  system?: boolean;
+  /** Only these corpora (topic folders: "airbus", "apple", "gm", "stock"); default all. */
+  corpora?: string[];
+  /** Also score a copy of the corpus with this share of its gold names rewritten (meantime-noise.ts). */
+  noise?: NameNoise;
+  /** How a gold mention is represented by its name (meantime.ts); default 'head'. */
+  names?: NameRule;
+}
+
+/** The sentence of an offset: the rebuilt MEANTIME text has one sentence per line. */
+function lineIndex(text: string): (pos: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (pos) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
 }
 
 function clusters(ids: string[], label: (id: string) => string | undefined): Cluster[] {
@@ -54,9 +85,47 @@ function clusters(ids: string[], label: (id: string) => string | undefined): Clu
   return [...m.values()];
 }
 
-export function runMeantime(dir: string, opts: { system?: boolean } = {}): MeantimeRun {
+/** The corpora of a selection that are not among the known ones (a typo in `--corpora`). */
+export function unknownCorpora(docs: MeantimeDoc[], corpora: string[]): string[] {
+  const known = new Set(docs.map((d) => d.corpus));
+  return corpora.filter((c) => !known.has(c));
+}
+
+export function runMeantime(dir: string, opts: MeantimeOptions = {}): MeantimeRun {
   const t0 = performance.now();
-  const { docs, errors } = readMeantime(dir);
+  const read = readMeantime(dir, opts.names ?? 'head');
+  const errors = read.errors;
+  let docs = read.docs;
+  if (opts.corpora?.length) {
+    const bad = unknownCorpora(docs, opts.corpora);
+    if (bad.length)
+      throw new InputError(
+        dir,
+        `no MEANTIME corpus named ${bad.join(', ')} (there are: ${[...new Set(docs.map((d) => d.corpus))].join(', ')})`,
+      );
+    const want = new Set(opts.corpora);
+    docs = docs.filter((d) => want.has(d.corpus));
+  }
+  const gold: GoldMention[] = docs.flatMap((d) => d.mentions.filter((m) => m.name));
+  const variants = scoreVariants(docs, opts.system !== false, errors);
+  let noisy: MeantimeRun['noisy'] = null;
+  if (opts.noise) {
+    const { docs: nd, ...noise } = addNameNoise(docs, opts.noise);
+    noisy = { ...scoreVariants(nd, opts.system !== false, errors), noise };
+  }
+  return {
+    documents: docs.length,
+    goldMentions: gold.length,
+    goldEntities: new Set(gold.map((g) => g.cluster)).size,
+    variants,
+    noisy,
+    errors,
+    seconds: (performance.now() - t0) / 1000,
+  };
+}
+
+/** The four variants (see the header) over one set of documents. */
+function scoreVariants(docs: MeantimeDoc[], system: boolean, errors: InputError[]): MeantimeVariants {
   const gold: GoldMention[] = docs.flatMap((d) => d.mentions.filter((m) => m.name));
   const ids = gold.map((g) => g.id);
   const byId = new Map(gold.map((g) => [g.id, g]));
@@ -67,13 +136,14 @@ export function runMeantime(dir: string, opts: { system?: boolean } = {}): Meant
   const mentionOf = new Map<string, Mention>();
   for (const d of docs) {
     const a = newArticle({ id: d.id, rawText: d.text, path: d.path });
+    const sentenceOf = lineIndex(d.text);
     for (const g of d.mentions) {
       if (!g.name) continue;
       const m: Mention = {
         text: g.name.text,
         start: g.name.start,
         end: g.name.end,
-        sentenceIndex: 0,
+        sentenceIndex: sentenceOf(g.name.start),
         type: g.type,
       };
       a.mentions.push(m);
@@ -81,9 +151,7 @@ export function runMeantime(dir: string, opts: { system?: boolean } = {}): Meant
     }
     articles.push(a);
   }
-  const t1 = performance.now();
   resolveEntities(articles);
-  const resolveSeconds = (performance.now() - t1) / 1000;
   const resp = clusters(ids, (id) => mentionOf.get(id)?.entityId);
   const goldMentions: CorefVariant = { ...corefScores(key, resp), mentions: ids.length };
   const base = clusters(ids, (id) => {
@@ -94,7 +162,7 @@ export function runMeantime(dir: string, opts: { system?: boolean } = {}): Meant
 
   let systemMentions: CorefVariant | null = null;
   let goldSpans: CorefVariant | null = null;
-  if (opts.system !== false) {
+  if (system) {
     try {
       const sys: Article[] = docs.map((d) => {
         const a = newArticle({ id: d.id, rawText: d.text, path: d.path });
@@ -123,15 +191,7 @@ export function runMeantime(dir: string, opts: { system?: boolean } = {}): Meant
       );
     }
   }
-  return {
-    documents: docs.length,
-    goldMentions: ids.length,
-    goldEntities: key.length,
-    variants: { goldMentions, goldSpans, stringMatch, systemMentions },
-    errors,
-    seconds: (performance.now() - t0) / 1000,
-    resolveSeconds,
-  };
+  return { goldMentions, goldSpans, stringMatch, systemMentions };
 }
 
 /**
@@ -147,6 +207,7 @@ function goldSpansOwnTypes(docs: MeantimeDoc[], sys: Article[], ids: string[], k
   docs.forEach((d, i) => {
     const own = sys[i].mentions;
     const a = newArticle({ id: d.id, rawText: d.text, path: d.path });
+    const sentenceOf = lineIndex(d.text);
     for (const g of d.mentions) {
       if (!g.name) continue;
       const { start, end, text } = g.name;
@@ -156,7 +217,13 @@ function goldSpansOwnTypes(docs: MeantimeDoc[], sys: Article[], ids: string[], k
         const o = Math.min(m.end, end) - Math.max(m.start, start);
         if (o > best) [best, type] = [o, m.type];
       }
-      const m: Mention = { text, start, end, sentenceIndex: 0, type: type ?? byName.get(text) ?? 'MISC' };
+      const m: Mention = {
+        text,
+        start,
+        end,
+        sentenceIndex: sentenceOf(start),
+        type: type ?? byName.get(text) ?? 'MISC',
+      };
       a.mentions.push(m);
       mentionOf.set(g.id, m);
     }

@@ -34,6 +34,8 @@ export interface GoldMention {
 export interface MeantimeDoc {
   id: string;
   path: string;
+  /** The corpus (topic folder) it belongs to: "airbus" for `corpus_airbus/…` (else ""). */
+  corpus: string;
   text: string;
   mentions: GoldMention[];
 }
@@ -65,9 +67,77 @@ const NOT_NAMES = new Set(
   ),
 );
 const LEADING_DET = /^(?:the|a|an|this|that|its|their|his|her|our)$/i;
+const CAP_RE = /^\p{Lu}/u;
+/** Inner capitals of brand names written in lower case first ("zPad", "eKart"). */
+const CAMEL_RE = /^\p{Ll}+\p{Lu}/u;
+/** Model numbers after a name ("Halvard 797", "Tarn 900", "797-800", "797s"); not amounts ("US$ 40"). */
+const MODEL_NO_RE = /^(?:\d{3,}(?:-\d+)?\p{Ll}?|\d+\p{Lu}+)$/u;
+/** Short version numbers after a brand name written with inner capitals ("iPhone 4", "iOS 5"). */
+const VERSION_NO_RE = /^\d{1,2}$/;
+const GLUE_RE = /^(?:of|and|&|-|de|du|von|van|der|la)$/i;
+/** Words that open a post-modifier: the mention's head (and its name) comes before them. */
+const POST_MODIFIER = new Set(
+  'which that who whom whose where when of with to for from in on at by regarding including capable worth built as than like'.split(
+    ' ',
+  ),
+);
+
+/**
+ * How a gold mention (a noun phrase) is represented by its name:
+ *  - 'head' (default): the name at the phrase's head: the phrase is cut before its first post-modifier
+ *    (a comma, parenthesis, relative pronoun or preposition that does not glue two capitalised words), and
+ *    the last run of name tokens before the cut is the name: capitalised words, brand names with inner
+ *    capitals ("zPad") and model numbers right after a name word ("Halvard 797"); a run that is only the
+ *    possessor of a common noun ("Halvard 's newest ferry") is no name.
+ *  - 'last-caps' (the earlier rule, kept to reproduce earlier figures): the last run of capitalised tokens
+ *    anywhere in the phrase ("November" in "the ferry they will launch in November", "Corvane" in "Corvane 's zPad").
+ */
+export type NameRule = 'head' | 'last-caps';
+
+/** Token indices [first, last] of the name of a mention's tokens under `rule`, or null. */
+export function nameRun(toks: string[], rule: NameRule = 'head'): [number, number] | null {
+  const head = rule === 'head';
+  let cut = toks.length;
+  if (head)
+    for (let i = 1; i < toks.length; i++) {
+      const t = toks[i];
+      const glue = GLUE_RE.test(t) && CAP_RE.test(toks[i - 1]) && CAP_RE.test(toks[i + 1] ?? '');
+      if (/^[,(;:]$|^--$/.test(t) || (POST_MODIFIER.has(t) && !glue)) {
+        cut = i;
+        break;
+      }
+    }
+  const nameWord = (i: number) =>
+    (CAP_RE.test(toks[i]) || (head && CAMEL_RE.test(toks[i]))) && !(i === 0 && LEADING_DET.test(toks[i]));
+  let runEnd = -1;
+  let runStart = -1;
+  for (let i = cut - 1; i >= 0; i--) {
+    const t = toks[i];
+    const word =
+      nameWord(i) ||
+      (head &&
+        i > 0 &&
+        nameWord(i - 1) &&
+        !/\$$/.test(toks[i - 1]) &&
+        (MODEL_NO_RE.test(t) || (VERSION_NO_RE.test(t) && CAMEL_RE.test(toks[i - 1]))));
+    const glue = runEnd >= 0 && GLUE_RE.test(t) && i > 0 && CAP_RE.test(toks[i - 1]);
+    if (word || glue) {
+      if (runEnd < 0) runEnd = i;
+      runStart = i;
+    } else if (runEnd >= 0) break;
+  }
+  if (runEnd < 0) return null;
+  // "Halvard 's newest ferry": the name only owns the head noun
+  if (head && /^['’]s?$/.test(toks[runEnd + 1] ?? '') && runEnd + 2 < cut) return null;
+  return [runStart, runEnd];
+}
 
 /** Parse one CAT XML document. */
-export function parseMeantime(path: string, xml: string): { doc: MeantimeDoc; errors: InputError[] } {
+export function parseMeantime(
+  path: string,
+  xml: string,
+  nameRule: NameRule = 'head',
+): { doc: MeantimeDoc; errors: InputError[] } {
   const errors: InputError[] = [];
   const head = /<Document\b([^>]*)>/.exec(xml);
   if (!head) throw new InputError(path, 'not a MEANTIME CAT XML file (no <Document> element)');
@@ -124,29 +194,13 @@ export function parseMeantime(path: string, xml: string): { doc: MeantimeDoc; er
     const ts = toks as { start: number; end: number; text: string }[];
     const start = Math.min(...ts.map((t) => t.start));
     const end = Math.max(...ts.map((t) => t.end));
-    // the last run of capitalised tokens (skipping a leading determiner and possessive markers)
-    let runEnd = -1;
-    let runStart = -1;
-    for (let i = ts.length - 1; i >= 0; i--) {
-      const cap = /^\p{Lu}/u.test(ts[i].text) && !(i === 0 && LEADING_DET.test(ts[i].text));
-      const glue =
-        runEnd >= 0 &&
-        /^(?:of|and|&|-|de|du|von|van|der|la)$/i.test(ts[i].text) &&
-        i > 0 &&
-        /^\p{Lu}/u.test(ts[i - 1].text);
-      if (cap || glue) {
-        if (runEnd < 0) runEnd = i;
-        runStart = i;
-      } else if (runEnd >= 0) break;
-    }
-    let name =
-      runEnd >= 0
-        ? {
-            start: ts[runStart].start,
-            end: ts[runEnd].end,
-            text: text.slice(ts[runStart].start, ts[runEnd].end),
-          }
-        : null;
+    const run = nameRun(
+      ts.map((t) => t.text),
+      nameRule,
+    );
+    let name = run
+      ? { start: ts[run[0]].start, end: ts[run[1]].end, text: text.slice(ts[run[0]].start, ts[run[1]].end) }
+      : null;
     // a capitalised pronoun or determiner at the start of a sentence is not a name
     if (name && NOT_NAMES.has(name.text.toLowerCase())) name = null;
     mentions.push({
@@ -162,7 +216,12 @@ export function parseMeantime(path: string, xml: string): { doc: MeantimeDoc; er
       name,
     });
   }
-  return { doc: { id: docId, path, text, mentions }, errors };
+  return { doc: { id: docId, path, corpus: corpusOf(path), text, mentions }, errors };
+}
+
+/** The MEANTIME corpus (topic folder) of a file: "airbus" for `…/corpus_airbus/x.xml`, else "". */
+export function corpusOf(path: string): string {
+  return /(?:^|[\\/])corpus_([^\\/]+)[\\/][^\\/]*$/.exec(path)?.[1] ?? '';
 }
 
 function xmlFiles(dir: string, out: string[] = []): string[] {
@@ -178,7 +237,10 @@ function xmlFiles(dir: string, out: string[] = []): string[] {
  * Read the MEANTIME English corpus. `dir` may be the dataset root (…/meantime), the release folder, or
  * the `intra_cross-doc_annotation` folder itself; the cross-document annotation is used.
  */
-export function readMeantime(dir: string): { docs: MeantimeDoc[]; errors: InputError[] } {
+export function readMeantime(
+  dir: string,
+  nameRule: NameRule = 'head',
+): { docs: MeantimeDoc[]; errors: InputError[] } {
   if (!existsSync(dir)) throw new InputError(dir, 'no such folder');
   let root = dir;
   const find = (d: string, depth: number): string | null => {
@@ -204,7 +266,7 @@ export function readMeantime(dir: string): { docs: MeantimeDoc[]; errors: InputE
   const errors: InputError[] = [];
   for (const f of files) {
     try {
-      const { doc, errors: errs } = parseMeantime(f, readFileSync(f, 'utf8'));
+      const { doc, errors: errs } = parseMeantime(f, readFileSync(f, 'utf8'), nameRule);
       docs.push(doc);
       errors.push(...errs);
     } catch (e) {

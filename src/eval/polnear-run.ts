@@ -61,6 +61,8 @@ export function runPolnear(dir: string, opts: { limit?: number } = {}): PolnearR
         content: { start: a.start, end: a.end },
         source:
           a.sourceStart !== null && a.sourceEnd !== null ? { start: a.sourceStart, end: a.sourceEnd } : null,
+        speaker: a.speaker,
+        speakerEntityId: a.speakerEntityId ?? null,
       })),
     );
   }

@@ -14,7 +14,10 @@
  *   inside or just outside the span). Precision counts predicted contents that are themselves in quotation
  *   marks, recall counts gold direct contents; both may match any span of the other side.
  * - source accuracy: over matched pairs whose gold attribution has a source, the share whose predicted
- *   source span overlaps the gold source span.
+ *   source span overlaps the gold source span; also given for the gold attributions not in quotation marks
+ *   (indirect).
+ * - speakers: predicted speakers that are neither an entity nor a description with a head noun
+ *   (`speakerIssue`: fragments, clauses, bare nationality adjectives...).
  */
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, basename } from 'node:path';
@@ -216,6 +219,49 @@ export function readPolnearSplit(dir: string): PolnearSplit {
 export interface PredictedAttribution {
   content: Span;
   source: Span | null;
+  /** The speaker given (canonical name or description) and whether it is an entity; for the speaker check. */
+  speaker?: string | null;
+  speakerEntityId?: string | null;
+}
+
+/** Closed-class words (our list): a speaker ending in one is a fragment ("of an", "the head of"). */
+const CLOSED_CLASS = new Set(
+  (
+    'a an the of to in on at for with by from into about and or but that which who whose this these those ' +
+    'its his her their our my your is are was were be been has have had do does did will would can could ' +
+    'may might must shall should not'
+  ).split(' '),
+);
+/** Auxiliaries and modals: a speaker holding one is a clause, not a noun phrase. */
+const AUXILIARY =
+  /^(?:will|would|can|could|may|might|must|shall|should|is|are|was|were|has|have|had|did|does)$/;
+/** Nationality adjectives and country abbreviations said alone (the evaluation's own short list). */
+const BARE_NATIONALITY = new Set(
+  (
+    'us u.s u.s. usa uk u.k u.k. american british french german russian chinese italian spanish mexican ' +
+    'canadian israeli iranian iraqi syrian turkish saudi european ukrainian japanese korean indian dutch ' +
+    'swiss polish greek irish arab african asian'
+  ).split(' '),
+);
+
+/**
+ * Why a predicted speaker is not an entity or a description with a head noun, or null when it is one: a
+ * fragment (ends in a closed-class word), a clause (holds an auxiliary), a lone adverb, a number, or a bare
+ * nationality adjective or country abbreviation. Speakers resolved to an entity are fine. This check is the
+ * evaluation's own, independent of the rules it checks (src/nlp/quotes/speakers.ts).
+ */
+export function speakerIssue(speaker: string | null | undefined, entityId?: string | null): string | null {
+  if (!speaker || entityId) return null;
+  const words = speaker.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (!words.length) return 'empty';
+  const lower = words.map((w) => w.toLowerCase().replace(/[,;:]$/, ''));
+  const last = lower[lower.length - 1];
+  if (CLOSED_CLASS.has(last)) return 'fragment';
+  if (lower.some((w) => AUXILIARY.test(w))) return 'clause';
+  if (/^\p{N}[\p{N},.]*$/u.test(last)) return 'number';
+  if (words.length === 1 && /ly$/.test(last) && !/^\p{Lu}/u.test(words[0])) return 'adverb';
+  if (words.length === 1 && BARE_NATIONALITY.has(last)) return 'nationality';
+  return null;
 }
 
 export interface PRF {
@@ -235,6 +281,10 @@ export interface AttributionScores {
 export interface QuoteScores {
   direct: AttributionScores;
   all: AttributionScores;
+  /** Source accuracy over matched gold attributions that are not in quotation marks. */
+  indirectSource: { acc: number; n: number };
+  /** Predicted speakers (non-null) and those that are not an entity or a headed description, by reason. */
+  speakers: { predicted: number; bad: number; reasons: Record<string, number>; examples: string[] };
 }
 
 function prf(tpP: number, predicted: number, tpG: number, gold: number): PRF {
@@ -250,6 +300,8 @@ export class QuoteScorer {
   private c = {
     all: { pred: 0, gold: 0, tp: 0, exP: 0, exG: 0, srcN: 0, srcOk: 0 },
     direct: { pred: 0, gold: 0, tpP: 0, tpG: 0, exP: 0, exG: 0, srcN: 0, srcOk: 0 },
+    indirect: { srcN: 0, srcOk: 0 },
+    speakers: { predicted: 0, bad: 0, reasons: {} as Record<string, number>, examples: [] as string[] },
   };
 
   add(text: string, gold: GoldAttribution[], pred: PredictedAttribution[]): void {
@@ -302,10 +354,23 @@ export class QuoteScorer {
         if (g.direct) {
           D.srcN++;
           if (ok) D.srcOk++;
+        } else {
+          this.c.indirect.srcN++;
+          if (ok) this.c.indirect.srcOk++;
         }
       }
     }
     A.exP = A.exG;
+    const S = this.c.speakers;
+    for (const p of pred) {
+      if (!p.speaker) continue;
+      S.predicted++;
+      const why = speakerIssue(p.speaker, p.speakerEntityId);
+      if (!why) continue;
+      S.bad++;
+      S.reasons[why] = (S.reasons[why] ?? 0) + 1;
+      if (S.examples.length < 10) S.examples.push(p.speaker);
+    }
   }
 
   score(): QuoteScores {
@@ -319,6 +384,15 @@ export class QuoteScorer {
       all: {
         content: { ...prf(A.tp, A.pred, A.tp, A.gold), exact: prf(A.exP, A.pred, A.exG, A.gold) },
         source: { acc: A.srcN ? A.srcOk / A.srcN : 0, n: A.srcN },
+      },
+      indirectSource: {
+        acc: this.c.indirect.srcN ? this.c.indirect.srcOk / this.c.indirect.srcN : 0,
+        n: this.c.indirect.srcN,
+      },
+      speakers: {
+        ...this.c.speakers,
+        reasons: { ...this.c.speakers.reasons },
+        examples: [...this.c.speakers.examples],
       },
     };
   }

@@ -1,7 +1,7 @@
 /** Exporting a stored story: JSON (re-importable), Markdown, HTML and TimelineJS JSON. */
 import type { Analysis, Timeline } from '../model.js';
 import type { ExportFormat, StorySummary } from '../store/index.js';
-import { timelineMarkdown } from '../output/markdown.js';
+import { escapeMarkdown, timelineMarkdown } from '../output/markdown.js';
 import { timelineHtml } from '../output/html.js';
 import { storyJson } from './json.js';
 import { timelineJs } from './timelinejs.js';
@@ -28,7 +28,11 @@ export function exportStory(m: StoryMaterial, format: ExportFormat): string {
     case 'json':
       return JSON.stringify(storyJson(m.story, m.analysis, m.timeline)) + '\n';
     case 'markdown':
-      return timelineMarkdown(m.timeline, title).replace(/\n/, `\n\n_${subtitle(m.story)}_\n`);
+      // A function, not a replacement string: a `$&` in a source name must stay text.
+      return timelineMarkdown(m.timeline, title).replace(
+        /\n/,
+        () => `\n\n_${escapeMarkdown(subtitle(m.story))}_\n`,
+      );
     case 'html':
       return timelineHtml(m.timeline, title);
     case 'timelinejs':

@@ -4,13 +4,18 @@
  * for a batch as the main thread would. Asked to (`prepare`), it also computes what the store writes of each
  * article without looking at the store (src/store/prepare.ts), so the store's writer thread does not.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { niceThisThread } from './priority.js';
 import { runPipeline, type StageName } from '../pipeline.js';
 import type { Article } from '../model.js';
 import { dropPrepared, prepareArticles, type PreparedArticle } from '../store/prepare.js';
 
 export interface WorkRequest {
   id: number;
+  /** 'json': parse `json` (UTF-8 JSON text) and send the value back, so a large request body is not parsed on
+   * the caller's thread. Otherwise: analyse `articles`. */
+  kind?: 'json';
+  json?: Uint8Array;
   articles: Article[];
   disable?: StageName[];
   /** Post progress messages (only when the caller listens for them). */
@@ -29,13 +34,20 @@ export type WorkReply =
       entities: import('../model.js').Entity[];
       prepared?: PreparedArticle[];
     }
+  | { id: number; kind: 'json'; value: unknown }
   | { id: number; kind: 'error'; message: string; stack?: string };
 
 const port = parentPort;
 if (!port) throw new Error('src/parallel/worker is a worker thread entry point, not a module to import');
 
+niceThisThread((workerData as { niceness?: number } | undefined)?.niceness);
+
 port.on('message', (req: WorkRequest) => {
   try {
+    if (req.kind === 'json') {
+      const value: unknown = JSON.parse(new TextDecoder().decode(req.json));
+      return port.postMessage({ id: req.id, kind: 'json', value } satisfies WorkReply);
+    }
     const analysis = runPipeline(req.articles, {
       disable: req.disable,
       onProgress: req.progress

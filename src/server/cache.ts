@@ -38,6 +38,20 @@ export class LruCache<V> {
     return fresh;
   }
 
+  /** The value without marking it used or counting a hit. */
+  peek(key: string): V | undefined {
+    return this.map.get(key);
+  }
+
+  delete(key: string): void {
+    this.map.delete(key);
+  }
+
+  /** Keys from least to most recently used. */
+  keys(): string[] {
+    return [...this.map.keys()];
+  }
+
   clear(): void {
     this.map.clear();
   }

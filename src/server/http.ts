@@ -6,8 +6,12 @@ import type { z } from 'zod';
 export class ApiError extends Error {
   override name = 'ApiError';
   constructor(
-    readonly status: 400 | 401 | 404 | 405 | 413 | 415 | 422 | 500 | 502,
+    readonly status: 308 | 400 | 401 | 403 | 404 | 405 | 413 | 415 | 422 | 500 | 502 | 503,
     message: string,
+    /** Response headers that go with it (Retry-After, Location). */
+    readonly headers: Record<string, string> = {},
+    /** Extra fields of the JSON error body (`code`, `mergedInto`...). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }

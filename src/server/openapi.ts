@@ -1,7 +1,12 @@
 /** The OpenAPI 3.1 description of the HTTP API, served at /openapi.json. Written by hand, kept next to app.ts. */
 import type { InputLimits } from './inputs.js';
 
-const day = { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+const day = {
+  type: 'string',
+  format: 'date',
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  description: 'A real calendar day, years 1600-2199',
+};
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object, description: string) => ({
   description,
@@ -39,11 +44,15 @@ const sourceRef = {
 
 export function openApiDocument(limits: InputLimits) {
   const errorMessages: Record<number, string> = {
-    400: 'Invalid request (bad parameter, malformed JSON, unreadable input); the message names the problem',
+    308: 'The story was merged into another: `Location` (and `error.location`) is the same route of that story, `error.mergedInto` its id. Old story ids stay valid for good',
+    400: 'Invalid request (bad parameter, malformed JSON, unreadable input, impossible date); the message names the field',
     401: 'A token is configured and the request has no valid "Authorization: Bearer <token>"',
+    403: "`Host` does not name this server (see --allowed-host), or, on a server without a token, a write from another site's page (`Sec-Fetch-Site` or `Origin`)",
     404: 'Unknown story or route',
     413: `Request body larger than ${limits.maxBodyBytes} bytes`,
     415: 'Unsupported Content-Type',
+    500: 'The store is damaged or from a newer Chronicle (`error.code` store-damaged / store-schema); the message says which',
+    503: 'Try again later: the write queue is full (`error.code` write-queue-full) or the store is busy (store-busy), both with `Retry-After` seconds; or the store cannot be written (store-read-only, store-full, store-io)',
   };
   return {
     openapi: '3.1.0',
@@ -51,7 +60,7 @@ export function openApiDocument(limits: InputLimits) {
       title: 'Chronicle API',
       version: '0.1.0',
       description:
-        'Dated, deduplicated, sourced timelines of developing news stories. Reads are open; writes need a bearer token when the server has one.',
+        "Dated, deduplicated, sourced timelines of developing news stories. Reads are open; writes need a bearer token when the server has one, and without one are taken only from the server's own pages and from clients that are not browsers (a request with `Sec-Fetch-Site` other than same-origin, or with an `Origin` of another site, is refused). Every request must be addressed (`Host`) to the bound address, localhost, 127.0.0.1, [::1] or an --allowed-host name. A story merged into another keeps its id: its routes answer 308 to the same route of the story it joined. Writes are queued (one at a time, bounded: 503 with Retry-After when full) and answer once stored; a timeline being rebuilt after a write may be answered from its previous version, marked `Chronicle-Stale: rebuilding`.",
     },
     servers: [{ url: '/' }],
     components: {
@@ -70,7 +79,20 @@ export function openApiDocument(limits: InputLimits) {
             error: {
               type: 'object',
               required: ['status', 'message'],
-              properties: { status: { type: 'integer' }, message: { type: 'string' } },
+              properties: {
+                status: { type: 'integer' },
+                message: { type: 'string' },
+                code: {
+                  type: 'string',
+                  description:
+                    'For store and queue failures: store-busy, store-read-only, store-full, store-io, store-damaged, store-schema, no-story, write-queue-full',
+                },
+                mergedInto: {
+                  type: 'string',
+                  description: '308: the id of the story this one was merged into',
+                },
+                location: { type: 'string', description: '308: the same route of that story' },
+              },
             },
           },
         },
@@ -159,7 +181,8 @@ export function openApiDocument(limits: InputLimits) {
             byline: { type: ['string', 'null'] },
             publishedAt: {
               type: ['string', 'null'],
-              description: 'YYYY-MM-DD (a longer ISO timestamp is cut to its day)',
+              description:
+                'YYYY-MM-DD (a longer ISO timestamp is cut to its day); a real calendar day in the years 1600-2199, else 400',
             },
           },
         },
@@ -211,13 +234,41 @@ export function openApiDocument(limits: InputLimits) {
           },
         },
       },
+      '/api/sources': {
+        get: {
+          summary: 'Outlets in the store, with their number of articles and first and last publication days',
+          responses: {
+            200: json(
+              {
+                type: 'object',
+                properties: {
+                  sources: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['outlet', 'articles', 'first', 'last'],
+                      properties: {
+                        outlet: { type: ['string', 'null'] },
+                        articles: { type: 'integer', minimum: 1 },
+                        first: { ...day, type: ['string', 'null'] },
+                        last: { ...day, type: ['string', 'null'] },
+                      },
+                    },
+                  },
+                },
+              },
+              'Outlets, most articles first',
+            ),
+          },
+        },
+      },
       '/api/stories/{id}': {
         get: {
           summary: 'One story',
           parameters: [storyParam],
           responses: {
             200: json({ type: 'object', properties: { story: ref('StorySummary') } }, 'The story'),
-            ...errors(400, 404),
+            ...errors(308, 400, 403, 404, 500, 503),
           },
         },
       },
@@ -272,7 +323,7 @@ export function openApiDocument(limits: InputLimits) {
               },
               'The timeline',
             ),
-            ...errors(400, 404),
+            ...errors(308, 400, 403, 404, 500, 503),
           },
         },
       },
@@ -310,7 +361,7 @@ export function openApiDocument(limits: InputLimits) {
               },
               'Entities',
             ),
-            ...errors(400, 404),
+            ...errors(308, 400, 403, 404, 500, 503),
           },
         },
       },
@@ -327,7 +378,7 @@ export function openApiDocument(limits: InputLimits) {
               { type: 'object', properties: { quotes: { type: 'array', items: ref('Quote') } } },
               'Quotes',
             ),
-            ...errors(400, 404),
+            ...errors(308, 400, 403, 404, 500, 503),
           },
         },
       },
@@ -355,7 +406,7 @@ export function openApiDocument(limits: InputLimits) {
                 'text/markdown': { schema: { type: 'string' } },
               },
             },
-            ...errors(400, 404),
+            ...errors(308, 400, 403, 404, 500, 503),
           },
         },
       },
@@ -396,7 +447,7 @@ export function openApiDocument(limits: InputLimits) {
               },
               'Hits',
             ),
-            ...errors(400),
+            ...errors(400, 403, 500, 503),
           },
         },
       },
@@ -468,7 +519,10 @@ export function openApiDocument(limits: InputLimits) {
               },
             },
           },
-          responses: { 201: json(ref('IngestReport'), 'Stored'), ...errors(400, 401, 413, 415) },
+          responses: {
+            201: json(ref('IngestReport'), 'Stored'),
+            ...errors(400, 401, 403, 404, 413, 415, 500, 503),
+          },
         },
       },
     },

@@ -1,13 +1,23 @@
 /** Request schemas (zod). Query strings arrive as strings, so numbers are coerced and bounded here. */
 import { z } from 'zod';
+import { isPlausibleDay, MAX_YEAR, MIN_YEAR } from '../store/days.js';
+
+const NOT_A_DAY = `is not a calendar date in the years ${MIN_YEAR}-${MAX_YEAR}`;
 
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(s + 'T00:00:00Z');
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'is not a calendar date');
+  .refine(isPlausibleDay, NOT_A_DAY);
+
+/**
+ * A publication date as posted: an ISO day, optionally with a time (cut to the day when stored). Checked as a
+ * real calendar day in a sane range: "2024-99-99" once went into the store and broke its story's timeline.
+ */
+export const publishedAt = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be an ISO date (YYYY-MM-DD...)')
+  .refine((s) => isPlausibleDay(s.slice(0, 10)), NOT_A_DAY)
+  .refine((s) => s.length === 10 || !Number.isNaN(Date.parse(s.replace(' ', 'T'))), 'is not a valid time');
 
 const term = z.string().trim().min(1, 'must not be empty').max(200, 'is longer than 200 characters');
 
@@ -89,10 +99,7 @@ export const articleInput = z
     url: z.url({ protocol: /^https?$/ }).nullish(),
     source: optionalText(300),
     byline: optionalText(300),
-    publishedAt: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be an ISO date (YYYY-MM-DD...)')
-      .nullish(),
+    publishedAt: publishedAt.nullish(),
   })
   .strict();
 export type ArticleBody = z.infer<typeof articleInput>;

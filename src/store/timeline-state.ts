@@ -34,6 +34,7 @@ import {
   type ArticleRow,
   type QuoteColumns,
 } from './rows.js';
+import { dayOrder, storedDay } from './days.js';
 
 /** The varints of a stored blob, or null when it is malformed. */
 function readVarints(blob: Uint8Array): number[] | null {
@@ -161,16 +162,9 @@ export interface TimelineSourceOptions {
   maxSentences?: number;
 }
 
-/** SQLite's ORDER BY published_at, rowid: NULL first, then by text (ASCII days), then rowid. */
+/** SQLite's ORDER BY published_at, rowid (NULL first), on the days as read (storedDay): storyArticles' order. */
 function storyOrder(x: Member, y: Member): number {
-  const a = x.article.publishedAt;
-  const b = y.article.publishedAt;
-  if (a !== b) {
-    if (a === null) return -1;
-    if (b === null) return 1;
-    return a < b ? -1 : 1;
-  }
-  return x.rowid - y.rowid;
+  return dayOrder(x.article.publishedAt, y.article.publishedAt) || x.rowid - y.rowid;
 }
 
 /**
@@ -396,7 +390,7 @@ export class TimelineSource {
         title: r.title,
         byline: r.byline,
         source: r.source,
-        publishedAt: r.published_at,
+        publishedAt: storedDay(r.published_at),
         publishedAtEvidence: (r.published_at_evidence as Article['publishedAtEvidence']) ?? null,
         language: r.language,
         text,

@@ -3,13 +3,14 @@
  * one thing once and can tell how widely it was reported. Two candidates report one event when their
  * TF-IDF cosine reaches `eventSimilarity` (single link: a paraphrase chain across outlets is one event);
  * near-duplicate copies already share a fact key and arrive as one candidate carried by several articles.
- * Corroboration here counts OUTLETS (distinct `Article.source`), not articles: five stories from one wire
- * desk are one voice.
+ * Corroboration counts OUTLETS, not articles (src/timeline/corroboration.ts: one outlet is one voice, a
+ * wire copy is the wire's voice).
  */
 import type { Article } from '../model.js';
 import type { Candidate } from './collect.js';
 import type { TimelineContext } from './context.js';
 import { cosinesWith, type SparseVector } from './text.js';
+import { countOutlets } from './corroboration.js';
 
 export interface DayEvent {
   /** Indexes into the day's candidate list. */
@@ -18,26 +19,6 @@ export interface DayEvent {
   articles: Article[];
   /** Distinct outlets among them. */
   outlets: number;
-}
-
-/** The outlet an article speaks for: its source, else its URL's host, else the article itself. */
-export function outletOf(a: Article): string {
-  if (a.source) return `s:${a.source.trim().toLowerCase()}`;
-  if (a.url) {
-    try {
-      return `h:${new URL(a.url).hostname.replace(/^www\./, '')}`;
-    } catch {
-      // not a URL: fall through
-    }
-  }
-  return `a:${a.id}`;
-}
-
-/** Number of distinct outlets among articles. */
-export function countOutlets(articles: Iterable<Article>): number {
-  const seen = new Set<string>();
-  for (const a of articles) seen.add(outletOf(a));
-  return seen.size;
 }
 
 /** Group a day's candidates into events (single link at `threshold`); events in order of first member. */
@@ -93,7 +74,16 @@ export function groupEvents(
           ev.articles.push(a);
         }
     }
-    ev.outlets = countOutlets(ev.articles);
+    ev.outlets = countOutlets(ev.articles, articlesById(ctx));
   }
   return { events, eventOf };
+}
+
+const byIdCache = new WeakMap<object, Map<string, Article>>();
+
+/** The analysis' articles by id (for wire copies: built once per analysis). */
+function articlesById(ctx: TimelineContext): Map<string, Article> {
+  let m = byIdCache.get(ctx.analysis);
+  if (!m) byIdCache.set(ctx.analysis, (m = new Map(ctx.analysis.articles.map((a) => [a.id, a]))));
+  return m;
 }

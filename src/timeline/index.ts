@@ -12,7 +12,7 @@ import type { Analysis, Article, Timeline, TimelineEntry, TimelineOptions } from
 import { buildContext, type TimelineContext } from './context.js';
 import { defaultDates, rankDates } from './dates.js';
 import { summariseDay, type Chosen } from './summarise.js';
-import { countOutlets } from './events.js';
+import { countOutlets } from './corroboration.js';
 import { timelineEntities, timelineQuotes, uniqueSources } from './aggregate.js';
 import { timelineParams } from './params.js';
 import { shippedModels, type TimelineModels } from './models.js';
@@ -71,7 +71,7 @@ export function datewiseEntries(
       sentences: sentencesOut,
       sources: uniqueSources([...carriers, ...referring]),
       score: r.score,
-      outlets: countOutlets(picks.flatMap((pk) => pk.event.articles)),
+      outlets: countOutlets([...carriers, ...referring], byId),
       events: picks[0]!.dayEvents,
     });
   }

@@ -216,6 +216,8 @@ const TIMEX: [string, string, string, string][] = [
   ['09-harbour-gazette-2024-02-23.txt', 'cargo ships on Monday', 'Monday', '2024-02-26'],
   ['10-kelvik-courier-2024-02-26.txt', 'cargo ships today', 'today', '2024-02-26'],
   ['10-kelvik-courier-2024-02-26.txt', 'repair yard next week', 'next week', '2024-W10'],
+  // a weekday in a relative clause takes that clause's past tense, not the main clause's future
+  ['10-kelvik-courier-2024-02-26.txt', 'arrived in Kelvik on Sunday', 'Sunday', '2024-02-25'],
   ['coastwatch-2024-02-27', 'said on Tuesday', 'Tuesday', '2024-02-27'],
   ['ledger-2024-03-01', 'findings on Wednesday', 'Wednesday', '2024-02-28'],
   ['ledger-2024-03-01', 'due in late April', 'late April', '2024-04'],
@@ -252,6 +254,7 @@ test('entities stage: aliases are merged under canonical names', () => {
   assert.ok(ospra && [ospra.name, ...ospra.aliases].includes('Ospra'), 'acronym case variant');
   assert.equal(ospra?.type, 'ORG');
   assert.ok(entityWith('Thorne')?.name === 'Agnes Thorne');
+  assert.equal(entityWith('Throne')?.name, 'Agnes Thorne', 'surname misspelt once in 10');
   for (const furniture of ['Clara Whitlow', 'Anna Kessler', 'Lars Menning'])
     assert.equal(entityWith(furniture), undefined, `${furniture} is a byline/credit, not an entity`);
 });
@@ -275,6 +278,9 @@ const QUOTES: [string, string, string | RegExp][] = [
   ['09-harbour-gazette-2024-02-23.txt', 'This fund is not charity', 'Ingrid Solvang'],
   ['coastwatch-2024-02-27', 'The harbour is open', 'Mira Okafor'],
   ['ledger-2024-03-01', 'We have already changed', 'Daniel Roper'],
+  ['10-kelvik-courier-2024-02-26.txt', 'Every quay will be inspected', 'Ingrid Solvang'],
+  ['10-kelvik-courier-2024-02-26.txt', 'Cargo traffic will be back', 'Daniel Roper'],
+  ['10-kelvik-courier-2024-02-26.txt', 'divers had checked', 'Agnes Thorne'],
 ];
 
 test('quotes stage: quotes are attributed to canonical speakers', () => {
@@ -291,6 +297,13 @@ test('quotes stage: quotes are attributed to canonical speakers', () => {
   assert.match(cue('07-northern-ledger-2024-02-15.txt', 'Every day without a deal'), /wrote on Twitter/);
   assert.match(cue('04-harbour-gazette-2024-02-08.txt', 'No family in Kelvik'), /told/);
   assert.match(cue('05-wire-brussels-2024-02-12.txt', 'The clean-up has so far cost'), /according to/);
+  // `"…." X told a briefing`, and `said <organisation> <role> <Name>` with the role kept
+  assert.match(cue('10-kelvik-courier-2024-02-26.txt', 'Every quay will be inspected'), /told/);
+  const a10 = pick(analysis().articles, '10-kelvik-courier-2024-02-26.txt');
+  assert.equal(
+    a10.quotes.find((x) => x.text.includes('Cargo traffic'))?.speakerRole,
+    'Corvane Shipping spokesman',
+  );
   // The split quote is one quote or two, but both halves are Ellingsrud's.
   const a3 = pick(analysis().articles, '03-coastline-daily-undated-header.txt');
   const half = a3.quotes.find((x) => x.text.includes('we accept the responsibility'));

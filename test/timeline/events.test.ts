@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTimelineFromAnalysis } from '../../src/timeline/index.js';
-import { countOutlets, outletOf } from '../../src/timeline/events.js';
 import { article, analysis } from './helpers.js';
 
 const DAY = '2024-09-10';
@@ -74,18 +73,4 @@ test('entries and sentences say how many outlets carried them (outlets, not arti
   assert.equal(strike.outlets, 1);
   assert.equal(e.outlets, 4);
   assert.ok(e.summary[0]!.includes('ferry'), 'the event more outlets report comes first');
-});
-
-test('outlets: the source, else the URL host, else the article itself', () => {
-  const a = (id: string, source: string | null, url: string | null) => article(id, null, [], { source, url });
-  assert.equal(outletOf(a('x', ' Harbour Gazette ', null)), outletOf(a('y', 'harbour gazette', null)));
-  assert.equal(
-    outletOf(a('x', null, 'https://www.ledger.example/a')),
-    outletOf(a('y', null, 'http://ledger.example/b')),
-  );
-  assert.notEqual(outletOf(a('x', null, null)), outletOf(a('y', null, null)));
-  assert.equal(
-    countOutlets([a('1', 'A', null), a('2', 'A', null), a('3', 'B', null), a('4', null, 'not a url')]),
-    3,
-  );
 });

@@ -94,3 +94,25 @@ test('a bare month after an article is a noun ("the annual March for Clean Water
 test('a month used attributively after an article is still a date', () => {
   expectValue('Police said the October shooting was planned.', DCT, 'October', '2010-10');
 });
+
+test('days spelled as ordinals, after or before the month', () => {
+  expectValue('The rally is set for March eighth in the square.', DCT, 'March eighth', '2011-03-08', 'DATE');
+  expectValue('It ended on the twenty-first of October.', DCT, 'the twenty-first of October', '2010-10-21');
+  expectValue(
+    'The vote falls on June the twenty first, 2012.',
+    DCT,
+    'June the twenty first, 2012',
+    '2012-06-21',
+  );
+  expectValue(
+    'The ferry sails this coming Sunday, March thirteenth.',
+    DCT,
+    'this coming Sunday, March thirteenth',
+    '2011-03-13',
+  );
+  // Not a day: "March first-quarter", "May second time" are ordinals of something else.
+  assert.deepEqual(texts('In its March first-quarter note the bank was gloomy.', DCT), [
+    'March',
+    'first-quarter',
+  ]);
+});

@@ -21,8 +21,11 @@ test('modified durations carry a mod', () => {
     'MORE_THAN',
   );
   expectValue('Repairs will take less than a week.', DCT, 'less than a week', 'P1W', 'DURATION', 'LESS_THAN');
-  // TimeBank leaves "about" outside the extent; the mod keeps it.
-  expectValue('It will take about two months.', DCT, 'two months', 'P2M', 'DURATION', 'APPROX');
+  // TimeML keeps a modifier of the amount inside the extent, and says what it does in mod.
+  expectValue('It will take about two months.', DCT, 'about two months', 'P2M', 'DURATION', 'APPROX');
+  expectValue('Work stopped for almost a decade.', DCT, 'almost a decade', 'P10Y', 'DURATION', 'APPROX');
+  // A preposition stays outside: "within" and "over" say where the span lies, not how long it is.
+  expectValue('The plant will close within 18 months.', DCT, '18 months', 'P18M', 'DURATION');
 });
 
 test('the past / the next N units, vague amounts', () => {
@@ -51,4 +54,33 @@ test('fractions of units', () => {
 test('decades are durations even when no other unit word is in the text ("dec" is no month here)', () => {
   expectValue('The family ruled the port for two decades.', DCT, 'two decades', 'P20Y', 'DURATION');
   expectValue('It ended a four-decade rule.', DCT, 'four-decade', 'P40Y', 'DURATION');
+});
+
+test('a range or a choice of amounts is one duration valued at its lower bound', () => {
+  expectValue('Repairs take two to three weeks.', DCT, 'two to three weeks', 'P2W', 'DURATION');
+  expectValue('Deliveries resume within 2-3 days.', DCT, '2-3 days', 'P2D', 'DURATION');
+  expectValue(
+    'Hiring will pick up during the next 12 to 18 months.',
+    DCT,
+    'the next 12 to 18 months',
+    'P12M',
+  );
+  expectValue('The Velden dig may take a year or two.', DCT, 'a year or two', 'P1Y');
+  expectValue('The road will be closed for weeks or months.', DCT, 'weeks or months', 'PXW');
+  expectValue('Talks went on for twenty-four days.', DCT, 'twenty-four days', 'P24D');
+  expectValue('They stayed for some time.', DCT, 'some time', 'PXX', 'DURATION');
+});
+
+test('large and grouped counts, a period noun, "or so"', () => {
+  expectValue(
+    'The well was used for more than two thousand years.',
+    DCT,
+    'more than two thousand years',
+    'P2000Y',
+  );
+  expectValue('The cedar stood for 2,000 years.', DCT, '2,000 years', 'P2000Y');
+  expectValue('Rates will stay low over the next couple of years.', DCT, 'the next couple of years', 'P2Y');
+  expectValue('The loans were spread over a three-year period.', DCT, 'a three-year period', 'P3Y');
+  expectValue('A five-year plan was drawn up.', DCT, 'five-year', 'P5Y');
+  expectValue('The site will close over the next year or so.', DCT, 'the next year or so', 'P1Y');
 });

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
-import { expectValue } from './helpers.js';
+import assert from 'node:assert/strict';
+import { expectValue, texts } from './helpers.js';
 
 const DCT = '2010-11-02';
 
@@ -34,4 +35,15 @@ test('fiscal years', () => {
 test('an adjectival quarter leaves its determiner outside the extent', () => {
   expectValue('The firm posted its third-quarter loss.', DCT, 'third-quarter', '2010-Q3');
   expectValue('Analysts expect the fourth-quarter results to improve.', DCT, 'fourth-quarter', '2010-Q4');
+});
+
+test('fiscal years written across two years or with FY and two digits are named by the year they end in', () => {
+  expectValue('Sales in fiscal year 2010-11 were flat.', DCT, 'fiscal year 2010-11', '2011', 'DATE');
+  expectValue('The Orrin group expects growth in FY12.', DCT, 'FY12', '2012', 'DATE');
+  expectValue('The budget for FY 2013/14 is due.', DCT, 'FY 2013/14', '2014', 'DATE');
+  expectValue('Profit rose in fiscal 2011.', DCT, 'fiscal 2011', '2011', 'DATE');
+  expectValue('The fiscal first quarter was weak.', DCT, 'The fiscal first quarter', '2010-Q1', 'DATE');
+  // "fiscal 12" is not a year, and a span of years that do not follow each other is no fiscal year.
+  assert.deepEqual(texts('It cut its fiscal 12 programmes.', DCT), []);
+  assert.ok(!texts('The plan for fiscal 2010-14 was dropped.', DCT).includes('fiscal 2010-14'));
 });

@@ -34,3 +34,12 @@ test('no two timexes overlap and offsets always match the text, in past and futu
   assert.ok(all.some((t) => t.text === 'Monday, March 7, 2011' && t.value === '2011-03-07'));
   assert.ok(all.some((t) => t.text === 'next Monday at noon' || t.text === 'next Monday'));
 });
+
+test('approximate dates keep their modifier in the extent', () => {
+  const s = 'The Kelso plant will close around Nov. 1, and a new one may open sometime next year.';
+  const all = tagTimexes(s, { dct: '2011-03-09' });
+  const around = all.find((t) => t.text === 'around Nov. 1');
+  assert.ok(around, JSON.stringify(all.map((t) => t.text)));
+  assert.equal(around.mod, 'APPROX');
+  assert.ok(all.some((t) => t.text === 'sometime next year' && t.value === '2012'));
+});

@@ -16,6 +16,9 @@ gold Content/Source spans of the first annotation file of that text.
   content  P/R/F1 of content spans: overlap match (one-to-one, greedy by overlap), and "exact" (equal
            after trimming whitespace, quotation marks and , . ; : at both ends)
   source   for matched contents whose gold has a Source: share whose predicted speaker span overlaps it
+           (also given for indirect attributions: gold contents not in quotation marks)
+  speakers predicted speakers that are neither an entity nor a description with a head noun (fragments
+           such as "of an", clauses, bare nationality adjectives such as "French"); our own check
   direct   attributions whose content is in quotation marks (gold for recall, ours for precision)
   all      every attribution
 
@@ -34,7 +37,7 @@ const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
 const CONDITIONS = [
   'the full pipeline (our sentences, NER, entities and quote rules) on the raw text: no gold spans given',
   'source accuracy is over gold attributions whose content we matched; direct = quotation-mark quotes',
-  'in-sample: the attribution rules were developed looking at PolNeAR train and dev documents',
+  'the attribution rules were developed looking at PolNeAR train and dev documents before issue 17; the issue 17 changes (speakers, cues) were developed on train only, dev held out',
 ];
 
 export const command: Command = {
@@ -79,6 +82,8 @@ export const command: Command = {
           {
             direct: strip(s.direct),
             all: strip(s.all),
+            indirectSource: s.indirectSource,
+            speakers: s.speakers,
             documents: res.documents,
             errors: res.errors.length,
             seconds: res.seconds,
@@ -97,6 +102,20 @@ export const command: Command = {
     io.stdout(`            P     R     F1       P     R     F1        acc\n`);
     io.stdout(row('direct', s.direct));
     io.stdout(row('all', s.all));
+    io.stdout(`indirect source acc ${pct(s.indirectSource.acc)} (${s.indirectSource.n})\n`);
+    const reasons = Object.entries(s.speakers.reasons)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    io.stdout(
+      `speakers: ${s.speakers.predicted} predicted, ${s.speakers.bad} neither an entity nor a headed description${
+        reasons
+          ? ` (${reasons}; e.g. ${s.speakers.examples
+              .slice(0, 5)
+              .map((x) => JSON.stringify(x))
+              .join(', ')})`
+          : ''
+      }\n`,
+    );
     io.stdout(conditionsText(CONDITIONS));
     return 0;
   },

@@ -31,7 +31,8 @@ export const CUE_VERBS = new Set(
     'believe believes believed think thinks thought estimate estimates estimated allege alleges alleged assert asserts ' +
     'asserted contend contends contended maintain maintains maintained testify testifies testified announce ' +
     'mused muse muses boasted boast boasts charged charge charges wondered wonder wonders agreed agree agrees ' +
-    'disclosed disclose discloses indicated indicate indicates showed show shows found find finds learned reads read recommended recommends exclaimed demanded interjected'
+    'disclosed disclose discloses indicated indicate indicates showed show shows found find finds learned reads read recommended recommends exclaimed demanded interjected ' +
+    'inform informs informed briefed'
   ).split(' '),
 );
 
@@ -46,7 +47,7 @@ export const CLAUSE_CUES = new Set(
     'thought estimate estimates estimated allege alleges alleged assert asserts asserted contend contends contended ' +
     'maintain maintains maintained stress stresses stressed emphasize emphasizes emphasized concede concedes conceded ' +
     'show shows showed found finds indicate indicates indicated recall recalls recalled complain complains complained ' +
-    'worry worries worried fear fears feared hope hopes hoped agree agrees agreed learned'
+    'worry worries worried fear fears feared hope hopes hoped agree agrees agreed learned inform informs informed'
   ).split(' '),
 );
 

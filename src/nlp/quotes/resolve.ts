@@ -15,6 +15,7 @@ import {
   PRONOUNS,
   ROLE_NOUNS,
 } from './lexicon.js';
+import { splitRole } from './speakers.js';
 import type { SpeakerSpan } from './words.js';
 
 // Regular expressions used inside functions are compiled once, here.
@@ -306,9 +307,21 @@ export class SpeakerResolver {
       (m) => m.start >= sp.start && m.end <= sp.end && m.type === 'PERSON' && m.entityId,
     );
     if (personInSpan.length) return this.entity(personInSpan[personInSpan.length - 1].entityId!);
+    // "Corvane Line spokesman Aron Vell" whose name the NER missed: the person, not the organisation
+    const split = splitRole(raw);
+    if (split) {
+      const k = fold(stripPossessive(split.name));
+      const e = this.lookupName(k);
+      if (e?.type === 'PERSON') return { speaker: e.name, entityId: e.id };
+      return { speaker: split.name, entityId: null };
+    }
     if (
       best?.entityId &&
-      (best.type !== 'ORG' || !/^(?:the|a|an)\s/i.test(raw) || best.end - best.start >= raw.length - 4)
+      (best.type !== 'ORG' ||
+        !/^(?:the|a|an)\s/i.test(raw) ||
+        best.end - best.start >= raw.length - 4 ||
+        // the name is the phrase's head ("the rail operator Nordbane"), not a modifier ("the Corvane spokesman")
+        best.end >= sp.start + sp.text.trimEnd().length)
     )
       return this.entity(best.entityId);
     // 2. pronouns

@@ -27,6 +27,7 @@ import { durationParsers } from './parsers/duration.js';
 import { edgeParsers } from './parsers/edge.js';
 import { financialParsers } from './parsers/financial.js';
 import { fuzzyParsers } from './parsers/fuzzy.js';
+import { rangeParsers } from './parsers/range.js';
 import { referenceParsers } from './parsers/reference.js';
 import { relativeUnitParsers } from './parsers/relative-unit.js';
 import { setParsers } from './parsers/set.js';
@@ -60,12 +61,19 @@ export const parsers: Parser[] = [
   ...durationParsers,
   ...setParsers,
   ...referenceParsers,
+  ...rangeParsers,
 ];
 
 /** What each parser needs to see before it runs (see features.ts); parsers not listed always run. */
 const NEEDS: Record<string, number[]> = {
   'month-day': [F.MONTH, F.DIGIT],
   'day-month': [F.MONTH, F.DIGIT],
+  'month-ordinal': [F.MONTH],
+  'ordinal-of-month': [F.MONTH],
+  'month-day-range': [F.MONTH, F.DIGIT],
+  'day-month-range': [F.MONTH, F.DIGIT],
+  'year-range': [F.DIGIT],
+  'week-of': [F.MONTH, F.DIGIT, F.UNIT],
   'iso-date': [F.DIGIT],
   'us-numeric': [F.DIGIT],
   'month-year': [F.MONTH],
@@ -96,7 +104,9 @@ const NEEDS: Record<string, number[]> = {
   'year-period': [F.DIGIT],
   'last-year-period': [F.UNIT],
   'fiscal-year': [F.UNIT],
+  'fiscal-year-span': [F.DIGIT],
   duration: [F.UNIT],
+  'duration-range': [F.UNIT],
   'vague-duration': [F.UNIT],
   'set-adverb': [F.FREQ],
   'every-unit': [F.UNIT],
@@ -138,11 +148,23 @@ const TRIGGERS: Record<string, Trigger> = {
   // 2011-02-03 and 02/03/2011 start with their first number's token.
   'iso-date': { shapes: ['number'], before: 0 },
   'us-numeric': { shapes: ['number'], before: 0 },
-  // [weekday,] MONTH day
-  'month-day': { shapes: MONTH, before: 1 },
-  // [weekday,] [the] day [of] MONTH: the month token may run on ("JanX" passes (?![a-z])), hence the shape.
-  'day-month': { shapes: MONTH, before: 4 },
+  // [this coming] [weekday,] MONTH day
+  'month-day': { shapes: MONTH, before: 3 },
+  // [this coming] [weekday,] [the] day [of] MONTH: the month token may run on ("JanX" passes (?![a-z])), hence the shape.
+  'day-month': { shapes: MONTH, before: 6 },
   'month-year': { shapes: MONTH, before: 0 },
+  // [this coming] [weekday,] MONTH [the] eighth / twenty-first
+  'month-ordinal': { shapes: MONTH, before: 3 },
+  // [this coming] [weekday,] [the] twenty - first of MONTH
+  'ordinal-of-month': { shapes: MONTH, before: 7 },
+  // [weekday,] MONTH 3 - 5: the match starts at most one token before the month
+  'month-day-range': { shapes: MONTH, before: 1 },
+  // 3rd to 5th of MONTH
+  'day-month-range': { shapes: MONTH, before: 4 },
+  // 2009 - 2011: starts with its first year
+  'year-range': { shapes: ['year'], before: 0 },
+  // [the] week of [weekday,] MONTH 6
+  'week-of': { words: ['week'], before: 1 },
   // [this coming] MONTH
   'month-name': { shapes: MONTH, before: 2 },
   // [calendar year] 1987, "FY2010" (the year ends its token: it is followed by \b)
@@ -218,10 +240,20 @@ const TRIGGERS: Record<string, Trigger> = {
   'year-period': { words: ['period', 'quarter'], before: 3 },
   // last year ' s [third] quarter; the same period
   'last-year-period': { words: ['quarter', 'period'], before: 4 },
+  // fiscal [year] 2010-11, FY 12, FY12, FY2012/13 (a fused "FY2012" ends in a year)
+  'fiscal-year-span': {
+    words: ['fiscal', 'fy', ...Array.from({ length: 100 }, (_, i) => `fy${String(i).padStart(2, '0')}`)],
+    shapes: ['year'],
+    before: 0,
+  },
   // [the] [current] fiscal year
   'fiscal-year': { words: ['fiscal'], before: 2 },
   // [no more than] [the] [past] NUMBER [and a half] unit(s)
   duration: { words: DURATION_UNITS, before: 11 },
+  // [no more than] [the next] twenty - four to thirty - six hours; a year or two; weeks or months
+  'duration-range': { words: DURATION_UNITS, before: 11 },
+  // [quite] a while, some time
+  'while-duration': { words: ['while', 'time'], before: 2 },
   // [the coming] years
   'vague-duration': {
     words: ['minutes', 'hours', 'days', 'weeks', 'months', 'years', 'decades', 'centuries', 'quarters'],
@@ -333,7 +365,10 @@ const TENSE_WINDOW = 150;
 
 function emit(p: Parser, m: RegExpExecArray, text: string, out: Candidate[]): void {
   const c = p.extract(m, text);
-  if (c && c.end > c.start) out.push(c);
+  if (!c) return;
+  if (Array.isArray(c)) {
+    for (const x of c) if (x.end > x.start) out.push(x);
+  } else if (c.end > c.start) out.push(c);
 }
 
 /** The plain global scan over the whole text (parsers without a trigger). */

@@ -30,7 +30,7 @@ export const MONTHS: Record<string, number> = {
 
 /** Regex source matching a month name; abbreviations may carry a period. */
 export const MONTH_RE =
-  '(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?\\.?|July?\\.?|Aug(?:ust|\\.)?|Sep(?:t(?:ember|\\.)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
+  '(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|Jun(?:e|\\.)?|Jul(?:y|\\.)?|Aug(?:ust|\\.)?|Sep(?:t(?:ember|\\.)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
 
 /** Weekday names → ISO weekday 1 (Monday) .. 7 (Sunday). */
 export const WEEKDAYS: Record<string, number> = {
@@ -99,19 +99,25 @@ export const NUMBER_WORDS: Record<string, number> = {
 const UNITS_RE = '(?:one|two|three|four|five|six|seven|eight|nine)';
 const TENS_RE = '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)';
 /** A cardinal written in words or digits ("three", "twenty-four", "twenty four", "14", "1.5"). */
-export const NUMBER_RE = `(?:\\d+ 1/2|\\d+(?:\\.\\d+)?|${TENS_RE}(?:[- ]${UNITS_RE})?|${UNITS_RE}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a dozen|a couple of|a couple|a few|a|an|several|few|many)`;
+export const NUMBER_RE = `(?:(?:${TENS_RE}(?:[- ]${UNITS_RE})?|${UNITS_RE}|ten|a|several|a few)\\s+(?:hundred|thousand)|\\d+ 1/2|\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|${TENS_RE}(?:[- ]${UNITS_RE})?|${UNITS_RE}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a dozen|a couple of|a couple|couple of|a few|a|an|several|few|many)`;
 
 /** Parses a number phrase matched by NUMBER_RE; null for vague quantities ("several", "a few"). */
 export function parseNumber(s: string): number | null {
   const t = s.toLowerCase().trim();
+  if (/^\d{1,3}(?:,\d{3})+$/.test(t)) return Number(t.replace(/,/g, ''));
   if (/^\d+(?:\.\d+)?$/.test(t)) return Number(t);
   if (/^\d+ 1\/2$/.test(t)) return Number(t.split(' ')[0]) + 0.5;
-  if (t === 'a couple of' || t === 'a couple') return 2;
+  if (t === 'a couple of' || t === 'a couple' || t === 'couple of') return 2;
   if (t === 'a hundred' || t === 'one hundred') return 100;
   if (t === 'a dozen') return 12;
-  if (t === 'a few' || t === 'several' || t === 'few' || t === 'many' || t === 'some') return null;
+  if (/^(?:a few|several|few|many|some)\b/.test(t)) return null;
+  // "two thousand", "a hundred", "twenty-five hundred": multipliers scale what comes before them.
   let n = 0;
   for (const part of t.split(/[- ]/)) {
+    if (part === 'hundred' || part === 'thousand') {
+      n = (n || 1) * (part === 'hundred' ? 100 : 1000);
+      continue;
+    }
     const v = NUMBER_WORDS[part];
     if (v === undefined) return null;
     n += v;
@@ -190,3 +196,39 @@ export const DAY_PARTS: Record<string, string> = {
   tonight: 'NI',
   overnight: 'NI',
 };
+
+const ORDINAL_UNITS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+const ORDINAL_TEENS = [
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+];
+/** A day of the month spelled as an ordinal: "eighth", "twenty-first", "twenty first", "thirtieth". */
+export const DAY_ORDINAL_RE = `(?:(?:twenty|thirty)[\\s-](?:${ORDINAL_UNITS.join('|')})|twentieth|thirtieth|${ORDINAL_TEENS.join('|')}|${ORDINAL_UNITS.join('|')})`;
+
+/** The day number of a spelled ordinal matched by DAY_ORDINAL_RE ("twenty-first" → 21); null past 31. */
+export function dayOrdinal(s: string): number | null {
+  const parts = s.toLowerCase().split(/[\s-]+/);
+  let n = 0;
+  for (const p of parts) {
+    if (p === 'twenty') n += 20;
+    else if (p === 'thirty') n += 30;
+    else if (p === 'twentieth') n += 20;
+    else if (p === 'thirtieth') n += 30;
+    else {
+      const u = ORDINAL_UNITS.indexOf(p);
+      const t = ORDINAL_TEENS.indexOf(p);
+      if (u >= 0) n += u + 1;
+      else if (t >= 0) n += t + 10;
+      else return null;
+    }
+  }
+  return n >= 1 && n <= 31 ? n : null;
+}

@@ -30,7 +30,7 @@ export function removeOverlaps(cands: Candidate[], textLength: number): Candidat
 }
 
 const MOD_PREFIX =
-  /\b(early|earlier|late|later|mid|middle of|the middle of|the end of|end of|the beginning of|beginning of|the start of|start of|the close of)(\s+|-)$/i;
+  /\b(early|earlier|late|later|mid|middle of|the middle of|the end of|end of|the beginning of|beginning of|the start of|start of|the close of|around|approximately|roughly|sometime)(\s+|-)$/i;
 const MODS: Record<string, string | undefined> = {
   early: 'START',
   'the beginning of': 'START',
@@ -46,7 +46,25 @@ const MODS: Record<string, string | undefined> = {
   'the close of': 'END',
   earlier: undefined,
   later: undefined,
+  // TimeML keeps approximating modifiers in the extent ("around Nov. 1", APPROX); "sometime next year" has no mod.
+  around: 'APPROX',
+  approximately: 'APPROX',
+  roughly: 'APPROX',
+  sometime: undefined,
 };
+/** Approximating words: taken only before a calendar date, not before a part of a day or a bare year. */
+const APPROX_WORDS = new Set(['around', 'approximately', 'roughly', 'sometime']);
+const APPROX_RULES = new Set([
+  'month-day',
+  'day-month',
+  'month-name',
+  'month-year',
+  'relative-unit',
+  'weekday',
+  'holiday',
+  'season',
+  'year',
+]);
 /** Rules whose expressions take an early/mid/late modifier into their extent. */
 const MODIFIABLE = new Set([
   'month-name',
@@ -60,6 +78,8 @@ const MODIFIABLE = new Set([
   'named-time',
   'month-day',
   'spelled-year',
+  'day-month',
+  'holiday',
 ]);
 
 /** "early 2010" (START), "mid-December" (MID), "late last year" (END), "earlier this month": widen the extent, add mod. */
@@ -77,7 +97,8 @@ export function absorbModifiers(cands: Candidate[], text: string): Candidate[] {
           c.rule === 'deictic-day' ||
           c.rule === 'weekday' ||
           c.rule === 'day-part';
-        if (!((word === 'earlier' || word === 'later') && !deictic)) {
+        const approx = APPROX_WORDS.has(word);
+        if (approx ? APPROX_RULES.has(c.rule) : !((word === 'earlier' || word === 'later') && !deictic)) {
           const mod = MODS[word];
           const inner = c.resolve;
           c.start = from + m.index;

@@ -45,5 +45,6 @@ export interface Parser {
   needs?: number[];
   /** The token every match contains (features.ts): the pattern is only tried just before such tokens. */
   trigger?: Trigger;
-  extract(match: RegExpExecArray, text: string): Candidate | null;
+  /** The candidate(s) a match gives: a range ("March 3-5") gives one TIMEX3 per end, as TempEval-3 tags it. */
+  extract(match: RegExpExecArray, text: string): Candidate | Candidate[] | null;
 }

@@ -1,13 +1,23 @@
 /** Absolute dates: "Feb. 3", "3 February 2011", "February 3rd, 2011", "2011-02-03", "02/03/2011", "March 1996", "1987". */
 import { isValidDay, fmtDay, fmtMonth, fmtYear, weekday } from '../calendar.js';
-import { CARDINAL_WORDS, MONTHS, MONTH_RE, WEEKDAYS, WEEKDAY_RE } from '../lexicon.js';
+import {
+  CARDINAL_WORDS,
+  DAY_ORDINAL_RE,
+  MONTHS,
+  MONTH_RE,
+  WEEKDAYS,
+  WEEKDAY_RE,
+  dayOrdinal,
+} from '../lexicon.js';
 import { yearForMonthDay, yearForMonth } from '../resolve.js';
 import type { Parser, ResolveContext } from '../types.js';
 import { isName, key, whole } from './util.js';
 
 const YEAR_TAIL = `(?:,?\\s+(\\d{4})(?![\\d,.]\\d))?`;
+/** What may stand before a weekday that opens a date: "this coming Sunday, March 8" is one TIMEX3. */
+const WD_LEAD = '(?:(?:(?:[Tt]his|[Ll]ast|[Nn]ext)(?:\\s+(?:coming|past))?|[Cc]oming|[Pp]ast)\\s+)?';
 
-function dayValue(
+export function dayValue(
   ctx: ResolveContext,
   month: number,
   day: number,
@@ -36,7 +46,7 @@ function fullYear(s: string): number {
 export const monthDay: Parser = {
   name: 'month-day',
   pattern: new RegExp(
-    `\\b(?:(${WEEKDAY_RE}),?\\s+)?(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:\\d)\\b${YEAR_TAIL}`,
+    `\\b(?:${WD_LEAD}(${WEEKDAY_RE}),?\\s+)?(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:\\d)\\b${YEAR_TAIL}`,
     'g',
   ),
   extract(m) {
@@ -59,7 +69,7 @@ export const monthDay: Parser = {
 export const dayMonth: Parser = {
   name: 'day-month',
   pattern: new RegExp(
-    `\\b(?:(${WEEKDAY_RE}),?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE})(?![a-z])${YEAR_TAIL}`,
+    `\\b(?:${WD_LEAD}(${WEEKDAY_RE}),?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE})(?![a-z])${YEAR_TAIL}`,
     'g',
   ),
   extract(m) {
@@ -70,6 +80,56 @@ export const dayMonth: Parser = {
     return whole(
       m,
       'day-month',
+      (ctx) => {
+        const v = dayValue(ctx, month, day, year, m[1]);
+        return v ? { type: 'DATE', value: v } : null;
+      },
+      2,
+    );
+  },
+};
+
+/** A day spelled as an ordinal after the month, as transcripts write it: "March eighth", "June the twenty-first". */
+export const monthOrdinal: Parser = {
+  name: 'month-ordinal',
+  pattern: new RegExp(
+    `\\b(?:${WD_LEAD}(${WEEKDAY_RE}),?\\s+)?(${MONTH_RE})\\s+(?:the\\s+)?(${DAY_ORDINAL_RE})\\b(?![\\s-]+(?:time|place|quarter|half|round|day|week|anniversary)\\b)${YEAR_TAIL}`,
+    'gi',
+  ),
+  extract(m) {
+    if (!isName(m[2])) return null;
+    const month = MONTHS[key(m[2])];
+    const day = dayOrdinal(m[3]);
+    if (day === null) return null;
+    const year = m[4] ? Number(m[4]) : null;
+    return whole(
+      m,
+      'month-ordinal',
+      (ctx) => {
+        const v = dayValue(ctx, month, day, year, m[1]);
+        return v ? { type: 'DATE', value: v } : null;
+      },
+      2,
+    );
+  },
+};
+
+/** "the twenty-first of June", "the eighth of March 2011": a spelled ordinal day before "of" and the month. */
+export const ordinalOfMonth: Parser = {
+  name: 'ordinal-of-month',
+  pattern: new RegExp(
+    `\\b(?:${WD_LEAD}(${WEEKDAY_RE}),?\\s+)?(?:the\\s+)?(${DAY_ORDINAL_RE})\\s+of\\s+(${MONTH_RE})(?![a-z])${YEAR_TAIL}`,
+    'gi',
+  ),
+  extract(m) {
+    if (!isName(m[3])) return null;
+    const month = MONTHS[key(m[3])];
+    const day = dayOrdinal(m[2]);
+    if (day === null) return null;
+    const year = m[4] ? Number(m[4]) : null;
+    return whole(
+      m,
+      'ordinal-of-month',
       (ctx) => {
         const v = dayValue(ctx, month, day, year, m[1]);
         return v ? { type: 'DATE', value: v } : null;
@@ -243,6 +303,8 @@ export const spelledYear: Parser = {
 export const absoluteParsers: Parser[] = [
   monthDay,
   dayMonth,
+  monthOrdinal,
+  ordinalOfMonth,
   isoDate,
   usNumeric,
   monthYear,

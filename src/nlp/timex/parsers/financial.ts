@@ -168,7 +168,33 @@ export const fiscalYear: Parser = {
   },
 };
 
+/** Two-digit years as fiscal years are written ("FY12"): 00-49 → 2000s, 50-99 → 1900s. */
+const fullYear = (yy: string) => (Number(yy) < 50 ? 2000 : 1900) + Number(yy);
+
+/**
+ * Fiscal years named by their years: "FY12", "FY 2012", "fiscal year 2010-11", "FY2012/13". A fiscal year
+ * written across two years is named by the year it ends in, as "fiscal 2011" is (the year parser's value).
+ */
+export const fiscalYearSpan: Parser = {
+  name: 'fiscal-year-span',
+  pattern:
+    /\b(?:fiscal(?:\s+year)?\s+|FY\s*'?)((?:19|20)\d\d|\d\d)(?:\s*[-/–]\s*((?:19|20)\d\d|\d\d))?\b(?![\d%]|[.,]\d)/gi,
+  extract(m) {
+    const first = m[1].length === 2 ? fullYear(m[1]) : Number(m[1]);
+    // "fiscal 12" is no year; a two-digit year needs the FY abbreviation.
+    if (m[1].length === 2 && !/^FY/i.test(m[0])) return null;
+    let y = first;
+    if (m[2]) {
+      const second = m[2].length === 2 ? Math.floor(first / 100) * 100 + Number(m[2]) : Number(m[2]);
+      if (second !== first + 1) return null;
+      y = second;
+    } else if (m[1].length === 4) return null; // "fiscal 2011", "FY2011": the year parser
+    return whole(m, 'fiscal-year-span', (): Resolved => ({ type: 'DATE', value: fmtYear(y) }), 2);
+  },
+};
+
 export const financialParsers: Parser[] = [
+  fiscalYearSpan,
   namedQuarter,
   reportedQuarter,
   yearPeriod,

@@ -45,7 +45,7 @@ const REFS: Record<string, string> = {
 export const referenceParser: Parser = {
   name: 'reference',
   pattern:
-    /(?<!\bas )\b(just now|now|currently|at present|presently|nowadays|these days|at the moment|for the moment|more recently|most recently|recently|formerly|the near future|the foreseeable future|the future|the near term|the short term|the long term|the past|the present|current|as soon as possible|a later date)\b(?!-|\s+(?:year|quarter|month|week|day|fiscal|period)s?\b)/gi,
+    /(?<!\bas )\b(just now|right now|now|currently|at present|presently|nowadays|these days|at the moment|for the moment|more recently|most recently|recently|formerly|the near future|the foreseeable future|the future|the near term|the short term|the long term|the past|the present|current|as soon as possible|a later date)\b(?!-|\s+(?:year|quarter|month|week|day|fiscal|period)s?\b)/gi,
   extract(m) {
     const w = m[1].toLowerCase();
     const value = REFS[w];

@@ -38,7 +38,7 @@ function seasonValue(ctx: ResolveContext, code: string, rel: string): Resolved {
 export const relativeUnitParser: Parser = {
   name: 'relative-unit',
   pattern:
-    /\b(last|this|next|current|this past|this coming|coming|past|previous|following|the current|the previous|the following|the prior|the same|that|that same|the coming|the past|the last|the next)\s+(day|week|weekend|month|quarter|year|decade|century|spring|summer|fall|autumn|winter)\b(?!-)/gi,
+    /\b(last|this|next|current|this past|this coming|coming|past|previous|following|the current|the previous|the following|the prior|the same|that|that same|the coming|the past|the last|the next)\s+(day|week|weekend|month|quarter|year|decade|century|spring|summer|fall|autumn|winter)\b(?!-)(?:\s+or so\b)?/gi,
   extract(m) {
     const rel = m[1].toLowerCase();
     const unit = m[2].toLowerCase();
