@@ -208,15 +208,28 @@ export interface LotoFold {
   tasks: { task: TlsTask; scores: TimelineScores }[];
 }
 
-/** Nested leave-one-topic-out: per topic, search and train on the others, score the held-out tasks. */
+/**
+ * One fold's choice: the parameters searched and the models trained on every topic but `held`. Reads no task
+ * of the held-out topic (test/timeline/tls-loto.test.ts runs it with that topic's references made to throw).
+ */
+export function lotoFold(
+  ev: TlsEvaluator,
+  held: string,
+  log: SearchLog = () => {},
+): { params: Readonly<TimelineParams>; score: number; models: TimelineModels; train: string[] } {
+  const train = [...new Set(ev.tasks.map((t) => t.topic))].filter((t) => t !== held);
+  log(`fold ${held}: searching on ${train.length} topics`);
+  const { params, score } = searchParams(ev, train, log);
+  return { params, score, models: ev.modelsFor(train, params), train };
+}
+
+/** Nested leave-one-topic-out: per topic, search and train on the others, then score the held-out tasks. */
 export function nestedLoto(ev: TlsEvaluator, log: SearchLog = () => {}): LotoFold[] {
   const topics = [...new Set(ev.tasks.map((t) => t.topic))];
   const folds: LotoFold[] = [];
   for (const held of topics) {
-    const train = topics.filter((t) => t !== held);
-    log(`fold ${held}: searching on ${train.length} topics`);
-    const { params, score } = searchParams(ev, train, log);
-    const models = ev.modelsFor(train, params);
+    const { params, score, models } = lotoFold(ev, held, log);
+    // only now, with the choice made, is the held-out topic's reference read (to score it)
     const tasks = ev.tasks
       .filter((t) => t.topic === held)
       .map((task) => ({ task, scores: ev.fullScore(task, params, models) }));

@@ -68,7 +68,6 @@ export function timelineJson(timeline: Timeline) {
       outlets: e.outlets ?? null,
       sentences: e.sentences,
       score: e.score,
-      ...(e.outlets !== undefined ? { outlets: e.outlets } : {}),
       ...(e.events !== undefined ? { events: e.events } : {}),
     })),
     entities: t.entities.map((e) => ({

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { defaultModelsPath, formatModels, parseModels, shippedModels } from '../../src/timeline/models.js';
 import { DATE_FEATURES, SENTENCE_FEATURES } from '../../src/timeline/features.js';
+import { DEFAULT_PARAMS } from '../../src/timeline/params.js';
 
 test('the shipped models file parses, matches the method, and its format is stable', () => {
   const text = readFileSync(defaultModelsPath(), 'utf8');
@@ -55,4 +56,8 @@ test('a models file that does not fit the method is a clear error naming the fil
       ),
     /"scale" must be positive/,
   );
+});
+
+test('the shipped models were trained with the shipped parameters (scripts/train-tls.ts writes both)', () => {
+  assert.deepEqual(shippedModels().meta?.params, { ...DEFAULT_PARAMS });
 });

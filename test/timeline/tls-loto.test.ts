@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readTimeline17Layout } from '../../src/eval/timeline17.js';
 import { loadTasks } from '../../src/eval/tls-run.js';
-import { TlsEvaluator, nestedLoto, searchParams } from '../../src/eval/tls-search.js';
+import { TlsEvaluator, lotoFold, nestedLoto, searchParams } from '../../src/eval/tls-search.js';
+import type { TilseTimeline } from '../../src/eval/tilse.js';
 import { garbleReference, writeT17Fixture } from './t17-fixture.js';
 
 /** One fold's choice: the searched parameters and the models trained on the training topics. */
@@ -54,4 +55,33 @@ test('nested leave-one-topic-out: one fold per topic, each held-out task scored 
   // the fold of `fire` chose what the fire-blind search above chooses
   assert.deepEqual(folds[0]!.params, fold(root, 'fire').params);
   for (const f of folds) assert.ok(f.tasks[0]!.scores.date.f >= 0 && f.tasks[0]!.scores.date.f <= 1);
+});
+
+/** A reference timeline that throws on any use (read, size, iteration): a fold that touches it fails. */
+function forbidden(topic: string): TilseTimeline {
+  return new Proxy(new Map() as TilseTimeline, {
+    get(_target, key) {
+      throw new Error(`the reference of held-out topic ${topic} was read (${String(key)})`);
+    },
+  });
+}
+
+test("a fold runs with the held-out topic's references made to throw, and chooses what it chose before", () => {
+  const root = writeT17Fixture();
+  const { topics } = readTimeline17Layout(root);
+  const tasks = loadTasks(root, topics);
+  const clean = lotoFold(new TlsEvaluator(tasks, 'round'), 'strike');
+  // the protocol gives each task its span, number of dates and k when it is loaded (before any fold): after
+  // that, the held-out topic's reference is off limits to the search and the training
+  const guarded = loadTasks(root, topics).map((t) =>
+    t.topic === 'strike' ? { ...t, task: { ...t.task, reference: forbidden('strike') } } : t,
+  );
+  const fold = lotoFold(new TlsEvaluator(guarded, 'round'), 'strike');
+  assert.deepEqual(fold.train, ['fire', 'flood']);
+  assert.deepEqual(fold.params, clean.params);
+  assert.deepEqual(fold.models, clean.models);
+  // and the guard does catch a read: scoring the held-out task is the one step that may read it
+  const ev = new TlsEvaluator(guarded, 'round');
+  const held = guarded.find((t) => t.topic === 'strike')!;
+  assert.throws(() => ev.score(held, fold.params, fold.train), /held-out topic strike was read/);
 });
