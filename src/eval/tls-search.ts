@@ -9,10 +9,10 @@
  * searching on a set of topics, every task is scored with models trained on the OTHER topics of that set
  * (inner leave-one-topic-out), so the choice sees how well the models transfer, not how well they fit.
  *
- * `searchParams(all topics)` chose the shipped DEFAULT_PARAMS (scripts/tls-tune.ts). `nestedLoto` runs the
+ * `searchParams(all topics)` chose the shipped DEFAULT_PARAMS (scripts/train-tls.ts). `nestedLoto` runs the
  * same search once per topic on the other 8 topics, trains the models on those 8 with the values chosen,
  * and scores the held-out topic's tasks: their mean is the held-out figure. Nothing in a fold reads the
- * held-out topic's reference (test/timeline/tls-loto.test.ts checks it with a garbled reference).
+ * held-out topic's reference (test/timeline/tls-loto.test.ts checks it with garbled references and with references that throw when read).
  *
  * Costs: contexts, features and training rows are memoised on each task; trained models by (feature
  * parameters, penalties, training topics); scores by (parameters, models, task, k rule).

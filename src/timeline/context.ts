@@ -154,7 +154,9 @@ export function buildContext(
     }
     return t;
   };
-  const query = queryTerms(options.query).filter((term) => articles.some((a) => mentionsTerm(lower(a), term)));
+  const query = queryTerms(options.query).filter((term) =>
+    articles.some((a) => mentionsTerm(lower(a), term)),
+  );
   const articleWeight = new Map<string, number>();
   for (const a of articles)
     articleWeight.set(

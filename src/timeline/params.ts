@@ -6,7 +6,7 @@
  * similar two picks may be, how strongly the models are regularised.
  *
  * The values of DEFAULT_PARAMS were chosen by the coordinate-ascent search of src/eval/tls-search.ts on all
- * 9 Timeline17 topics (`npx tsx scripts/tls-tune.ts <timeline17>`): Timeline17 figures of these exact values
+ * 9 Timeline17 topics (`npx tsx scripts/train-tls.ts <timeline17>`, which also trains the models with them): Timeline17 figures of these exact values
  * are in-sample. `chronicle eval tls --loto` reports the held-out figure, where every one of these is chosen
  * again, in each fold, on the other 8 topics only.
  */
