@@ -52,15 +52,15 @@ export interface TimelineParams {
 
 /** The shipped values (see the header: chosen on all of Timeline17, so in-sample there). */
 export const DEFAULT_PARAMS: Readonly<TimelineParams> = Object.freeze({
-  offQueryWeight: 0.1,
+  offQueryWeight: 0.3,
   laterAfterDays: 3,
-  leadSentences: 8,
-  minWords: 8,
+  leadSentences: 5,
+  minWords: 6,
   maxWords: 40,
-  eventSimilarity: 0.6,
+  eventSimilarity: 0.4,
   redundancy: 0.6,
   dateL2: 0.01,
-  sentenceL2: 0.1,
+  sentenceL2: 0.01,
   sentenceTemperature: 0.1,
   minReports: 1,
   maxDefaultDates: 20,

@@ -27,11 +27,16 @@ test('parameters are passed to the method, not set globally', () => {
     ]),
   ]);
   const before = { ...DEFAULT_PARAMS };
-  const short = buildTimelineFromAnalysis(a, { dates: 1, sentences: 2, params: { maxWords: 12 } });
+  const short = buildTimelineFromAnalysis(a, {
+    dates: 1,
+    sentences: 2,
+    params: { maxWords: 12, eventSimilarity: 2 },
+  });
   assert.deepEqual(short.entries[0]!.summary, [
     'Crews reopened the coast road on Saturday after the landslide.',
   ]);
   assert.deepEqual({ ...DEFAULT_PARAMS }, before);
-  const both = buildTimelineFromAnalysis(a, { dates: 1, sentences: 2 });
+  // eventSimilarity 2: the two sentences are never one event, so only maxWords decides
+  const both = buildTimelineFromAnalysis(a, { dates: 1, sentences: 2, params: { eventSimilarity: 2 } });
   assert.equal(both.entries[0]!.summary.length, 2, 'the override did not stay behind');
 });
