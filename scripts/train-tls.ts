@@ -20,7 +20,7 @@ import { readTimeline17Layout } from '../src/eval/timeline17.js';
 import { loadTasks } from '../src/eval/tls-run.js';
 import { trainModels } from '../src/eval/tls-train.js';
 import { TlsEvaluator, meanHeadline, searchParams } from '../src/eval/tls-search.js';
-import { DEFAULT_PARAMS, PARAM_NAMES } from '../src/timeline/params.js';
+import { DEFAULT_PARAMS, PARAM_NAMES, type TimelineParams } from '../src/timeline/params.js';
 import { formatModels, parseModels } from '../src/timeline/models.js';
 
 const { values, positionals } = parseArgs({
@@ -51,7 +51,7 @@ const names = [...new Set(tasks.map((t) => t.topic))];
 const ev = new TlsEvaluator(tasks, 'round');
 
 let params = DEFAULT_PARAMS;
-let differs: string[] = [];
+let differs: (keyof TimelineParams)[] = [];
 if (!values['no-search']) {
   console.error(`searching on ${names.length} topics, ${tasks.length} tasks (k=round) [${elapsed()}]`);
   const found = searchParams(ev, names, (line) => console.error(`${line} [${elapsed()}]`));

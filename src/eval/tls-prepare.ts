@@ -52,24 +52,31 @@ function listFiles(dir: string, out: string[] = []): string[] {
 
 let codeHash: string | undefined;
 /** A hash of the analysing code (every module of the source tree outside timeline/, eval/, cli/, server/,
- * store/ and output/): a change to any stage makes old cache files unused. */
+ * store/ and output/) and of the models it loads (models/ but tls/): a change to any stage or a retrained
+ * model makes old cache files unused. */
 function analysingCodeHash(): string {
   if (codeHash) return codeHash;
   const src = dirname(dirname(fileURLToPath(import.meta.url)));
   const h = createHash('sha256');
   const skip = new Set(['timeline', 'eval', 'cli', 'server', 'store', 'output', 'export']);
-  const walk = (dir: string, top: boolean) => {
+  const walk = (dir: string, top: boolean, files: RegExp) => {
     for (const name of readdirSync(dir).sort()) {
       if (top && skip.has(name)) continue;
       const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p, false);
-      else if (/\.(?:ts|js|json)$/.test(name) && !name.endsWith('.d.ts') && !name.endsWith('.map')) {
-        h.update(p.slice(src.length));
+      if (statSync(p).isDirectory()) walk(p, false, files);
+      else if (files.test(name) && !name.endsWith('.d.ts') && !name.endsWith('.map')) {
+        h.update(p.slice(dirname(src).length));
         h.update(readFileSync(p));
       }
     }
   };
-  walk(src, true);
+  walk(src, true, /\.(?:ts|js|json)$/);
+  // the models the stages load (NER, clean, title) sit beside the source tree (dist/ or src/)
+  const models = join(dirname(src), 'models');
+  if (existsSync(models)) {
+    skip.add('tls');
+    walk(models, true, /\.(?:json|gz|bin)$/);
+  }
   return (codeHash = h.digest('hex').slice(0, 16));
 }
 
