@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTimelineFromAnalysis } from '../../src/timeline/index.js';
+import { timelineText } from '../../src/output/text.js';
 import { article, analysis } from './helpers.js';
 
 const DAY = '2024-09-10';
@@ -73,4 +74,7 @@ test('entries and sentences say how many outlets carried them (outlets, not arti
   assert.equal(strike.outlets, 1);
   assert.equal(e.outlets, 4);
   assert.ok(e.summary[0]!.includes('ferry'), 'the event more outlets report comes first');
+  const text = timelineText(t);
+  assert.match(text, /ferry[^-]*\(3 outlets\)/);
+  assert.doesNotMatch(text, /strike[^\n]*outlets\)/, 'one outlet is not shown as corroboration');
 });
