@@ -28,6 +28,23 @@ export function nextDay(day: IsoDay, delta = 1): IsoDay {
   return new Date(Date.parse(day + 'T00:00:00Z') + delta * 86_400_000).toISOString().slice(0, 10);
 }
 
+/**
+ * Do the sentence's double quotation marks pair up? Curly marks must open before they close; straight
+ * marks (and the tokenised `` and '' of research corpora) must come in pairs.
+ */
+export function quotesBalanced(t: string): boolean {
+  let depth = 0;
+  for (const ch of t) {
+    if (ch === '“') depth++;
+    else if (ch === '”' && --depth < 0) return false;
+  }
+  if (depth !== 0) return false;
+  const straight = (t.match(/"/g) ?? []).length;
+  const opens = (t.match(/``/g) ?? []).length;
+  const closes = (t.match(/''/g) ?? []).length;
+  return straight % 2 === 0 && opens === closes;
+}
+
 /** Is this sentence fit to stand in a timeline? */
 export function isSummaryMaterial(ctx: TimelineContext, u: SentenceUnit): boolean {
   const words = ctx.words(u);
@@ -36,6 +53,9 @@ export function isSummaryMaterial(ctx: TimelineContext, u: SentenceUnit): boolea
   if (/\?\s*(?:''|"|”|')?$/.test(t)) return false; // questions
   if (!/^(?:[`'"“‘(]+\s*)?[\p{Lu}\p{N}]/u.test(t)) return false; // fragments starting mid-sentence
   if (/https?:\/\/|www\.|@\w/.test(t)) return false;
+  // a piece of a quotation that runs over several sentences ('I want to know how," she said.'): read alone,
+  // it opens or closes a quotation it does not hold
+  if (!quotesBalanced(t)) return false;
   // the article's own headline: a label for the story, not a statement of what happened that day
   const title = u.article.title?.trim();
   if (title && t === title && !/[.!]["'”’]?$/.test(t)) return false;
