@@ -59,6 +59,8 @@ export interface TitleCandidate {
 }
 
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+/** Lines looked through for one candidate's `containedElsewhere` (a bound for pages of near-identical lines). */
+const CONTAIN_MAX_SCAN = 2000;
 const TOKEN_RE = /\p{L}{3,}/gu;
 const SENTENCE_END_RE = /[.!?。！？]["'”’»)\]]*$/u;
 /** A web or mail address: link furniture, never a headline. */
@@ -165,8 +167,16 @@ export function titleCandidates(lines: string[], live?: (index: number) => boole
   const norm = text.map(normal);
   const seen = new Map<string, number>();
   for (const s of norm) seen.set(s, (seen.get(s) ?? 0) + 1);
-  const lineCount = text.length;
   const lower = norm.map((s) => ` ${s} `);
+  // the lines each word is in, for the containment feature
+  const linesWith = new Map<string, number[]>();
+  for (let k = 0; k < n; k++)
+    for (const tok of new Set(tokens[k])) {
+      const l = linesWith.get(tok);
+      if (l) l.push(k);
+      else linesWith.set(tok, [k]);
+    }
+  const allLines = Array.from({ length: n }, (_, k) => k);
 
   const longTokens = tokens.map((ts) => new Set(ts.filter((t) => t.length >= 4)));
   const shares = (a: number, b: number) => [...longTokens[a]].some((t) => longTokens[b].has(t));
@@ -197,9 +207,20 @@ export function titleCandidates(lines: string[], live?: (index: number) => boole
       ? long.filter((tok) => lead.has(tok) && lead.get(tok) !== j).length / long.length
       : 0;
     let contained = 0;
-    if (norm[j].length >= 12)
-      for (let k = 0; k < lineCount && !contained; k++)
+    if (norm[j].length >= 12) {
+      // only lines holding the candidate's rarest word can hold the whole candidate (exact, and linear on
+      // pages whose lines share few words; a page of near-identical lines is bounded by CONTAIN_MAX_SCAN)
+      let rare: number[] | undefined;
+      for (const tok of own) {
+        const l = linesWith.get(tok);
+        if (l && (!rare || l.length < rare.length)) rare = l;
+      }
+      const scan = rare ?? allLines;
+      for (let x = 0; x < scan.length && x < CONTAIN_MAX_SCAN && !contained; x++) {
+        const k = scan[x];
         if (k !== j && lower[k].length > lower[j].length && lower[k].includes(lower[j])) contained = 1;
+      }
+    }
     const logW = Math.log(w) / Math.log(MAX_TITLE_WORDS);
     const f: Record<TitleFeature, number> = {
       bias: 1,
