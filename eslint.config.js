@@ -1,6 +1,11 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** A relative import of one of the named top-level folders of src/ (from any depth below src/). */
+const LAYER = (names) => `^(\\.\\./)+(${names})/`;
+const LIBRARY_LAYER_MESSAGE =
+  'the library does not import evaluation (src/eval/), the CLI or the server; move shared code to a lower layer (src/text/, src/util/)';
+
 export default tseslint.config(
   {
     ignores: [
@@ -34,6 +39,40 @@ export default tseslint.config(
       'no-control-regex': 'off',
       'no-useless-escape': 'off',
       'no-empty': ['error', { allowEmptyCatch: true }],
+    },
+  },
+  // Layers (issue 20): evaluation sits beside the methods, the CLI and the server on top. Nothing outside
+  // src/eval/ and src/cli/ imports src/eval/, and nothing below src/cli/ and src/server/ imports them.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/cli/**', 'src/server/**', 'src/eval/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: LAYER('eval|cli|server'), message: LIBRARY_LAYER_MESSAGE }] },
+      ],
+    },
+  },
+  {
+    files: ['src/eval/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: LAYER('cli|server'), message: 'evaluation is below the CLI and the server' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: LAYER('eval|cli'), message: 'the server uses the library, not evaluation or the CLI' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -51,7 +51,7 @@ import {
   type ArticleRow,
   type QuoteColumns,
 } from './rows.js';
-import { porterStem } from '../eval/porter.js';
+import { porterStem } from '../text/porter.js';
 import { decodeMentions, decodeSentenceMeta, encodeMentions, tokenLines } from './annotations.js';
 import { encodeTermStats, normKey, prepareArticles, type PreparedArticle } from './prepare.js';
 import { mergeEntity, shortFormEntity } from './entity-merge.js';

@@ -12,7 +12,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Article } from '../model.js';
-import { STOPWORDS } from './stopwords.js';
+import { STORY_STOPWORDS } from '../text/story-stopwords.js';
+import { DAY_MS, dayToMs } from '../util/day.js';
 import { isSpaceCode } from '../util/chars.js';
 
 export interface StoryParams {
@@ -163,7 +164,7 @@ export function contentWords(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(WORD)) {
     const w = m[0].toLowerCase().replace(/['’]s$/, '');
-    if (w.length < 3 || STOPWORDS.has(w)) continue;
+    if (w.length < 3 || STORY_STOPWORDS.has(w)) continue;
     out.push(w);
   }
   return out;
@@ -178,7 +179,7 @@ export function nameWords(text: string): Set<string> {
   const lower = new Set<string>();
   for (const m of text.matchAll(WORD)) {
     const w = m[0].toLowerCase().replace(/['’]s$/, '');
-    if (w.length < 3 || STOPWORDS.has(w)) continue;
+    if (w.length < 3 || STORY_STOPWORDS.has(w)) continue;
     const first = m[0][0];
     if (first === first.toLowerCase()) {
       lower.add(w);
@@ -299,7 +300,7 @@ export function articleTermVector(
     const n = w.length;
     if (n > 2 && w.charCodeAt(n - 1) === 115 /* s */ && (w[n - 2] === "'" || w[n - 2] === '’'))
       w = w.slice(0, -2);
-    if (w.length < 3 || STOPWORDS.has(w)) return;
+    if (w.length < 3 || STORY_STOPWORDS.has(w)) return;
     tf.set(w, (tf.get(w) ?? 0) + 1);
     // Written in lower case: the first character is its own lower case (tested on the code for ASCII).
     const c = text.charCodeAt(start);
@@ -366,13 +367,13 @@ function parseDay(day: string): number {
   let t = dayMs.get(day);
   if (t === undefined) {
     if (dayMs.size >= 100_000) dayMs.clear();
-    dayMs.set(day, (t = Date.parse(day + 'T00:00:00Z')));
+    dayMs.set(day, (t = dayToMs(day)));
   }
   return t;
 }
 
 function daysBetween(a: string, b: string): number {
-  return Math.round((parseDay(b) - parseDay(a)) / 86400000);
+  return Math.round((parseDay(b) - parseDay(a)) / DAY_MS);
 }
 
 /** Days from `day` to the span [first, last]; 0 inside it or when a date is missing. */

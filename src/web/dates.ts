@@ -6,6 +6,7 @@
  */
 import type { IsoDay } from '../model.js';
 import { monthNameTable } from './month-names.js';
+import { calendarDay, DAY_MS, msToDay } from '../util/day.js';
 
 const MONTHS = monthNameTable();
 const MONTH_RE = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
@@ -15,10 +16,7 @@ export function monthNumber(name: string): number | null {
 }
 
 export function isoDay(y: number, m: number, d: number): IsoDay | null {
-  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31 && y >= 1000 && y <= 9999)) return null;
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCMonth() !== m - 1) return null; // 31 February and the like
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return y >= 1000 && y <= 9999 ? calendarDay(y, m, d) : null;
 }
 
 const ISO_RE = /(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/;
@@ -129,6 +127,6 @@ export function findTextDates(text: string, allowAmbiguous = false, limit = Infi
 export function plausibleDay(day: IsoDay, now: Date): boolean {
   const y = +day.slice(0, 4);
   if (y < 1995) return false;
-  const limit = new Date(now.getTime() + 86400000).toISOString().slice(0, 10);
+  const limit = msToDay(now.getTime() + DAY_MS);
   return day <= limit;
 }

@@ -5,11 +5,12 @@
  * is added by adding a row. A name that means different months in two languages (Croatian "listopad" is
  * October, Polish and Czech "listopad" November) is left out of the later language.
  */
+import { MONTH_NAMES, WEEKDAY_NAMES as ENGLISH_WEEKDAYS } from '../util/day.js';
 
 /** Twelve names per row, January first; '' where a row has no form for that month. */
 export const MONTH_NAME_ROWS: Record<string, string[][]> = {
   en: [
-    'january february march april may june july august september october november december'.split(' '),
+    [...MONTH_NAMES],
     'jan feb mar apr may jun jul aug sep oct nov dec'.split(' '),
     ['', '', '', '', '', '', '', '', 'sept', '', '', ''],
   ],
@@ -98,9 +99,8 @@ export function monthNameTable(): Map<string, number> {
  * they are common words ("So", "Do").
  */
 export const WEEKDAY_NAMES: string[] = [
-  ...'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun'.split(
-    ' ',
-  ),
+  ...ENGLISH_WEEKDAYS,
+  ...'mon tue tues wed thu thur thurs fri sat sun'.split(' '),
   ...'montag dienstag mittwoch donnerstag freitag samstag sonntag'.split(' '),
   ...'lundi mardi mercredi jeudi vendredi samedi dimanche'.split(' '),
   ...'lunes martes miércoles jueves viernes sábado domingo'.split(' '),

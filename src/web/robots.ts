@@ -4,6 +4,7 @@
  * allowed; a 5xx or an unreachable server means nothing is (until it can be read).
  */
 import { FetchError, safeFetch, type FetchOptions } from './fetch.js';
+import { DAY_MS } from '../util/day.js';
 
 interface Rule {
   allow: boolean;
@@ -89,7 +90,7 @@ export class RobotsPolicy {
     private readonly fetchOptions: FetchOptions = {},
     private readonly now: () => number = Date.now,
     /** How long a robots.txt is trusted (default 1 day; unreachable results: 1 hour). */
-    private readonly ttlMs = 86_400_000,
+    private readonly ttlMs = DAY_MS,
   ) {}
 
   async allowed(pageUrl: string): Promise<boolean> {

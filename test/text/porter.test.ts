@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { porterStem } from '../../src/eval/porter.js';
+import { porterStem } from '../../src/text/porter.js';
 
 test('classic Porter steps', () => {
   assert.equal(porterStem('caresses'), 'caress');

@@ -1,9 +1,9 @@
 /**
- * English function words ignored by story clustering. A common-knowledge list of English stopwords
+ * English function words ignored by story clustering (src/stories/). A common-knowledge list of English stopwords
  * (closed-class words: articles, pronouns, auxiliaries, prepositions, conjunctions) plus news reporting
  * verbs that every story shares ("said", "told") — they carry no topic.
  */
-export const STOPWORDS = new Set(
+export const STORY_STOPWORDS = new Set(
   `a about above after again against all also am an and any are aren't as at be because been before being below
 between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during each few for
 from further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself him himself his
