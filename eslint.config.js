@@ -75,4 +75,39 @@ export default tseslint.config(
       ],
     },
   },
+  // Structure (issue 20): files up to 600 lines and functions up to 120, blank lines not counted (comments
+  // are: a file is as long as a reader finds it).
+  {
+    files: ['**/*.{ts,js,mjs}'],
+    rules: {
+      'max-lines': ['error', { max: 600, skipBlankLines: true }],
+      'max-lines-per-function': ['error', { max: 120, skipBlankLines: true }],
+    },
+  },
+  // Data tables: long by nature.
+  {
+    files: ['src/eval/wordnet-exceptions.ts'],
+    rules: { 'max-lines': 'off' },
+  },
+  // exempt until split (issue 20): areas other helpers are changing now, and offenders not yet split.
+  {
+    files: [
+      'src/store/**',
+      'src/timeline/**',
+      'src/nlp/ner/**',
+      'web/**',
+      'src/pipeline.ts',
+      'src/server/openapi.ts',
+      'src/cli/eval/tls.ts',
+      'src/cli/eval/coref.ts',
+      'src/cli/eval/timex.ts',
+      'src/dedup/index.ts',
+      'src/nlp/quotes/attribute.ts',
+      'src/web/fetch.ts',
+      'src/web/watch.ts',
+      'src/stories/cluster.ts',
+      'bench/store.bench.ts',
+    ],
+    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
+  },
 );
