@@ -105,7 +105,6 @@ export default tseslint.config(
       'src/nlp/quotes/attribute.ts',
       'src/web/fetch.ts',
       'src/web/watch.ts',
-      'src/stories/cluster.ts',
       'bench/store.bench.ts',
     ],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
