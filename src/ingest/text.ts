@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Article, IsoDay } from '../model.js';
 import { InputError, newArticle } from '../model.js';
 import { contentHash } from '../util/content-hash.js';
-import { findTextDates } from '../web/dates.js';
+import { findTextDates } from '../extract/dates.js';
 import { findDateInText, isDateLine } from './text-date.js';
 import { calendarDay } from '../util/day.js';
 

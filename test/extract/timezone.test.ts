@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDocument } from '../../src/web/extract.js';
-import { countryOfLocale, dayInZone, publisherTimeZone } from '../../src/web/timezone.js';
+import { parseDocument } from '../../src/extract/extract.js';
+import { countryOfLocale, dayInZone, publisherTimeZone } from '../../src/extract/timezone.js';
 
 test('country from the region of a locale tag', () => {
   assert.equal(countryOfLocale('en_US'), 'us');

@@ -4,13 +4,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { stripInert } from '../../src/web/extract.js';
+import { stripInert } from '../../src/extract/extract.js';
 import {
   MAX_MARKUP_DEPTH,
   MAX_MARKUP_ELEMENTS,
   limitMarkup,
   removeBlocks,
-} from '../../src/web/markup-limits.js';
+} from '../../src/extract/markup-limits.js';
 import { seededRandom } from '../../src/util/random.js';
 import { runChild } from '../ingest/child.js';
 

@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { charsetFromContentType, charsetFromMeta, decodeHtml, maybeGunzip } from '../../src/web/charset.js';
+import {
+  charsetFromContentType,
+  charsetFromMeta,
+  decodeHtml,
+  maybeGunzip,
+} from '../../src/extract/charset.js';
 
 const latin1 = (s: string) => Buffer.from(s, 'latin1');
 

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { isAllowed, parseRobots, RobotsPolicy } from '../../src/web/robots.js';
+import { isAllowed, parseRobots, RobotsPolicy } from '../../src/fetch/robots.js';
 import { startServer } from './server.js';
 
 test('the group naming our agent wins over *', () => {

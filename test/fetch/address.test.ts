@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { forbiddenAddressReason, parseIPv6 } from '../../src/web/address.js';
+import { forbiddenAddressReason, parseIPv6 } from '../../src/fetch/address.js';
 
 test('private, loopback, link-local, CGNAT, multicast and unspecified IPv4 are refused', () => {
   for (const ip of [

@@ -11,7 +11,7 @@ import {
   watchFeeds,
   emptyState,
   type WatchDeps,
-} from '../../src/web/watch.js';
+} from '../../src/fetch/watch.js';
 import { startServer } from './server.js';
 
 const para = (topic: string) =>

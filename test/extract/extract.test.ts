@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { extractArticle, parseDocument, stripInert } from '../../src/web/extract.js';
-import { htmlToArticle } from '../../src/web/article.js';
+import { extractArticle, parseDocument, stripInert } from '../../src/extract/extract.js';
+import { htmlToArticle } from '../../src/extract/article.js';
 import { InputError } from '../../src/model.js';
 
 const fixture = readFileSync(new URL('../fixtures/web/harbour-article.html', import.meta.url), 'utf8');

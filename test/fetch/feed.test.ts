@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFeedText } from '../../src/web/feed.js';
+import { parseFeedText } from '../../src/fetch/feed.js';
 import { InputError } from '../../src/model.js';
 
 const BASE = 'https://gazette.example/feed';

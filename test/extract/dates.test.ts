@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findTextDates, isoDay, parseDateString, parseTextDate, plausibleDay } from '../../src/web/dates.js';
+import {
+  findTextDates,
+  isoDay,
+  parseDateString,
+  parseTextDate,
+  plausibleDay,
+} from '../../src/extract/dates.js';
 
 test('ISO timestamps keep the day as written (no UTC shift)', () => {
   assert.equal(parseDateString('2021-03-05T23:30:00-08:00'), '2021-03-05');

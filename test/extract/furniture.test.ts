@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractArticle } from '../../src/web/extract.js';
+import { extractArticle } from '../../src/extract/extract.js';
 
 const prose = Array.from(
   { length: 6 },

@@ -1,8 +1,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync, createGzip } from 'node:zlib';
-import { FetchError, USER_AGENT, safeFetch } from '../../src/web/fetch.js';
-import { forbiddenAddressReason } from '../../src/web/address.js';
+import { FetchError, USER_AGENT, safeFetch } from '../../src/fetch/fetch.js';
+import { forbiddenAddressReason } from '../../src/fetch/address.js';
 import { startServer } from './server.js';
 
 let srv: Awaited<ReturnType<typeof startServer>>;

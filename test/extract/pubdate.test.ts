@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDocument } from '../../src/web/extract.js';
-import { findPublicationDate, urlDate } from '../../src/web/pubdate.js';
+import { parseDocument } from '../../src/extract/extract.js';
+import { findPublicationDate, urlDate } from '../../src/extract/pubdate.js';
 
 const NOW = new Date('2024-06-01T00:00:00Z');
 const page = (head: string, body = '<p>Some text.</p>') =>

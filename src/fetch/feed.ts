@@ -2,7 +2,7 @@
 import { parseFeed } from 'feedsmith';
 import type { IsoDay } from '../model.js';
 import { InputError } from '../model.js';
-import { parseDateString } from './dates.js';
+import { parseDateString } from '../extract/dates.js';
 
 export interface FeedItem {
   /** guid / id, else the link. */
