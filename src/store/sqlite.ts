@@ -41,7 +41,7 @@ import type {
   StoredQuote,
   StorySummary,
 } from './index.js';
-import { exportStory as renderExport, parseStoryExport } from '../export/index.js';
+import { exportStory as renderExport, parseStoryExport } from '../render/story-export.js';
 import { TimelineSource } from './timeline-state.js';
 import {
   groupByArticle,

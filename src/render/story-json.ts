@@ -5,7 +5,7 @@
 import type { Analysis, Article, Entity, Timeline } from '../model.js';
 import { InputError } from '../model.js';
 import type { StorySummary } from '../store/index.js';
-import { presentTimeline } from '../output/present.js';
+import { presentTimeline } from './present.js';
 
 export const STORY_FORMAT = 'chronicle-story';
 export const STORY_FORMAT_VERSION = 1;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detokenise, displayTimeline } from '../../src/output/detokenise.js';
+import { detokenise, displayTimeline } from '../../src/render/detokenise.js';
 
 test('detokenise: brackets, quotes, clitics and punctuation of PTB tokens', () => {
   assert.equal(

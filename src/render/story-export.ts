@@ -1,12 +1,12 @@
 /** Exporting a stored story: JSON (re-importable), Markdown, HTML and TimelineJS JSON. */
 import type { Analysis, Timeline } from '../model.js';
 import type { ExportFormat, StorySummary } from '../store/index.js';
-import { escapeMarkdown, timelineMarkdown } from '../output/markdown.js';
-import { timelineHtml } from '../output/html.js';
-import { storyJson } from './json.js';
+import { escapeMarkdown, timelineMarkdown } from './markdown.js';
+import { timelineHtml } from './html.js';
+import { storyJson } from './story-json.js';
 import { timelineJs } from './timelinejs.js';
 
-export { parseStoryExport, storyJson, STORY_FORMAT, type StoryExport } from './json.js';
+export { parseStoryExport, storyJson, STORY_FORMAT, type StoryExport } from './story-json.js';
 export { timelineJs, type TimelineJs } from './timelinejs.js';
 
 export const EXPORT_FORMATS: ExportFormat[] = ['json', 'markdown', 'html', 'timelinejs'];

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeMarkdown, markdownLinkTarget, timelineMarkdown } from '../../src/output/markdown.js';
-import { exportStory } from '../../src/export/index.js';
+import { escapeMarkdown, markdownLinkTarget, timelineMarkdown } from '../../src/render/markdown.js';
+import { exportStory } from '../../src/render/story-export.js';
 import type { Timeline } from '../../src/model.js';
 import type { StorySummary } from '../../src/store/index.js';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripControlChars } from '../../src/util/control-chars.js';
-import { timelineText } from '../../src/output/text.js';
+import { timelineText } from '../../src/render/text.js';
 import { runChild } from '../ingest/child.js';
 
 // Escape sequences in a page title or a file name must not reach the user's terminal, neither in the

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SourceRef, Timeline } from '../../src/model.js';
-import { fileName, presentTimeline } from '../../src/output/present.js';
-import { timelineText } from '../../src/output/text.js';
-import { timelineMarkdown } from '../../src/output/markdown.js';
-import { timelineHtml } from '../../src/output/html.js';
-import { timelineJson } from '../../src/output/json.js';
-import { timelineJs } from '../../src/export/timelinejs.js';
+import { fileName, presentTimeline } from '../../src/render/present.js';
+import { timelineText } from '../../src/render/text.js';
+import { timelineMarkdown } from '../../src/render/markdown.js';
+import { timelineHtml } from '../../src/render/html.js';
+import { timelineJson } from '../../src/render/json.js';
+import { timelineJs } from '../../src/render/timelinejs.js';
 
 const untitled: SourceRef = {
   articleId: 'a1',

@@ -4,8 +4,8 @@
  * text is HTML-escaped here.
  */
 import type { Timeline } from '../model.js';
-import { escapeHtml } from '../output/html.js';
-import { presentTimeline, sourceTitleLabel } from '../output/present.js';
+import { escapeHtml } from './html.js';
+import { presentTimeline, sourceTitleLabel } from './present.js';
 
 export interface TimelineJsDate {
   year: string;
