@@ -167,6 +167,38 @@ interface Once {
   result?: FetchResult;
 }
 
+const ACCEPT =
+  'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,*/*;q=0.5';
+
+/** A DNS lookup that answers with the vetted address: every connection goes there, whatever DNS would say now. */
+function pinnedLookup(address: ResolvedAddress): LookupFunction {
+  return (_host, opts, cb) => {
+    if ((opts as { all?: boolean }).all)
+      (cb as unknown as (e: null, a: ResolvedAddress[]) => void)(null, [address]);
+    else cb(null, address.address, address.family);
+  };
+}
+
+/** The response body decompressed per its Content-Encoding, or null for an encoding we do not read. */
+function decoded(res: http.IncomingMessage, encoding: string): NodeJS.ReadableStream | null {
+  if (encoding === 'gzip' || encoding === 'x-gzip') return res.pipe(zlib.createGunzip());
+  if (encoding === 'deflate') return res.pipe(zlib.createInflate());
+  if (encoding === 'br') return res.pipe(zlib.createBrotliDecompress());
+  if (encoding !== 'identity' && encoding !== '') return null;
+  return res;
+}
+
+function fetchResult(
+  url: URL,
+  status: number,
+  res: http.IncomingMessage,
+  body: Buffer,
+  notModified: boolean,
+): FetchResult {
+  const contentType = res.headers['content-type'] ?? null;
+  return { url: url.href, status, headers: res.headers, contentType, body, notModified };
+}
+
 function requestOnce(
   url: URL,
   address: ResolvedAddress,
@@ -177,12 +209,7 @@ function requestOnce(
   const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
   const idleMs = options.idleTimeoutMs ?? 10_000;
   const allowed = options.allowedTypes ?? [...HTML_TYPES, ...FEED_TYPES];
-  // Every connection goes to the vetted address, whatever DNS would say now.
-  const lookup: LookupFunction = (_host, opts, cb) => {
-    if ((opts as { all?: boolean }).all)
-      (cb as unknown as (e: null, a: ResolvedAddress[]) => void)(null, [address]);
-    else cb(null, address.address, address.family);
-  };
+  const lookup = pinnedLookup(address);
   const mod = url.protocol === 'https:' ? https : http;
   return new Promise<Once>((resolve, reject) => {
     let settled = false;
@@ -213,8 +240,7 @@ function requestOnce(
         lookup,
         headers: {
           'user-agent': USER_AGENT,
-          accept:
-            'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,*/*;q=0.5',
+          accept: ACCEPT,
           'accept-encoding': 'gzip, deflate, br',
           ...options.headers,
         },
@@ -235,16 +261,7 @@ function requestOnce(
           res.resume();
           settled = true;
           clearTimeout(total);
-          return resolve({
-            result: {
-              url: url.href,
-              status,
-              headers: res.headers,
-              contentType,
-              body: Buffer.alloc(0),
-              notModified: true,
-            },
-          });
+          return resolve({ result: fetchResult(url, status, res, Buffer.alloc(0), true) });
         }
         if (status < 200 || status >= 300) {
           res.resume();
@@ -265,12 +282,8 @@ function requestOnce(
         const encoding = String(res.headers['content-encoding'] ?? 'identity')
           .toLowerCase()
           .trim();
-        let stream: NodeJS.ReadableStream = res;
-        if (encoding === 'gzip' || encoding === 'x-gzip') stream = res.pipe(zlib.createGunzip());
-        else if (encoding === 'deflate') stream = res.pipe(zlib.createInflate());
-        else if (encoding === 'br') stream = res.pipe(zlib.createBrotliDecompress());
-        else if (encoding !== 'identity' && encoding !== '')
-          return fail(`unsupported content encoding "${encoding}"`, status);
+        const stream = decoded(res, encoding);
+        if (!stream) return fail(`unsupported content encoding "${encoding}"`, status);
         body = stream;
         const chunks: Buffer[] = [];
         let size = 0;
@@ -288,16 +301,7 @@ function requestOnce(
           settled = true;
           clearTimeout(total);
           options.signal?.removeEventListener('abort', onAbort);
-          resolve({
-            result: {
-              url: url.href,
-              status,
-              headers: res.headers,
-              contentType,
-              body: Buffer.concat(chunks),
-              notModified: false,
-            },
-          });
+          resolve({ result: fetchResult(url, status, res, Buffer.concat(chunks), false) });
         });
       },
     );
