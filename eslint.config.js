@@ -101,7 +101,6 @@ export default tseslint.config(
       'src/cli/eval/tls.ts',
       'src/cli/eval/coref.ts',
       'src/cli/eval/timex.ts',
-      'src/fetch/watch.ts',
       'bench/store.bench.ts',
     ],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },

@@ -12,7 +12,7 @@ import type { Article } from '../model.js';
 import { InputError } from '../model.js';
 import type { IngestReport } from '../store/index.js';
 import { FEED_TYPES, safeFetch, type FetchError, type FetchOptions, type FetchResult } from './fetch.js';
-import { parseFeedText } from './feed.js';
+import { parseFeedText, type FeedItem } from './feed.js';
 
 export interface FeedState {
   etag?: string;
@@ -213,6 +213,50 @@ export async function pollFeed(
     fail(e);
     return report;
   }
+  const { batch, batchLinks, handled } = await readNewItems(items, fs, state, deps, report, options);
+  if (batch.length) {
+    try {
+      const r = deps.store.ingest(batch);
+      report.added = r.added;
+      report.duplicates += r.duplicates.length;
+    } catch (e) {
+      // Nothing of this batch is marked as seen, so the next poll tries again.
+      fail(new InputError(feed, `store failed: ${(e as Error).message}`));
+      return report;
+    }
+    for (const [i, a] of batch.entries()) {
+      const urls = new Set(
+        [a.canonicalUrl, a.url, batchLinks[i]].filter((u): u is string => Boolean(u)).map(normaliseUrl),
+      );
+      for (const u of urls) push(state.seenUrls, u, MAX_GLOBAL);
+      push(state.seenHashes, contentHash(a.rawText), MAX_GLOBAL);
+    }
+  }
+  for (const id of handled) {
+    push(fs.seen, id, MAX_SEEN);
+    delete fs.itemFailures[id];
+  }
+  // Validators only once the items are safely handled: a crash before this refetches the feed.
+  const etag = res.headers.etag;
+  const lm = res.headers['last-modified'];
+  if (typeof etag === 'string') fs.etag = etag;
+  if (typeof lm === 'string') fs.lastModified = lm;
+  fs.failures = 0;
+  delete fs.lastError;
+  fs.nextPollAt = now + Math.max(interval, fs.ttlSec ?? 0) * 1000;
+  return report;
+}
+
+/** New items of a polled feed: each page is read (robots.txt permitting) and kept unless its URL or text was
+ * seen; `handled` lists the items not to try again. */
+async function readNewItems(
+  items: FeedItem[],
+  fs: FeedState,
+  state: WatchState,
+  deps: WatchDeps,
+  report: PollReport,
+  options: WatchOptions,
+): Promise<{ batch: Article[]; batchLinks: string[]; handled: string[] }> {
   const seen = new Set(fs.seen);
   const seenUrls = new Set(state.seenUrls);
   const seenHashes = new Set(state.seenHashes);
@@ -270,37 +314,7 @@ export async function pollFeed(
       itemError((e as Error).message);
     }
   }
-  if (batch.length) {
-    try {
-      const r = deps.store.ingest(batch);
-      report.added = r.added;
-      report.duplicates += r.duplicates.length;
-    } catch (e) {
-      // Nothing of this batch is marked as seen, so the next poll tries again.
-      fail(new InputError(feed, `store failed: ${(e as Error).message}`));
-      return report;
-    }
-    for (const [i, a] of batch.entries()) {
-      const urls = new Set(
-        [a.canonicalUrl, a.url, batchLinks[i]].filter((u): u is string => Boolean(u)).map(normaliseUrl),
-      );
-      for (const u of urls) push(state.seenUrls, u, MAX_GLOBAL);
-      push(state.seenHashes, contentHash(a.rawText), MAX_GLOBAL);
-    }
-  }
-  for (const id of handled) {
-    push(fs.seen, id, MAX_SEEN);
-    delete fs.itemFailures[id];
-  }
-  // Validators only once the items are safely handled: a crash before this refetches the feed.
-  const etag = res.headers.etag;
-  const lm = res.headers['last-modified'];
-  if (typeof etag === 'string') fs.etag = etag;
-  if (typeof lm === 'string') fs.lastModified = lm;
-  fs.failures = 0;
-  delete fs.lastError;
-  fs.nextPollAt = now + Math.max(interval, fs.ttlSec ?? 0) * 1000;
-  return report;
+  return { batch, batchLinks, handled };
 }
 
 async function defaultReadPage(options: WatchOptions): Promise<(url: string) => Promise<Article>> {
