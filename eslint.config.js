@@ -99,8 +99,6 @@ export default tseslint.config(
       'src/pipeline.ts',
       'src/server/openapi.ts',
       'src/cli/eval/tls.ts',
-      'src/cli/eval/coref.ts',
-      'src/cli/eval/timex.ts',
       'bench/store.bench.ts',
     ],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
