@@ -130,9 +130,14 @@ export class StoryClusterer implements MergeHost {
       const x = c.get(t);
       if (x) text += w * x;
     }
-    const ent = cosineCounts(f.entities, s.entities);
-    const tw = f.entities.size && s.entities.size ? this.params.textWeight : 1;
-    const gap = gapDays(f.day, s.first, s.last);
+    return this.blend(text, f.entities, s.entities, gapDays(f.day, s.first, s.last));
+  }
+
+  /** Text similarity mixed with entity similarity by textWeight (text alone when a side names no entity),
+   * decayed by the gap in days. */
+  private blend(text: number, a: Map<string, number>, b: Map<string, number>, gap: number): number {
+    const ent = cosineCounts(a, b);
+    const tw = a.size && b.size ? this.params.textWeight : 1;
     return (tw * text + (1 - tw) * ent) * Math.exp(-gap / this.params.decayDays);
   }
 
@@ -172,10 +177,7 @@ export class StoryClusterer implements MergeHost {
       const x = big.get(t);
       if (x) dot += w * x;
     }
-    const ent = cosineCounts(a.entities, b.entities);
-    const tw = a.entities.size && b.entities.size ? this.params.textWeight : 1;
-    const gap = spanGap(a, b);
-    return (tw * dot + (1 - tw) * ent) * Math.exp(-gap / this.params.decayDays);
+    return this.blend(dot, a.entities, b.entities, spanGap(a, b));
   }
 
   /** Stories sharing one of the strongest centroid terms of `s` (merge candidates). */
