@@ -59,10 +59,17 @@ export const TIME_WORDS =
 export const MAX_TAIL_WORDS = 7;
 /** Cues that report a clause only with "that" ("X agreed that ..."), never bare ("X agreed the deal"). */
 export const WEAK_CUES = new Set(
-  'agree agrees agreed hope hopes hoped fear fears feared worry worries worried estimate estimates estimated'.split(
-    ' ',
-  ),
+  (
+    'agree agrees agreed hope hopes hoped fear fears feared worry worries worried estimate estimates estimated ' +
+    // evidence verbs report a clause only with "that" ("the study shows that ..."); without it they take an
+    // object ("a video shows the rescue", "the design shows its strength")
+    'show shows showed found finds indicate indicates indicated learned'
+  ).split(' '),
 );
+export const EVIDENCE_CUES = new Set('show shows showed found finds indicate indicates indicated'.split(' '));
+/** Sources whose findings are reported without "that" ("a new poll shows the mayor ahead"): our list. */
+export const EVIDENCE_SOURCES =
+  /(?:^|\s)(?:poll|polls|survey|surveys|study|studies|data|report|reports|analysis|research|figures|records|statistics|numbers|results|census|audit|review|investigation|documents|filings)$/i;
 /** A quote paragraph right after a paragraph by the same speaker continues that attribution (one content). */
 const MERGE_CONTINUATIONS = true;
 /** Words of a quote without attribution for it to be kept as an unattributed direct quote. */

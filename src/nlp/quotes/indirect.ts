@@ -5,6 +5,8 @@
  */
 import {
   cueAt,
+  EVIDENCE_CUES,
+  EVIDENCE_SOURCES,
   MAX_TAIL_WORDS,
   NO_CLAUSE_START,
   QUOTE_TOKEN,
@@ -118,13 +120,14 @@ export function indirectAttribution(
       ws[q].lower !== 'according'
     )
       continue;
-    const weak = WEAK_CUES.has(ws[q].lower);
+    let weak = WEAK_CUES.has(ws[q].lower);
     if (ws[q].lower === 'according') {
       const r = accordingTo(text, ws, n, q, cue);
       if (r) return r;
       continue;
     }
     let sp = speakerBefore(text, ws, q);
+    if (sp && EVIDENCE_CUES.has(ws[q].lower) && EVIDENCE_SOURCES.test(sp.text)) weak = false;
     // "Dunmore thanked the crews and said ...", "then says ...": coordinated verbs share the sentence subject
     // (the words from the sentence's first word to the cue are ws[0, q))
     if (!sp && q > 0 && /^(?:and|then|but|also)$/.test(ws[q - 1].lower)) sp = subjectOfWords(text, ws, q);
