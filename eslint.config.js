@@ -89,17 +89,18 @@ export default tseslint.config(
     files: ['src/eval/wordnet-exceptions.ts'],
     rules: { 'max-lines': 'off' },
   },
-  // exempt until split (issue 20): areas other helpers are changing now, and offenders not yet split.
+  // exempt until split (issue 20): areas being reworked in parallel (the store, the timeline method and its
+  // CLI, NER, the web app, stage contracts, the generated OpenAPI document).
   {
     files: [
       'src/store/**',
+      'bench/store.bench.ts',
       'src/timeline/**',
+      'src/cli/eval/tls.ts',
       'src/nlp/ner/**',
       'web/**',
       'src/pipeline.ts',
       'src/server/openapi.ts',
-      'src/cli/eval/tls.ts',
-      'bench/store.bench.ts',
     ],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },
