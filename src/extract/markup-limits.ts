@@ -12,6 +12,7 @@
  * Also here: removeBlocks, the linear form of the "drop every <script>...</script>" regular expressions
  * (a regex with a lazy body re-scans to the end of the page for each unclosed opening tag).
  */
+import { ForwardSearch } from '../util/forward-search.js';
 
 /** Deepest nesting kept, counted as below (Readability slows sharply on deeper single-child chains). */
 export const MAX_MARKUP_DEPTH = 256;
@@ -49,40 +50,6 @@ const BLOCK = new Set(
     'tfoot th thead tr ul'
   ).split(' '),
 );
-
-/**
- * The first match of a global regular expression at or after a position, for searches that move
- * forward: a search that found nothing (or found a match past the new position) answers again without
- * reading the text, so many searches for a missing end tag cost one read of the page.
- */
-export class ForwardSearch {
-  private from = -1;
-  private at = -1;
-  private len = 0;
-
-  constructor(
-    private readonly text: string,
-    private readonly re: RegExp,
-  ) {
-    if (!re.global) throw new Error('ForwardSearch needs a global regular expression');
-  }
-
-  /** Offset of the first match at or after `i` (-1: none); its length is `length`. */
-  next(i: number): number {
-    if (!(this.from >= 0 && this.from <= i && (this.at < 0 || this.at >= i))) {
-      this.re.lastIndex = i;
-      const m = this.re.exec(this.text);
-      this.from = i;
-      this.at = m ? m.index : -1;
-      this.len = m ? m[0].length : 0;
-    }
-    return this.at;
-  }
-
-  get length(): number {
-    return this.len;
-  }
-}
 
 /**
  * Remove every block from an opening match to the first closing match after it, in linear time, as

@@ -18,6 +18,7 @@ import {
 } from './attribute.js';
 import { alternation, CLAUSE_CUES, DETERMINERS } from './lexicon.js';
 import { isCap, isWord, speakerAfter, speakerBefore, words, type SpeakerSpan, type W } from './words.js';
+import { ForwardSearch } from '../../util/forward-search.js';
 
 /** Any clause cue (or "according") in lower-cased text: where none matches, no word is a cue. */
 const CLAUSE_CUE_TEXT = new RegExp(alternation([...CLAUSE_CUES, 'according']));
@@ -32,13 +33,12 @@ const NON_ASCII_RE = /[^\x00-\x7f]/;
  */
 export class ClauseCueScan {
   readonly lower: string | null;
-  /** The last search: from `from`, the leftmost match starts at `at` (-1: none) and ends at `atEnd`. */
-  private from = -1;
-  private at = -1;
-  private atEnd = -1;
+  /** Clause cues searched forward in `lower` (plain ASCII texts only). */
+  private readonly search: ForwardSearch | null;
 
   constructor(text: string) {
     this.lower = NON_ASCII_RE.test(text) ? null : text.toLowerCase();
+    this.search = this.lower === null ? null : new ForwardSearch(this.lower, CLAUSE_CUE_FROM);
   }
 
   /**
@@ -46,24 +46,15 @@ export class ClauseCueScan {
    * constructor.)
    */
   hasCue(text: string, start: number, end: number): boolean {
-    const lower = this.lower;
-    if (lower !== null) {
+    if (this.search !== null) {
       // The leftmost match at or after `start` in the whole text: none before `end` means none in the slice
       // (the pattern has no anchors or look-arounds, so a match in the slice is one in the text); one that
       // fits before `end` is one in the slice; one that runs past `end` may hide a shorter alternative.
-      // The last search still answers when it started at or before `start` and found nothing before it: it
-      // tried every position from its start up to its match and failed at all of them, and the match at a
-      // position depends only on the text from there on. Sentences come in text order, so the text is
-      // scanned about once instead of once per sentence up to the next cue.
-      if (!(this.from >= 0 && this.from <= start && (this.at < 0 || this.at >= start))) {
-        CLAUSE_CUE_FROM.lastIndex = start;
-        const m = CLAUSE_CUE_FROM.exec(lower);
-        this.from = start;
-        this.at = m ? m.index : -1;
-        this.atEnd = m ? m.index + m[0].length : -1;
-      }
-      if (this.at < 0 || this.at >= end) return false;
-      if (this.atEnd <= end) return true;
+      // Sentences come in text order, so the text is scanned about once instead of once per sentence up to
+      // the next cue (ForwardSearch remembers the last search).
+      const at = this.search.next(start);
+      if (at < 0 || at >= end) return false;
+      if (at + this.search.length <= end) return true;
     }
     return CLAUSE_CUE_TEXT.test(text.slice(start, end).toLowerCase());
   }
