@@ -30,6 +30,9 @@ export { htmlToArticle } from './extract/article.js';
 export { findPublicationDate, type PubDate } from './extract/pubdate.js';
 export { safeFetch, FetchError, type FetchOptions, type FetchResult } from './fetch/fetch.js';
 export { watchFeeds, pollFeed, type WatchOptions, type WatchDeps, type WatchState } from './fetch/watch.js';
+export { markNearDuplicates, DEDUP_PARAMS, type DedupParams } from './dedup/index.js';
+export { clusterArticles, STORY_PARAMS, type StoryParams } from './stories/index.js';
+export { VERSION } from './version.js';
 
 /** An article as a caller hands it in: only `text` is required. */
 export interface ArticleInput {
