@@ -4,6 +4,9 @@
  * `Article.text` (the cleaned text), never into `rawText`.
  */
 
+import type { TimelineParams } from './timeline/params.js';
+import type { TimelineModels } from './timeline/models.js';
+
 /** A calendar day, `YYYY-MM-DD`. */
 export type IsoDay = string;
 
@@ -182,7 +185,10 @@ export interface TimelineSentence {
   sentenceIndex: number;
   /** All articles that carry this sentence (or a near-duplicate of it). */
   sources: SourceRef[];
-  /** Corroboration: distinct outlets among `sources` (a copy of a wire story counts as the wire once). */
+  /**
+   * Corroboration: distinct outlets that reported the sentence's event (its near-duplicates and paraphrases
+   * across outlets included; a copy of a wire story counts as the wire once).
+   */
   outlets?: number;
 }
 
@@ -199,6 +205,8 @@ export interface TimelineEntry {
   outlets?: number;
   /** Salience score of the date (strategy-specific, higher is more salient). */
   score: number;
+  /** How many distinct events the day's candidate sentences report (set by the default strategy). */
+  events?: number;
 }
 
 export interface TimelineQuote {
@@ -236,6 +244,10 @@ export interface TimelineOptions {
   to?: IsoDay;
   /** Strategy name (see src/timeline). */
   strategy?: string;
+  /** Overrides of the method's hyper-parameters (src/timeline/params.ts); the defaults are never changed. */
+  params?: Partial<TimelineParams>;
+  /** The learned date and sentence models to use instead of the shipped ones (models/tls/). */
+  models?: TimelineModels;
 }
 
 /** A problem with one input (a file, a JSONL line, a URL) that was skipped or partly read. */

@@ -310,6 +310,8 @@ function renderTimeline(timeline) {
             text: `[${n}]`,
           });
         }),
+        // corroboration: how many outlets reported this sentence's event (wire copies count once)
+        sent.outlets > 1 ? h('span', { class: 'outlets', text: ` · ${sent.outlets} outlets` }) : null,
       ),
     );
     for (const ref of entry.sources) cite(ref);

@@ -25,6 +25,7 @@ import { trailingHeadlinesRule } from './rules/trailing-headlines.js';
 import { videoCaptionRule } from './rules/video-caption.js';
 import { wireDatelineRule } from './rules/wire-dateline.js';
 import { furnitureRule } from './furniture/index.js';
+import { aboveTitleRule } from './rules/above-title.js';
 import type { FurnitureModel } from './furniture/model.js';
 import { outletAgenciesRule } from './rules/outlet-agencies.js';
 import { outletBylineRule } from './rules/outlet-byline.js';
@@ -118,5 +119,5 @@ export function cleanArticle(article: Article, options: CleanOptions = {}): void
   article.removed = [];
   const step =
     options.furniture === undefined ? shippedStep : options.furniture && furnitureRule(options.furniture);
-  applyCleanRules(article, step ? [...cleanRules, step] : cleanRules);
+  applyCleanRules(article, step ? [...cleanRules, step, aboveTitleRule] : [...cleanRules, aboveTitleRule]);
 }

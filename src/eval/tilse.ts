@@ -137,51 +137,164 @@ class Prepared {
 /** Python's string.punctuation (the ASCII punctuation characters, in code-point order). */
 const PY_PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
 
+/** Token counts of a summary as tilse's ROUGE approximation counts them (see rougeApproximation). */
+type ApproxCounts = { counts: Map<string, number>; total: number };
+
+function approxCounts(sents: readonly string[]): ApproxCounts {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const s of sents)
+    for (const t of s.split(/\s+/))
+      if (t && !PY_PUNCTUATION.includes(t)) {
+        counts.set(t, (counts.get(t) ?? 0) + 1);
+        total++;
+      }
+  return { counts, total };
+}
+
 /**
  * tilse's compute_rouge_approximation (the version behind the published scores): ROUGE-1 F1 over
  * whitespace tokens, no stemming, no lower-casing. A token is left out when it occurs as a substring of
  * Python's string.punctuation (tilse tests `token in string.punctuation`, a substring test on a str):
  * so "," "." "(" and "./" are dropped, while "``", two quotes, "--" and "..." are counted. Reproduces all
- * 38 parity records (concat and agreement do not depend on it).
+ * 38 parity records (concat and agreement do not depend on it). Counts come prepared (once per date).
  */
-function rougeApproximation(pred: readonly string[], refs: readonly (readonly string[])[]): number {
-  const count = (sents: readonly string[]) => {
-    const m = new Map<string, number>();
-    for (const s of sents)
-      for (const t of s.split(/\s+/)) if (t && !PY_PUNCTUATION.includes(t)) m.set(t, (m.get(t) ?? 0) + 1);
-    return m;
-  };
-  const p = count(pred);
-  const rs = refs.map(count);
+function rougeApproximation(p: ApproxCounts, rs: readonly ApproxCounts[]): number {
   let match = 0;
-  for (const [tok, c] of p) for (const r of rs) match += Math.min(c, r.get(tok) ?? 0);
-  let pTotal = 0;
-  for (const v of p.values()) pTotal += v;
-  const precDen = rs.length * pTotal;
+  for (const [tok, c] of p.counts) for (const r of rs) match += Math.min(c, r.counts.get(tok) ?? 0);
+  const precDen = rs.length * p.total;
   const precision = precDen === 0 ? 0 : match / precDen;
   let recDen = 0;
-  for (const r of rs) for (const v of r.values()) recDen += v;
+  for (const r of rs) recDen += r.total;
   const recall = recDen === 0 ? 0 : match / recDen;
   return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
 }
 
-/** Score a predicted timeline against one or more reference timelines with tilse's metrics. */
-export function scoreTimeline(pred: TilseTimeline, refs: readonly TilseTimeline[]): TimelineScores {
+/** Prepared summaries and approximation counts of a reference timeline, kept while the timeline lives. */
+const preparedRefs = new WeakMap<TilseTimeline, { summaries: Prepared; approx: Map<IsoDay, ApproxCounts> }>();
+
+function preparedRef(r: TilseTimeline) {
+  let p = preparedRefs.get(r);
+  if (!p) preparedRefs.set(r, (p = { summaries: new Prepared(r), approx: new Map() }));
+  return p;
+}
+
+function approxOf(cache: Map<IsoDay, ApproxCounts>, tl: TilseTimeline, d: IsoDay): ApproxCounts {
+  let c = cache.get(d);
+  if (!c) cache.set(d, (c = approxCounts(tl.get(d) ?? [])));
+  return c;
+}
+
+/** Date precision/recall/F1 (news-tls): shared dates over predicted and over reference dates. */
+function dateScores(predDates: readonly IsoDay[], refDates: readonly IsoDay[], refDateSet: Set<IsoDay>): PRF {
+  const shared = predDates.filter((d) => refDateSet.has(d)).length;
+  return predDates.length === 0 ? ZERO : prf(shared, predDates.length, shared, refDates.length);
+}
+
+/**
+ * align_date_content_costs_many_to_one: each predicted date goes to its cheapest reference date
+ * (precision) and each reference date to its cheapest predicted date (recall); cost =
+ * (1 - 1/(|days|+1)) * (1 - approximate ROUGE-1 F1); ties go to the earliest date (numpy argmin).
+ */
+function alignM1Scores(
+  pred: TilseTimeline,
+  refs: readonly TilseTimeline[],
+  predDates: readonly IsoDay[],
+  refDates: readonly IsoDay[],
+  P: Prepared,
+): RougePair {
+  const ns = [1, 2] as const;
+  const R = refs.map((r) => preparedRef(r));
+  const ord = new Map<IsoDay, number>();
+  for (const d of [...predDates, ...refDates]) ord.set(d, dayOrdinal(d));
+  const approx = new Map<string, number>();
+  const predApprox = new Map<IsoDay, ApproxCounts>();
+  const cost = (pd: IsoDay, rd: IsoDay): number => {
+    const dateFactor = 1 - 1 / (Math.abs(ord.get(pd)! - ord.get(rd)!) + 1);
+    const key = pd + '|' + rd;
+    let a = approx.get(key);
+    if (a === undefined) {
+      a = rougeApproximation(
+        approxOf(predApprox, pred, pd),
+        refs.map((r, i) => approxOf(R[i]!.approx, r, rd)),
+      );
+      approx.set(key, a);
+    }
+    return dateFactor * (1 - a);
+  };
+  const argmin = <T>(items: readonly T[], f: (x: T) => number): T => {
+    let best = items[0]!;
+    let bestCost = f(best);
+    for (let i = 1; i < items.length; i++) {
+      const c = f(items[i]!);
+      if (c < bestCost) {
+        best = items[i]!;
+        bestCost = c;
+      }
+    }
+    return best;
+  };
+  const precPairs = predDates.map((pd) => [pd, argmin(refDates, (rd) => cost(pd, rd))] as const);
+  const recPairs = refDates.map((rd) => [argmin(predDates, (pd) => cost(pd, rd)), rd] as const);
+  return Object.fromEntries(
+    ns.map((n) => {
+      let pNum = 0;
+      let pDen = 0;
+      let rNum = 0;
+      let rDen = 0;
+      for (const [pd, rd] of precPairs) {
+        const c = rougeNCounts(
+          P.get(pd),
+          R.map((r) => r.summaries.get(rd)),
+          n,
+        );
+        pNum += (1 / (Math.abs(ord.get(pd)! - ord.get(rd)!) + 1)) * c.hit;
+        pDen += c.peer;
+      }
+      for (const [pd, rd] of recPairs) {
+        const c = rougeNCounts(
+          P.get(pd),
+          R.map((r) => r.summaries.get(rd)),
+          n,
+        );
+        rNum += (1 / (Math.abs(ord.get(pd)! - ord.get(rd)!) + 1)) * c.hit;
+        rDen += c.model;
+      }
+      return [`rouge${n}`, prf(pNum, pDen, rNum, rDen)];
+    }),
+  ) as unknown as RougePair;
+}
+
+function datesOf(pred: TilseTimeline, refs: readonly TilseTimeline[]) {
   if (refs.length === 0) throw new Error('scoreTimeline: at least one reference timeline is needed');
   const predDates = [...pred.keys()].sort();
   const refDateSet = new Set<IsoDay>();
   for (const r of refs) for (const d of r.keys()) refDateSet.add(d);
-  const refDates = [...refDateSet].sort();
+  return { predDates, refDateSet, refDates: [...refDateSet].sort() };
+}
 
-  const shared = predDates.filter((d) => refDateSet.has(d)).length;
-  const date = predDates.length === 0 ? ZERO : prf(shared, predDates.length, shared, refDates.length);
+/** The headline metrics only (AR-1, AR-2 and date F1; the same values as scoreTimeline gives them), for searches. */
+export function scoreAlignment(
+  pred: TilseTimeline,
+  refs: readonly TilseTimeline[],
+): { alignM1: RougePair; date: PRF } {
+  const { predDates, refDateSet, refDates } = datesOf(pred, refs);
+  const date = dateScores(predDates, refDates, refDateSet);
+  if (predDates.length === 0) return { alignM1: { rouge1: ZERO, rouge2: ZERO }, date };
+  return { alignM1: alignM1Scores(pred, refs, predDates, refDates, new Prepared(pred)), date };
+}
+
+/** Score a predicted timeline against one or more reference timelines with tilse's metrics. */
+export function scoreTimeline(pred: TilseTimeline, refs: readonly TilseTimeline[]): TimelineScores {
+  const { predDates, refDateSet, refDates } = datesOf(pred, refs);
+  const date = dateScores(predDates, refDates, refDateSet);
   if (predDates.length === 0) {
     const zero = { rouge1: ZERO, rouge2: ZERO };
     return { concat: zero, agreement: zero, alignM1: zero, date };
   }
 
   const P = new Prepared(pred);
-  const R = refs.map((r) => new Prepared(r));
+  const R = refs.map((r) => preparedRef(r).summaries);
   const ns = [1, 2] as const;
 
   // concat: all sentences of each timeline, dates in order, as one summary.
@@ -220,68 +333,7 @@ export function scoreTimeline(pred: TilseTimeline, refs: readonly TilseTimeline[
     }),
   ) as unknown as RougePair;
 
-  // align_date_content_costs_many_to_one: each predicted date goes to its cheapest reference date
-  // (precision) and each reference date to its cheapest predicted date (recall); cost =
-  // (1 - 1/(|days|+1)) * (1 - approximate ROUGE-1 F1); ties go to the earliest date (numpy argmin).
-  const ord = new Map<IsoDay, number>();
-  for (const d of [...predDates, ...refDates]) ord.set(d, dayOrdinal(d));
-  const approx = new Map<string, number>();
-  const cost = (pd: IsoDay, rd: IsoDay): number => {
-    const dateFactor = 1 - 1 / (Math.abs(ord.get(pd)! - ord.get(rd)!) + 1);
-    const key = pd + '|' + rd;
-    let a = approx.get(key);
-    if (a === undefined) {
-      a = rougeApproximation(
-        pred.get(pd) ?? [],
-        refs.map((r) => r.get(rd) ?? []),
-      );
-      approx.set(key, a);
-    }
-    return dateFactor * (1 - a);
-  };
-  const argmin = <T>(items: readonly T[], f: (x: T) => number): T => {
-    let best = items[0]!;
-    let bestCost = f(best);
-    for (let i = 1; i < items.length; i++) {
-      const c = f(items[i]!);
-      if (c < bestCost) {
-        best = items[i]!;
-        bestCost = c;
-      }
-    }
-    return best;
-  };
-  const precPairs = predDates.map((pd) => [pd, argmin(refDates, (rd) => cost(pd, rd))] as const);
-  const recPairs = refDates.map((rd) => [argmin(predDates, (pd) => cost(pd, rd)), rd] as const);
-  const alignM1 = Object.fromEntries(
-    ns.map((n) => {
-      let pNum = 0;
-      let pDen = 0;
-      let rNum = 0;
-      let rDen = 0;
-      for (const [pd, rd] of precPairs) {
-        const c = rougeNCounts(
-          P.get(pd),
-          R.map((r) => r.get(rd)),
-          n,
-        );
-        pNum += (1 / (Math.abs(ord.get(pd)! - ord.get(rd)!) + 1)) * c.hit;
-        pDen += c.peer;
-      }
-      for (const [pd, rd] of recPairs) {
-        const c = rougeNCounts(
-          P.get(pd),
-          R.map((r) => r.get(rd)),
-          n,
-        );
-        rNum += (1 / (Math.abs(ord.get(pd)! - ord.get(rd)!) + 1)) * c.hit;
-        rDen += c.model;
-      }
-      return [`rouge${n}`, prf(pNum, pDen, rNum, rDen)];
-    }),
-  ) as unknown as RougePair;
-
-  return { concat, agreement, alignM1, date };
+  return { concat, agreement, alignM1: alignM1Scores(pred, refs, predDates, refDates, P), date };
 }
 
 /**

@@ -3,8 +3,9 @@
  *  - source folders are merged by topic prefix (bpoil_bbc, bpoil_guardian, ... → bpoil): 9 topics;
  *  - one task per reference timeline (19): the topic's articles restricted to the reference's first..last
  *    date, the topic's keywords (keywords.json) as the query;
- *  - the system outputs as many dates as the reference has, and k sentences per date with
- *    k = floor(average sentences per reference date) (tilse floors; news-tls rounds), at least 1;
+ *  - the system outputs as many dates as the reference has, and k sentences per date with k = the average
+ *    sentences per reference date, rounded as news-tls rounds it (Python's round: half to even; the
+ *    protocol of the published DATEWISE and SUnSET figures) or floored (tilse's rule), at least 1;
  *  - scores: tilse's align_date_content_costs_many_to_one with ROUGE-1/2 (AR-1, AR-2), date F1, plus
  *    concat and agreement; precision and recall are averaged over tasks and F1 is taken of the averages.
  * Each topic is analysed once (the same pipeline as `chronicle timeline`) and reused for its timelines.
@@ -112,14 +113,37 @@ export function readTopicArticles(
   return topic.folders.flatMap((f) => readTimeline17Dir(join(root, f), onError).articles);
 }
 
-/** The options a task gives the timeline strategy. */
-export function taskOptions(task: Timeline17Task, keywords: string[]): TimelineOptions {
-  const dates = [...task.reference.keys()].sort();
+/** How k (sentences per date) is derived from the reference's average: news-tls rounds, tilse floors. */
+export type KRule = 'round' | 'floor';
+export const K_RULES: readonly KRule[] = ['round', 'floor'];
+
+/** Python 3's round() of a non-negative number: to the nearest integer, halves to the even neighbour. */
+export function pythonRound(x: number): number {
+  const f = Math.floor(x);
+  const d = x - f;
+  if (d > 0.5) return f + 1;
+  if (d < 0.5) return f;
+  return f % 2 === 0 ? f : f + 1;
+}
+
+/** k of a reference timeline under a rule: its average sentences per date, rounded or floored, at least 1. */
+export function sentencesPerDate(reference: TilseTimeline, rule: KRule): number {
   let sentences = 0;
-  for (const s of task.reference.values()) sentences += s.length;
+  for (const s of reference.values()) sentences += s.length;
+  const avg = sentences / reference.size;
+  return Math.max(1, rule === 'round' ? pythonRound(avg) : Math.floor(avg));
+}
+
+/** The options a task gives the timeline strategy. */
+export function taskOptions(
+  task: Timeline17Task,
+  keywords: string[],
+  rule: KRule = 'round',
+): TimelineOptions {
+  const dates = [...task.reference.keys()].sort();
   return {
     dates: dates.length,
-    sentences: Math.max(1, Math.floor(sentences / dates.length)),
+    sentences: sentencesPerDate(task.reference, rule),
     query: keywords,
     from: dates[0],
     to: dates[dates.length - 1],

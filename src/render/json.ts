@@ -68,6 +68,7 @@ export function timelineJson(timeline: Timeline) {
       outlets: e.outlets ?? null,
       sentences: e.sentences,
       score: e.score,
+      ...(e.events !== undefined ? { events: e.events } : {}),
     })),
     entities: t.entities.map((e) => ({
       name: e.name,

@@ -31,7 +31,11 @@ function timelineLines(timeline: Timeline, width: number): string {
   if (!t.entries.length) out.push('(no dated events found)');
   for (const e of t.entries) {
     out.push(e.date);
-    for (const s of e.summary) out.push(wrap(s, width - 4, '  - '));
+    e.summary.forEach((s, i) => {
+      // corroboration of the sentence's event, when more than one outlet reported it
+      const outlets = e.sentences[i]?.outlets ?? 0;
+      out.push(wrap(outlets > 1 ? `${s} (${outlets} outlets)` : s, width - 4, '  - '));
+    });
     const names = [...new Set(e.sources.map(sourceOutletLabel))];
     out.push(
       `    sources (${e.sources.length}${e.outlets !== undefined && e.outlets !== e.sources.length ? ` articles, ${e.outlets} outlet${e.outlets === 1 ? '' : 's'}` : ''}): ${names.slice(0, 6).join('; ')}${names.length > 6 ? '; ...' : ''}`,

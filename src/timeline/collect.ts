@@ -6,13 +6,17 @@
  */
 import type { IsoDay } from '../model.js';
 import type { SentenceUnit, TimelineContext } from './context.js';
-import { PARAMS } from './params.js';
 
 export interface Candidate {
   unit: SentenceUnit;
-  /** Collector weight: how directly the sentence is about the day. */
+  /** Centroid weight: the query weight of the sentence's article. */
   weight: number;
+  /** The sentence names the day through a resolved day-level time expression. */
   namesDay: boolean;
+  /** It is one of the first `leadSentences` of an article published on the day or the day after. */
+  lead: boolean;
+  /** It names the day in an article published before it (a plan or a preview, not a report). */
+  preview: boolean;
 }
 
 export interface SentenceCollector {
@@ -24,14 +28,34 @@ export function nextDay(day: IsoDay, delta = 1): IsoDay {
   return new Date(Date.parse(day + 'T00:00:00Z') + delta * 86_400_000).toISOString().slice(0, 10);
 }
 
+/**
+ * Do the sentence's double quotation marks pair up? Curly marks must open before they close; straight
+ * marks (and the tokenised `` and '' of research corpora) must come in pairs.
+ */
+export function quotesBalanced(t: string): boolean {
+  let depth = 0;
+  for (const ch of t) {
+    if (ch === '“') depth++;
+    else if (ch === '”' && --depth < 0) return false;
+  }
+  if (depth !== 0) return false;
+  const straight = (t.match(/"/g) ?? []).length;
+  const opens = (t.match(/``/g) ?? []).length;
+  const closes = (t.match(/''/g) ?? []).length;
+  return straight % 2 === 0 && opens === closes;
+}
+
 /** Is this sentence fit to stand in a timeline? */
 export function isSummaryMaterial(ctx: TimelineContext, u: SentenceUnit): boolean {
   const words = ctx.words(u);
-  if (words < PARAMS.minWords || words > PARAMS.maxWords) return false;
+  if (words < ctx.params.minWords || words > ctx.params.maxWords) return false;
   const t = u.sentence.text.trim();
   if (/\?\s*(?:''|"|”|')?$/.test(t)) return false; // questions
   if (!/^(?:[`'"“‘(]+\s*)?[\p{Lu}\p{N}]/u.test(t)) return false; // fragments starting mid-sentence
   if (/https?:\/\/|www\.|@\w/.test(t)) return false;
+  // a piece of a quotation that runs over several sentences ('I want to know how," she said.'): read alone,
+  // it opens or closes a quotation it does not hold
+  if (!quotesBalanced(t)) return false;
   // the article's own headline: a label for the story, not a statement of what happened that day
   const title = u.article.title?.trim();
   if (title && t === title && !/[.!]["'”’]?$/.test(t)) return false;
@@ -43,26 +67,26 @@ export const mentionAndLeadCollector: SentenceCollector = {
   name: 'mention+lead',
   collect(ctx, day) {
     const out = new Map<string, Candidate>();
-    const add = (u: SentenceUnit, weight: number, namesDay: boolean) => {
+    const add = (u: SentenceUnit, lead: boolean) => {
       if (!isSummaryMaterial(ctx, u)) return;
+      const namesDay = u.days.includes(day);
+      const preview = namesDay && u.article.publishedAt !== null && u.article.publishedAt < day;
       const prev = out.get(u.key);
-      if (!prev || prev.weight < weight) out.set(u.key, { unit: u, weight, namesDay });
+      // one candidate per fact: the first report of it, a lead or day-naming copy before a preview
+      if (prev && (prev.lead || !prev.preview || preview)) return;
+      out.set(u.key, { unit: u, weight: u.weight, namesDay, lead, preview });
     };
-    for (const u of ctx.byDay.get(day) ?? [])
-      add(
-        u,
-        u.weight * (u.article.publishedAt && u.article.publishedAt < day ? PARAMS.previewWeight : 1),
-        true,
-      );
+    for (const u of ctx.byDay.get(day) ?? []) add(u, false);
     for (const pub of [day, nextDay(day)])
       for (const a of ctx.byPublication.get(pub) ?? []) {
-        const w = (ctx.articleWeight.get(a.id) ?? 1) * PARAMS.leadWeight;
         const own = ctx.articleUnits.get(a);
-        const leads = Math.min(a.sentences.length, PARAMS.leadSentences);
+        const leads = Math.min(a.sentences.length, ctx.params.leadSentences);
         for (let position = 0; position < leads; position++) {
           const u = own?.[position];
           if (!u || (u.days.length && !u.days.includes(day))) continue;
-          add(u, w / (1 + PARAMS.leadDecay * position), u.days.includes(day));
+          const prev = out.get(u.key);
+          if (prev && prev.unit === u) prev.lead = true;
+          else add(u, true);
         }
       }
     return [...out.values()];

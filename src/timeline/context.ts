@@ -4,7 +4,7 @@
  * on the analysis so several timelines over one analysis share them).
  */
 import type { Analysis, Article, IsoDay, Sentence, TimelineOptions } from '../model.js';
-import { PARAMS } from './params.js';
+import type { TimelineParams } from './params.js';
 import {
   contentTerms,
   mentionsTerm,
@@ -24,7 +24,7 @@ export interface SentenceUnit {
   key: string;
   /** Distinct calendar days this sentence names through day-level time expressions. */
   days: IsoDay[];
-  /** Query weight of its article (1, or PARAMS.offQueryWeight). */
+  /** Query weight of its article (1, or params.offQueryWeight). */
   weight: number;
   /** Position in the context's `units`. */
   index: number;
@@ -33,6 +33,7 @@ export interface SentenceUnit {
 export interface TimelineContext {
   analysis: Analysis;
   options: TimelineOptions;
+  params: Readonly<TimelineParams>;
   /** Articles that count (not near-copies of another article), with their query weight. */
   articles: Article[];
   articleWeight: Map<string, number>;
@@ -58,6 +59,11 @@ export interface TimelineContext {
   words(u: SentenceUnit): number;
   /** Active query terms (the ones the material actually contains). */
   query: string[];
+  /**
+   * Memo of what later stages derive from the context (day features, candidates): keys name the parameters
+   * they depend on, so a shallow copy of the context with other later parameters shares it.
+   */
+  cache: Map<string, unknown>;
 }
 
 const DAY = /^(\d{4}-\d{2}-\d{2})(?:T.*)?$/;
@@ -125,7 +131,11 @@ function computeNamedDays(s: Sentence): IsoDay[] {
   return [...out];
 }
 
-export function buildContext(analysis: Analysis, options: TimelineOptions): TimelineContext {
+export function buildContext(
+  analysis: Analysis,
+  options: TimelineOptions,
+  params: Readonly<TimelineParams>,
+): TimelineContext {
   const from = options.from ?? '0000-00-00';
   const to = options.to ?? '9999-99-99';
   const inRange = (d: IsoDay) => d >= from && d <= to;
@@ -133,8 +143,8 @@ export function buildContext(analysis: Analysis, options: TimelineOptions): Time
   const articles = analysis.articles.filter((a) => !a.duplicateOf);
   const byId = new Map(analysis.articles.map((a) => [a.id, a]));
 
-  // Query: terms found in too few articles are ignored (a label such as a dataset's topic name
-  // would otherwise empty the timeline).
+  // Query: terms no article contains are ignored (a label such as a dataset's topic name would otherwise
+  // make every article off-query).
   const lowerText = new Map<string, string>();
   const lower = (a: Article) => {
     let t = lowerText.get(a.id);
@@ -144,16 +154,14 @@ export function buildContext(analysis: Analysis, options: TimelineOptions): Time
     }
     return t;
   };
-  const query = queryTerms(options.query).filter(
-    (term) =>
-      articles.filter((a) => mentionsTerm(lower(a), term)).length >=
-      Math.max(1, PARAMS.minQueryCoverage * articles.length),
+  const query = queryTerms(options.query).filter((term) =>
+    articles.some((a) => mentionsTerm(lower(a), term)),
   );
   const articleWeight = new Map<string, number>();
   for (const a of articles)
     articleWeight.set(
       a.id,
-      !query.length || query.some((t) => mentionsTerm(lower(a), t)) ? 1 : PARAMS.offQueryWeight,
+      !query.length || query.some((t) => mentionsTerm(lower(a), t)) ? 1 : params.offQueryWeight,
     );
 
   const units: SentenceUnit[] = [];
@@ -278,6 +286,7 @@ export function buildContext(analysis: Analysis, options: TimelineOptions): Time
   return {
     analysis,
     options,
+    params,
     topicCentroid,
     articles,
     articleWeight,
@@ -290,5 +299,6 @@ export function buildContext(analysis: Analysis, options: TimelineOptions): Time
     vector,
     words: (u) => allStats[u.index]!.words,
     query,
+    cache: new Map(),
   };
 }

@@ -1,64 +1,51 @@
 /**
- * Date rankers: which days deserve an entry. The default counts DISTINCT articles that name the day
- * through a resolved day-level time expression (the strongest signal in the TLS literature: Tran et
- * al. 2013, Ghalandari & Ifrim 2020), plus a smaller weight for articles published that day (bursts).
- * Sentences that repeat inside one article add sub-linearly, so one long article cannot make a day.
+ * Date ranking: which days deserve an entry. Every day in range that an article names (through a resolved
+ * day-level time expression) or was published on is a candidate; the learned date model (a logistic
+ * regression over the features of src/timeline/features.ts: distinct articles and outlets naming the day,
+ * how long after it they wrote, explicit dates, leads, the query, publication bursts) orders them. Supervised
+ * date ranking is what DATEWISE (Ghalandari & Ifrim 2020) does; the model is trained by Chronicle.
  */
 import type { IsoDay } from '../model.js';
 import type { TimelineContext } from './context.js';
-import { PARAMS } from './params.js';
+import { dateFeatures } from './features.js';
+import { linearScore, type LinearModel } from './models.js';
 
 export interface RankedDate {
   date: IsoDay;
+  /** The date model's probability that the day is a timeline date. */
   score: number;
   /** Articles that name the day (the day's evidence, used as entry sources). */
   referencedBy: string[];
+  /** Distinct articles naming it, and published on it (for the users' default number of dates). */
+  references: number;
+  published: number;
 }
 
-export interface DateRanker {
-  name: string;
-  rank(ctx: TimelineContext): RankedDate[];
+/** Candidate days, most probable first (ties: earlier day first). */
+export function rankDates(ctx: TimelineContext, model: LinearModel): RankedDate[] {
+  const f = dateFeatures(ctx);
+  return f.days
+    .map((date, i) => ({
+      date,
+      score: 1 / (1 + Math.exp(-linearScore(model, f.rows[i]!))),
+      referencedBy: f.referencedBy[i]!,
+      references: f.refArticles[i]!,
+      published: f.published[i]!,
+    }))
+    .sort((a, b) => b.score - a.score || (a.date < b.date ? -1 : 1));
 }
 
-export const mentionDateRanker: DateRanker = {
-  name: 'mentions',
-  rank(ctx) {
-    const score = new Map<IsoDay, number>();
-    const refs = new Map<IsoDay, string[]>();
-    for (const [day, units] of ctx.byDay) {
-      if (!ctx.inRange(day)) continue;
-      const perArticle = new Map<string, number>();
-      const near = new Set<string>();
-      const dayMs = Date.parse(day + 'T00:00:00Z');
-      for (const u of units) {
-        perArticle.set(u.article.id, (perArticle.get(u.article.id) ?? 0) + 1);
-        const pub = u.article.publishedAt ? Date.parse(u.article.publishedAt + 'T00:00:00Z') : NaN;
-        const lag = (pub - dayMs) / 86_400_000;
-        if (lag >= -1 && lag <= PARAMS.nearReportDays) near.add(u.article.id);
-      }
-      let s = 0;
-      for (const [id, count] of perArticle)
-        s +=
-          (ctx.articleWeight.get(id) ?? 1) *
-          (near.has(id) ? 1 : PARAMS.distantMentionWeight) *
-          (PARAMS.mentionWeight + PARAMS.repeatMentionWeight * Math.sqrt(count - 1));
-      score.set(day, s);
-      refs.set(day, [...perArticle.keys()]);
-    }
-    const mentioned = score.size > 0;
-    for (const [day, arts] of ctx.byPublication) {
-      if (!ctx.inRange(day)) continue;
-      // Without any resolved day reference (no time-expression stage), publication days are all we have.
-      if (mentioned && !score.has(day)) continue;
-      let s = 0;
-      for (const a of arts) s += (ctx.articleWeight.get(a.id) ?? 1) * PARAMS.publicationWeight;
-      score.set(day, (score.get(day) ?? 0) + s);
-      if (!refs.has(day)) refs.set(day, []);
-    }
-    return [...score.entries()]
-      .map(([date, s]) => ({ date, score: s, referencedBy: refs.get(date) ?? [] }))
-      .sort((a, b) => b.score - a.score || (a.date < b.date ? -1 : 1));
-  },
-};
-
-export const dateRankers: Record<string, DateRanker> = { mentions: mentionDateRanker };
+/**
+ * The days users get when they do not say how many: those referred to by at least `minReports` articles (or,
+ * when no day is referred to at all, the publication days), most probable first, at most `maxDefault`.
+ */
+export function defaultDates(
+  ranked: readonly RankedDate[],
+  minReports: number,
+  maxDefault: number,
+): RankedDate[] {
+  const anyReference = ranked.some((r) => r.references > 0);
+  return ranked
+    .filter((r) => (anyReference ? r.references >= minReports : r.published > 0))
+    .slice(0, maxDefault);
+}

@@ -1,92 +1,93 @@
 /**
- * Timeline building: strategies behind one interface (news-tls style: a date ranker, a sentence collector
- * and a summariser composed into a strategy). `chronicle timeline` and `chronicle eval tls` use the same
- * default strategy. The strategy reads only the analysis' articles, sentences, time expressions and
- * near-duplicate marks (not entities or quotes), so those stages may be skipped when only the entries matter.
+ * Timeline building: strategies behind one interface. The default (`datewise`, news-tls style) ranks days
+ * with the learned date model, collects each day's candidate sentences (those naming it, the leads of the
+ * next reports), groups them into events and picks one sentence per event with the learned sentence model,
+ * never repeating itself across days. `chronicle timeline`, the store and the web app, and `chronicle eval
+ * tls` all use it. Parameters and models are arguments (`options.params` overrides DEFAULT_PARAMS,
+ * `options.models` replaces the shipped models); nothing global changes. The strategy reads only the
+ * analysis' articles, sentences, time expressions and near-duplicate marks (not entities or quotes), so
+ * those stages may be skipped when only the entries matter.
  */
 import type { Analysis, Article, Timeline, TimelineEntry, TimelineOptions } from '../model.js';
-import { buildContext } from './context.js';
-import { mentionAndLeadCollector, type SentenceCollector } from './collect.js';
-import { mentionDateRanker, type DateRanker } from './dates.js';
-import { centroidSummariser, type Chosen, type Summariser } from './summarise.js';
-import { timelineEntities, timelineQuotes, uniqueSources } from './aggregate.js';
-import { PARAMS } from './params.js';
+import { buildContext, type TimelineContext } from './context.js';
+import { defaultDates, rankDates } from './dates.js';
+import { summariseDay, type Chosen } from './summarise.js';
 import { countOutlets } from './corroboration.js';
+import { timelineEntities, timelineQuotes, uniqueSources } from './aggregate.js';
+import { timelineParams } from './params.js';
+import { shippedModels, type TimelineModels } from './models.js';
 
-export type { DateRanker, RankedDate } from './dates.js';
-export type { SentenceCollector, Candidate } from './collect.js';
-export type { Summariser } from './summarise.js';
-export { PARAMS } from './params.js';
+export type { RankedDate } from './dates.js';
+export type { Candidate, SentenceCollector } from './collect.js';
+export type { TimelineParams } from './params.js';
+export type { TimelineModels, LinearModel } from './models.js';
+export { DEFAULT_PARAMS, PARAM_NAMES, timelineParams } from './params.js';
+export { parseModels, shippedModels } from './models.js';
+export { buildContext } from './context.js';
 
 export interface TimelineStrategy {
   name: string;
   build(analysis: Analysis, options: TimelineOptions): Timeline;
 }
 
-/** Compose a date ranker, a sentence collector and a summariser into a strategy. */
-export function datewiseStrategy(
-  name: string,
-  ranker: DateRanker,
-  collector: SentenceCollector,
-  summariser: Summariser,
-): TimelineStrategy {
-  return {
-    name,
-    build(analysis, options) {
-      const ctx = buildContext(analysis, options);
-      const k = Math.max(1, options.sentences ?? PARAMS.defaultSentences);
-      const ranked = ranker.rank(ctx);
-      const wanted =
-        options.dates ??
-        Math.min(
-          PARAMS.maxDefaultDates,
-          Math.max(ranked.length ? 1 : 0, ranked.filter((r) => r.score >= PARAMS.minSalience).length),
-        );
-      const chosen: Chosen[] = [];
-      const entries: TimelineEntry[] = [];
-      const byId = new Map(analysis.articles.map((a) => [a.id, a]));
-      for (const r of ranked) {
-        if (entries.length >= wanted) break;
-        const picks = summariser.summarise(ctx, collector.collect(ctx, r.date), k, chosen);
-        if (!picks.length) continue;
-        chosen.push(...picks);
-        const sentences = picks.map((p) => {
-          const u = p.candidate.unit;
-          const carriers = ctx.carriers.get(u.key) ?? [u.article];
-          return {
-            text: u.sentence.text.replace(/\s+/g, ' ').trim(),
-            articleId: u.article.id,
-            sentenceIndex: u.sentence.index,
-            sources: uniqueSources(carriers),
-            outlets: countOutlets(carriers, byId),
-          };
-        });
-        const referring = r.referencedBy.map((id) => byId.get(id)).filter((a): a is Article => Boolean(a));
-        const carriers = picks.flatMap(
-          (p) => ctx.carriers.get(p.candidate.unit.key) ?? [p.candidate.unit.article],
-        );
-        entries.push({
-          date: r.date,
-          summary: sentences.map((s) => s.text),
-          sentences,
-          sources: uniqueSources([...carriers, ...referring]),
-          outlets: countOutlets([...carriers, ...referring], byId),
-          score: r.score,
-        });
-      }
-      entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-      return { entries, entities: timelineEntities(analysis), quotes: timelineQuotes(analysis.articles) };
-    },
-  };
+/** The dated entries of a timeline from a context (its params) and models: the datewise method. */
+export function datewiseEntries(
+  ctx: TimelineContext,
+  models: TimelineModels,
+  dates: number | undefined,
+  sentences: number | undefined,
+): TimelineEntry[] {
+  const p = ctx.params;
+  const k = Math.max(1, sentences ?? p.defaultSentences);
+  const all = rankDates(ctx, models.date);
+  // users who do not say how many get the days enough articles refer to; the TLS protocol says how many
+  const ranked = dates === undefined ? defaultDates(all, p.minReports, p.maxDefaultDates) : all;
+  const wanted = dates ?? ranked.length;
+  const chosen: Chosen[] = [];
+  const entries: TimelineEntry[] = [];
+  const byId = new Map(ctx.analysis.articles.map((a) => [a.id, a]));
+  for (const r of ranked) {
+    if (entries.length >= wanted) break;
+    const picks = summariseDay(ctx, r.date, k, models.sentence, chosen);
+    if (!picks.length) continue;
+    chosen.push(...picks);
+    const sentencesOut = picks.map((pk) => {
+      const u = pk.candidate.unit;
+      return {
+        text: u.sentence.text.replace(/\s+/g, ' ').trim(),
+        articleId: u.article.id,
+        sentenceIndex: u.sentence.index,
+        sources: uniqueSources(ctx.carriers.get(u.key) ?? [u.article]),
+        outlets: pk.event.outlets,
+      };
+    });
+    const referring = r.referencedBy.map((id) => byId.get(id)).filter((a): a is Article => Boolean(a));
+    const carriers = picks.flatMap(
+      (pk) => ctx.carriers.get(pk.candidate.unit.key) ?? [pk.candidate.unit.article],
+    );
+    entries.push({
+      date: r.date,
+      summary: sentencesOut.map((s) => s.text),
+      sentences: sentencesOut,
+      sources: uniqueSources([...carriers, ...referring]),
+      score: r.score,
+      outlets: countOutlets([...carriers, ...referring], byId),
+      events: picks[0]!.dayEvents,
+    });
+  }
+  entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return entries;
 }
 
-/** The default: distinct-source date mentions, mention + lead sentences, centroid summaries without redundancy. */
-export const defaultStrategy = datewiseStrategy(
-  'datewise',
-  mentionDateRanker,
-  mentionAndLeadCollector,
-  centroidSummariser,
-);
+/** The default: learned date ranking, mention + lead candidates, one sentence per event. */
+export const defaultStrategy: TimelineStrategy = {
+  name: 'datewise',
+  build(analysis, options) {
+    const ctx = buildContext(analysis, options, timelineParams(options.params));
+    const entries = datewiseEntries(ctx, options.models ?? shippedModels(), options.dates, options.sentences);
+    return { entries, entities: timelineEntities(analysis), quotes: timelineQuotes(analysis.articles) };
+  },
+};
 
 export const strategies: Record<string, TimelineStrategy> = { datewise: defaultStrategy };
 

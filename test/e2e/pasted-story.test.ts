@@ -50,3 +50,18 @@ test('pasted story: every article gets its headline and its outlet', async () =>
   assert.equal(both.outlets, new Set(both.sources.map((s) => s.source)).size);
   assert.ok(both.outlets! < both.sources.length);
 });
+
+test('the README shows the true beginning of the pasted story timeline, and no furniture reaches it', async () => {
+  const { timelineText } = await import('../../src/output/text.js');
+  const { readFileSync } = await import('node:fs');
+  const { articles } = await readInputs(['examples/pasted-story']);
+  const text = timelineText(buildTimelineFromAnalysis(analyze(articles)));
+  const readme = readFileSync('README.md', 'utf8');
+  const at = readme.indexOf('`npx chronicle timeline examples/pasted-story` begins:');
+  assert.ok(at > 0, 'README section');
+  const block = readme.slice(readme.indexOf('```\n', at) + 4, readme.indexOf('\n```', at + 60));
+  assert.ok(text.startsWith(block + '\n'), `README block differs from the output:\n${text.slice(0, 900)}`);
+  // furniture of the pages (menus, newsletter and cookie boxes, headline lists) never reaches a summary
+  for (const furniture of ['Sign in', 'Subscribe', 'cookies', 'More from', 'Porten council approves'])
+    assert.ok(!text.split('Who and what')[0].includes(furniture), furniture);
+});

@@ -66,3 +66,14 @@ test('a lone surname still goes to the full person name, not to an organisation 
   resolveEntities([a, b]);
   assert.equal(entityOf(b, 'Kalbane'), entityOf(a, 'Mira Kalbane'));
 });
+
+test("a one-word name in an outlet's own report is not short for the outlet's name", () => {
+  const a = articleWith('a1', 'Trains to Velmar stopped, the Velmar Gazette learned. Velmar waited.', [
+    ['Velmar', 'ORG'],
+    ['Velmar Gazette', 'ORG'],
+    ['Velmar', 'ORG'],
+  ]);
+  a.source = 'Velmar Gazette';
+  resolveEntities([a]);
+  assert.notEqual(entityOf(a, 'Velmar'), entityOf(a, 'Velmar Gazette'));
+});

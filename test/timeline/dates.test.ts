@@ -34,7 +34,8 @@ test('the most salient day is the one named by the most distinct sources', () =>
     t.entries.map((e) => e.date),
     ['2024-03-01'],
   );
-  assert.equal(t.entries[0]!.score, 3);
+  // the score is the date model's salience, in (0, 1)
+  assert.ok(t.entries[0]!.score > 0 && t.entries[0]!.score < 1);
 });
 
 test('a day named many times by one article ranks after one named by three outlets, before a mere burst', () => {

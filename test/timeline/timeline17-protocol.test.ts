@@ -4,7 +4,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTimeline17Dir } from '../../src/ingest/timeline17.js';
-import { readTimeline17Layout, taskOptions, topicOf } from '../../src/eval/timeline17.js';
+import {
+  pythonRound,
+  readTimeline17Layout,
+  sentencesPerDate,
+  taskOptions,
+  topicOf,
+} from '../../src/eval/timeline17.js';
 
 const dashes = '-'.repeat(32);
 
@@ -55,10 +61,25 @@ test('topic folders merge by prefix; keywords are merged; bad references and fol
   assert.ok(errors.some((e) => /notes: no InputDocs/.test(e.message)));
 });
 
-test('task options: reference span, as many dates, k = floor(average sentences per date)', () => {
+test('task options: reference span, as many dates, k = average sentences per date, rounded or floored', () => {
   const { topics } = readTimeline17Layout(tree());
-  const opts = taskOptions(topics[0]!.tasks[0]!, ['flood']);
-  assert.deepEqual(opts, { dates: 2, sentences: 1, query: ['flood'], from: '2020-03-01', to: '2020-03-02' });
+  const task = topics[0]!.tasks[0]!; // 3 sentences over 2 dates: 1.5
+  const span = { dates: 2, query: ['flood'], from: '2020-03-01', to: '2020-03-02' };
+  assert.deepEqual(taskOptions(task, ['flood'], 'floor'), { ...span, sentences: 1 });
+  assert.deepEqual(taskOptions(task, ['flood'], 'round'), { ...span, sentences: 2 });
+  assert.deepEqual(taskOptions(task, ['flood']), { ...span, sentences: 2 }, 'news-tls rounding by default');
+});
+
+test("k rounding is Python's: halves go to the even neighbour, and k is at least 1", () => {
+  assert.deepEqual([0.2, 0.5, 1.5, 2.5, 2.4999, 2.51, 3.5].map(pythonRound), [0, 0, 2, 2, 2, 3, 4]);
+  const ref = (counts: number[]) =>
+    new Map(counts.map((n, i) => [`2020-01-0${i + 1}`, Array(n).fill('x .')]));
+  assert.equal(sentencesPerDate(ref([1, 1, 1, 0]), 'round'), 1); // 0.75 rounds to 1
+  assert.equal(sentencesPerDate(ref([1, 0, 0, 0]), 'round'), 1); // 0.25 rounds to 0, at least 1
+  assert.equal(sentencesPerDate(ref([3, 2]), 'round'), 2); // 2.5 to even
+  assert.equal(sentencesPerDate(ref([3, 2]), 'floor'), 2);
+  assert.equal(sentencesPerDate(ref([4, 3]), 'round'), 4); // 3.5 to even
+  assert.equal(sentencesPerDate(ref([4, 3]), 'floor'), 3);
 });
 
 test('reader: date from the folder, outlet from the folder name, one sentence per line, bad folders reported', () => {

@@ -1,9 +1,10 @@
 import type { CleanRule } from '../types.js';
 import { findTitle } from '../title.js';
+import { noteTitleLine } from './above-title.js';
 
 /**
  * The title: the line the headline model (src/clean/title.ts) scores highest, when it beats "no headline".
- * The line stays in the text. A title given by the input (JSONL, HTML metadata) is kept; Timeline17's
+ * The line stays in the text; short head lines above it go (above-title.ts). A title given by the input (JSONL, HTML metadata) is kept; Timeline17's
  * one-sentence-per-line files have none.
  */
 export const titleRule: CleanRule = {
@@ -15,6 +16,8 @@ export const titleRule: CleanRule = {
       ctx.lines.map((l) => l.text),
       (i) => !ctx.lines[i].removedBy,
     );
-    if (found) ctx.article.title = found.text;
+    if (!found) return;
+    ctx.article.title = found.text;
+    noteTitleLine(ctx.article, found.index);
   },
 };

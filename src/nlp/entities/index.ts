@@ -131,6 +131,8 @@ function addArticle(g: EntityGraph, article: Article): void {
   const multiByFirst = groupBy(multiNames, (x) => `${x.type}|${x.first}`);
   const multiByLast = groupBy(multiNames, (x) => `${x.type}|${x.last}`);
   const lookups = new PersonLookups(fullPersons, personsByLast, personsByFirst);
+  const outletTokens = article.source ? cachedCoreTokens(article.source, 'ORG') : [];
+  const outletKey = outletTokens.length ? cachedKeyOf(outletTokens, 'ORG') : null;
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i];
     const t = cores[i];
@@ -164,7 +166,9 @@ function addArticle(g: EntityGraph, article: Article): void {
         // "Orra" and "Orra Motor", "Tarn" and "Orra Tarn" in one article: the short name stands for
         // the one longer name of the same type that begins (ORG, LOC) or ends (MISC: models) with it
         const longer = (m.type === 'MISC' ? multiByLast : multiByFirst).get(`${m.type}|${w}`) ?? [];
-        if (longer.length && distinctNodes(longer) === 1) {
+        // (never the article's own outlet: a paper is not named by the place its masthead begins with,
+        // "Porten" in the Porten Daily's own report is the town)
+        if (longer.length && distinctNodes(longer) === 1 && longer[0].node.key !== outletKey) {
           let l = g.shortLinks.get(node);
           if (!l) g.shortLinks.set(node, (l = new Map()));
           const arts = l.get(longer[0].node);
