@@ -26,6 +26,7 @@ import { openStore } from '../src/store/index.js';
 import { startServer } from '../src/server/index.js';
 import { FakeStore } from '../test/server/fake-store.js';
 import { seededRandom } from '../src/util/random.js';
+import { addDays } from '../src/util/day.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SAMPLE = join(ROOT, 'examples/harbour-spill');
@@ -41,10 +42,6 @@ const PHASES = new Set((process.env.BENCH_PHASES ?? '1,2,3').split(',').map((p) 
 const REQUEST_TIMEOUT_MS = 10_000;
 
 const rng = seededRandom;
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(day + 'T00:00:00Z') + n * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** Synthetic articles: 4–7 sentences of the sample story each (or at least `minChars`), dated over DAYS days. */
 async function synthesise(n: number, minChars = 0, seed = 8, tag = ''): Promise<ArticleInput[]> {

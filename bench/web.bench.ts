@@ -6,8 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadExtractionDataset } from '../src/eval/extract.js';
-import { maybeGunzip } from '../src/web/charset.js';
-import { htmlToArticle } from '../src/web/article.js';
+import { maybeGunzip } from '../src/extract/charset.js';
+import { htmlToArticle } from '../src/extract/article.js';
 import { runExtractEval } from '../src/cli/eval/extract.js';
 import { runPubdateEval } from '../src/cli/eval/pubdate.js';
 

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { Article, Mention, Sentence, Timex } from '../src/model.js';
 import { newArticle } from '../src/model.js';
 import { seededRandom } from '../src/util/random.js';
+import { addDays } from '../src/util/day.js';
 
 /** Our own fallback sentences, used when the sample story is missing. */
 const FALLBACK = [
@@ -94,10 +95,6 @@ export interface SynthOptions {
   analyzed?: boolean;
   /** First id number (to make more articles later without collisions). */
   offset?: number;
-}
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(day + 'T00:00:00Z') + n * 86400000).toISOString().slice(0, 10);
 }
 
 /** Per-story name substitutions: every capitalised name in the sample becomes a story-specific invented one. */

@@ -25,11 +25,14 @@ export {
   type IngestReport,
   type ExportFormat,
 } from './store/index.js';
-export { extractArticle, type ExtractedPage, type ExtractOptions } from './web/extract.js';
-export { htmlToArticle } from './web/article.js';
-export { findPublicationDate, type PubDate } from './web/pubdate.js';
-export { safeFetch, FetchError, type FetchOptions, type FetchResult } from './web/fetch.js';
-export { watchFeeds, pollFeed, type WatchOptions, type WatchDeps, type WatchState } from './web/watch.js';
+export { extractArticle, type ExtractedPage, type ExtractOptions } from './extract/extract.js';
+export { htmlToArticle } from './extract/article.js';
+export { findPublicationDate, type PubDate } from './extract/pubdate.js';
+export { safeFetch, FetchError, type FetchOptions, type FetchResult } from './fetch/fetch.js';
+export { watchFeeds, pollFeed, type WatchOptions, type WatchDeps, type WatchState } from './fetch/watch.js';
+export { markNearDuplicates, DEDUP_PARAMS, type DedupParams } from './dedup/index.js';
+export { clusterArticles, STORY_PARAMS, type StoryParams } from './stories/index.js';
+export { VERSION } from './version.js';
 
 /** An article as a caller hands it in: only `text` is required. */
 export interface ArticleInput {

@@ -1,7 +1,7 @@
 /** `chronicle analyze <paths...>`: run the pipeline and print every annotation. */
 import { readInputs } from '../ingest/index.js';
 import { runPipeline } from '../pipeline.js';
-import { analysisJson } from '../output/json.js';
+import { analysisJson } from '../render/json.js';
 import { formatOption, parse, progress, type Command } from './common.js';
 import { reportErrors } from './inputs.js';
 

@@ -1,6 +1,7 @@
 /** Shared CLI plumbing: argument parsing, output streams, progress and errors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { stripControlChars } from '../util/control-chars.js';
+import { dayToMs } from '../util/day.js';
 
 export { stripControlChars };
 
@@ -76,7 +77,7 @@ export function intOption(value: unknown, name: string, min = 0): number | undef
 export function dayOption(value: unknown, name: string): string | undefined {
   if (value === undefined) return undefined;
   const s = String(value);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(s + 'T00:00:00Z')))
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(dayToMs(s)))
     throw new UsageError(`--${name} must be a date YYYY-MM-DD, got "${s}"`);
   return s;
 }

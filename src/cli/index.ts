@@ -1,5 +1,6 @@
 /** The `chronicle` command: a thin dispatcher over one file per command. */
 import { processIO, UsageError, type CliIO, type Command } from './common.js';
+import { VERSION } from '../version.js';
 
 const commands: Record<string, () => Promise<{ command: Command }>> = {
   analyze: () => import('./analyze.js'),
@@ -39,7 +40,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return name ? 0 : 2;
   }
   if (name === '--version') {
-    io.stdout('chronicle 0.1.0\n');
+    io.stdout(`chronicle ${VERSION}\n`);
     return 0;
   }
   const load = commands[name];

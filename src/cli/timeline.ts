@@ -2,10 +2,10 @@
 import { readInputs } from '../ingest/index.js';
 import { runPipeline } from '../pipeline.js';
 import { buildTimelineFromAnalysis } from '../timeline/index.js';
-import { timelineJson } from '../output/json.js';
-import { timelineText } from '../output/text.js';
-import { timelineMarkdown } from '../output/markdown.js';
-import { timelineHtml } from '../output/html.js';
+import { timelineJson } from '../render/json.js';
+import { timelineText } from '../render/text.js';
+import { timelineMarkdown } from '../render/markdown.js';
+import { timelineHtml } from '../render/html.js';
 import type { Timeline, TimelineOptions } from '../model.js';
 import {
   dayOption,

@@ -1,9 +1,9 @@
-/** `chronicle watch <feed-url>...`: poll feeds and store new articles (see src/web/watch.ts). */
+/** `chronicle watch <feed-url>...`: poll feeds and store new articles (see src/fetch/watch.ts). */
 import type { Command } from './common.js';
 import { UsageError, intOption, parse } from './common.js';
 import { defaultStorePath, openStore } from '../store/index.js';
-import { statePathFor, watchFeeds } from '../web/watch.js';
-import { RobotsPolicy } from '../web/robots.js';
+import { statePathFor, watchFeeds } from '../fetch/watch.js';
+import { RobotsPolicy } from '../fetch/robots.js';
 import { readUrl } from '../ingest/url.js';
 
 const help = `Usage: chronicle watch <feed-url>... [--db FILE] [--interval SECONDS] [--once] [--allow-private]

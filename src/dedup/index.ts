@@ -5,34 +5,45 @@
  *   outlets carry it. Exact repeats (after normalisation: case, punctuation, PTB bracket tokens, spacing)
  *   share a group; near copies are found with word-bigram shingles, MinHash (36 hashes) and LSH (12 bands of
  *   3 rows: a pair at Jaccard 0.6 becomes a candidate with probability 0.95, at 0.3 with 0.28), then confirmed
- *   with the exact Jaccard similarity of the shingle sets (>= SENTENCE_JACCARD = 0.6: one word changed in a
+ *   with the exact Jaccard similarity of the shingle sets (>= sentenceJaccard = 0.6: one word changed in a
  *   ten-word sentence still matches, (n-3)/(n+1)).
  *   Group ids are numbered in corpus order of first occurrence.
  * - Articles: an article whose set of sentence groups overlaps an earlier article's with Jaccard >=
- *   ARTICLE_JACCARD (or whose normalised text hash is identical) is a syndicated / lightly edited copy;
+ *   articleJaccard (or whose normalised text hash is identical) is a syndicated / lightly edited copy;
  *   `duplicateOf` is the id of the earliest copy (earliest publication day, then input order).
+ * The thresholds are global hyper-parameters (DedupParams, DEDUP_PARAMS), passed in.
  */
 import type { Article } from '../model.js';
 import { MinHasher, UnionFind, bandHash, fnv1a, jaccardRuns } from './minhash.js';
 
-/** Word-bigram Jaccard at or above which two sentences are one fact. */
-export const SENTENCE_JACCARD = 0.6;
-/** Sentences shorter than this (in words) are only grouped when exactly equal. */
-export const MIN_NEAR_WORDS = 5;
-/** Sentence-group Jaccard at or above which two articles are copies of one another. */
-export const ARTICLE_JACCARD = 0.6;
-/** Articles need this many distinct sentence groups to be compared (a headline alone is not a copy). */
-export const MIN_ARTICLE_GROUPS = 3;
+/** The near-duplicate detector's hyper-parameters (global, never per corpus). */
+export interface DedupParams {
+  /** Word-bigram Jaccard at or above which two sentences are one fact. */
+  sentenceJaccard: number;
+  /** Sentences shorter than this (in words) are only grouped when exactly equal. */
+  minNearWords: number;
+  /** Sentence-group Jaccard at or above which two articles are copies of one another. */
+  articleJaccard: number;
+  /** Articles need this many distinct sentence groups to be compared (a headline alone is not a copy). */
+  minArticleGroups: number;
+}
+
+/**
+ * Global defaults. A sentence Jaccard of 0.6 still matches a ten-word sentence with one word changed
+ * ((n-3)/(n+1) = 0.64); the LSH banding (module comment) is sized for it.
+ */
+export const DEDUP_PARAMS: Readonly<DedupParams> = Object.freeze({
+  sentenceJaccard: 0.6,
+  minNearWords: 5,
+  articleJaccard: 0.6,
+  minArticleGroups: 3,
+});
+
 const NUM_HASHES = 36;
 const BANDS = 12;
 const ROWS = 3;
 /** LSH buckets larger than this are boilerplate; only their first members are compared. */
 const MAX_BUCKET = 64;
-
-export interface DedupOptions {
-  sentenceJaccard?: number;
-  articleJaccard?: number;
-}
 
 const NON_WORD_RE = /[^\p{L}\p{N}]+/gu;
 
@@ -311,10 +322,37 @@ interface ShinglePool {
   length: number;
 }
 
-export function markNearDuplicates(articles: Article[], options: DedupOptions = {}): void {
-  const sentJ = options.sentenceJaccard ?? SENTENCE_JACCARD;
-  const artJ = options.articleJaccard ?? ARTICLE_JACCARD;
+/** Exact groups of the corpus's sentences, and the representatives long enough for near matching. */
+interface ExactGroups {
+  /** Article and sentence index of each sentence ref (corpus order). */
+  refA: Int32Array;
+  refS: Int32Array;
+  /** Sentence ref -> its exact group's representative ref. */
+  exactOf: Int32Array;
+  /** Representatives with at least minNearWords words, and their shingles (see exactGroups). */
+  cand: number[];
+  pool: ShinglePool;
+  shingleStart: number[];
+}
 
+/** Sets every sentence's `dupGroup` and every article's `duplicateOf` (module comment). */
+export function markNearDuplicates(articles: Article[], params: DedupParams = DEDUP_PARAMS): void {
+  const exact = exactGroups(articles, params);
+  const uf = nearGroups(exact, params);
+  // Number groups in order of first occurrence.
+  const n = exact.exactOf.length;
+  const groupOfRoot = new Int32Array(n).fill(-1);
+  let groups = 0;
+  for (let i = 0; i < n; i++) {
+    const root = uf.find(i);
+    let g = groupOfRoot[root];
+    if (g === -1) groupOfRoot[root] = g = groups++;
+    articles[exact.refA[i]].sentences[exact.refS[i]].dupGroup = g;
+  }
+  markDuplicateArticles(articles, params, groups);
+}
+
+function exactGroups(articles: Article[], params: DedupParams): ExactGroups {
   // 1. Exact groups over every sentence in corpus order (keyed by the normalised text). The key is not
   // built: sentences are grouped by a 52-bit hash of it, and a hash shared with a different key (checked
   // by building both keys) falls back to a map of the keys themselves.
@@ -354,16 +392,19 @@ export function markNearDuplicates(articles: Article[], options: DedupOptions = 
         continue;
       }
       exactOf[idx] = idx;
-      if (scan.count >= MIN_NEAR_WORDS) {
+      if (scan.count >= params.minNearWords) {
         cand.push(idx);
         scan.appendShingles(pool);
         shingleStart.push(pool.length);
       }
     }
   }
-  const n = total;
+  return { refA, refS, exactOf, cand, pool, shingleStart };
+}
 
-  // 2. Near copies among the exact-group representatives.
+/** 2. Near copies among the exact-group representatives (MinHash, LSH, exact Jaccard): the union-find of all refs. */
+function nearGroups({ exactOf, cand, pool, shingleStart }: ExactGroups, params: DedupParams): UnionFind {
+  const n = exactOf.length;
   const uf = new UnionFind(n);
   for (let i = 0; i < n; i++) if (exactOf[i] !== i) uf.union(i, exactOf[i]);
   const hasher = new MinHasher(NUM_HASHES);
@@ -420,23 +461,12 @@ export function markNearDuplicates(articles: Article[], options: DedupOptions = 
           const rq = cand[q];
           if (uf.find(rp) === uf.find(rq)) continue;
           const sim = jaccardRuns(shingles, shingleStart[p], sortedEnd(p), shingleStart[q], sortedEnd(q));
-          if (sim >= sentJ) uf.union(rp, rq);
+          if (sim >= params.sentenceJaccard) uf.union(rp, rq);
         }
       x = y;
     }
   }
-
-  // 3. Number groups in order of first occurrence.
-  const groupOfRoot = new Int32Array(n).fill(-1);
-  let groups = 0;
-  for (let i = 0; i < n; i++) {
-    const root = uf.find(i);
-    let g = groupOfRoot[root];
-    if (g === -1) groupOfRoot[root] = g = groups++;
-    articles[refA[i]].sentences[refS[i]].dupGroup = g;
-  }
-
-  markDuplicateArticles(articles, artJ, groups);
+  return uf;
 }
 
 /**
@@ -444,7 +474,7 @@ export function markNearDuplicates(articles: Article[], options: DedupOptions = 
  * `dupGroup` (0 .. groupCount - 1) already. Work arrays are typed and indexed by article or group: the
  * union-find below makes the result independent of the order in which pairs are visited.
  */
-function markDuplicateArticles(articles: Article[], threshold: number, groupCount: number): void {
+function markDuplicateArticles(articles: Article[], params: DedupParams, groupCount: number): void {
   const order = articles
     .map((a, i) => ({ a, i }))
     .sort((x, y) => (x.a.publishedAt ?? '9999').localeCompare(y.a.publishedAt ?? '9999') || x.i - y.i)
@@ -490,7 +520,7 @@ function markDuplicateArticles(articles: Article[], threshold: number, groupCoun
       else byHash.set(a.contentHash, ai);
     }
     const count = groupStart[ai + 1] - groupStart[ai];
-    if (count < MIN_ARTICLE_GROUPS) continue;
+    if (count < params.minArticleGroups) continue;
     for (let x = groupStart[ai]; x < groupStart[ai + 1]; x++) {
       const g = groupList[x];
       const from = articlesOfGroup[g];
@@ -505,9 +535,9 @@ function markDuplicateArticles(articles: Article[], threshold: number, groupCoun
       const inter = overlap[bi];
       overlap[bi] = 0;
       const countB = groupStart[bi + 1] - groupStart[bi];
-      if (countB < MIN_ARTICLE_GROUPS) continue;
+      if (countB < params.minArticleGroups) continue;
       const union = count + countB - inter;
-      if (inter / union >= threshold) uf.union(rank[bi], rank[ai]);
+      if (inter / union >= params.articleJaccard) uf.union(rank[bi], rank[ai]);
     }
     touched.length = 0;
   }

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { IsoDay } from '../model.js';
 import { hostOf, outletKey, registrableDomain } from '../clean/outlets.js';
-import { decodeHtml, maybeGunzip } from '../web/charset.js';
+import { decodeHtml, maybeGunzip } from '../extract/charset.js';
 import { statedPublication } from './pubdate.js';
 
 export interface MetaGold {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { IsoDay } from '../model.js';
 import type { Half } from './site-split.js';
+import { addDays } from '../util/day.js';
 
 export interface PubdatePage {
   url: string;
@@ -196,7 +197,6 @@ export function dayMatches(day: IsoDay | null, gold: StatedPublication, lenient:
   if (day === gold.day) return true;
   if (!lenient || !gold.utc || gold.instant === null) return false;
   const hour = new Date(gold.instant).getUTCHours();
-  const shift = (n: number) =>
-    new Date(Date.parse(gold.day + 'T00:00:00Z') + n * 86400000).toISOString().slice(0, 10);
+  const shift = (n: number) => addDays(gold.day, n);
   return (hour < 12 && day === shift(-1)) || (hour >= 10 && day === shift(1));
 }

@@ -10,8 +10,8 @@
  *  - hits are clipped per n-gram: min(peer count, model count), summed over the model summaries;
  *    the peer count is added once per model summary (ROUGE's model-average formula "A").
  */
-import { porterStem } from './porter.js';
-import { SMART_STOPWORDS } from './stopwords.js';
+import { porterStem } from '../text/porter.js';
+import { SMART_STOPWORDS } from '../text/stopwords.js';
 import { WORDNET_EXCEPTIONS } from './wordnet-exceptions.js';
 
 export interface RougeCounts {

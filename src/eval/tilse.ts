@@ -9,6 +9,7 @@
  */
 import { InputError, type IsoDay } from '../model.js';
 import { f1, prepareSummary, rougeNCounts, type PRF, type PreparedSummary } from './rouge.js';
+import { dayOrdinal, isCalendarDay } from '../util/day.js';
 
 /** date -> sentences (tokens separated by spaces). */
 export type TilseTimeline = Map<IsoDay, string[]>;
@@ -21,11 +22,6 @@ function parseStrictDay(line: string): IsoDay | null {
   if (!m) return null;
   const day = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
   return isCalendarDay(day) ? day : null;
-}
-
-function isCalendarDay(day: string): boolean {
-  const t = Date.parse(day + 'T00:00:00Z');
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day;
 }
 
 export interface ParsedTimeline {
@@ -117,10 +113,6 @@ export interface TimelineScores {
 }
 
 const ZERO: PRF = { p: 0, r: 0, f: 0 };
-
-function dayOrdinal(d: IsoDay): number {
-  return Math.round(Date.parse(d + 'T00:00:00Z') / 86_400_000);
-}
 
 function prf(pNum: number, pDen: number, rNum: number, rDen: number): PRF {
   const p = pDen === 0 ? 0 : pNum / pDen;

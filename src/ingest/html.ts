@@ -2,9 +2,9 @@
 import type { Article } from '../model.js';
 import { InputError } from '../model.js';
 import type { IngestOptions } from './index.js';
-import { maybeGunzip } from '../web/charset.js';
+import { maybeGunzip } from '../extract/charset.js';
 import { readFileBounded } from './files.js';
-import { htmlToArticle } from '../web/article.js';
+import { htmlToArticle } from '../extract/article.js';
 
 const DEFAULT_MAX = 20 * 1024 * 1024;
 

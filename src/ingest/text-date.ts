@@ -6,7 +6,7 @@
  *
  * Rules (each kept only where it helped on the half of the evaluation pages it was not developed on, or
  * where it is what the reader must never do; docs/tuning/pubdate.md):
- *  - dates are read by src/web/dates.ts (month names of many languages, ISO, numeric; a numeric date
+ *  - dates are read by src/extract/dates.ts (month names of many languages, ISO, numeric; a numeric date
  *    whose day and month could be swapped is not read);
  *  - a candidate is a date on a date line (short: a date, times, zones, weekdays, labels), on a short
  *    meta line led by a name or label ("A. Writer 27/09/2018 Comment!"), on a byline ("By A. Writer -
@@ -20,8 +20,8 @@
  * Relative dates ("3 hours ago") are left alone: the text does not say when it was copied.
  */
 import type { IsoDay } from '../model.js';
-import { findTextDates, isoDay, monthNumber } from '../web/dates.js';
-import { WEEKDAY_NAMES, monthNameTable } from '../web/month-names.js';
+import { findTextDates, isoDay, monthNumber } from '../extract/dates.js';
+import { WEEKDAY_NAMES, monthNameTable } from '../extract/month-names.js';
 
 const TIME = /\b\d{1,2}(?:[:.h]\s?\d{2})(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b/gi;
 const WEEKDAY = new RegExp(

@@ -8,8 +8,9 @@ import { createHash } from 'node:crypto';
 import type { Article, IsoDay } from '../model.js';
 import { InputError, newArticle } from '../model.js';
 import { contentHash } from '../util/content-hash.js';
-import { findTextDates } from '../web/dates.js';
+import { findTextDates } from '../extract/dates.js';
 import { findDateInText, isDateLine } from './text-date.js';
+import { calendarDay } from '../util/day.js';
 
 export { findDateInText, isDateLine };
 
@@ -17,10 +18,7 @@ const HEADER_RE = /^\uFEFF?[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+(.*))?$/;
 
 /** A valid calendar day as YYYY-MM-DD, or null. */
 export function isoDay(y: number, m: number, d: number): IsoDay | null {
-  if (!(y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return null;
-  const t = new Date(Date.UTC(y, m - 1, d));
-  if (t.getUTCMonth() !== m - 1) return null;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return y >= 1800 && y <= 2200 ? calendarDay(y, m, d) : null;
 }
 
 /** The first date written in one line, or null. */

@@ -1,8 +1,8 @@
 /** Reader for `http(s)://` inputs: a safe fetch of the page, then HTML → article. */
 import type { Article } from '../model.js';
 import type { IngestOptions } from './index.js';
-import { HTML_TYPES, safeFetch, type FetchOptions } from '../web/fetch.js';
-import { htmlToArticle } from '../web/article.js';
+import { HTML_TYPES, safeFetch, type FetchOptions } from '../fetch/fetch.js';
+import { htmlToArticle } from '../extract/article.js';
 
 export interface ReadUrlOptions extends IngestOptions {
   /** Safety limits and test hooks passed to the fetcher. */

@@ -6,6 +6,7 @@
  * addresses kept whole). All offsets are into the text given (Article.text).
  */
 import type { Article, Token } from '../model.js';
+import { ForwardSearch } from '../util/forward-search.js';
 
 // Regular expressions used inside functions are compiled once, here.
 const WORD_BEFORE_CHAR_RE = /[\p{L}\p{N}.'’-]/u;
@@ -106,31 +107,12 @@ function isBoundary(text: string, p: number, q: number, lineStart: number, lineE
  * that ran past its block (the next full stop may be megabytes away, or absent) still answers for the
  * following blocks, so a text of a million short lines without full stops is read once, not once per line.
  */
-class TerminalScan {
-  private readonly re = /(?:\.{2,}|…|[.!?]+)/g;
-  /** The last search: from `from`, the first run starts at `at` (-1: none) and is `length` long. */
-  private from = -1;
-  private at = -1;
-  length = 0;
-
-  constructor(private readonly text: string) {}
-
-  /** Offset of the first run of terminal punctuation starting at or after `i` (-1: none); see `length`. */
-  next(i: number): number {
-    // a search from `from` <= i whose run starts at or after i found the first run from i as well
-    if (!(this.from >= 0 && this.from <= i && (this.at < 0 || this.at >= i))) {
-      this.re.lastIndex = i;
-      const m = this.re.exec(this.text);
-      this.from = i;
-      this.at = m ? m.index : -1;
-      this.length = m ? m[0].length : 0;
-    }
-    return this.at;
-  }
+function terminalScan(text: string): ForwardSearch {
+  return new ForwardSearch(text, /(?:\.{2,}|…|[.!?]+)/g);
 }
 
 /** Sentence spans of one line (or wrapped paragraph) text[start, end). */
-function splitBlock(text: string, start: number, end: number, out: Span[], scan: TerminalScan): void {
+function splitBlock(text: string, start: number, end: number, out: Span[], scan: ForwardSearch): void {
   let sentStart = start;
   let from = start;
   let p: number;
@@ -163,7 +145,7 @@ function pushTrimmed(text: string, start: number, end: number, out: Span[]): voi
  */
 export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
-  const scan = new TerminalScan(text);
+  const scan = terminalScan(text);
   const n = text.length;
   let blockStart = 0;
   let i = 0;

@@ -27,6 +27,7 @@ import { DEFAULT_WRITE_LIMITS, ingestThrough, WriteQueue, type WriteLimits } fro
 
 export { timelineView, DEFAULT_MAX_QUOTES, DEFAULT_MAX_SOURCES } from './timeline-view.js';
 import { registerSourcesRoute } from './sources-route.js';
+import { VERSION } from '../version.js';
 
 export interface AppOptions {
   store: Store;
@@ -60,7 +61,8 @@ export interface AppOptions {
   busyRetryMs?: number;
 }
 
-export const API_VERSION = '0.1.0';
+/** The API's version: Chronicle's (src/version.ts). */
+export const API_VERSION = VERSION;
 
 const EXPORT_TYPES = {
   json: { type: 'application/json; charset=utf-8', ext: 'json' },

@@ -6,7 +6,7 @@
 import type { Store, StorySummary } from '../store/index.js';
 import type { Timeline } from '../model.js';
 import type { TimelineQuery } from './schemas.js';
-import { presentTimeline } from '../output/present.js';
+import { presentTimeline } from '../render/present.js';
 import {
   coverageByDay,
   filterByDates,

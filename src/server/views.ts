@@ -3,6 +3,7 @@
  * day, and entity co-occurrence. Pure functions over the document model, so they are tested on their own.
  */
 import type { Entity, IsoDay, SourceRef, Timeline, TimelineEntry, TimelineEntity } from '../model.js';
+import { DAY_MS, dayToMs, msToDay } from '../util/day.js';
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -105,9 +106,9 @@ export function coverageByDay(sources: SourceRef[], alsoDays: IsoDay[] = [], max
   ].sort();
   if (!days.length) return [];
   const out: DayCount[] = [];
-  const end = Date.parse(days[days.length - 1] + 'T00:00:00Z');
-  for (let t = Date.parse(days[0] + 'T00:00:00Z'); t <= end && out.length < maxDays; t += 86_400_000) {
-    const d = new Date(t).toISOString().slice(0, 10);
+  const end = dayToMs(days[days.length - 1]);
+  for (let t = dayToMs(days[0]); t <= end && out.length < maxDays; t += DAY_MS) {
+    const d = msToDay(t);
     out.push({ date: d, articles: counts.get(d) ?? 0 });
   }
   return out;

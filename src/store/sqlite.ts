@@ -41,7 +41,7 @@ import type {
   StoredQuote,
   StorySummary,
 } from './index.js';
-import { exportStory as renderExport, parseStoryExport } from '../export/index.js';
+import { exportStory as renderExport, parseStoryExport } from '../render/story-export.js';
 import { TimelineSource } from './timeline-state.js';
 import {
   groupByArticle,
@@ -51,7 +51,7 @@ import {
   type ArticleRow,
   type QuoteColumns,
 } from './rows.js';
-import { porterStem } from '../eval/porter.js';
+import { porterStem } from '../text/porter.js';
 import { decodeMentions, decodeSentenceMeta, encodeMentions, tokenLines } from './annotations.js';
 import { encodeTermStats, normKey, prepareArticles, type PreparedArticle } from './prepare.js';
 import { mergeEntity, shortFormEntity } from './entity-merge.js';

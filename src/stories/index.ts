@@ -1,4 +1,4 @@
-/** Story clustering: grouping articles about one developing event. See cluster.ts for the method. */
+/** Story clustering: grouping articles about one developing event. The method: clusterer.ts; the parts: cluster.ts. */
 import type { Article } from '../model.js';
 import {
   addDocFreq,

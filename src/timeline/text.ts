@@ -2,8 +2,8 @@
  * Word-level helpers for the timeline method: content terms of a sentence (for centrality, redundancy
  * and query matching), TF-IDF vectors and cosine similarity. Independent of the eval code.
  */
-import { porterStem } from '../eval/porter.js';
-import { SMART_STOPWORDS } from '../eval/stopwords.js';
+import { porterStem } from '../text/porter.js';
+import { SMART_STOPWORDS } from '../text/stopwords.js';
 import { isSpaceCode } from '../util/chars.js';
 
 const stemCache = new Map<string, string>();

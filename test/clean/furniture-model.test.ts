@@ -187,7 +187,7 @@ test('the learned step is skipped for text extracted from HTML and for one-sente
   const { join } = await import('node:path');
   const { cleanArticle } = await import('../../src/clean/index.js');
   const { newArticle } = await import('../../src/model.js');
-  const { htmlToArticle } = await import('../../src/web/article.js');
+  const { htmlToArticle } = await import('../../src/extract/article.js');
   const raw = readFileSync(
     join(import.meta.dirname, '..', 'fixtures', 'clean', 'courier-2025-03-03.txt'),
     'utf8',

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newArticle, type Article } from '../../src/model.js';
 import { annotateSentences } from '../../src/nlp/sentences.js';
-import { markNearDuplicates, normalizeWords, shingleHashes } from '../../src/dedup/index.js';
+import { DEDUP_PARAMS, markNearDuplicates, normalizeWords, shingleHashes } from '../../src/dedup/index.js';
 import { MinHasher, jaccardSorted } from '../../src/dedup/minhash.js';
 
 function art(id: string, text: string, publishedAt: string | null = '2024-01-01'): Article {
@@ -170,4 +170,14 @@ test('MinHasher.signatureInto writes the unsigned min-hash values', () => {
     }
     assert.equal(sig[i], min);
   }
+});
+
+test('the thresholds are passed in: a stricter sentence Jaccard keeps a one-word edit apart', () => {
+  const a = art('a', STORY[0]);
+  const b = art('b', STORY[0].replace('early on', 'late on'));
+  markNearDuplicates([a, b], { ...DEDUP_PARAMS, sentenceJaccard: 0.95 });
+  assert.notEqual(a.sentences[0].dupGroup, b.sentences[0].dupGroup);
+  markNearDuplicates([a, b]);
+  assert.equal(a.sentences[0].dupGroup, b.sentences[0].dupGroup);
+  assert.ok(Object.isFrozen(DEDUP_PARAMS));
 });

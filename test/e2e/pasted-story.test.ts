@@ -52,7 +52,7 @@ test('pasted story: every article gets its headline and its outlet', async () =>
 });
 
 test('the README shows the true beginning of the pasted story timeline, and no furniture reaches it', async () => {
-  const { timelineText } = await import('../../src/output/text.js');
+  const { timelineText } = await import('../../src/render/text.js');
   const { readFileSync } = await import('node:fs');
   const { articles } = await readInputs(['examples/pasted-story']);
   const text = timelineText(buildTimelineFromAnalysis(analyze(articles)));

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readInputs } from '../../src/ingest/index.js';
 import { dayOf, parsePublishedAt } from '../../src/ingest/jsonl.js';
-import { parseDocument } from '../../src/web/extract.js';
-import { findPublicationDate } from '../../src/web/pubdate.js';
+import { parseDocument } from '../../src/extract/extract.js';
+import { findPublicationDate } from '../../src/extract/pubdate.js';
 
 // A date no calendar has (month 13, day 45, day 0, 30 February) is a warning naming the file (and
 // line) where it enters a reader, and is never taken as the publication date.

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/index.js';
-import { timelineJs } from '../../src/export/index.js';
+import { timelineJs } from '../../src/render/story-export.js';
 import type { Timeline } from '../../src/model.js';
 import { art, miniAnalyze, SPILL } from './helpers.js';
 

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { newArticle, type Article } from '../../src/model.js';
 import { clusterArticles } from '../../src/stories/index.js';
 import { clusterThroughStore } from '../../src/cli/eval/stories.js';
+import { addDays } from '../../src/util/day.js';
 
 const EVENTS: { name: string; start: string; texts: string[] }[] = [
   {
@@ -48,10 +49,6 @@ const EVENTS: { name: string; start: string; texts: string[] }[] = [
     ],
   },
 ];
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(day + 'T00:00:00Z') + n * 86400000).toISOString().slice(0, 10);
-}
 
 /** One article per event day: the events run in parallel, each starting on its own day. */
 function fixture(): { articles: Article[]; event: Map<string, string> } {

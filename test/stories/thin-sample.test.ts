@@ -13,13 +13,10 @@ import {
   type DocFreq,
 } from '../../src/stories/cluster.js';
 import { shuffled } from '../../src/cli/eval/stories.js';
+import { addDays as shiftDay } from '../../src/util/day.js';
 
 /** Joins only near-identical articles, so every article starts its own story and only the merge pass joins. */
 const params = { ...STORY_PARAMS, threshold: 0.9, mergeThreshold: 0.95 };
-
-function shiftDay(day: string, n: number): string {
-  return new Date(Date.parse(day + 'T00:00:00Z') + n * 86400000).toISOString().slice(0, 10);
-}
 
 function feature(id: string, day: string, terms: Record<string, number>): ArticleFeatures {
   const norm = Math.hypot(...Object.values(terms));

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTimelineFromAnalysis } from '../../src/timeline/index.js';
-import { timelineText } from '../../src/output/text.js';
+import { timelineText } from '../../src/render/text.js';
 import { article, analysis } from './helpers.js';
 
 const DAY = '2024-09-10';

@@ -117,6 +117,25 @@ function noiseOption(value: unknown): number | undefined {
   return p;
 }
 
+/** The CoNLL F1 of each half (clean, and noisy when a noisy copy was scored), as text lines. */
+function halvesText(halves: { name: string; corpora: string[]; run: MeantimeRun }[], noisy: boolean): string {
+  let out = `by half (each resolved on its own), CoNLL F1:${noisy ? '   clean  noisy' : ''}\n`;
+  for (const h of halves) {
+    out += `  ${h.name} (${h.corpora.join(', ')}, ${h.run.documents} documents)\n`;
+    const names: [string, keyof MeantimeVariants][] = [
+      ['gold-mentions', 'goldMentions'],
+      ['gold-spans', 'goldSpans'],
+      ['system-mentions', 'systemMentions'],
+    ];
+    for (const [name, k] of names) {
+      const c = h.run.variants[k];
+      const n = h.run.noisy?.[k];
+      out += `    ${name.padEnd(16)} ${c ? pct(c.conll) : '  n/a'}${h.run.noisy ? `  ${n ? pct(n.conll) : '  n/a'}` : ''}\n`;
+    }
+  }
+  return out;
+}
+
 export const command: Command = {
   summary: 'MEANTIME cross-document entity coreference',
   help,
@@ -221,25 +240,7 @@ export const command: Command = {
       io.stdout(noiseLine(res, noise));
       io.stdout(table(res.noisy));
     }
-    if (halves.length) {
-      io.stdout(`by half (each resolved on its own), CoNLL F1:${noise ? '   clean  noisy' : ''}\n`);
-      for (const h of halves) {
-        const label = `  ${h.name} (${h.corpora.join(', ')}, ${h.run.documents} documents)`;
-        io.stdout(`${label}\n`);
-        const names: [string, keyof MeantimeVariants][] = [
-          ['gold-mentions', 'goldMentions'],
-          ['gold-spans', 'goldSpans'],
-          ['system-mentions', 'systemMentions'],
-        ];
-        for (const [name, k] of names) {
-          const c = h.run.variants[k];
-          const n = h.run.noisy?.[k];
-          io.stdout(
-            `    ${name.padEnd(16)} ${c ? pct(c.conll) : '  n/a'}${h.run.noisy ? `  ${n ? pct(n.conll) : '  n/a'}` : ''}\n`,
-          );
-        }
-      }
-    }
+    if (halves.length) io.stdout(halvesText(halves, Boolean(noise)));
     io.stdout(
       conditionsText([
         ...CONDITIONS,

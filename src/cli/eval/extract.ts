@@ -3,8 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from '../common.js';
 import { UsageError, formatOption, parse, progress } from '../common.js';
 import { aggregate, loadExtractionDataset, shingleMatch, type PRF, type TpFpFn } from '../../eval/extract.js';
-import { decodeHtml, maybeGunzip } from '../../web/charset.js';
-import { extractArticle } from '../../web/extract.js';
+import { decodeHtml, maybeGunzip } from '../../extract/charset.js';
+import { extractArticle } from '../../extract/extract.js';
 import { conditionsText } from './conditions.js';
 
 const help = `Usage: chronicle eval extract <dir> [--out FILE] [--format text|json]

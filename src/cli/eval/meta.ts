@@ -10,8 +10,8 @@ import { conditionsText } from './conditions.js';
 import type { Article } from '../../model.js';
 import { runPipeline, type StageName } from '../../pipeline.js';
 import { readTextArticle } from '../../ingest/text.js';
-import { htmlToArticle } from '../../web/article.js';
-import { maybeGunzip } from '../../web/charset.js';
+import { htmlToArticle } from '../../extract/article.js';
+import { maybeGunzip } from '../../extract/charset.js';
 import {
   loadMetaDataset,
   metaGold,

@@ -19,9 +19,9 @@ import {
 } from '../../eval/pubdate.js';
 import { siteHalf, type Half } from '../../eval/site-split.js';
 import { readTextArticle } from '../../ingest/text.js';
-import { decodeHtml, maybeGunzip } from '../../web/charset.js';
-import { parseDocument } from '../../web/extract.js';
-import { findPublicationDate } from '../../web/pubdate.js';
+import { decodeHtml, maybeGunzip } from '../../extract/charset.js';
+import { parseDocument } from '../../extract/extract.js';
+import { findPublicationDate } from '../../extract/pubdate.js';
 import type { DateEvidence, IsoDay } from '../../model.js';
 
 const help = `Usage: chronicle eval pubdate <pubdates-dir> [--half A|B] [--format text|json]

@@ -18,7 +18,7 @@ import { conditionsText } from './conditions.js';
 const help = `Usage: chronicle eval stories <timeline17-dir> [--format text|json] [--analyze]
 
 Mixes every Timeline17 article (all source folders), clusters them with the story clustering used by
-the store (global parameters, see src/stories/cluster.ts) and scores the clusters against the 9 topics
+the store (global parameters, see src/stories/params.ts) and scores the clusters against the 9 topics
 (source folders merged by topic prefix): purity, inverse purity, B-cubed precision/recall/F1, seconds.
 
 Options:

@@ -15,7 +15,7 @@ import {
   type TimexCounts,
   type TimexScores,
 } from '../../eval/timex-score.js';
-import { formatOption, parse, UsageError, type Command } from '../common.js';
+import { formatOption, parse, UsageError, type CliIO, type Command } from '../common.js';
 import { conditionsText } from './conditions.js';
 
 const help = `Usage: chronicle eval timex <dir|file.tml>... [--out <dir>] [--format text|json] [--errors]
@@ -186,56 +186,69 @@ export const command: Command = {
       return 1;
     }
     const seconds = (performance.now() - t0) / 1000;
-    const sc = scores(total);
-    if (format === 'json') {
-      const partsJson: Record<string, unknown> = {};
-      for (const [name, c] of parts) {
-        const s = scores(c);
-        partsJson[name] = {
-          strict: roundPrf(s.strict),
-          relaxed: roundPrf(s.relaxed),
-          type: roundPrf(s.type),
-          value: roundPrf(s.value),
-          documents: c.docs,
-        };
-      }
-      io.stdout(
-        JSON.stringify({
-          strict: roundPrf(sc.strict),
-          relaxed: roundPrf(sc.relaxed),
-          type: roundPrf(sc.type),
-          value: roundPrf(sc.value),
-          documents: docs,
-          failed,
-          duplicatesSkipped: duplicates,
-          conditions,
-          gold: total.gold,
-          system: total.system,
-          seconds: Math.round(seconds * 100) / 100,
-          parts: partsJson,
-        }) + '\n',
-      );
-    } else {
-      if (errLines.length) io.stdout(errLines.join('\n') + '\n\n');
-      const rows: [string, TimexScores, TimexCounts][] = [];
-      if (parts.size > 1) for (const [name, c] of [...parts].sort()) rows.push([name, scores(c), c]);
-      rows.push(['all', sc, { ...total, docs } as TimexCounts]);
-      io.stdout(table(rows));
-      io.stdout(
-        `${docs} documents scored${failed ? `, ${failed} skipped` : ''} in ${seconds.toFixed(2)} s\n`,
-      );
-      io.stdout(
-        conditionsText([
-          duplicates.length
-            ? `duplicates removed: ${duplicates.length} file(s) skipped: ${duplicates.join(', ')}`
-            : 'duplicates removed: none found (files compared byte for byte)',
-          ...conditions,
-        ]),
-      );
-    }
+    printReport(io, format, { total, parts, docs, failed, duplicates, conditions, seconds, errLines });
     return 0;
   },
 };
+
+/** What one run scored, for the report. */
+interface TimexRun {
+  total: TimexCounts;
+  parts: Map<string, TimexCounts & { docs: number }>;
+  docs: number;
+  failed: number;
+  duplicates: string[];
+  conditions: string[];
+  seconds: number;
+  errLines: string[];
+}
+
+function scoresJson(s: TimexScores) {
+  return {
+    strict: roundPrf(s.strict),
+    relaxed: roundPrf(s.relaxed),
+    type: roundPrf(s.type),
+    value: roundPrf(s.value),
+  };
+}
+
+/** Prints the scores as a table (with the errors asked for) or as JSON. */
+function printReport(io: CliIO, format: string, run: TimexRun): void {
+  const { total, parts, docs, failed, duplicates, conditions, seconds, errLines } = run;
+  const sc = scores(total);
+  if (format === 'json') {
+    const partsJson: Record<string, unknown> = {};
+    for (const [name, c] of parts) partsJson[name] = { ...scoresJson(scores(c)), documents: c.docs };
+    io.stdout(
+      JSON.stringify({
+        ...scoresJson(sc),
+        documents: docs,
+        failed,
+        duplicatesSkipped: duplicates,
+        conditions,
+        gold: total.gold,
+        system: total.system,
+        seconds: Math.round(seconds * 100) / 100,
+        parts: partsJson,
+      }) + '\n',
+    );
+  } else {
+    if (errLines.length) io.stdout(errLines.join('\n') + '\n\n');
+    const rows: [string, TimexScores, TimexCounts][] = [];
+    if (parts.size > 1) for (const [name, c] of [...parts].sort()) rows.push([name, scores(c), c]);
+    rows.push(['all', sc, { ...total, docs } as TimexCounts]);
+    io.stdout(table(rows));
+    io.stdout(`${docs} documents scored${failed ? `, ${failed} skipped` : ''} in ${seconds.toFixed(2)} s\n`);
+    io.stdout(
+      conditionsText([
+        duplicates.length
+          ? `duplicates removed: ${duplicates.length} file(s) skipped: ${duplicates.join(', ')}`
+          : 'duplicates removed: none found (files compared byte for byte)',
+        ...conditions,
+      ]),
+    );
+  }
+}
 
 function describeErrors(
   rel: string,

@@ -3,11 +3,10 @@
  * `"...," said X`), before the opening mark (`X said: "..."`, also at the end of the previous paragraph),
  * split quotes joined (`"A," X said, "B."` → one quote), and continuation paragraphs (a quote with no
  * attribution of its own right after a quote by a known speaker). Indirect and partial quotes, one
- * sentence at a time: `according to X, ...`, `..., X said.`, `..., said X.`, `..., X said, ...`,
- * `X said (that) ...`. Each rule names itself in `rule` for debugging.
+ * sentence at a time, are in indirect.ts. Each rule names itself in `rule` for debugging.
  */
 import type { QuoteKind } from '../../model.js';
-import { AUX_ADVERBS, CLAUSE_CUES, CUE_VERBS, DETERMINERS, NP_STOP, PRONOUNS } from './lexicon.js';
+import { AUX_ADVERBS, CLAUSE_CUES, CUE_VERBS, NP_STOP, PRONOUNS } from './lexicon.js';
 import { MarkScan, paragraphs, quoteSpans, type QuoteMarkSpan } from './marks.js';
 import {
   isCap,
@@ -19,7 +18,6 @@ import {
   type SpeakerSpan,
   type W,
 } from './words.js';
-import { alternation } from './lexicon.js';
 import { isSpeakerPhrase } from './speakers.js';
 
 // Regular expressions used inside functions are compiled once, here.
@@ -43,24 +41,24 @@ export interface RawAttribution {
   rule: string;
 }
 
-const QUOTE_TOKEN = /^(?:["“”„«»‘]|'')$/;
+export const QUOTE_TOKEN = /^(?:["“”„«»‘]|'')$/;
 const SENT_END = /^[.!?]$/;
 const ABBREV_BEFORE_DOT = /^(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Prof|Rev|[A-Z])$/;
 /** A sentence-ending . ! ? (not the dot of "Dr." or an initial). */
 const isSentEnd = (ws: W[], k: number) =>
   SENT_END.test(ws[k].t) && !(ws[k].t === '.' && k > 0 && ABBREV_BEFORE_DOT.test(ws[k - 1].t));
 /** Words that cannot start a reported clause right after "said" ("said on Monday", "said in a statement"). */
-const NO_CLAUSE_START = new Set(
+export const NO_CLAUSE_START = new Set(
   'in on at to during after before of for with nothing so yes no when while through last earlier late early from by as than repeatedly again'.split(
     ' ',
   ),
 );
-const TIME_WORDS =
+export const TIME_WORDS =
   /^(?:yesterday|today|tonight|recently|later|earlier|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|afterwards|previously|repeatedly|again)$/i;
 /** Tail words allowed after a sentence-final attribution ("..., she said on Tuesday in an interview."). */
-const MAX_TAIL_WORDS = 7;
+export const MAX_TAIL_WORDS = 7;
 /** Cues that report a clause only with "that" ("X agreed that ..."), never bare ("X agreed the deal"). */
-const WEAK_CUES = new Set(
+export const WEAK_CUES = new Set(
   (
     'agree agrees agreed hope hopes hoped fear fears feared worry worries worried estimate estimates estimated ' +
     // evidence verbs report a clause only with "that" ("the study shows that ..."); without it they take an
@@ -68,16 +66,16 @@ const WEAK_CUES = new Set(
     'show shows showed found finds indicate indicates indicated learned'
   ).split(' '),
 );
-const EVIDENCE_CUES = new Set('show shows showed found finds indicate indicates indicated'.split(' '));
+export const EVIDENCE_CUES = new Set('show shows showed found finds indicate indicates indicated'.split(' '));
 /** Sources whose findings are reported without "that" ("a new poll shows the mayor ahead"): our list. */
-const EVIDENCE_SOURCES =
+export const EVIDENCE_SOURCES =
   /(?:^|\s)(?:poll|polls|survey|surveys|study|studies|data|report|reports|analysis|research|figures|records|statistics|numbers|results|census|audit|review|investigation|documents|filings)$/i;
 /** A quote paragraph right after a paragraph by the same speaker continues that attribution (one content). */
 const MERGE_CONTINUATIONS = true;
 /** Words of a quote without attribution for it to be kept as an unattributed direct quote. */
 const MIN_UNATTRIBUTED_WORDS = 4;
 
-interface Cue {
+export interface Cue {
   /** Index of the last word of the cue phrase. */
   last: number;
   text: string;
@@ -127,7 +125,7 @@ export function sentenceSubject(text: string, from: number, to: number): Speaker
  * `n` count (callers that hold the sentence's words pass them instead of reading the text again, which
  * made one call per cue word quadratic on long sentences).
  */
-function subjectOfWords(text: string, ws: W[], n: number): SpeakerSpan | null {
+export function subjectOfWords(text: string, ws: W[], n: number): SpeakerSpan | null {
   let i = 0;
   while (i < n && !isWord(ws[i])) i++;
   // one or two fronted adverbials ("On Tuesday, ...", "Hours later, ...", "Back in 1999, ...")
@@ -435,7 +433,6 @@ function fragmentAttribution(
   return null;
 }
 
-/** Direct quotes of the whole text, and partial quotes (quoted fragments attributed in their sentence). */
 /**
  * Joins the parts of a quote split by its attribution ("A," X said. "B.") for display: a part that ended
  * with the comma before the attribution and is followed by a new sentence ends with a full stop instead.
@@ -451,6 +448,20 @@ export function tidyQuoteText(quote: string): string {
   return quote.trim().replace(/\s*,$/, '');
 }
 
+/**
+ * Whether a quote opens its paragraph or sentence: nothing but white space before it in its sentence, or a
+ * colon (read backwards: a regular expression over the whole sentence before each quote was quadratic on
+ * long sentences).
+ */
+function startsItsSentence(text: string, q: QuoteMarkSpan, starts: SentenceStarts): boolean {
+  const sentStart = starts.before(q.paraStart, q.open);
+  let b = q.open;
+  while (b > sentStart && /\s/.test(text[b - 1])) b--;
+  return q.open === q.paraStart || b === sentStart || text[b - 1] === ':';
+}
+
+/** Direct quotes of the whole text (attributed after or before, split quotes joined, continuations), and
+ * partial quotes (quoted fragments attributed in their sentence). */
 export function directAttributions(text: string): RawAttribution[] {
   const out: RawAttribution[] = [];
   const paras = paragraphs(text);
@@ -505,12 +516,7 @@ export function directAttributions(text: string): RawAttribution[] {
         after = nx.close;
         i++;
       }
-      const sentStart = starts.before(q.paraStart, q.open);
-      // Nothing but white space before the quote in its sentence, or a colon (read backwards: a regular
-      // expression over the whole sentence before each quote was quadratic on long sentences).
-      let b = q.open;
-      while (b > sentStart && /\s/.test(text[b - 1])) b--;
-      const standalone = q.open === q.paraStart || b === sentStart || text[b - 1] === ':';
+      const standalone = startsItsSentence(text, q, starts);
       if (found) {
         const att: RawAttribution = {
           kind: 'direct',
@@ -574,200 +580,4 @@ export function directAttributions(text: string): RawAttribution[] {
     }
   });
   return out;
-}
-
-/** Any clause cue (or "according") in lower-cased text: where none matches, no word is a cue. */
-const CLAUSE_CUE_TEXT = new RegExp(alternation([...CLAUSE_CUES, 'according']));
-/** The same, searched from `lastIndex` in a whole lower-cased text. */
-const CLAUSE_CUE_FROM = new RegExp(CLAUSE_CUE_TEXT.source, 'g');
-const NON_ASCII_RE = /[^\x00-\x7f]/;
-
-/**
- * Finds clause cues in one text for `indirectAttribution`, which asks about its sentences in text order.
- * `lower` is `text.toLowerCase()` when that equals lower-casing any slice of it on its own (plain ASCII
- * text: one character at a time, no length change), else null (each slice is then lower-cased and tested).
- */
-export class ClauseCueScan {
-  readonly lower: string | null;
-  /** The last search: from `from`, the leftmost match starts at `at` (-1: none) and ends at `atEnd`. */
-  private from = -1;
-  private at = -1;
-  private atEnd = -1;
-
-  constructor(text: string) {
-    this.lower = NON_ASCII_RE.test(text) ? null : text.toLowerCase();
-  }
-
-  /**
-   * Is there a clause cue in `text.slice(start, end).toLowerCase()`? (`text`: the one given to the
-   * constructor.)
-   */
-  hasCue(text: string, start: number, end: number): boolean {
-    const lower = this.lower;
-    if (lower !== null) {
-      // The leftmost match at or after `start` in the whole text: none before `end` means none in the slice
-      // (the pattern has no anchors or look-arounds, so a match in the slice is one in the text); one that
-      // fits before `end` is one in the slice; one that runs past `end` may hide a shorter alternative.
-      // The last search still answers when it started at or before `start` and found nothing before it: it
-      // tried every position from its start up to its match and failed at all of them, and the match at a
-      // position depends only on the text from there on. Sentences come in text order, so the text is
-      // scanned about once instead of once per sentence up to the next cue.
-      if (!(this.from >= 0 && this.from <= start && (this.at < 0 || this.at >= start))) {
-        CLAUSE_CUE_FROM.lastIndex = start;
-        const m = CLAUSE_CUE_FROM.exec(lower);
-        this.from = start;
-        this.at = m ? m.index : -1;
-        this.atEnd = m ? m.index + m[0].length : -1;
-      }
-      if (this.at < 0 || this.at >= end) return false;
-      if (this.atEnd <= end) return true;
-    }
-    return CLAUSE_CUE_TEXT.test(text.slice(start, end).toLowerCase());
-  }
-}
-
-export interface SentenceSpan {
-  start: number;
-  end: number;
-}
-
-/**
- * Indirect (or partial, when the content holds a quoted fragment) attribution in one sentence. `cues`: a
- * `ClauseCueScan` of `text`, when the caller reads many sentences of one text in order (optional, for speed).
- */
-export function indirectAttribution(
-  text: string,
-  sent: SentenceSpan,
-  cues: ClauseCueScan | null = null,
-): RawAttribution | null {
-  // Most sentences hold no clause cue at all: a word that lower-cases to a cue is in the lower-cased text (a
-  // superset test), checked before any word is scanned.
-  const anyCueText = cues
-    ? cues.hasCue(text, sent.start, sent.end)
-    : CLAUSE_CUE_TEXT.test(text.slice(sent.start, sent.end).toLowerCase());
-  if (!anyCueText) return null;
-  const ws = words(text, sent.start, sent.end);
-  let n = ws.length;
-  while (n > 0 && !isWord(ws[n - 1])) n--;
-  if (n < 4) return null;
-  let anyCue = false;
-  for (let q = 0; q < n && !anyCue; q++)
-    anyCue = CLAUSE_CUES.has(ws[q].lower) || (ws[q].lower === 'according' && ws[q + 1]?.lower === 'to');
-  if (!anyCue) return null;
-  const make = (
-    a: number,
-    b: number,
-    cue: Cue,
-    speaker: SpeakerSpan | null,
-    rule: string,
-  ): RawAttribution | null => {
-    while (a <= b && !isWord(ws[a]) && !QUOTE_TOKEN.test(ws[a].t)) a++;
-    while (b >= a && !isWord(ws[b]) && !QUOTE_TOKEN.test(ws[b].t)) b--;
-    if (b - a + 1 < 3) return null;
-    const start = ws[a].s;
-    const end = ws[b].e;
-    const t = text.slice(start, end);
-    return {
-      kind: /["“”]/.test(t) ? 'partial' : 'indirect',
-      start,
-      end,
-      text: t,
-      cue: cue.text,
-      cueStart: cue.start,
-      speaker,
-      rule,
-    };
-  };
-  // The last "that" of the sentence: a cue has one after it when this comes later (one pass, not one per cue).
-  let lastThat = -1;
-  for (let k = 0; k < n; k++) if (ws[k].lower === 'that') lastThat = k;
-  // Sentence-final attributions ("..., port officials said.") win over cue words earlier in the sentence.
-  const tailFrom = Math.max(0, n - 1 - MAX_TAIL_WORDS - 4);
-  const order: number[] = [];
-  for (let q = tailFrom; q < n; q++) order.push(q);
-  for (let q = 0; q < tailFrom; q++) order.push(q);
-  for (const q of order) {
-    const cue = cueAt(text, ws, q, true);
-    if (!cue) continue;
-    if (isCap(ws[q]) && q > 0) continue;
-    // "the report said", "an estimated 1,200": a cue word after a determiner or possessive is a noun/adjective
-    if (q > 0 && (DETERMINERS.has(ws[q - 1].lower) || /['’]s$/.test(ws[q - 1].t))) continue;
-    // "had been found", "was told": passive, the subject is not the speaker
-    if (
-      q > 0 &&
-      /^(?:been|be|being|is|was|were|are|get|got)$/.test(ws[q - 1].lower) &&
-      ws[q].lower !== 'according'
-    )
-      continue;
-    let weak = WEAK_CUES.has(ws[q].lower);
-    if (ws[q].lower === 'according') {
-      const sp = speakerAfter(text, ws, cue.last + 1, n);
-      if (!sp) continue;
-      if (q === 0 || (q === 1 && !isWord(ws[0]))) {
-        let c = sp.to + 1;
-        while (c < n && ws[c].t !== ',') c++;
-        const r = make(c + 1, n - 1, cue, sp, 'according-to-first');
-        if (r) return r;
-      } else if (ws[q - 1].t === ',' && sp.to >= n - 1 - MAX_TAIL_WORDS) {
-        const r = make(0, q - 2, cue, sp, 'according-to-last');
-        if (r) return r;
-      }
-      continue;
-    }
-    let sp = speakerBefore(text, ws, q);
-    if (sp && EVIDENCE_CUES.has(ws[q].lower) && EVIDENCE_SOURCES.test(sp.text)) weak = false;
-    // "Dunmore thanked the crews and said ...", "then says ...": coordinated verbs share the sentence subject
-    // (the words from the sentence's first word to the cue are ws[0, q))
-    if (!sp && q > 0 && /^(?:and|then|but|also)$/.test(ws[q - 1].lower)) sp = subjectOfWords(text, ws, q);
-    const tail = n - 1 - cue.last;
-    const tailHasThat = lastThat > cue.last;
-    // ..., X said.  /  ..., X said, ...
-    if (sp && sp.from > 0 && ws[sp.from - 1].t === ',') {
-      const t0 = ws[cue.last + 1];
-      const tailIsAdverbial =
-        tail === 0 ||
-        (t0 !== undefined && (!isWord(t0) || NO_CLAUSE_START.has(t0.lower) || TIME_WORDS.test(t0.t)));
-      if (tail <= MAX_TAIL_WORDS && !tailHasThat && tailIsAdverbial) {
-        const r = make(0, sp.from - 2, cue, sp, 'clause-speaker-cue');
-        if (r) return r;
-      }
-      if (ws[cue.last + 1]?.t === ',') {
-        const r = make(0, n - 1, cue, sp, 'parenthetical');
-        if (r) return { ...r, start: ws[0].s, end: ws[n - 1].e };
-      }
-    }
-    // ..., said X.
-    if (q > 0 && ws[q - 1].t === ',') {
-      const after = speakerAfter(text, ws, cue.last + 1, n);
-      if (after && after.to >= n - 1 - MAX_TAIL_WORDS && isCap(ws[after.to])) {
-        const r = make(0, q - 2, cue, after, 'clause-cue-speaker');
-        if (r) return r;
-      }
-    }
-    // X said (that) ...
-    if (sp) {
-      for (let k = cue.last + 1; k < Math.min(n, cue.last + 10); k++) {
-        if (ws[k].lower === 'that') {
-          const r = make(k + 1, n - 1, cue, sp, 'speaker-cue-that');
-          if (r) return r;
-          break;
-        }
-        if (QUOTE_TOKEN.test(ws[k].t) || ws[k].t === ';') break;
-      }
-      // "Dunmore says, rain or shine, ...": a comma may follow the cue
-      const c0 = ws[cue.last + 1]?.t === ',' && cue.last + 2 < n ? cue.last + 2 : cue.last + 1;
-      const nx = ws[c0];
-      if (
-        !weak &&
-        nx &&
-        isWord(nx) &&
-        !NO_CLAUSE_START.has(nx.lower) &&
-        !/^(?:tell|tells|told|telling|asked|asks|ask)$/.test(ws[q].lower)
-      ) {
-        const r = make(c0, n - 1, cue, sp, 'speaker-cue-clause');
-        if (r && r.end - r.start > 15) return r;
-      }
-    }
-  }
-  return null;
 }

@@ -1,16 +1,10 @@
 /**
  * The quotes stage: direct, partial and indirect quotes with their cue and speaker, the speaker resolved
- * to the canonical entity name (see attribute.ts for the patterns and resolve.ts for speakers).
+ * to the canonical entity name (see attribute.ts and indirect.ts for the patterns and resolve.ts for speakers).
  */
 import type { Article, Entity, Quote } from '../../model.js';
-import {
-  ClauseCueScan,
-  directAttributions,
-  indirectAttribution,
-  sentenceSubject,
-  tidyQuoteText,
-  type RawAttribution,
-} from './attribute.js';
+import { directAttributions, sentenceSubject, tidyQuoteText, type RawAttribution } from './attribute.js';
+import { ClauseCueScan, indirectAttribution } from './indirect.js';
 import { isSpeakerPhrase, splitRole, trimSpeaker } from './speakers.js';
 import { npBack, words } from './words.js';
 import { paragraphs } from './marks.js';

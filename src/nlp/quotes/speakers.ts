@@ -8,6 +8,7 @@
  * name "Aron Vell").
  */
 import { PRONOUNS, ROLE_NOUNS } from './lexicon.js';
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../../util/day.js';
 
 export type SpeakerShape = 'pronoun' | 'name' | 'description';
 
@@ -39,10 +40,9 @@ const DEMONYMS = new Set(
   ).split(' '),
 );
 /** Calendar words: a phrase ending in a weekday ("on Thursday") or a lone month name is a time, not a speaker. */
-const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
-const MONTHS = new Set(
-  'january february march april june july august september october november december'.split(' '),
-);
+const WEEKDAYS = new Set(WEEKDAY_NAMES);
+// "may" is left out, as before: it is also a verb and a surname.
+const MONTHS = new Set(MONTH_NAMES.filter((m) => m !== 'may'));
 
 /** Nouns ending in -ly ("an ally", "the assembly"): not adverbs. */
 const LY_NOUNS = new Set('ally family assembly supply daily monthly weekly quarterly rally italy'.split(' '));

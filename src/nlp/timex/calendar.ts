@@ -1,4 +1,7 @@
-/** Calendar arithmetic on plain days (UTC, no time zones): the resolver's primitives. */
+/** Calendar arithmetic on plain days (UTC, no time zones): the resolver's primitives, over src/util/day.ts. */
+import { DAY_MS, daysInMonth } from '../../util/day.js';
+
+export { daysInMonth };
 
 export interface Day {
   y: number;
@@ -34,7 +37,7 @@ function fromUtc(t: number): Day {
 }
 
 export function addDays(d: Day, n: number): Day {
-  return fromUtc(toUtc(d) + n * 86400000);
+  return fromUtc(toUtc(d) + n * DAY_MS);
 }
 
 /** Adds months, clamping the day to the target month's length (Jan 31 + 1 month = Feb 28/29). */
@@ -43,10 +46,6 @@ export function addMonths(d: Day, n: number): Day {
   const y = Math.floor(idx / 12);
   const m = idx - y * 12 + 1;
   return { y, m, d: Math.min(d.d, daysInMonth(y, m)) };
-}
-
-export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
 export function isValidDay(y: number, m: number, d: number): boolean {
@@ -63,7 +62,7 @@ export function weekday(d: Day): number {
 export function isoWeek(d: Day): { year: number; week: number } {
   const thursday = addDays(d, 4 - weekday(d));
   const jan1 = toUtc({ y: thursday.y, m: 1, d: 1 });
-  const week = Math.floor((toUtc(thursday) - jan1) / 86400000 / 7) + 1;
+  const week = Math.floor((toUtc(thursday) - jan1) / DAY_MS / 7) + 1;
   return { year: thursday.y, week };
 }
 

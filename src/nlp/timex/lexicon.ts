@@ -1,57 +1,25 @@
 /** Locale words for English time expressions, kept apart from the parsing logic (chrono-node style). */
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../../util/day.js';
 
 /** Month names and abbreviations (with optional period) → month number 1..12. */
-export const MONTHS: Record<string, number> = {
-  january: 1,
-  jan: 1,
-  february: 2,
-  feb: 2,
-  march: 3,
-  mar: 3,
-  april: 4,
-  apr: 4,
-  may: 5,
-  june: 6,
-  jun: 6,
-  july: 7,
-  jul: 7,
-  august: 8,
-  aug: 8,
-  september: 9,
-  sept: 9,
-  sep: 9,
-  october: 10,
-  oct: 10,
-  november: 11,
-  nov: 11,
-  december: 12,
-  dec: 12,
-};
+export const MONTHS: Record<string, number> = Object.fromEntries([
+  ...MONTH_NAMES.map((name, i) => [name, i + 1] as const),
+  ...MONTH_NAMES.map((name, i) => [name.slice(0, 3), i + 1] as const),
+  ['sept', 9],
+]);
 
 /** Regex source matching a month name; abbreviations may carry a period. */
 export const MONTH_RE =
   '(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|Jun(?:e|\\.)?|Jul(?:y|\\.)?|Aug(?:ust|\\.)?|Sep(?:t(?:ember|\\.)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
 
 /** Weekday names → ISO weekday 1 (Monday) .. 7 (Sunday). */
-export const WEEKDAYS: Record<string, number> = {
-  monday: 1,
-  mon: 1,
-  tuesday: 2,
-  tue: 2,
-  tues: 2,
-  wednesday: 3,
-  wed: 3,
-  thursday: 4,
-  thu: 4,
-  thur: 4,
-  thurs: 4,
-  friday: 5,
-  fri: 5,
-  saturday: 6,
-  sat: 6,
-  sunday: 7,
-  sun: 7,
-};
+export const WEEKDAYS: Record<string, number> = Object.fromEntries([
+  ...WEEKDAY_NAMES.map((name, i) => [name, i + 1] as const),
+  ...WEEKDAY_NAMES.map((name, i) => [name.slice(0, 3), i + 1] as const),
+  ['tues', 2],
+  ['thur', 4],
+  ['thurs', 4],
+]);
 
 export const WEEKDAY_RE = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
 
