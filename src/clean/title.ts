@@ -129,6 +129,35 @@ const normal = (s: string) =>
     .trim();
 
 /**
+ * Is line j (space-padded, normalised: `lower`) inside a longer line? Only lines holding the candidate's
+ * rarest word can hold the whole candidate: exact, and linear on pages whose lines share few words; a page of
+ * near-identical lines is bounded by CONTAIN_MAX_SCAN.
+ */
+function containment(tokens: string[][], lower: string[]): (j: number, own: Set<string>) => number {
+  const linesWith = new Map<string, number[]>();
+  for (let k = 0; k < tokens.length; k++)
+    for (const tok of new Set(tokens[k])) {
+      const l = linesWith.get(tok);
+      if (l) l.push(k);
+      else linesWith.set(tok, [k]);
+    }
+  const allLines = Array.from({ length: tokens.length }, (_, k) => k);
+  return (j, own) => {
+    let rare: number[] | undefined;
+    for (const tok of own) {
+      const l = linesWith.get(tok);
+      if (l && (!rare || l.length < rare.length)) rare = l;
+    }
+    const scan = rare ?? allLines;
+    for (let x = 0; x < scan.length && x < CONTAIN_MAX_SCAN; x++) {
+      const k = scan[x];
+      if (k !== j && lower[k].length > lower[j].length && lower[k].includes(lower[j])) return 1;
+    }
+    return 0;
+  };
+}
+
+/**
  * Candidate lines and their features, in the order of TITLE_FEATURES. `lines` are the text's lines as
  * read (empty ones are skipped); `live` says which may be chosen (furniture already removed may not).
  */
@@ -168,15 +197,7 @@ export function titleCandidates(lines: string[], live?: (index: number) => boole
   const seen = new Map<string, number>();
   for (const s of norm) seen.set(s, (seen.get(s) ?? 0) + 1);
   const lower = norm.map((s) => ` ${s} `);
-  // the lines each word is in, for the containment feature
-  const linesWith = new Map<string, number[]>();
-  for (let k = 0; k < n; k++)
-    for (const tok of new Set(tokens[k])) {
-      const l = linesWith.get(tok);
-      if (l) l.push(k);
-      else linesWith.set(tok, [k]);
-    }
-  const allLines = Array.from({ length: n }, (_, k) => k);
+  const containedElsewhere = containment(tokens, lower);
 
   const longTokens = tokens.map((ts) => new Set(ts.filter((t) => t.length >= 4)));
   const shares = (a: number, b: number) => [...longTokens[a]].some((t) => longTokens[b].has(t));
@@ -206,21 +227,7 @@ export function titleCandidates(lines: string[], live?: (index: number) => boole
     const leadShare = long.length
       ? long.filter((tok) => lead.has(tok) && lead.get(tok) !== j).length / long.length
       : 0;
-    let contained = 0;
-    if (norm[j].length >= 12) {
-      // only lines holding the candidate's rarest word can hold the whole candidate (exact, and linear on
-      // pages whose lines share few words; a page of near-identical lines is bounded by CONTAIN_MAX_SCAN)
-      let rare: number[] | undefined;
-      for (const tok of own) {
-        const l = linesWith.get(tok);
-        if (l && (!rare || l.length < rare.length)) rare = l;
-      }
-      const scan = rare ?? allLines;
-      for (let x = 0; x < scan.length && x < CONTAIN_MAX_SCAN && !contained; x++) {
-        const k = scan[x];
-        if (k !== j && lower[k].length > lower[j].length && lower[k].includes(lower[j])) contained = 1;
-      }
-    }
+    const contained = norm[j].length >= 12 ? containedElsewhere(j, own) : 0;
     const logW = Math.log(w) / Math.log(MAX_TITLE_WORDS);
     const f: Record<TitleFeature, number> = {
       bias: 1,

@@ -58,7 +58,7 @@ function analysingCodeHash(): string {
   if (codeHash) return codeHash;
   const src = dirname(dirname(fileURLToPath(import.meta.url)));
   const h = createHash('sha256');
-  const skip = new Set(['timeline', 'eval', 'cli', 'server', 'store', 'output', 'export']);
+  const skip = new Set(['timeline', 'eval', 'cli', 'server', 'store', 'render']);
   const walk = (dir: string, top: boolean, files: RegExp) => {
     for (const name of readdirSync(dir).sort()) {
       if (top && skip.has(name)) continue;
