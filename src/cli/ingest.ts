@@ -43,7 +43,7 @@ export const command: Command = {
       allowPrivate: Boolean(values['allow-private']),
     });
     reportErrors(io, errors, quiet);
-    const store = openCliStore(values.db, { create: true });
+    const store = await openCliStore(values.db, { create: true });
     let added = 0;
     let duplicates = 0;
     const touched = new Set<string>();
@@ -61,7 +61,7 @@ export const command: Command = {
       if (pool) {
         let done = 0;
         bar.update('ingest', 0, total);
-        const r = await store.ingestParallel(
+        const r = await store.ingestParallel!(
           (function* () {
             for (let i = 0; i < batches; i++) yield batchAt(i);
           })(),
@@ -80,7 +80,7 @@ export const command: Command = {
         for (let b = 0; b < batches; b++) {
           const i = b * batchSize;
           const batch = batchAt(b);
-          const r = store.ingest(batch, {
+          const r = await store.ingest(batch, {
             onProgress: (stage, d, t) =>
               bar.update(stage, Math.min(total, i + Math.round((d / Math.max(1, t)) * batch.length)), total),
           });
@@ -92,7 +92,7 @@ export const command: Command = {
     } finally {
       bar.done();
       await pool?.close();
-      store.close();
+      await store.close();
     }
     const secs = (performance.now() - t0) / 1000;
     io.stdout(

@@ -38,7 +38,7 @@ export const command: Command = {
     const db = values.db ? String(values.db) : defaultStorePath();
     const allowPrivate = Boolean(values['allow-private']);
     const quiet = Boolean(values.quiet);
-    const store = openStore(db);
+    const store = await openStore(db);
     const controller = new AbortController();
     const stop = () => controller.abort();
     process.once('SIGINT', stop);
@@ -75,7 +75,7 @@ export const command: Command = {
     } finally {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      store.close();
+      await store.close();
     }
     return values.once && errors ? 1 : 0;
   },

@@ -33,15 +33,17 @@ import {
 } from '../stories/cluster.js';
 import { MIGRATION_BACKFILL, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import type {
-  ExportFormat,
+  IngestOptions,
   IngestReport,
+  OpenOptions,
+  ParallelIngestOptions,
   SearchFilters,
   SearchHit,
   Store,
   StoredQuote,
+  StoreStats,
   StorySummary,
-} from './index.js';
-import { exportStory as renderExport, parseStoryExport } from '../export/index.js';
+} from './types.js';
 import { TimelineSource } from './timeline-state.js';
 import {
   groupByArticle,
@@ -64,36 +66,7 @@ import { guardMethods } from './guard.js';
 
 export { StoreError };
 
-export interface OpenOptions {
-  readonly?: boolean;
-  /** Milliseconds a writer waits for another writer's lock (default 15 s). */
-  busyTimeout?: number;
-  /** Test hook: cap the file size in pages to provoke SQLITE_FULL. */
-  maxPageCount?: number;
-  /** The analysis run on new articles (default: the full pipeline, runPipeline). */
-  analyzer?: (articles: Article[], options: AnalyzeOptions) => Analysis;
-  /** Matching articles a search ranks at most (default SEARCH_CANDIDATES; see search). */
-  searchCandidates?: number;
-}
-
-export interface IngestOptions {
-  /** 'auto' (default): analyse articles that have no sentences yet; 'never': store as given. */
-  analyze?: 'auto' | 'never';
-  /** Entities of pre-analysed articles (their mentions' entityId refer to them). */
-  entities?: Entity[];
-  /** Put new articles in this story (or the story this function names) instead of clustering: import, and
-   * the benchmark's bulk path for pre-analysed synthetic corpora. */
-  story?: string | ((a: Article) => string);
-  /** Refresh the stored timelines of the stories this batch touches (default true). */
-  refreshTimelines?: boolean;
-  /** ingestParallel: commit each analysed batch in transactions of at most this many articles (default: one per
-   * batch). */
-  commitSlice?: number;
-  /** ingestParallel: how long a batch's commit is retried, asynchronously, while the store is locked by another
-   * connection (default 0: fail at once with a busy StoreError). */
-  busyRetryMs?: number;
-  onProgress?: (stage: string, done: number, total: number) => void;
-}
+export type { IngestOptions, OpenOptions };
 
 /** Document frequencies read from the store on first use of each term (a term not stored has frequency 0). */
 class StoredDocFreq extends Map<string, number> {
@@ -137,39 +110,48 @@ function isBusy(e: unknown): boolean {
 export function storeError(file: string, e: unknown, doing: string): Error {
   if (e instanceof StoreError) return e;
   const { code, message } = describe(e);
-  if (code === 'SQLITE_FULL')
+  const c = code ?? '';
+  if (c === 'SQLITE_FULL')
     return new StoreError(
       file,
       `disk full while ${doing}; the batch was rolled back and the store is unchanged`,
-      code,
+      'full',
+      c,
     );
-  if (
-    code === 'SQLITE_READONLY' ||
-    code === 'SQLITE_READONLY_DBMOVED' ||
-    code === 'SQLITE_READONLY_DIRECTORY'
-  )
-    return new StoreError(file, `cannot write the store (read-only file or directory) while ${doing}`, code);
-  if (code === 'SQLITE_CANTOPEN')
-    return new StoreError(file, `cannot open the store (missing or read-only directory?)`, code);
-  if (code === 'SQLITE_NOTADB' || (code ?? '').startsWith('SQLITE_CORRUPT'))
+  if (c.startsWith('SQLITE_READONLY'))
+    return new StoreError(
+      file,
+      `cannot write the store (read-only file or directory) while ${doing}`,
+      'read-only',
+      c,
+    );
+  if (c === 'SQLITE_CANTOPEN')
+    return new StoreError(file, `cannot open the store (missing or read-only directory?)`, 'io', c);
+  if (c === 'SQLITE_NOTADB' || c.startsWith('SQLITE_CORRUPT'))
     return new StoreError(
       file,
       `not a Chronicle store or the file is corrupt (${message}); it was left untouched`,
-      code,
+      'corrupt',
+      c,
     );
-  if ((code ?? '').startsWith('SQLITE_BUSY') || (code ?? '').startsWith('SQLITE_LOCKED'))
-    return new StoreError(file, `the store is locked by another process (timed out while ${doing})`, code);
-  if (code === 'SQLITE_IOERR' || (code ?? '').startsWith('SQLITE_IOERR'))
-    return new StoreError(file, `I/O error while ${doing} (${message})`, code);
+  if (c.startsWith('SQLITE_BUSY') || c.startsWith('SQLITE_LOCKED'))
+    return new StoreError(
+      file,
+      `the store is locked by another process (timed out while ${doing})`,
+      'busy',
+      c,
+    );
+  if (c.startsWith('SQLITE_IOERR'))
+    return new StoreError(file, `I/O error while ${doing} (${message})`, 'io', c);
   // A table missing from a file that passed the schema check, or stored JSON that no longer parses (its text is
   // not repeated: damaged bytes have no place on a terminal).
-  if (code === 'SQLITE_ERROR' && /^no such (table|column)/.test(message))
-    return new StoreError(file, `the store is damaged: ${message} (while ${doing})`, 'SQLITE_CORRUPT');
+  if (c === 'SQLITE_ERROR' && /^no such (table|column)/.test(message))
+    return new StoreError(file, `the store is damaged: ${message} (while ${doing})`, 'corrupt', c);
   if (e instanceof SyntaxError)
     return new StoreError(
       file,
       `the store is damaged: stored data no longer parses (while ${doing})`,
-      'SQLITE_CORRUPT',
+      'corrupt',
     );
   return e as Error;
 }
@@ -189,6 +171,7 @@ function preflight(path: string) {
     throw new StoreError(
       path,
       'not a Chronicle store or the file is corrupt (no SQLite header); it was left untouched',
+      'corrupt',
       'SQLITE_NOTADB',
     );
   let db: Database.Database | undefined;
@@ -199,6 +182,7 @@ function preflight(path: string) {
       throw new StoreError(
         path,
         `written by a newer Chronicle (schema version ${version}, this one reads up to ${SCHEMA_VERSION}); upgrade Chronicle — the file was left untouched`,
+        'schema',
         'NEWER_SCHEMA',
       );
     db.prepare('SELECT count(*) FROM sqlite_master').get();
@@ -283,7 +267,12 @@ export class SqliteStore implements Store {
     if (!memory) {
       if (existsSync(path)) preflight(path);
       else if (this.readonly)
-        throw new StoreError(path, 'no store at this path (run `chronicle ingest` first)', 'ENOENT');
+        throw new StoreError(
+          path,
+          'no store at this path (run `chronicle ingest` first)',
+          'missing',
+          'ENOENT',
+        );
       else {
         try {
           mkdirSync(dirname(path) || '.', { recursive: true });
@@ -291,6 +280,7 @@ export class SqliteStore implements Store {
           throw new StoreError(
             path,
             `cannot create the store's directory: ${describe(e).message}`,
+            describe(e).code === 'EACCES' || describe(e).code === 'EROFS' ? 'read-only' : 'io',
             describe(e).code,
           );
         }
@@ -319,6 +309,7 @@ export class SqliteStore implements Store {
           throw new StoreError(
             path,
             `store is at schema version ${v}; open it writable once to migrate`,
+            'schema',
             'OLD_SCHEMA',
           );
       }
@@ -332,7 +323,12 @@ export class SqliteStore implements Store {
     const run = this.db.transaction(() => {
       const v = this.db.pragma('user_version', { simple: true }) as number;
       if (v > SCHEMA_VERSION)
-        throw new StoreError(this.path, `written by a newer Chronicle (schema version ${v})`, 'NEWER_SCHEMA');
+        throw new StoreError(
+          this.path,
+          `written by a newer Chronicle (schema version ${v})`,
+          'schema',
+          'NEWER_SCHEMA',
+        );
       for (let i = v; i < SCHEMA_VERSION; i++) {
         this.db.exec(MIGRATIONS[i]);
         MIGRATION_BACKFILL[i]?.(this.db);
@@ -348,8 +344,7 @@ export class SqliteStore implements Store {
   }
 
   private writable(doing: string) {
-    if (this.readonly)
-      throw new StoreError(this.path, `opened read-only; cannot ${doing}`, 'SQLITE_READONLY');
+    if (this.readonly) throw new StoreError(this.path, `opened read-only; cannot ${doing}`, 'read-only');
   }
 
   // ---------------------------------------------------------------- ingest
@@ -374,7 +369,7 @@ export class SqliteStore implements Store {
     return st;
   }
 
-  ingest(input: Article[], options: IngestOptions = {}): IngestReport & { seconds: number } {
+  async ingest(input: Article[], options: IngestOptions = {}): Promise<IngestReport & { seconds: number }> {
     this.writable('ingest');
     const t0 = performance.now();
     const report: IngestReport = { added: [], duplicates: [], storiesTouched: [] };
@@ -401,10 +396,7 @@ export class SqliteStore implements Store {
   async ingestParallel(
     batches: Iterable<Article[]>,
     pool: AnalyzerPool,
-    options: IngestOptions & {
-      lookahead?: number;
-      onBatch?: (report: IngestReport, batch: number) => void;
-    } = {},
+    options: ParallelIngestOptions = {},
   ): Promise<IngestReport & { seconds: number }> {
     this.writable('ingest');
     const t0 = performance.now();
@@ -577,6 +569,12 @@ export class SqliteStore implements Store {
     // A story chosen by an id it had before a merge means the story it joined.
     if (typeof options.story === 'string')
       options = { ...options, story: this.currentStoryId(options.story) };
+    // An imported story keeps its id when no story has (or had) it.
+    if (options.newStory !== undefined)
+      options = {
+        ...options,
+        story: this.storyIdTaken(options.newStory) ? this.newStoryIdForImport() : options.newStory,
+      };
     // The per-article work that does not depend on the store, before taking the write lock (articles analysed by
     // the pool come with it done).
     const unprepared = fresh.filter((a) => !this.prepared.has(a));
@@ -600,7 +598,7 @@ export class SqliteStore implements Store {
     this.termsCommitted(report);
     if (options.refreshTimelines !== false) {
       try {
-        this.refreshStoredTimelines(report.storiesTouched);
+        this.refreshStoredTimelinesSync(report.storiesTouched);
       } catch {
         // The batch is committed; a stored timeline that could not be updated stays stale (its story version
         // no longer matches) and is rebuilt when next read.
@@ -856,6 +854,7 @@ export class SqliteStore implements Store {
       saveStory.run(s.size, s.first, s.last, encodeVector(s.terms), encodeVector(s.entities), rowidOf(sid));
     }
     this.saveDocFreq(df.changed, df.freq);
+    if (typeof options.story === 'string') report.into = options.story;
     report.storiesTouched = [...new Set([...touched, ...report.storiesTouched])]
       .filter((id) => !report.merged?.some((m) => m.from === id))
       .sort();
@@ -979,7 +978,11 @@ export class SqliteStore implements Store {
 
   // ---------------------------------------------------------------- reading articles back
 
-  getArticles(ids: string[]): Article[] {
+  async getArticles(ids: string[]): Promise<Article[]> {
+    return this.getArticlesSync(ids);
+  }
+
+  private getArticlesSync(ids: string[]): Article[] {
     const one = this.db.prepare('SELECT * FROM articles WHERE id = ?');
     const rows: ArticleRow[] = [];
     for (const id of ids) {
@@ -990,7 +993,11 @@ export class SqliteStore implements Store {
   }
 
   /** Articles of a story, in publication order. */
-  storyArticles(storyId: string): Article[] {
+  async storyArticles(storyId: string): Promise<Article[]> {
+    return this.storyArticlesSync(storyId);
+  }
+
+  private storyArticlesSync(storyId: string): Article[] {
     const story = this.findStoryRow(storyId);
     if (!story) return [];
     const rows = this.db
@@ -1101,8 +1108,9 @@ export class SqliteStore implements Store {
   }
 
   /** The story's articles rebuilt from the store, as an Analysis (no re-analysis). */
-  storyAnalysis(storyId: string): Analysis {
-    const articles = this.storyArticles(storyId);
+  async storyAnalysis(storyId: string): Promise<Analysis> {
+    this.storyRow(storyId);
+    const articles = this.storyArticlesSync(storyId);
     return { articles, entities: this.entitiesOf(articles), errors: [] };
   }
 
@@ -1130,7 +1138,7 @@ export class SqliteStore implements Store {
         .join(', ') ||
       r.id;
     const { from, to } = this.storySpan(r);
-    return { id: r.id, title, articles: r.size, from, to, topEntities, sources };
+    return { id: r.id, title, articles: r.size, from, to, topEntities, sources, version: r.version };
   }
 
   /** A story's first and last publication day; recomputed from its articles' plausible days when a stored
@@ -1147,7 +1155,7 @@ export class SqliteStore implements Store {
     return { from: days[0] ?? null, to: days[days.length - 1] ?? null };
   }
 
-  listStories(): StorySummary[] {
+  async listStories(): Promise<StorySummary[]> {
     const rows = this.db
       .prepare('SELECT * FROM stories WHERE size > 0 ORDER BY size DESC, rowid')
       .all() as StoryRow[];
@@ -1155,14 +1163,14 @@ export class SqliteStore implements Store {
   }
 
   /** The story with this id, or the one it was merged into (see story_aliases); its `id` is the current one. */
-  getStory(id: string): StorySummary | null {
+  async getStory(id: string): Promise<StorySummary | null> {
     const r = this.findStoryRow(id);
     return r ? this.summary(r) : null;
   }
 
   private storyRow(id: string): StoryRow {
     const r = this.findStoryRow(id);
-    if (!r) throw new StoreError(this.path, `no story "${id}" (see \`chronicle stories\`)`, 'NO_STORY');
+    if (!r) throw new StoreError(this.path, `no story "${id}" (see \`chronicle stories\`)`, 'no-story');
     return r;
   }
 
@@ -1203,7 +1211,7 @@ export class SqliteStore implements Store {
   }
 
   /** Per-story date statistics kept incrementally at ingest: day -> articles published, sentences referring. */
-  storyDays(id: string): { day: string; articles: number; refs: number }[] {
+  async storyDays(id: string): Promise<{ day: string; articles: number; refs: number }[]> {
     const r = this.storyRow(id);
     const days = this.db
       .prepare('SELECT day, articles, refs FROM story_days WHERE story_rowid = ? ORDER BY day')
@@ -1215,7 +1223,11 @@ export class SqliteStore implements Store {
    * Build a story's timeline from its stored analysis (the stored timeline is not used). The articles come
    * from the lean, incrementally updated timeline source: the same analysis `storyAnalysis` gives.
    */
-  buildStoryTimeline(id: string, options: TimelineOptions = {}): Timeline {
+  async buildStoryTimeline(id: string, options: TimelineOptions = {}): Promise<Timeline> {
+    return this.buildStoryTimelineSync(id, options);
+  }
+
+  private buildStoryTimelineSync(id: string, options: TimelineOptions = {}): Timeline {
     const r = this.storyRow(id);
     return buildTimelineFromAnalysis(this.timelineSource().analysis(r.rowid, r.version), options);
   }
@@ -1293,14 +1305,14 @@ export class SqliteStore implements Store {
     return (this.timelineSourceState ??= new TimelineSource(this.db, { decodeTokens }));
   }
 
-  storyTimeline(id: string, options: TimelineOptions = {}): Timeline {
+  async storyTimeline(id: string, options: TimelineOptions = {}): Promise<Timeline> {
     const r = this.storyRow(id);
     const key = optionsKey(options);
     const stored = this.db
       .prepare('SELECT story_version, json FROM timelines WHERE story_rowid = ? AND options_key = ?')
       .get(r.rowid, key) as { story_version: number; json: string } | undefined;
     if (stored && stored.story_version === r.version) return JSON.parse(stored.json) as Timeline;
-    const t = this.buildStoryTimeline(id, options);
+    const t = this.buildStoryTimelineSync(id, options);
     if (!this.readonly) {
       try {
         this.saveTimeline(r.rowid, key, r.version, t);
@@ -1326,7 +1338,11 @@ export class SqliteStore implements Store {
   }
 
   /** Update the stored timelines of the given stories (only stories that have stored timelines). */
-  refreshStoredTimelines(storyIds: string[]): number {
+  async refreshStoredTimelines(storyIds: string[]): Promise<number> {
+    return this.refreshStoredTimelinesSync(storyIds);
+  }
+
+  private refreshStoredTimelinesSync(storyIds: string[]): number {
     let n = 0;
     const rows = this.db
       .prepare(
@@ -1355,9 +1371,9 @@ export class SqliteStore implements Store {
     return n;
   }
 
-  queryTimeline(query: string, options: TimelineOptions = {}): Timeline {
-    const hits = this.search(query, { from: options.from, to: options.to, limit: 2000 });
-    const articles = this.getArticles(hits.map((h) => h.articleId));
+  async queryTimeline(query: string, options: TimelineOptions = {}): Promise<Timeline> {
+    const hits = this.searchSync(query, { from: options.from, to: options.to, limit: 2000 });
+    const articles = this.getArticlesSync(hits.map((h) => h.articleId));
     return buildTimelineFromAnalysis(
       { articles, entities: this.entitiesOf(articles), errors: [] },
       { ...options, query: options.query ?? query },
@@ -1373,7 +1389,11 @@ export class SqliteStore implements Store {
    * when that leaves too few hits (selective filters), the candidates are instead the most recent matches
    * that pass the filters. Snippets are made for the returned hits only (see snippetOf).
    */
-  search(terms: string, filters: SearchFilters = {}): SearchHit[] {
+  async search(terms: string, filters: SearchFilters = {}): Promise<SearchHit[]> {
+    return this.searchSync(terms, filters);
+  }
+
+  private searchSync(terms: string, filters: SearchFilters = {}): SearchHit[] {
     const match = ftsQuery(terms);
     if (!match) return [];
     const limit = filters.limit ?? 20;
@@ -1439,7 +1459,7 @@ export class SqliteStore implements Store {
           throw new StoreError(
             this.path,
             `the full-text index lists article row ${rowid}, which is not stored: the store is damaged`,
-            'SQLITE_CORRUPT',
+            'corrupt',
           );
         return { ...row, rank };
       });
@@ -1457,7 +1477,7 @@ export class SqliteStore implements Store {
 
   // ---------------------------------------------------------------- entities and quotes
 
-  entities(filters: { story?: string; type?: EntityType; limit?: number } = {}): Entity[] {
+  async entities(filters: { story?: string; type?: EntityType; limit?: number } = {}): Promise<Entity[]> {
     const limit = filters.limit ?? 50;
     const params: unknown[] = [];
     let sql: string;
@@ -1506,7 +1526,7 @@ export class SqliteStore implements Store {
     }));
   }
 
-  quotes(filters: { speaker?: string; story?: string; limit?: number } = {}): StoredQuote[] {
+  async quotes(filters: { speaker?: string; story?: string; limit?: number } = {}): Promise<StoredQuote[]> {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: filters.limit ?? 100 };
     if (filters.speaker) {
@@ -1528,26 +1548,7 @@ export class SqliteStore implements Store {
     return quotes;
   }
 
-  // ---------------------------------------------------------------- export / import
-
-  exportStory(id: string, format: ExportFormat): string {
-    const story = this.getStory(id);
-    if (!story) throw new StoreError(this.path, `no story "${id}" (see \`chronicle stories\`)`, 'NO_STORY');
-    const analysis = this.storyAnalysis(id);
-    return renderExport({ story, analysis, timeline: this.storyTimeline(id) }, format);
-  }
-
-  importStory(json: string, source = 'import'): { storyId: string; articles: number } {
-    this.writable('import');
-    const data = parseStoryExport(json, source);
-    if (!data.articles.length) throw new StoreError(source, 'the story has no articles');
-    // Keep the exported story id when it is free here; otherwise let the store make a new one.
-    const free = !this.storyIdTaken(data.story.id);
-    const storyId = free ? data.story.id : this.newStoryIdForImport();
-    const r = this.ingest(data.articles, { analyze: 'never', entities: data.entities, story: storyId });
-    return { storyId, articles: r.added.length };
-  }
-
+  /** A story id for an import whose own id is taken: "s" + the next rowid, skipping ids taken. */
   private newStoryIdForImport(): string {
     const max = (this.db.prepare('SELECT coalesce(max(rowid), 0) FROM stories').pluck().get() as number) + 1;
     let n = max;
@@ -1557,7 +1558,7 @@ export class SqliteStore implements Store {
 
   // ---------------------------------------------------------------- maintenance
 
-  stats(): { articles: number; stories: number; entities: number; bytes: number } {
+  async stats(): Promise<StoreStats> {
     const c = (sql: string) => this.db.prepare(sql).pluck().get() as number;
     const pages = c('PRAGMA page_count') * c('PRAGMA page_size');
     return {
@@ -1568,11 +1569,11 @@ export class SqliteStore implements Store {
     };
   }
 
-  integrityCheck(): string {
+  async integrityCheck(): Promise<string> {
     return this.db.pragma('integrity_check', { simple: true }) as string;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }
@@ -1724,8 +1725,6 @@ guardMethods(
     entities: 'listing entities',
     quotes: 'listing quotes',
     getArticles: 'reading articles',
-    exportStory: 'exporting a story',
-    importStory: 'importing a story',
     stats: 'counting',
   },
   storeError,

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '../../src/store/index.js';
-import { timelineJs } from '../../src/export/index.js';
+import { SqliteStore } from '../../src/store/index.js';
+import { exportStory, importStory, timelineJs } from '../../src/export/index.js';
 import type { Timeline } from '../../src/model.js';
 import { art, miniAnalyze, SPILL } from './helpers.js';
 
@@ -32,7 +32,7 @@ const timeline: Timeline = {
   quotes: [],
 };
 
-test('TimelineJS export has the documented shape with HTML-escaped text', () => {
+test('TimelineJS export has the documented shape with HTML-escaped text', async () => {
   const j = timelineJs(timeline, 'Spill <story>', 'sub & title');
   assert.deepEqual(j.title, { text: { headline: 'Spill &lt;story&gt;', text: 'sub &amp; title' } });
   assert.equal(j.events.length, 1);
@@ -44,48 +44,49 @@ test('TimelineJS export has the documented shape with HTML-escaped text', () => 
   assert.ok(!/<Gull>/.test(JSON.stringify(j)));
 });
 
-test('a story exported as JSON imports into another store without re-analysis', () => {
-  const a = openStore(tmp(), { analyzer: miniAnalyze });
-  a.ingest(SPILL.map(([t, d], i) => art(t, d, { id: `sp${i}` })));
-  const id = a.listStories()[0].id;
-  const json = a.exportStory(id, 'json');
+test('a story exported as JSON imports into another store without re-analysis', async () => {
+  const a = new SqliteStore(tmp(), { analyzer: miniAnalyze });
+  await a.ingest(SPILL.map(([t, d], i) => art(t, d, { id: `sp${i}` })));
+  const id = (await a.listStories())[0].id;
+  const json = await exportStory(a, id, 'json');
   const parsed = JSON.parse(json);
   assert.equal(parsed.format, 'chronicle-story');
   assert.equal(parsed.articles.length, 4);
-  for (const f of ['markdown', 'html', 'timelinejs'] as const) assert.ok(a.exportStory(id, f).length > 20);
-  assert.doesNotThrow(() => JSON.parse(a.exportStory(id, 'timelinejs')));
-  const b = openStore(tmp(), {
+  for (const f of ['markdown', 'html', 'timelinejs'] as const)
+    assert.ok((await exportStory(a, id, f)).length > 20);
+  assert.ok(JSON.parse(await exportStory(a, id, 'timelinejs')));
+  const b = new SqliteStore(tmp(), {
     analyzer: () => {
       throw new Error('import must not re-analyse');
     },
   });
-  const r = b.importStory(json);
+  const r = await importStory(b, json);
   assert.equal(r.articles, 4);
-  assert.equal(b.getStory(r.storyId)!.articles, 4);
+  assert.equal((await b.getStory(r.storyId!))!.articles, 4);
   assert.deepEqual(
-    b.storyAnalysis(r.storyId).articles.map((x) => x.sentences.length),
-    a.storyAnalysis(id).articles.map((x) => x.sentences.length),
+    (await b.storyAnalysis(r.storyId!)).articles.map((x) => x.sentences.length),
+    (await a.storyAnalysis(id)).articles.map((x) => x.sentences.length),
   );
   assert.deepEqual(
-    b.quotes({}).map((q) => q.text),
-    a.quotes({}).map((q) => q.text),
+    (await b.quotes({})).map((q) => q.text),
+    (await a.quotes({})).map((q) => q.text),
   );
   // Importing again adds nothing.
-  assert.equal(b.importStory(json).articles, 0);
-  a.close();
-  b.close();
+  assert.equal((await importStory(b, json)).articles, 0);
+  await a.close();
+  await b.close();
 });
 
-test('a malformed import names the file and the problem', () => {
-  const b = openStore(tmp(), { analyzer: miniAnalyze });
-  assert.throws(
-    () => b.importStory('{"format": "chronicle-story", "version": 1, "story": {"id": "s1"}}', 'in.json'),
+test('a malformed import names the file and the problem', async () => {
+  const b = new SqliteStore(tmp(), { analyzer: miniAnalyze });
+  await assert.rejects(
+    () => importStory(b, '{"format": "chronicle-story", "version": 1, "story": {"id": "s1"}}', 'in.json'),
     /in\.json: missing "articles"/,
   );
-  assert.throws(
-    () => b.importStory('{"format": "other"}', 'x.json'),
+  await assert.rejects(
+    () => importStory(b, '{"format": "other"}', 'x.json'),
     /x\.json: not a Chronicle story export/,
   );
-  assert.throws(() => b.importStory('{\n"format": \n', 'y.json'), /y\.json(:\d+)?: not valid JSON/);
-  b.close();
+  await assert.rejects(() => importStory(b, '{\n"format": \n', 'y.json'), /y\.json(:\d+)?: not valid JSON/);
+  await b.close();
 });

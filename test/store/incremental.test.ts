@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '../../src/store/index.js';
+import { SqliteStore, type Store } from '../../src/store/index.js';
 import { art, COUNCIL, miniAnalyze, SPILL } from './helpers.js';
 
 const tmp = () => join(mkdtempSync(join(tmpdir(), 'chron-inc-')), 'c.db');
@@ -12,16 +12,16 @@ const spill = () =>
     art(t, d, { id: `spill${i}`, source: 'Bay Gazette', title: `Harbour report ${i}` }),
   );
 const council = () => COUNCIL.map(([t, d], i) => art(t, d, { id: `council${i}` }));
-const spillStory = (s: ReturnType<typeof openStore>) =>
-  s.listStories().find((x) => x.topEntities.some((e) => e.name === 'Northern Gull'))!.id;
+const spillStory = async (s: Store) =>
+  (await s.listStories()).find((x) => x.topEntities.some((e) => e.name === 'Northern Gull'))!.id;
 
-test('a stored timeline is updated by ingest and equals a full rebuild on the same articles', () => {
-  const inc = openStore(tmp(), { analyzer: miniAnalyze });
+test('a stored timeline is updated by ingest and equals a full rebuild on the same articles', async () => {
+  const inc = new SqliteStore(tmp(), { analyzer: miniAnalyze });
   const sp = spill();
-  inc.ingest([sp[0], sp[1], ...council()]);
-  const id = spillStory(inc);
-  const before = inc.storyTimeline(id, { sentences: 1 });
-  const r = inc.ingest([sp[2], sp[3]]);
+  await inc.ingest([sp[0], sp[1], ...council()]);
+  const id = await spillStory(inc);
+  const before = await inc.storyTimeline(id, { sentences: 1 });
+  const r = await inc.ingest([sp[2], sp[3]]);
   assert.ok(r.storiesTouched.includes(id));
   // The stored timeline was brought up to date by the ingest itself (same story version, no rebuild on read).
   const row = inc.db
@@ -33,25 +33,25 @@ test('a stored timeline is updated by ingest and equals a full rebuild on the sa
   const updated = JSON.parse(row.json);
   assert.notDeepEqual(updated, before);
 
-  const full = openStore(tmp(), { analyzer: miniAnalyze });
-  full.ingest([...spill(), ...council()]);
-  const fid = spillStory(full);
-  assert.deepEqual(updated, full.buildStoryTimeline(fid, { sentences: 1 }));
-  assert.deepEqual(inc.storyTimeline(id, { sentences: 1 }), updated);
-  assert.deepEqual(inc.storyDays(id), full.storyDays(fid));
+  const full = new SqliteStore(tmp(), { analyzer: miniAnalyze });
+  await full.ingest([...spill(), ...council()]);
+  const fid = await spillStory(full);
+  assert.deepEqual(updated, await full.buildStoryTimeline(fid, { sentences: 1 }));
+  assert.deepEqual(await inc.storyTimeline(id, { sentences: 1 }), updated);
+  assert.deepEqual(await inc.storyDays(id), await full.storyDays(fid));
   // Stories the batch did not touch keep their stored state.
-  const councilId = inc.listStories().find((x) => x.id !== id)!.id;
+  const councilId = (await inc.listStories()).find((x) => x.id !== id)!.id;
   assert.ok(!r.storiesTouched.includes(councilId));
-  inc.close();
-  full.close();
+  await inc.close();
+  await full.close();
 });
 
-test('timelines rebuilt from the store match the analysis that was stored', () => {
-  const s = openStore(tmp(), { analyzer: miniAnalyze });
+test('timelines rebuilt from the store match the analysis that was stored', async () => {
+  const s = new SqliteStore(tmp(), { analyzer: miniAnalyze });
   const input = spill();
-  s.ingest(input);
-  const id = spillStory(s);
-  const analysis = s.storyAnalysis(id);
+  await s.ingest(input);
+  const id = await spillStory(s);
+  const analysis = await s.storyAnalysis(id);
   assert.deepEqual(
     analysis.articles.map((a) => a.id),
     ['spill0', 'spill1', 'spill2', 'spill3'],
@@ -64,5 +64,5 @@ test('timelines rebuilt from the store match the analysis that was stored', () =
   const groups = analysis.articles.flatMap((a) => a.sentences.map((x) => x.dupGroup));
   assert.equal(new Set(groups).size, groups.length);
   assert.ok(analysis.entities.some((e) => e.name === 'Mara Oduya' && e.articleIds.length === 3));
-  s.close();
+  await s.close();
 });

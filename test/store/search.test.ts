@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { newArticle, type Article } from '../../src/model.js';
 
 const tmp = () => join(mkdtempSync(join(tmpdir(), 'chron-search-')), 'c.db');
@@ -23,9 +23,9 @@ function article(id: string, title: string, body: string, fields: Partial<Articl
   return newArticle({ id, title, rawText: body, publishedAt: '2024-05-01', source: 'Test Post', ...fields });
 }
 
-test('search ranks by relevance: more and denser matches first, a title match above a body match', () => {
-  const s = openStore(tmp());
-  s.ingest(
+test('search ranks by relevance: more and denser matches first, a title match above a body match', async () => {
+  const s = new SqliteStore(tmp());
+  await s.ingest(
     [
       article('once', 'Town notes', `${FILLER.join(' ')} A ferry left the harbour at noon.`),
       article(
@@ -38,7 +38,7 @@ test('search ranks by relevance: more and denser matches first, a title match ab
     ],
     { analyze: 'never' },
   );
-  const hits = s.search('ferry');
+  const hits = await s.search('ferry');
   assert.deepEqual(
     hits.map((h) => h.articleId),
     ['dense', 'twice', 'once'],
@@ -46,8 +46,8 @@ test('search ranks by relevance: more and denser matches first, a title match ab
   for (let i = 1; i < hits.length; i++) assert.ok(hits[i - 1].score > hits[i].score);
 
   // Same body, the word in the title as well ranks first (title weighs 4x).
-  const t = openStore(tmp());
-  t.ingest(
+  const t = new SqliteStore(tmp());
+  await t.ingest(
     [
       article('body', 'Evening report', `${FILLER[0]} The lighthouse keeper retired. ${FILLER[1]}`),
       article('title', 'Lighthouse keeper', `${FILLER[2]} The lighthouse keeper retired. ${FILLER[3]}`),
@@ -55,29 +55,29 @@ test('search ranks by relevance: more and denser matches first, a title match ab
     { analyze: 'never' },
   );
   assert.deepEqual(
-    t.search('lighthouse').map((h) => h.articleId),
+    (await t.search('lighthouse')).map((h) => h.articleId),
     ['title', 'body'],
   );
-  s.close();
-  t.close();
+  await s.close();
+  await t.close();
 });
 
-test('snippets mark stemmed matches in a window of the text, cut with an ellipsis', () => {
-  const s = openStore(tmp());
+test('snippets mark stemmed matches in a window of the text, cut with an ellipsis', async () => {
+  const s = new SqliteStore(tmp());
   const body = `${FILLER.join(' ')} Volunteers cleaned the spilled oil from two beaches. ${FILLER.join(' ')}`;
-  s.ingest([article('a', 'Coast report', body)], { analyze: 'never' });
-  const [hit] = s.search('spill beach');
+  await s.ingest([article('a', 'Coast report', body)], { analyze: 'never' });
+  const [hit] = await s.search('spill beach');
   assert.match(hit.snippet, /\[spilled\] oil from two \[beaches\]/);
   assert.ok(hit.snippet.startsWith('…') && hit.snippet.endsWith('…'));
   assert.ok(hit.snippet.split(/\s+/).length <= 18);
   // Only a title match: the snippet is the title.
-  s.ingest([article('b', 'Lifeboat crew honoured', FILLER.join(' '))], { analyze: 'never' });
-  assert.equal(s.search('lifeboat')[0].snippet, '[Lifeboat] crew honoured');
-  s.close();
+  await s.ingest([article('b', 'Lifeboat crew honoured', FILLER.join(' '))], { analyze: 'never' });
+  assert.equal((await s.search('lifeboat'))[0].snippet, '[Lifeboat] crew honoured');
+  await s.close();
 });
 
-test('with more matches than candidates, the most recent are ranked and selective filters still find older hits', () => {
-  const s = openStore(tmp(), { searchCandidates: 10 });
+test('with more matches than candidates, the most recent are ranked and selective filters still find older hits', async () => {
+  const s = new SqliteStore(tmp(), { searchCandidates: 10 });
   const arts: Article[] = [];
   for (let i = 0; i < 40; i++)
     arts.push(
@@ -92,8 +92,8 @@ test('with more matches than candidates, the most recent are ranked and selectiv
       ),
     );
   // One batch per article: rowids follow the list order.
-  for (const a of arts) s.ingest([a], { analyze: 'never' });
-  const all = s.search('bridge', { limit: 5 });
+  for (const a of arts) await s.ingest([a], { analyze: 'never' });
+  const all = await s.search('bridge', { limit: 5 });
   // Candidates are the 10 most recently stored matches (n30..n39); the denser ones (i % 4 == 0) rank first.
   assert.deepEqual(
     all
@@ -104,26 +104,28 @@ test('with more matches than candidates, the most recent are ranked and selectiv
   );
   assert.ok(all.every((h) => Number(h.articleId.slice(1)) >= 30));
   // A filter kept by some candidates: ranked among them.
-  const early = s
-    .search('bridge', { from: '2024-01-01', to: '2024-01-05', limit: 3 })
-    .map((h) => h.articleId);
+  const early = (await s.search('bridge', { from: '2024-01-01', to: '2024-01-05', limit: 3 })).map(
+    (h) => h.articleId,
+  );
   assert.equal(early[0], 'n32');
   assert.deepEqual(early.slice(1).sort(), ['n30', 'n31']);
   // Fewer hits than asked for among the candidates: the 10 most recent matches that pass the filter are ranked
   // (n0-n4 and n28-n32); the dense ones (n0, n4, n28, n32) come first.
-  const more = s.search('bridge', { from: '2024-01-01', to: '2024-01-05', limit: 5 }).map((h) => h.articleId);
+  const more = (await s.search('bridge', { from: '2024-01-01', to: '2024-01-05', limit: 5 })).map(
+    (h) => h.articleId,
+  );
   assert.deepEqual(more.slice(0, 4).sort(), ['n0', 'n28', 'n32', 'n4']);
   // A filter no candidate passes: the most recent matches that pass it are ranked instead.
   assert.deepEqual(
-    s.search('bridge', { source: 'valley herald' }).map((h) => h.articleId),
+    (await s.search('bridge', { source: 'valley herald' })).map((h) => h.articleId),
     ['n3'],
   );
   // Without the bound, every match is a candidate.
-  const u = openStore(tmp());
-  for (const a of arts) u.ingest([a], { analyze: 'never' });
-  const top = u.search('bridge', { limit: 3 }).map((h) => Number(h.articleId.slice(1)));
+  const u = new SqliteStore(tmp());
+  for (const a of arts) await u.ingest([a], { analyze: 'never' });
+  const top = (await u.search('bridge', { limit: 3 })).map((h) => Number(h.articleId.slice(1)));
   assert.ok(top.every((i) => i % 4 === 0));
   assert.ok(top.some((i) => i < 30));
-  s.close();
-  u.close();
+  await s.close();
+  await u.close();
 });

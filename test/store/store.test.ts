@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { art, COUNCIL, miniAnalyze, SPILL } from './helpers.js';
 
 const tmp = () => join(mkdtempSync(join(tmpdir(), 'chron-store-')), 'c.db');
@@ -17,11 +17,11 @@ const spill = () =>
   );
 const council = () => COUNCIL.map(([t, d], i) => art(t, d, { id: `council${i}`, source: 'Bay Gazette' }));
 
-test('ingest stores articles once: same content or same canonical URL is a duplicate', () => {
-  const s = openStore(tmp(), { analyzer: miniAnalyze });
-  const r1 = s.ingest(spill());
+test('ingest stores articles once: same content or same canonical URL is a duplicate', async () => {
+  const s = new SqliteStore(tmp(), { analyzer: miniAnalyze });
+  const r1 = await s.ingest(spill());
   assert.equal(r1.added.length, 4);
-  const r2 = s.ingest(spill());
+  const r2 = await s.ingest(spill());
   assert.deepEqual(r2.added, []);
   assert.equal(r2.duplicates.length, 4);
   const a = art('Completely new text about the pier.', '2024-03-10', {
@@ -30,19 +30,19 @@ test('ingest stores articles once: same content or same canonical URL is a dupli
   const b = art('Edited text about the pier, later version.', '2024-03-10', {
     url: 'https://news.example/pier',
   });
-  const r3 = s.ingest([a, b]);
+  const r3 = await s.ingest([a, b]);
   assert.equal(r3.added.length, 1);
   assert.equal(r3.duplicates.length, 1);
-  assert.equal(s.stats().articles, 5);
-  s.close();
+  assert.equal((await s.stats()).articles, 5);
+  await s.close();
 });
 
-test('stored articles come back with their analysis intact (offsets, timexes, mentions, quotes)', () => {
-  const s = openStore(tmp(), { analyzer: miniAnalyze });
+test('stored articles come back with their analysis intact (offsets, timexes, mentions, quotes)', async () => {
+  const s = new SqliteStore(tmp(), { analyzer: miniAnalyze });
   const input = spill();
-  s.ingest(input);
+  await s.ingest(input);
   const [orig] = input;
-  const [back] = s.getArticles([orig.id]);
+  const [back] = await s.getArticles([orig.id]);
   assert.equal(back.text, orig.text);
   assert.equal(back.sentences.length, orig.sentences.length);
   assert.deepEqual(
@@ -57,13 +57,13 @@ test('stored articles come back with their analysis intact (offsets, timexes, me
   assert.ok(back.mentions.every((m) => /^e\d+$/.test(m.entityId ?? '')));
   assert.equal(back.quotes[0].text, 'We are containing the diesel');
   assert.equal(back.quotes[0].speaker, 'Mara Oduya');
-  s.close();
+  await s.close();
 });
 
-test('articles about a different event on the same day form a separate story', () => {
-  const s = openStore(tmp(), { analyzer: miniAnalyze });
-  s.ingest([...spill(), ...council()]);
-  const stories = s.listStories();
+test('articles about a different event on the same day form a separate story', async () => {
+  const s = new SqliteStore(tmp(), { analyzer: miniAnalyze });
+  await s.ingest([...spill(), ...council()]);
+  const stories = await s.listStories();
   assert.equal(stories.length, 2);
   assert.equal(stories[0].articles, 4);
   assert.equal(stories[1].articles, 2);
@@ -72,91 +72,90 @@ test('articles about a different event on the same day form a separate story', (
   assert.deepEqual(stories[0].sources.sort(), ['Bay Gazette', 'Harbour Courier']);
   assert.ok(stories[0].topEntities.some((e) => e.name === 'Northern Gull'));
   assert.ok(stories[1].topEntities.some((e) => e.name === 'Petra Vance'));
-  s.close();
+  await s.close();
 });
 
-test('incremental ingest joins new articles to the right existing story', () => {
-  const s = openStore(tmp(), { analyzer: miniAnalyze });
+test('incremental ingest joins new articles to the right existing story', async () => {
+  const s = new SqliteStore(tmp(), { analyzer: miniAnalyze });
   const sp = spill();
-  s.ingest([sp[0], sp[1], ...council()]);
-  const spillStory = s.listStories().find((x) => x.topEntities.some((e) => e.name === 'Northern Gull'))!;
-  const r = s.ingest([sp[2], sp[3]]);
+  await s.ingest([sp[0], sp[1], ...council()]);
+  const spillStory = (await s.listStories()).find((x) =>
+    x.topEntities.some((e) => e.name === 'Northern Gull'),
+  )!;
+  const r = await s.ingest([sp[2], sp[3]]);
   assert.deepEqual(r.storiesTouched, [spillStory.id]);
-  assert.equal(s.getStory(spillStory.id)!.articles, 4);
-  s.close();
+  assert.equal((await s.getStory(spillStory.id))!.articles, 4);
+  await s.close();
 });
 
-test('search ranks by relevance, returns snippets and honours filters', () => {
-  const s = openStore(tmp(), { analyzer: miniAnalyze });
-  s.ingest([...spill(), ...council()]);
-  const hits = s.search('diesel slick');
+test('search ranks by relevance, returns snippets and honours filters', async () => {
+  const s = new SqliteStore(tmp(), { analyzer: miniAnalyze });
+  await s.ingest([...spill(), ...council()]);
+  const hits = await s.search('diesel slick');
   assert.ok(hits.length >= 2);
   assert.ok(hits.every((h) => h.articleId.startsWith('spill')));
   assert.match(hits[0].snippet, /\[(diesel|slick)\]/i);
   for (let i = 1; i < hits.length; i++) assert.ok(hits[i - 1].score >= hits[i].score);
+  assert.deepEqual((await s.search('library', { source: 'bay gazette' })).map((h) => h.articleId).sort(), [
+    'council0',
+    'council1',
+  ]);
+  assert.deepEqual(await s.search('library', { source: 'Harbour Courier' }), []);
   assert.deepEqual(
-    s
-      .search('library', { source: 'bay gazette' })
-      .map((h) => h.articleId)
-      .sort(),
-    ['council0', 'council1'],
-  );
-  assert.deepEqual(s.search('library', { source: 'Harbour Courier' }), []);
-  assert.deepEqual(
-    s.search('harbour', { from: '2024-03-06', to: '2024-03-08' }).map((h) => h.articleId),
+    (await s.search('harbour', { from: '2024-03-06', to: '2024-03-08' })).map((h) => h.articleId),
     ['spill2'],
   );
-  assert.deepEqual(s.search('library', { entity: 'petra vance' }).length, 2);
-  assert.deepEqual(s.search('harbour', { entity: 'petra vance' }), []);
-  const story = s.listStories()[1].id;
-  assert.deepEqual(s.search('council', { story }).length, 2);
+  assert.deepEqual((await s.search('library', { entity: 'petra vance' })).length, 2);
+  assert.deepEqual(await s.search('harbour', { entity: 'petra vance' }), []);
+  const story = (await s.listStories())[1].id;
+  assert.deepEqual((await s.search('council', { story })).length, 2);
   // FTS syntax in user input is neutralised, not an error.
-  assert.doesNotThrow(() => s.search('diesel AND (NEAR "'));
-  assert.deepEqual(s.search('***'), []);
-  s.close();
+  await assert.doesNotReject(() => s.search('diesel AND (NEAR "'));
+  assert.deepEqual(await s.search('***'), []);
+  await s.close();
 });
 
-test('entities and quotes can be filtered by story, type and speaker', () => {
-  const s = openStore(tmp(), { analyzer: miniAnalyze });
-  s.ingest([...spill(), ...council()]);
-  const [spillStory, councilStory] = s.listStories();
-  const ents = s.entities({ story: spillStory.id });
+test('entities and quotes can be filtered by story, type and speaker', async () => {
+  const s = new SqliteStore(tmp(), { analyzer: miniAnalyze });
+  await s.ingest([...spill(), ...council()]);
+  const [spillStory, councilStory] = await s.listStories();
+  const ents = await s.entities({ story: spillStory.id });
   assert.equal(ents[0].mentions >= ents[ents.length - 1].mentions, true);
   assert.ok(ents.some((e) => e.name === 'Kessel Bay'));
   assert.ok(!ents.some((e) => e.name === 'Petra Vance'));
-  assert.ok(s.entities({ type: 'LOC' }).every((e) => e.type === 'LOC'));
-  const q = s.quotes({ speaker: 'oduya' });
+  assert.ok((await s.entities({ type: 'LOC' })).every((e) => e.type === 'LOC'));
+  const q = await s.quotes({ speaker: 'oduya' });
   assert.deepEqual(
     q.map((x) => x.text),
     ['We are containing the diesel', 'The slick is gone'],
   );
   assert.equal(q[0].storyId, spillStory.id);
   assert.deepEqual(
-    s.quotes({ story: councilStory.id }).map((x) => x.speaker),
+    (await s.quotes({ story: councilStory.id })).map((x) => x.speaker),
     ['Petra Vance'],
   );
-  s.close();
+  await s.close();
 });
 
-test('entities from different batches merge by name and alias', () => {
-  const s = openStore(tmp(), { analyzer: miniAnalyze });
+test('entities from different batches merge by name and alias', async () => {
+  const s = new SqliteStore(tmp(), { analyzer: miniAnalyze });
   const sp = spill();
-  s.ingest([sp[0]]);
-  s.ingest([sp[1]]);
-  const gull = s.entities({}).filter((e) => e.name === 'Northern Gull');
+  await s.ingest([sp[0]]);
+  await s.ingest([sp[1]]);
+  const gull = (await s.entities({})).filter((e) => e.name === 'Northern Gull');
   assert.equal(gull.length, 1);
   assert.equal(gull[0].mentions, 2);
   assert.deepEqual(gull[0].articleIds.sort(), ['spill0', 'spill1']);
-  s.close();
+  await s.close();
 });
 
-test('per-story date statistics are kept incrementally', () => {
-  const s = openStore(tmp(), { analyzer: miniAnalyze });
+test('per-story date statistics are kept incrementally', async () => {
+  const s = new SqliteStore(tmp(), { analyzer: miniAnalyze });
   const sp = spill();
-  s.ingest([sp[0], sp[1]]);
-  s.ingest([sp[2], sp[3]]);
-  const id = s.listStories()[0].id;
-  const days = s.storyDays(id);
+  await s.ingest([sp[0], sp[1]]);
+  await s.ingest([sp[2], sp[3]]);
+  const id = (await s.listStories())[0].id;
+  const days = await s.storyDays(id);
   assert.deepEqual(
     days.find((d) => d.day === '2024-03-07'),
     { day: '2024-03-07', articles: 1, refs: 1 },
@@ -165,5 +164,5 @@ test('per-story date statistics are kept incrementally', () => {
     days.find((d) => d.day === '2024-03-04'),
     { day: '2024-03-04', articles: 1, refs: 1 },
   );
-  s.close();
+  await s.close();
 });

@@ -4,7 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openStore } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
+import { exportStory } from '../../src/export/index.js';
 import { art, COUNCIL, miniAnalyze, SPILL } from './helpers.js';
 
 const MORE_HARBOUR = [
@@ -15,56 +16,56 @@ const MORE_HARBOUR = [
 ];
 
 /** Two forced stories on one subject, then a clustered batch that shows they are one: s2 merges into s1. */
-function mergedStore() {
-  const s = openStore(':memory:', { analyzer: miniAnalyze });
-  s.ingest([art(SPILL[0][0], SPILL[0][1])], { story: 's1' });
-  s.ingest([art(SPILL[1][0], SPILL[1][1])], { story: 's2' });
-  const r = s.ingest([art(SPILL[2][0], SPILL[2][1])]);
+async function mergedStore() {
+  const s = new SqliteStore(':memory:', { analyzer: miniAnalyze });
+  await s.ingest([art(SPILL[0][0], SPILL[0][1])], { story: 's1' });
+  await s.ingest([art(SPILL[1][0], SPILL[1][1])], { story: 's2' });
+  const r = await s.ingest([art(SPILL[2][0], SPILL[2][1])]);
   assert.deepEqual(r.merged, [{ from: 's2', into: 's1' }]);
   return s;
 }
 
-test('a merged story id still finds the story it joined, in every read', () => {
-  const s = mergedStore();
-  assert.equal(s.getStory('s2')?.id, 's1');
-  assert.equal(s.getStory('s2')?.articles, 3);
-  assert.deepEqual(s.storyTimeline('s2'), s.storyTimeline('s1'));
+test('a merged story id still finds the story it joined, in every read', async () => {
+  const s = await mergedStore();
+  assert.equal((await s.getStory('s2'))?.id, 's1');
+  assert.equal((await s.getStory('s2'))?.articles, 3);
+  assert.deepEqual(await s.storyTimeline('s2'), await s.storyTimeline('s1'));
   assert.deepEqual(
-    s.entities({ story: 's2' }).map((e) => e.name),
-    s.entities({ story: 's1' }).map((e) => e.name),
+    (await s.entities({ story: 's2' })).map((e) => e.name),
+    (await s.entities({ story: 's1' })).map((e) => e.name),
   );
-  assert.equal(s.quotes({ story: 's2' }).length, s.quotes({ story: 's1' }).length);
-  assert.ok(s.quotes({ story: 's2' }).length > 0);
-  assert.equal(s.search('diesel', { story: 's2' }).length, 3);
-  assert.equal(s.storyAnalysis('s2').articles.length, 3);
-  assert.equal(JSON.parse(s.exportStory('s2', 'json')).story.id, 's1');
+  assert.equal((await s.quotes({ story: 's2' })).length, (await s.quotes({ story: 's1' })).length);
+  assert.ok((await s.quotes({ story: 's2' })).length > 0);
+  assert.equal((await s.search('diesel', { story: 's2' })).length, 3);
+  assert.equal((await s.storyAnalysis('s2')).articles.length, 3);
+  assert.equal(JSON.parse(await exportStory(s, 's2', 'json')).story.id, 's1');
   // Articles sent to the old id go to the story it joined.
-  const r = s.ingest([art(SPILL[3][0], SPILL[3][1])], { story: 's2' });
+  const r = await s.ingest([art(SPILL[3][0], SPILL[3][1])], { story: 's2' });
   assert.deepEqual(r.storiesTouched, ['s1']);
-  assert.equal(s.getStory('s1')?.articles, 4);
-  s.close();
+  assert.equal((await s.getStory('s1'))?.articles, 4);
+  await s.close();
 });
 
-test('a new story never takes the id of a merged one', () => {
-  const s = mergedStore();
+test('a new story never takes the id of a merged one', async () => {
+  const s = await mergedStore();
   // s2's row was the last one: a new story gets its rowid again, but not its id.
-  const r = s.ingest([art(COUNCIL[0][0], COUNCIL[0][1])]);
+  const r = await s.ingest([art(COUNCIL[0][0], COUNCIL[0][1])]);
   assert.equal(r.storiesTouched.length, 1);
   assert.notEqual(r.storiesTouched[0], 's2');
-  assert.equal(s.getStory('s2')?.id, 's1');
-  s.close();
+  assert.equal((await s.getStory('s2'))?.id, 's1');
+  await s.close();
 });
 
-test('aliases follow a story that is merged in turn', () => {
-  const s = mergedStore();
-  s.ingest(
+test('aliases follow a story that is merged in turn', async () => {
+  const s = await mergedStore();
+  await s.ingest(
     MORE_HARBOUR.map((t, i) => art(t, `2024-03-1${i}`)),
     { story: 'later' },
   );
-  const r = s.ingest([art(SPILL[3][0], SPILL[3][1])]);
+  const r = await s.ingest([art(SPILL[3][0], SPILL[3][1])]);
   assert.deepEqual(r.merged, [{ from: 's1', into: 'later' }]);
-  assert.equal(s.getStory('s1')?.id, 'later');
-  assert.equal(s.getStory('s2')?.id, 'later');
-  assert.equal(s.getStory('nonesuch'), null);
-  s.close();
+  assert.equal((await s.getStory('s1'))?.id, 'later');
+  assert.equal((await s.getStory('s2'))?.id, 'later');
+  assert.equal(await s.getStory('nonesuch'), null);
+  await s.close();
 });
