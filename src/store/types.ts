@@ -4,15 +4,7 @@
  * commands, the feed watcher, the queue workers and the HTTP API use only this interface (and the functions
  * over it: export and import in src/export).
  */
-import type {
-  Analysis,
-  Article,
-  Entity,
-  EntityType,
-  IsoDay,
-  Timeline,
-  TimelineOptions,
-} from '../model.js';
+import type { Analysis, Article, Entity, EntityType, IsoDay, Timeline, TimelineOptions } from '../model.js';
 import type { AnalyzeOptions } from '../pipeline.js';
 import type { AnalyzerPool } from '../parallel/pool.js';
 
