@@ -3,11 +3,12 @@
  * zero-setup default). The CLI commands, the feed watcher and the HTTP API use only the Store interface
  * (types.ts) and the functions over it.
  */
-import { SqliteStore } from './sqlite.js';
+import { SqliteStore } from './sqlite/store.js';
 import type { OpenOptions, Store } from './types.js';
 
 export * from './types.js';
-export { SqliteStore, ftsQuery } from './sqlite.js';
+export { SqliteStore } from './sqlite/store.js';
+export { ftsQuery } from './core/search.js';
 export { contentHash } from '../util/content-hash.js';
 
 /**

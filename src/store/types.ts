@@ -120,6 +120,9 @@ export interface OpenOptions {
 export interface Store {
   /** Where the store is, for messages: a file path, or a PostgreSQL URL without its password. */
   readonly path: string;
+  /** Where another thread or process opens the same store (a file path, or the URL with its credentials: never
+   * printed); absent when only this object reaches it (an in-memory store). */
+  readonly location?: string;
   readonly readonly: boolean;
   /** Analyse (if not yet analysed) and store articles, idempotently, in one transaction per batch. */
   ingest(articles: Article[], options?: IngestOptions): Promise<IngestReport>;

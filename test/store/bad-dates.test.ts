@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteStore } from '../../src/store/index.js';
-import { isPlausibleDay, storedDay } from '../../src/store/days.js';
+import { isPlausibleDay, storedDay } from '../../src/store/core/days.js';
 import { main } from '../../src/cli/index.js';
 import { exportStory } from '../../src/export/index.js';
 import { art, miniAnalyze } from './helpers.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeTokens, encodeTokens } from '../../src/store/sqlite.js';
+import { decodeTokens, encodeTokens } from '../../src/store/core/articles.js';
 import { ftsQuery } from '../../src/store/index.js';
 
 test('tokens round-trip through the compact encoding', async () => {
@@ -28,8 +28,8 @@ test('ftsQuery quotes words and phrases and drops FTS operators', async () => {
 
 test('prepared article rows decode back to the analysed articles', async () => {
   const { runPipeline } = await import('../../src/pipeline.js');
-  const { prepareArticles, encodeTermStats, groupId } = await import('../../src/store/prepare.js');
-  const { decodeSentenceMeta, tokenLines } = await import('../../src/store/annotations.js');
+  const { prepareArticles, encodeTermStats, groupId } = await import('../../src/store/core/prepare.js');
+  const { decodeSentenceMeta, tokenLines } = await import('../../src/store/core/annotations.js');
   const { sentenceTerms, SENTENCE_TERMS_VERSION } = await import('../../src/timeline/context.js');
   const { articleFeatures, clusterOrderKey } = await import('../../src/stories/cluster.js');
   const base = {

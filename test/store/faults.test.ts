@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteStore, StoreError } from '../../src/store/index.js';
-import { SCHEMA_VERSION } from '../../src/store/schema.js';
+import { SCHEMA_VERSION } from '../../src/store/sqlite/schema.js';
 import { art, miniAnalyze, SPILL } from './helpers.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'chron-fault-'));

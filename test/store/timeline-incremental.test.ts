@@ -4,8 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../src/store/index.js';
-import { TimelineSource } from '../../src/store/timeline-state.js';
-import { decodeTokens } from '../../src/store/sqlite.js';
+import { TimelineSource } from '../../src/store/core/timeline-source.js';
+import { sqliteLeanReader } from '../../src/store/sqlite/store.js';
 import { buildTimelineFromAnalysis } from '../../src/timeline/index.js';
 import type { Article, TimelineOptions } from '../../src/model.js';
 import { art, miniAnalyze } from './helpers.js';
@@ -115,7 +115,7 @@ test('the lean timeline analysis equals the full stored analysis, lazy fields in
     rowid: number;
     version: number;
   };
-  const lean = source(s).analysis(r.rowid, r.version);
+  const lean = await source(s).analysis(r.rowid, r.version);
   const full = await s.storyAnalysis('bridge');
   assert.deepEqual(
     lean.articles.map((a) => a.id),
@@ -162,16 +162,16 @@ test('a story whose cached state was evicted or merged is read again and still e
   const other = await s.buildStoryTimeline('other');
   assert.equal(other.entries.length, 0);
   // A small cache keeps only the most recent story: the other one is read again in full, with the same result.
-  const small = new TimelineSource(s.db, { decodeTokens, maxSentences: 10 });
+  const small = new TimelineSource(sqliteLeanReader(s.db), { maxSentences: 10 });
   const row = (id: string) =>
     s.db.prepare('SELECT rowid, version FROM stories WHERE id = ?').get(id) as {
       rowid: number;
       version: number;
     };
   await s.ingest(all.slice(22), { story: 'third' });
-  const first = small.analysis(row('bridge').rowid, row('bridge').version);
-  small.analysis(row('third').rowid, row('third').version);
-  const again = small.analysis(row('bridge').rowid, row('bridge').version);
+  const first = await small.analysis(row('bridge').rowid, row('bridge').version);
+  await small.analysis(row('third').rowid, row('third').version);
+  const again = await small.analysis(row('bridge').rowid, row('bridge').version);
   assert.equal(small.stats.fullReads, 3);
   assert.deepEqual(
     again.articles.map((a) => a.id),
