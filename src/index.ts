@@ -11,6 +11,8 @@ export * from './model.js';
 export { runPipeline, stages, type AnalyzeOptions, type StageName } from './pipeline.js';
 export { readInputs, type IngestOptions, type IngestResult } from './ingest/index.js';
 export { buildTimelineFromAnalysis } from './timeline/index.js';
+export { summariseOutlets, storeOutletRecords, articleOutletRecords, type OutletSummary } from './sources.js';
+export { outletKey, outletFromUrl, registrableDomain } from './clean/outlets.js';
 export {
   openStore,
   defaultStorePath,

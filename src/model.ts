@@ -139,6 +139,11 @@ export interface Article {
   duplicateOf?: string | null;
   /** Reader hint: the text has exactly one sentence per line (Timeline17's tokenised files). */
   linesAreSentences?: boolean;
+  /**
+   * Reader hint: the text is the main text an extractor took from the page's HTML, not a page copy; the
+   * clean stage's learned furniture step is skipped (on such text it removes more body than furniture).
+   */
+  extractedFromHtml?: boolean;
 }
 
 export interface Entity {
@@ -177,6 +182,8 @@ export interface TimelineSentence {
   sentenceIndex: number;
   /** All articles that carry this sentence (or a near-duplicate of it). */
   sources: SourceRef[];
+  /** Corroboration: distinct outlets among `sources` (a copy of a wire story counts as the wire once). */
+  outlets?: number;
 }
 
 export interface TimelineEntry {
@@ -188,6 +195,8 @@ export interface TimelineEntry {
   sentences: TimelineSentence[];
   /** Union of the sources of the summary sentences and of the articles that refer to this date. */
   sources: SourceRef[];
+  /** Corroboration: distinct outlets among `sources` (a copy of a wire story counts as the wire once). */
+  outlets?: number;
   /** Salience score of the date (strategy-specific, higher is more salient). */
   score: number;
 }

@@ -2,8 +2,8 @@
  * The named stages and the runner that passes articles through them, spaCy-style: each stage does one
  * job, reads what earlier stages added, and can be disabled by name.
  */
-import type { Analysis, Article, Entity, InputError } from './model.js';
-import { cleanArticle } from './clean/index.js';
+import { InputError, type Analysis, type Article, type Entity } from './model.js';
+import { cleanArticle, type CleanOptions } from './clean/index.js';
 import { annotateSentences } from './nlp/sentences.js';
 import { annotateTimexes } from './nlp/timex/index.js';
 import { annotateMentions } from './nlp/ner/index.js';
@@ -20,12 +20,16 @@ export interface AnalyzeOptions {
   onProgress?: (stage: StageName, done: number, total: number) => void;
   /** Called after each stage with its wall-clock duration in seconds (benchmarks). */
   onStageTime?: (stage: StageName, seconds: number) => void;
+  /** Options of the clean stage (which furniture model, if any, runs after the rules). */
+  clean?: CleanOptions;
 }
 
 export interface StageContext {
   options: AnalyzeOptions;
   /** Corpus-level entities, filled by the `entities` stage. */
   entities: Entity[];
+  /** Problems found on the way (an article that cleaning left empty), added to the analysis' errors. */
+  errors: InputError[];
 }
 
 export interface Stage {
@@ -47,8 +51,26 @@ function perArticle(name: StageName, fn: (a: Article, ctx: StageContext) => void
   };
 }
 
+const HAS_WORD_RE = /[\p{L}\p{N}]/u;
+
+/**
+ * Clean, and report an article that had words but has none left (a page copy that was all furniture):
+ * it stays in the analysis (callers pair results with inputs) but with no text it yields no sentences,
+ * so nothing of it reaches a timeline.
+ */
+function cleanStage(a: Article, ctx: StageContext): void {
+  cleanArticle(a, ctx.options.clean);
+  if (HAS_WORD_RE.test(a.text) || !HAS_WORD_RE.test(a.rawText)) return;
+  const e = new InputError(
+    a.path ?? a.url ?? a.id,
+    `nothing left after removing page furniture (${a.removed.length} lines removed); the article is skipped`,
+  );
+  a.warnings.push(e.message);
+  ctx.errors.push(e);
+}
+
 export const stages: Stage[] = [
-  perArticle('clean', (a) => cleanArticle(a)),
+  perArticle('clean', cleanStage),
   perArticle('sentences', (a) => annotateSentences(a)),
   perArticle('timex', (a) => annotateTimexes(a)),
   perArticle('mentions', (a) => annotateMentions(a)),
@@ -73,7 +95,7 @@ export function runPipeline(
   options: AnalyzeOptions = {},
   errors: InputError[] = [],
 ): Analysis {
-  const ctx: StageContext = { options, entities: [] };
+  const ctx: StageContext = { options, entities: [], errors };
   const disabled = new Set(options.disable ?? []);
   for (const stage of stages) {
     if (disabled.has(stage.name)) continue;

@@ -6,8 +6,10 @@
  */
 import type { Article } from '../model.js';
 import type { CleanContext, CleanLine, CleanRule } from './types.js';
+import { adLabelRule } from './rules/ad-label.js';
 import { bylineRule } from './rules/byline.js';
 import { captionRule } from './rules/caption.js';
+import { consentNoticeRule } from './rules/consent-notice.js';
 import { creditLineRule } from './rules/credit-line.js';
 import { datelineRule } from './rules/dateline.js';
 import { readTimeRule } from './rules/read-time.js';
@@ -20,25 +22,55 @@ import { summaryFromRule } from './rules/summary-from.js';
 import { timestampRule } from './rules/timestamp.js';
 import { titleRule } from './rules/title.js';
 import { trailingHeadlinesRule } from './rules/trailing-headlines.js';
+import { videoCaptionRule } from './rules/video-caption.js';
+import { wireDatelineRule } from './rules/wire-dateline.js';
+import { furnitureRule } from './furniture/index.js';
+import type { FurnitureModel } from './furniture/model.js';
+import { outletAgenciesRule } from './rules/outlet-agencies.js';
+import { outletBylineRule } from './rules/outlet-byline.js';
+import { outletCopyrightRule } from './rules/outlet-copyright.js';
+import { outletCreditRule } from './rules/outlet-credit.js';
+import { outletDatelineRule } from './rules/outlet-dateline.js';
+import { outletMastheadRule } from './rules/outlet-masthead.js';
+import { outletSelfReferenceRule } from './rules/outlet-self-reference.js';
+import { outletTrailerRule } from './rules/outlet-trailer.js';
+import { outletRule } from './rules/outlet.js';
 
 export type { CleanRule, CleanContext, CleanLine } from './types.js';
 
-/** The rules in the order they run: head furniture first, then the title, then body and tail furniture. */
+/**
+ * The rules in the order they run: cookie banners first (they sit anywhere, often above the article),
+ * head furniture, then the title, then body and tail furniture.
+ */
 export const cleanRules: CleanRule[] = [
+  consentNoticeRule,
   sectionLabelRule,
   bylineRule,
   timestampRule,
   readTimeRule,
   summaryFromRule,
   datelineRule,
+  wireDatelineRule,
+  videoCaptionRule,
   captionRule,
   sharePromptsRule,
+  adLabelRule,
   titleRule,
   relatedRule,
   recommendationsRule,
   creditLineRule,
   repeatedHeadlineRule,
   trailingHeadlinesRule,
+  // Outlet evidence from any line (also removed ones), then the outlet rule weighs it.
+  outletDatelineRule,
+  outletBylineRule,
+  outletAgenciesRule,
+  outletTrailerRule,
+  outletCopyrightRule,
+  outletSelfReferenceRule,
+  outletCreditRule,
+  outletMastheadRule,
+  outletRule,
 ];
 
 /** Characters that only get in the way: zero-width marks, soft hyphens; NBSP becomes a space. */
@@ -49,8 +81,8 @@ function normalise(raw: string): string {
     .replace(/[\u00a0\u2007\u202f]/g, ' ');
 }
 
-/** Run the given rules over the article; exported for per-rule tests. */
-export function applyCleanRules(article: Article, rules: CleanRule[] = cleanRules): void {
+/** Run the given rules over the article (setting article.text); returns its lines as the rules left them. */
+export function applyCleanRules(article: Article, rules: CleanRule[] = cleanRules): CleanLine[] {
   const lines: CleanLine[] = normalise(article.rawText)
     .split('\n')
     .map((text) => ({ text }));
@@ -71,10 +103,20 @@ export function applyCleanRules(article: Article, rules: CleanRule[] = cleanRule
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+  return lines;
 }
 
+export interface CleanOptions {
+  /** The furniture model run after the rules: default the shipped one; null runs the rules only. */
+  furniture?: FurnitureModel | null;
+}
+
+const shippedStep = furnitureRule();
+
 /** The clean stage: strips furniture and fills byline/source/title. Idempotent on a fresh article. */
-export function cleanArticle(article: Article): void {
+export function cleanArticle(article: Article, options: CleanOptions = {}): void {
   article.removed = [];
-  applyCleanRules(article);
+  const step =
+    options.furniture === undefined ? shippedStep : options.furniture && furnitureRule(options.furniture);
+  applyCleanRules(article, step ? [...cleanRules, step] : cleanRules);
 }

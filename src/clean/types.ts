@@ -56,6 +56,24 @@ export function headIndices(ctx: CleanContext, n = HEAD_LINES): number[] {
   return liveIndices(ctx).slice(0, n);
 }
 
+/** A line that reads like an article paragraph (the first one marks where the article starts). */
+const PARAGRAPH_WORDS = 15;
+
+/**
+ * The top of the article: the first `n` live lines, and, when a page copy puts menus above the article,
+ * also the `n` live lines just above its first paragraph (where headline, byline and date sit). In order.
+ */
+export function leadIndices(ctx: CleanContext, n = HEAD_LINES): number[] {
+  const live = liveIndices(ctx);
+  const first = live.findIndex((i) => {
+    const t = ctx.lines[i].text;
+    return wordCount(t) >= PARAGRAPH_WORDS && endsLikeSentence(t);
+  });
+  const out = new Set(live.slice(0, n));
+  if (first > n) for (const i of live.slice(Math.max(n, first - n), first)) out.add(i);
+  return [...out];
+}
+
 /** Number of white-space separated words: `s.trim().split(/\s+/).length` (0 for a blank string), counted
  * in one pass without building the pieces. */
 export function wordCount(s: string): number {

@@ -40,8 +40,16 @@ export const command: Command = {
       io.stderr('chronicle analyze: no usable articles in the input\n');
       return 1;
     }
+    const before = errors.length;
     const analysis = runPipeline(articles, { onProgress: (stage, d, t) => bar.update(stage, d, t) }, errors);
     bar.done();
+    // Articles the clean stage left empty (all furniture) are reported and skipped.
+    reportErrors(io, errors.slice(before), quiet);
+    analysis.articles = analysis.articles.filter((a) => a.text.trim() !== '');
+    if (!analysis.articles.length) {
+      io.stderr('chronicle analyze: no usable articles in the input\n');
+      return 1;
+    }
     if (format === 'json') {
       io.stdout(JSON.stringify(analysisJson(analysis)) + '\n');
       return 0;

@@ -1,16 +1,28 @@
 /** Shared CLI plumbing: argument parsing, output streams, progress and errors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { stripControlChars } from '../util/control-chars.js';
+
+export { stripControlChars };
 
 export interface CliIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** Chronicle's own cursor controls (the progress bar) on stderr; defaults to `stderr`. Never untrusted text. */
+  terminal?: (s: string) => void;
   /** True when stderr is a terminal (progress is shown only then). */
   isTTY: boolean;
 }
 
+/**
+ * The process's streams. Everything written to stdout and stderr loses escape sequences and control
+ * characters (tab and line feed stay): titles, sources, file names and article text come from untrusted
+ * input and must not act on the user's terminal. JSON output is unaffected except for C1 and DEL
+ * characters (JSON.stringify already escapes C0 ones); only the progress bar's own controls pass raw.
+ */
 export const processIO: CliIO = {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
+  stdout: (s) => process.stdout.write(stripControlChars(s)),
+  stderr: (s) => process.stderr.write(stripControlChars(s)),
+  terminal: (s) => process.stderr.write(s),
   isTTY: Boolean(process.stderr.isTTY),
 };
 
@@ -78,6 +90,7 @@ export function formatOption(value: unknown, allowed: string[], dflt: string): s
 /** A progress reporter that draws on stderr only when it is a terminal and --quiet is off. */
 export function progress(io: CliIO, quiet: boolean) {
   const on = io.isTTY && !quiet;
+  const draw = io.terminal ?? io.stderr;
   let last = 0;
   return {
     update(label: string, done: number, total: number) {
@@ -87,12 +100,12 @@ export function progress(io: CliIO, quiet: boolean) {
       last = now;
       const width = 24;
       const filled = total ? Math.round((done / total) * width) : 0;
-      io.stderr(
+      draw(
         `\r${label.padEnd(10)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}\x1b[K`,
       );
     },
     done() {
-      if (on) io.stderr('\r\x1b[K');
+      if (on) draw('\r\x1b[K');
     },
   };
 }

@@ -10,8 +10,10 @@ const benchmarks: Record<string, () => Promise<{ command: Command }>> = {
   coref: () => import('./eval/coref.js'),
   quotes: () => import('./eval/quotes.js'),
   extract: () => import('./eval/extract.js'),
+  clean: () => import('./eval/clean.js'),
   pubdate: () => import('./eval/pubdate.js'),
   stories: () => import('./eval/stories.js'),
+  meta: () => import('./eval/meta.js'),
 };
 
 const help = `Usage: chronicle eval <benchmark> [options]
@@ -24,13 +26,15 @@ Benchmarks (each takes a dataset path and --format text|json; see \`chronicle ev
   coref    MEANTIME cross-document entity coreference (B-cubed, CoNLL F1)
   quotes   PolNeAR quote and attribution extraction
   extract  article-extraction benchmark (main text from HTML)
+  clean    page-text benchmark (furniture removal from copied page text)
   pubdate  publication-date extraction from HTML
   stories  story clustering on Timeline17 (purity, inverse purity, B-cubed)
+  meta     titles, outlets and publication days from pasted page text (page-text with its HTML)
 `;
 
 export const command: Command = {
   summary:
-    'measure a stage on a public benchmark (timex, score, tls, ner, coref, quotes, extract, pubdate, stories)',
+    'measure a stage on a public benchmark (timex, score, tls, ner, coref, quotes, extract, clean, pubdate, stories, meta)',
   help,
   async run(argv, io) {
     const [name, ...rest] = argv;

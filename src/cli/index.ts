@@ -7,6 +7,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   eval: () => import('./eval.js'),
   ingest: () => import('./ingest.js'),
   stories: () => import('./stories.js'),
+  sources: () => import('./sources.js'),
   search: () => import('./search.js'),
   entities: () => import('./entities.js'),
   quotes: () => import('./quotes.js'),

@@ -4,7 +4,7 @@
  */
 import type { Analysis, Timeline } from '../model.js';
 import { StoreError, type ExportFormat, type Store, type StorySummary } from '../store/types.js';
-import { timelineMarkdown } from '../output/markdown.js';
+import { escapeMarkdown, timelineMarkdown } from '../output/markdown.js';
 import { timelineHtml } from '../output/html.js';
 import { parseStoryExport, storyJson } from './json.js';
 import { timelineJs } from './timelinejs.js';
@@ -32,7 +32,11 @@ export function renderExport(m: StoryMaterial, format: ExportFormat): string {
     case 'json':
       return JSON.stringify(storyJson(m.story, m.analysis, m.timeline)) + '\n';
     case 'markdown':
-      return timelineMarkdown(m.timeline, title).replace(/\n/, `\n\n_${subtitle(m.story)}_\n`);
+      // A function, not a replacement string: a `$&` in a source name must stay text.
+      return timelineMarkdown(m.timeline, title).replace(
+        /\n/,
+        () => `\n\n_${escapeMarkdown(subtitle(m.story))}_\n`,
+      );
     case 'html':
       return timelineHtml(m.timeline, title);
     case 'timelinejs':

@@ -5,6 +5,7 @@
 import type { Analysis, Article, Entity, Timeline } from '../model.js';
 import { InputError } from '../model.js';
 import type { StorySummary } from '../store/index.js';
+import { presentTimeline } from '../output/present.js';
 
 export const STORY_FORMAT = 'chronicle-story';
 export const STORY_FORMAT_VERSION = 1;
@@ -23,7 +24,8 @@ export function storyJson(story: StorySummary, analysis: Analysis, timeline: Tim
     format: STORY_FORMAT,
     version: STORY_FORMAT_VERSION,
     story,
-    timeline,
+    // The timeline as people read it; the articles below keep their text and paths exactly.
+    timeline: presentTimeline(timeline),
     entities: analysis.entities,
     articles: analysis.articles,
   };

@@ -5,6 +5,7 @@
  */
 import type { Timeline } from '../model.js';
 import { escapeHtml } from '../output/html.js';
+import { presentTimeline, sourceTitleLabel } from '../output/present.js';
 
 export interface TimelineJsDate {
   year: string;
@@ -17,14 +18,15 @@ export interface TimelineJs {
   events: { start_date: TimelineJsDate; text: { headline: string; text: string }; group?: string }[];
 }
 
-export function timelineJs(t: Timeline, title: string, subtitle = ''): TimelineJs {
+export function timelineJs(timeline: Timeline, title: string, subtitle = ''): TimelineJs {
+  const t = presentTimeline(timeline);
   return {
     title: { text: { headline: escapeHtml(title), text: escapeHtml(subtitle) } },
     events: t.entries.map((e) => {
       const [year, month, day] = e.date.split('-');
       const sources = e.sources
         .map((s) => {
-          const label = escapeHtml(s.title || s.source || s.path || s.articleId);
+          const label = escapeHtml(sourceTitleLabel(s));
           return s.url && /^https?:\/\//i.test(s.url) ? `<a href="${escapeHtml(s.url)}">${label}</a>` : label;
         })
         .join(', ');

@@ -91,21 +91,28 @@ export async function readInputs(inputs: string[], options: IngestOptions = {}):
     }
   };
 
+  // Page readers note what they had to work around (markup over the limits, a wrong charset) in the
+  // article's warnings: those are reported too, naming the file or URL.
+  const addPages = (input: string, list: Article[]) => {
+    for (const a of list) for (const w of a.warnings) fail(new InputError(input, w));
+    add(list, false);
+  };
+
   const urls = inputs.filter((i) => URL_RE.test(i));
   const paths = inputs.filter((i) => !URL_RE.test(i));
 
   for (const file of listFiles(paths, fail)) {
     try {
-      if (isTimeline17Path(file)) add([readTimeline17Article(file, maxBytes)], true);
+      if (isTimeline17Path(file)) add([readTimeline17Article(file, maxBytes, fail)], true);
       else if (HTML_RE.test(file)) {
         const readHtmlFile = await loadReader<(p: string, o: IngestOptions) => Promise<unknown>>(
           file,
           './html.js',
           'readHtmlFile',
         );
-        add(asArticles(await readHtmlFile(file, { ...options, maxBytes })), false);
+        addPages(file, asArticles(await readHtmlFile(file, { ...options, maxBytes })));
       } else if (JSONL_RE.test(file)) add(readJsonlArticles(file, readTextFile(file, maxBytes), fail), true);
-      else add([readTextArticle(file, readTextFile(file, maxBytes))], true);
+      else add([readTextArticle(file, readTextFile(file, maxBytes), fail)], true);
     } catch (e) {
       fail(asInputError(file, e));
     }
@@ -117,7 +124,7 @@ export async function readInputs(inputs: string[], options: IngestOptions = {}):
         './url.js',
         'readUrl',
       );
-      add(asArticles(await readUrl(url, { ...options, maxBytes })), false);
+      addPages(url, asArticles(await readUrl(url, { ...options, maxBytes })));
     } catch (e) {
       fail(asInputError(url, e));
     }

@@ -5,10 +5,10 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Article } from '../model.js';
+import type { Article, IsoDay } from '../model.js';
 import { InputError, newArticle } from '../model.js';
 import { readTextFile } from './files.js';
-import { articleId } from './text.js';
+import { articleId, isoDay } from './text.js';
 import { contentHash } from '../util/content-hash.js';
 
 /** Does this path follow the Timeline17 article layout? */
@@ -16,10 +16,25 @@ export function isTimeline17Path(path: string): boolean {
   return /(?:^|[\\/])InputDocs[\\/]\d{4}-\d{2}-\d{2}[\\/][^\\/]+$/.test(path);
 }
 
-export function readTimeline17Article(path: string, maxBytes?: number): Article {
-  const day = basename(dirname(path));
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day))
+/** The calendar day a folder name `YYYY-MM-DD` stands for, or null (`2024-13-45`, `0000-00-00`). */
+export function folderDay(name: string): IsoDay | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(name);
+  return m ? isoDay(+m[1], +m[2], +m[3]) : null;
+}
+
+/**
+ * One article of the layout. A day folder whose name is no calendar day (`2024-13-45`) is reported
+ * (naming the folder, also through `onError`) and the article is kept undated.
+ */
+export function readTimeline17Article(
+  path: string,
+  maxBytes?: number,
+  onError?: (e: InputError) => void,
+): Article {
+  const folder = basename(dirname(path));
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(folder))
     throw new InputError(path, 'not in a Timeline17 InputDocs/<YYYY-MM-DD>/ folder');
+  const day = folderDay(folder);
   const topic = basename(dirname(dirname(dirname(path))));
   const underscore = topic.indexOf('_');
   const rawText = readTextFile(path, maxBytes).replace(/\r\n?/g, '\n');
@@ -28,12 +43,20 @@ export function readTimeline17Article(path: string, maxBytes?: number): Article 
     rawText,
     path,
     publishedAt: day,
-    publishedAtEvidence: 'folder',
+    publishedAtEvidence: day ? 'folder' : null,
     topic,
     source: underscore > 0 ? topic.slice(underscore + 1) : null,
     linesAreSentences: true,
   });
   a.contentHash = contentHash(rawText);
+  if (!day) {
+    const e = new InputError(
+      dirname(path),
+      `folder name ${folder} is not a calendar day; ${basename(path)} is kept without a date`,
+    );
+    a.warnings.push(e.message);
+    onError?.(e);
+  }
   return a;
 }
 
@@ -62,7 +85,7 @@ export function readTimeline17Dir(
   for (const day of days) {
     const dd = join(root, day);
     if (!statSync(dd).isDirectory()) continue;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) {
+    if (!folderDay(day)) {
       report(new InputError(dd, 'folder name is not a YYYY-MM-DD publication day; skipped'));
       continue;
     }

@@ -101,15 +101,42 @@ function isBoundary(text: string, p: number, q: number, lineStart: number, lineE
   return true;
 }
 
+/**
+ * Finds runs of terminal punctuation for splitBlock, which asks block by block in text order. A search
+ * that ran past its block (the next full stop may be megabytes away, or absent) still answers for the
+ * following blocks, so a text of a million short lines without full stops is read once, not once per line.
+ */
+class TerminalScan {
+  private readonly re = /(?:\.{2,}|…|[.!?]+)/g;
+  /** The last search: from `from`, the first run starts at `at` (-1: none) and is `length` long. */
+  private from = -1;
+  private at = -1;
+  length = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** Offset of the first run of terminal punctuation starting at or after `i` (-1: none); see `length`. */
+  next(i: number): number {
+    // a search from `from` <= i whose run starts at or after i found the first run from i as well
+    if (!(this.from >= 0 && this.from <= i && (this.at < 0 || this.at >= i))) {
+      this.re.lastIndex = i;
+      const m = this.re.exec(this.text);
+      this.from = i;
+      this.at = m ? m.index : -1;
+      this.length = m ? m[0].length : 0;
+    }
+    return this.at;
+  }
+}
+
 /** Sentence spans of one line (or wrapped paragraph) text[start, end). */
-function splitBlock(text: string, start: number, end: number, out: Span[]): void {
-  const re = /(?:\.{2,}|…|[.!?]+)/g;
-  re.lastIndex = start;
+function splitBlock(text: string, start: number, end: number, out: Span[], scan: TerminalScan): void {
   let sentStart = start;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && m.index < end) {
-    const p = m.index;
-    let q = p + m[0].length;
+  let from = start;
+  let p: number;
+  while ((p = scan.next(from)) >= 0 && p < end) {
+    let q = p + scan.length;
+    from = q;
     if (q > end) break;
     // Terminal punctuation may be followed by more terminal marks and closing quotes/brackets.
     while (q < end && CLOSERS.includes(text[q])) q++;
@@ -118,7 +145,7 @@ function splitBlock(text: string, start: number, end: number, out: Span[]): void
     if (!isBoundary(text, p, q, start, end)) continue;
     pushTrimmed(text, sentStart, q, out);
     sentStart = q;
-    re.lastIndex = q;
+    from = q;
   }
   pushTrimmed(text, sentStart, end, out);
 }
@@ -136,6 +163,7 @@ function pushTrimmed(text: string, start: number, end: number, out: Span[]): voi
  */
 export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
+  const scan = new TerminalScan(text);
   const n = text.length;
   let blockStart = 0;
   let i = 0;
@@ -143,7 +171,7 @@ export function splitSentences(text: string): Span[] {
     const nl = text.indexOf('\n', i);
     const lineEnd = nl < 0 ? n : nl;
     if (nl < 0) {
-      splitBlock(text, blockStart, n, out);
+      splitBlock(text, blockStart, n, out, scan);
       break;
     }
     // Does the line break wrap a sentence? Look at the last non-space char before and the first after.
@@ -156,7 +184,7 @@ export function splitSentences(text: string): Span[] {
     const wraps =
       a > blockStart && next !== '\n' && next !== '\r' && WRAP_PREV_RE.test(prev) && isLower(next);
     if (!wraps) {
-      splitBlock(text, blockStart, lineEnd, out);
+      splitBlock(text, blockStart, lineEnd, out, scan);
       blockStart = nl + 1;
     }
     i = nl + 1;
@@ -295,16 +323,39 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   return out;
 }
 
-/** Fill article.sentences (with tokens) from article.text. */
+/**
+ * The longest sentence, in tokens, that the later stages see: a longer "sentence" (a run-on line without
+ * full stops, a table or a list dumped as text, a hostile input) is cut into consecutive chunks of this
+ * many tokens. One global cap, not tuned: well above the longest sentences of the corpora we read (596
+ * tokens in Timeline17, 95 in PolNeAR dev), so real sentences are never cut, and small enough that the
+ * work a stage does per sentence (NER's features and refiners, quote attribution) stays bounded.
+ */
+export const MAX_SENTENCE_TOKENS = 1000;
+
+/** Fill article.sentences (with tokens) from article.text; over-long sentences are cut (MAX_SENTENCE_TOKENS). */
 export function annotateSentences(article: Article): void {
   const text = article.text;
   const spans = article.linesAreSentences ? splitLines(text) : splitSentences(text);
-  article.sentences = spans.map((s, index) => ({
-    index,
-    start: s.start,
-    end: s.end,
-    text: text.slice(s.start, s.end),
-    tokens: tokenize(text, s.start, s.end),
-    timexes: [],
-  }));
+  const sentences: Article['sentences'] = [];
+  const add = (start: number, end: number, tokens: Token[]) =>
+    sentences.push({
+      index: sentences.length,
+      start,
+      end,
+      text: text.slice(start, end),
+      tokens,
+      timexes: [],
+    });
+  for (const s of spans) {
+    const tokens = tokenize(text, s.start, s.end);
+    if (tokens.length <= MAX_SENTENCE_TOKENS) {
+      add(s.start, s.end, tokens);
+      continue;
+    }
+    for (let k = 0; k < tokens.length; k += MAX_SENTENCE_TOKENS) {
+      const chunk = tokens.slice(k, k + MAX_SENTENCE_TOKENS);
+      add(chunk[0].start, chunk[chunk.length - 1].end, chunk);
+    }
+  }
+  article.sentences = sentences;
 }

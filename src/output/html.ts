@@ -1,5 +1,6 @@
 /** A self-contained HTML page for a timeline (no scripts; every text escaped). */
 import type { Timeline } from '../model.js';
+import { presentTimeline, sourceTitleLabel } from './present.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(
@@ -16,12 +17,13 @@ ol.tl>li{margin:0 0 1.5rem 1rem;position:relative}ol.tl>li:before{content:"";pos
 time{font-weight:700;color:#2b59c3}.src{font-size:.85rem;color:#555}.src a{color:#1d4ed8}
 blockquote{margin:.5rem 0;padding-left:.8rem;border-left:3px solid #ccc}.chip{display:inline-block;background:#eef2ff;border-radius:1rem;padding:0 .6rem;margin:.1rem;font-size:.85rem}`;
 
-export function timelineHtml(t: Timeline, title = 'Timeline'): string {
+export function timelineHtml(timeline: Timeline, title = 'Timeline'): string {
+  const t = presentTimeline(timeline);
   const entries = t.entries
     .map((e) => {
       const sources = e.sources
         .map((s, i) => {
-          const label = escapeHtml(s.title || s.source || s.path || s.articleId);
+          const label = escapeHtml(sourceTitleLabel(s));
           const url = safeUrl(s.url);
           return url
             ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">[${i + 1}] ${label}</a>`

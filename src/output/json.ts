@@ -1,5 +1,6 @@
 /** The JSON contracts of `chronicle analyze` and `chronicle timeline` (field names are public: keep them). */
 import type { Analysis, Article, Timeline } from '../model.js';
+import { presentTimeline } from './present.js';
 
 export function articleJson(a: Article, analysis: Analysis) {
   const byId = new Map(analysis.entities.map((e) => [e.id, e]));
@@ -56,12 +57,15 @@ export function analysisJson(analysis: Analysis) {
   };
 }
 
-export function timelineJson(t: Timeline) {
+/** Summaries and quotes detokenised; a source without title or outlet is titled by its file name. */
+export function timelineJson(timeline: Timeline) {
+  const t = presentTimeline(timeline);
   return {
     entries: t.entries.map((e) => ({
       date: e.date,
       summary: e.summary,
       sources: e.sources,
+      outlets: e.outlets ?? null,
       sentences: e.sentences,
       score: e.score,
     })),

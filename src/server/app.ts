@@ -27,6 +27,7 @@ import { exportStory } from '../export/index.js';
 import { DEFAULT_WRITE_LIMITS, ingestThrough, WriteQueue, type WriteLimits } from './writes.js';
 
 export { timelineView, DEFAULT_MAX_QUOTES, DEFAULT_MAX_SOURCES } from './timeline-view.js';
+import { registerSourcesRoute } from './sources-route.js';
 
 export interface AppOptions {
   store: Store;
@@ -203,6 +204,8 @@ function readRoutes(app: Hono, { store, reader, limits, views, lists, stories, b
       'Content-Disposition': `attachment; filename="${name}"`,
     });
   });
+
+  registerSourcesRoute(app, store);
 
   app.get('/api/search', async (c) => {
     const q = validate(searchQuery, c.req.query(), 'query');

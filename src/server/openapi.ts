@@ -234,6 +234,34 @@ export function openApiDocument(limits: InputLimits) {
           },
         },
       },
+      '/api/sources': {
+        get: {
+          summary: 'Outlets in the store, with their number of articles and first and last publication days',
+          responses: {
+            200: json(
+              {
+                type: 'object',
+                properties: {
+                  sources: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['outlet', 'articles', 'first', 'last'],
+                      properties: {
+                        outlet: { type: ['string', 'null'] },
+                        articles: { type: 'integer', minimum: 1 },
+                        first: { ...day, type: ['string', 'null'] },
+                        last: { ...day, type: ['string', 'null'] },
+                      },
+                    },
+                  },
+                },
+              },
+              'Outlets, most articles first',
+            ),
+          },
+        },
+      },
       '/api/stories/{id}': {
         get: {
           summary: 'One story',

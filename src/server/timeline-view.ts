@@ -6,6 +6,7 @@
 import type { Store, StorySummary } from '../store/index.js';
 import type { Timeline } from '../model.js';
 import type { TimelineQuery } from './schemas.js';
+import { presentTimeline } from '../output/present.js';
 import {
   coverageByDay,
   filterByDates,
@@ -45,6 +46,10 @@ export async function timelineView(store: Pick<Store, 'storyTimeline'>, s: Story
       timelineSources(base),
       base.entries.map((e) => e.date),
     ),
-    timeline: trimTimeline(timeline, q.maxSources ?? DEFAULT_MAX_SOURCES, q.maxQuotes ?? DEFAULT_MAX_QUOTES),
+    timeline: trimTimeline(
+      presentTimeline(timeline),
+      q.maxSources ?? DEFAULT_MAX_SOURCES,
+      q.maxQuotes ?? DEFAULT_MAX_QUOTES,
+    ),
   };
 }

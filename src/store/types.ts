@@ -150,6 +150,8 @@ export interface Store {
   entities(filters?: { story?: string; type?: EntityType; limit?: number }): Promise<Entity[]>;
   quotes(filters?: { speaker?: string; story?: string; limit?: number }): Promise<StoredQuote[]>;
   getArticles(ids: string[]): Promise<Article[]>;
+  /** Outlet, URL and publication day of every stored article (for `chronicle sources`). */
+  articleOutlets(): Promise<{ source: string | null; url: string | null; publishedAt: IsoDay | null }[]>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }

@@ -11,6 +11,7 @@ import { mentionDateRanker, type DateRanker } from './dates.js';
 import { centroidSummariser, type Chosen, type Summariser } from './summarise.js';
 import { timelineEntities, timelineQuotes, uniqueSources } from './aggregate.js';
 import { PARAMS } from './params.js';
+import { countOutlets } from './corroboration.js';
 
 export type { DateRanker, RankedDate } from './dates.js';
 export type { SentenceCollector, Candidate } from './collect.js';
@@ -51,11 +52,13 @@ export function datewiseStrategy(
         chosen.push(...picks);
         const sentences = picks.map((p) => {
           const u = p.candidate.unit;
+          const carriers = ctx.carriers.get(u.key) ?? [u.article];
           return {
             text: u.sentence.text.replace(/\s+/g, ' ').trim(),
             articleId: u.article.id,
             sentenceIndex: u.sentence.index,
-            sources: uniqueSources(ctx.carriers.get(u.key) ?? [u.article]),
+            sources: uniqueSources(carriers),
+            outlets: countOutlets(carriers, byId),
           };
         });
         const referring = r.referencedBy.map((id) => byId.get(id)).filter((a): a is Article => Boolean(a));
@@ -67,6 +70,7 @@ export function datewiseStrategy(
           summary: sentences.map((s) => s.text),
           sentences,
           sources: uniqueSources([...carriers, ...referring]),
+          outlets: countOutlets([...carriers, ...referring], byId),
           score: r.score,
         });
       }

@@ -4,10 +4,12 @@
  * when the sentence names the day and when several sources carry it, and skips any sentence too similar
  * to one already chosen for this or another day (no redundancy across dates).
  */
+import type { Article } from '../model.js';
 import type { Candidate } from './collect.js';
 import type { TimelineContext } from './context.js';
 import { PARAMS } from './params.js';
 import { cosine, cosineDense, cosinesWith, sparseCentroidOf, type SparseVector } from './text.js';
+import { countOutlets } from './corroboration.js';
 
 /** Tie order of equal scores: `localeCompare` of the keys (the same comparison, without a collator per call). */
 const compareKeys = new Intl.Collator().compare;
@@ -30,10 +32,16 @@ export const centroidSummariser: Summariser = {
     const items = candidates.map((c) => ({ c, v: ctx.vector(c.unit) }));
     const centroid = sparseCentroidOf(items.map((it) => ({ vector: it.v, weight: it.c.weight })));
     const topic = PARAMS.topicWeight > 0 ? ctx.topicCentroid() : undefined;
+    const byId = articlesById(ctx);
     const scored = items
       .filter((it) => it.v.norm > 0)
       .map((it) => {
-        const sources = ctx.carriers.get(it.c.unit.key)?.length ?? 1;
+        const carriers = ctx.carriers.get(it.c.unit.key);
+        const sources = !carriers
+          ? 1
+          : PARAMS.sourcesBoostCounts === 'outlets' && carriers.length > 1
+            ? countOutlets(carriers, byId)
+            : carriers.length;
         const central =
           (1 - PARAMS.topicWeight) * cosine(it.v, centroid) +
           (topic ? PARAMS.topicWeight * cosineDense(it.v, topic) : 0);
@@ -80,5 +88,13 @@ export const centroidSummariser: Summariser = {
     return picked;
   },
 };
+
+const byIdCache = new WeakMap<object, Map<string, Article>>();
+
+function articlesById(ctx: TimelineContext): Map<string, Article> {
+  let m = byIdCache.get(ctx.analysis);
+  if (!m) byIdCache.set(ctx.analysis, (m = new Map(ctx.analysis.articles.map((a) => [a.id, a]))));
+  return m;
+}
 
 export const summarisers: Record<string, Summariser> = { centroid: centroidSummariser };

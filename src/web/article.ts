@@ -46,5 +46,6 @@ export function htmlToArticle(bytes: Uint8Array | string, options: HtmlToArticle
     publishedAtEvidence: page.publishedAtEvidence,
     language: page.language,
     warnings,
+    extractedFromHtml: true,
   });
 }

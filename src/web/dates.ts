@@ -1,147 +1,17 @@
 /**
  * Parsing of date strings as they appear in page metadata and visible text, to a calendar day.
  * The day is the one written (a timestamp's local date as published), not converted to UTC.
- * Month names: calendar facts for English, German, French, Spanish, Portuguese, Italian, Dutch and Romanian.
+ * Month names: the CLDR tables of ./month-names.ts. Digits in other scripts (Arabic-Indic, Persian,
+ * full-width) are read as ASCII digits.
  */
 import type { IsoDay } from '../model.js';
+import { monthNameTable } from './month-names.js';
 
-const MONTHS: Record<string, number> = {};
-const names: string[][] = [
-  // en
-  [
-    'january',
-    'february',
-    'march',
-    'april',
-    'may',
-    'june',
-    'july',
-    'august',
-    'september',
-    'october',
-    'november',
-    'december',
-  ],
-  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'],
-  ['', '', '', '', '', '', '', '', 'sept', '', '', ''],
-  // de
-  [
-    'januar',
-    'februar',
-    'märz',
-    'april',
-    'mai',
-    'juni',
-    'juli',
-    'august',
-    'september',
-    'oktober',
-    'november',
-    'dezember',
-  ],
-  ['jänner', 'feber', 'maerz', '', '', '', '', '', '', 'okt', '', 'dez'],
-  // fr
-  [
-    'janvier',
-    'février',
-    'mars',
-    'avril',
-    'mai',
-    'juin',
-    'juillet',
-    'août',
-    'septembre',
-    'octobre',
-    'novembre',
-    'décembre',
-  ],
-  ['janv', 'févr', '', 'avr', '', '', 'juil', '', '', '', '', 'déc'],
-  // es
-  [
-    'enero',
-    'febrero',
-    'marzo',
-    'abril',
-    'mayo',
-    'junio',
-    'julio',
-    'agosto',
-    'septiembre',
-    'octubre',
-    'noviembre',
-    'diciembre',
-  ],
-  ['ene', '', '', 'abr', '', '', '', 'ago', 'setiembre', '', '', 'dic'],
-  // pt
-  [
-    'janeiro',
-    'fevereiro',
-    'março',
-    'abril',
-    'maio',
-    'junho',
-    'julho',
-    'agosto',
-    'setembro',
-    'outubro',
-    'novembro',
-    'dezembro',
-  ],
-  ['', 'fev', '', '', '', '', '', '', 'set', 'out', '', 'dez'],
-  // it
-  [
-    'gennaio',
-    'febbraio',
-    'marzo',
-    'aprile',
-    'maggio',
-    'giugno',
-    'luglio',
-    'agosto',
-    'settembre',
-    'ottobre',
-    'novembre',
-    'dicembre',
-  ],
-  // nl
-  [
-    'januari',
-    'februari',
-    'maart',
-    'april',
-    'mei',
-    'juni',
-    'juli',
-    'augustus',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ],
-  ['', '', 'mrt', '', '', '', '', '', '', '', '', ''],
-  // ro
-  [
-    'ianuarie',
-    'februarie',
-    'martie',
-    'aprilie',
-    'mai',
-    'iunie',
-    'iulie',
-    'august',
-    'septembrie',
-    'octombrie',
-    'noiembrie',
-    'decembrie',
-  ],
-];
-for (const row of names) row.forEach((n, i) => n && !(n in MONTHS) && (MONTHS[n] = i + 1));
-const MONTH_RE = Object.keys(MONTHS)
-  .sort((a, b) => b.length - a.length)
-  .join('|');
+const MONTHS = monthNameTable();
+const MONTH_RE = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
 
 export function monthNumber(name: string): number | null {
-  return MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? null;
+  return MONTHS.get(name.toLowerCase().replace(/\.$/, '')) ?? null;
 }
 
 export function isoDay(y: number, m: number, d: number): IsoDay | null {
@@ -155,14 +25,33 @@ const ISO_RE = /(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/;
 const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})(?:T?\d{4,6})?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const SLASH_YMD_RE = /(?<!\d)(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?!\d)/;
 const DMY_RE = /(?<![\d.])(\d{1,2})([./-])(\d{1,2})[./-](\d{4})(?!\d)/;
+/** After a year: no further digit, unless a time follows glued to it ("Nov 20 20194:29 AM", copied text). */
+const YEAR_END = '(?:(?!\\d)|(?=\\d{1,2}:\\d{2}))';
 const NAMED_DMY_RE = new RegExp(
-  `(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th|er|º|°)?\\.?\\s*(?:de\\s+)?(${MONTH_RE})\\.?,?\\s*(?:de\\s+|del\\s+)?(\\d{4})(?!\\d)`,
+  `(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th|er|º|°)?\\.?\\s*(?:de\\s+)?(${MONTH_RE})\\.?,?\\s*(?:de\\s+|del\\s+)?(\\d{4})${YEAR_END}`,
   'iu',
 );
 const NAMED_MDY_RE = new RegExp(
-  `(?<![\\p{L}])(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`,
+  `(?<![\\p{L}])(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${YEAR_END}`,
   'iu',
 );
+
+/** Year first: Hungarian "2021. március 5.", and "2021 March 5". */
+const NAMED_YMD_RE = new RegExp(
+  `(?<![\\p{L}\\d])(\\d{4})\\.?\\s+(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:\\.|(?![\\p{L}\\d]))`,
+  'iu',
+);
+/** Chinese, Japanese and Korean: 2021年3月5日, 2021년 3월 5일. */
+const CJK_RE = /(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/;
+
+/** Digits of other scripts (Arabic-Indic, Persian, full-width) as ASCII; one code unit each, so indexes hold. */
+export function asciiDigits(s: string): string {
+  return s.replace(/[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g, (c) => {
+    const code = c.charCodeAt(0);
+    const zero = code >= 0xff10 ? 0xff10 : code >= 0x06f0 ? 0x06f0 : 0x0660;
+    return String(code - zero);
+  });
+}
 
 /**
  * Parse a date string from metadata (ISO 8601, compact 20210305, RFC 2822, "March 5, 2021",
@@ -170,7 +59,7 @@ const NAMED_MDY_RE = new RegExp(
  * (the common order outside the US) only when `allowAmbiguous`; otherwise it is refused.
  */
 export function parseDateString(raw: string, allowAmbiguous = false): IsoDay | null {
-  const s = raw.trim();
+  const s = asciiDigits(raw.trim());
   if (!s) return null;
   let m = ISO_RE.exec(s);
   if (m) return isoDay(+m[1], +m[2], +m[3]);
@@ -195,16 +84,21 @@ export function parseTextDate(s: string, allowAmbiguous = false): IsoDay | null 
 export interface TextDate {
   day: IsoDay;
   index: number;
+  /** Length of the date as written. */
+  length: number;
 }
 
 /** Dates written in running text, in order of appearance (at most `limit`). */
-export function findTextDates(s: string, allowAmbiguous = false, limit = Infinity): TextDate[] {
+export function findTextDates(text: string, allowAmbiguous = false, limit = Infinity): TextDate[] {
+  const s = asciiDigits(text);
   const out: TextDate[] = [];
   const patterns: [RegExp, (m: RegExpExecArray) => IsoDay | null][] = [
     [new RegExp(ISO_RE.source, 'g'), (m) => isoDay(+m[1], +m[2], +m[3])],
     [new RegExp(SLASH_YMD_RE.source, 'g'), (m) => isoDay(+m[1], +m[2], +m[3])],
     [new RegExp(NAMED_DMY_RE.source, 'giu'), (m) => isoDay(+m[3], monthNumber(m[2]) ?? 0, +m[1])],
     [new RegExp(NAMED_MDY_RE.source, 'giu'), (m) => isoDay(+m[3], monthNumber(m[1]) ?? 0, +m[2])],
+    [new RegExp(NAMED_YMD_RE.source, 'giu'), (m) => isoDay(+m[1], monthNumber(m[2]) ?? 0, +m[3])],
+    [new RegExp(CJK_RE.source, 'g'), (m) => isoDay(+m[1], +m[2], +m[3])],
     [
       new RegExp(DMY_RE.source, 'g'),
       (m) => {
@@ -224,7 +118,7 @@ export function findTextDates(s: string, allowAmbiguous = false, limit = Infinit
     let m: RegExpExecArray | null;
     while ((m = re.exec(s))) {
       const day = toDay(m);
-      if (day) out.push({ day, index: m.index });
+      if (day) out.push({ day, index: m.index, length: m[0].length });
     }
   }
   out.sort((a, b) => a.index - b.index);

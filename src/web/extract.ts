@@ -10,6 +10,7 @@ import { Readability } from '@mozilla/readability';
 import type { DateEvidence, IsoDay } from '../model.js';
 import { blockText, normaliseParagraphs } from './text.js';
 import { findPublicationDate, type PubDateOptions } from './pubdate.js';
+import { limitMarkup, removeBlocks } from './markup-limits.js';
 
 export interface ExtractedPage {
   /** Main text, paragraphs separated by blank lines ('' when the page has no article). */
@@ -42,14 +43,15 @@ export type Doc = Document;
 /**
  * Scripts (except JSON-LD), styles, comments and inline SVG carry no article text; dropping them before
  * parsing saves most of the DOM work on modern pages. Script bodies end at the first `</script`, as in
- * an HTML parser.
+ * an HTML parser. (removeBlocks is the linear form of `.replace(/<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?
+ * <\/script\s*>/gi, '')` and its kin.)
  */
 export function stripInert(html: string): string {
-  return html
-    .replace(/<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>/gi, '')
-    .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi, '');
+  const notJsonLd = (tag: string) => !/ld\+json/i.test(tag);
+  let out = removeBlocks(html, /<script\b/gi, /<\/script\s*>/gi, { tagEnd: true, accept: notJsonLd });
+  out = removeBlocks(out, /<style\b/gi, /<\/style\s*>/gi, { tagEnd: true });
+  out = removeBlocks(out, /<!--/g, /-->/g);
+  return removeBlocks(out, /<svg\b/gi, /<\/svg\s*>/gi, { tagEnd: true });
 }
 
 export function parseDocument(html: string): Doc {
@@ -145,7 +147,7 @@ const words = (s: string) => s.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
 function cleanJsonLdBody(body: string): string {
   let text = body;
   if (/<\/?(p|br|div|a|strong|em)[\s>/]/i.test(text))
-    text = blockText(parseDocument(`<div>${text}</div>`).body as unknown as Node as never);
+    text = blockText(parseDocument(limitMarkup(`<div>${text}</div>`).html).body as unknown as Node as never);
   text = text
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
@@ -301,8 +303,10 @@ function dropFurnitureParagraphs(text: string): string {
 
 /** Extract the main text and metadata of an HTML page. */
 export function extractArticle(html: string, options: ExtractOptions = {}): ExtractedPage {
-  const doc = parseDocument(options.baseline ? html : stripInert(html));
-  const warnings: string[] = [];
+  // Nesting and element count are capped before any DOM work (see markup-limits.ts).
+  const limited = limitMarkup(options.baseline ? html : stripInert(html));
+  const doc = parseDocument(limited.html);
+  const warnings: string[] = [...limited.warnings];
   const ld = jsonLdInfo(doc);
   const canonicalUrl =
     resolveUrl(attr(doc, 'link[rel="canonical"]', 'href'), options.url) ??

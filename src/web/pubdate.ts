@@ -2,12 +2,18 @@
  * Publication-date extraction from an HTML page. Rule families, in order of trust (the first that
  * yields a plausible day wins): JSON-LD `datePublished`, publication meta tags (Open Graph /
  * article:published_time, Dublin Core, itemprop=datePublished, ...), `<time>` elements marked as the
- * publication time, the URL path (/2021/03/05/, 20210305), and finally a date written near the top of
- * the visible text. Modified/updated dates, dates inside related-article blocks, comments and footers,
- * and copyright years are ignored: no date is better than a wrong one.
+ * publication time, the URL path (/2021/03/05/, 20210305), and finally a date written in the visible
+ * text (a labelled one, else the first after the headline, else the first). Modified/updated dates,
+ * dates inside related-article blocks, comments and footers, and copyright years are ignored: no date
+ * is better than a wrong one. A timestamp stored in UTC is read in the publisher's time zone.
+ *
+ * Each rule was kept only where it helped on the half of the evaluation pages it was not developed on
+ * (or, for rules older than that split, where it was worth more than one page); docs/tuning/pubdate.md
+ * lists what went and what each was worth.
  */
 import type { DateEvidence, IsoDay } from '../model.js';
-import { findTextDates, isoDay, parseDateString, plausibleDay } from './dates.js';
+import { findTextDates, isoDay, parseDateString, parseTextDate, plausibleDay } from './dates.js';
+import { dayInZone, publisherTimeZone } from './timezone.js';
 
 export interface PubDate {
   day: IsoDay;
@@ -65,9 +71,7 @@ export function jsonLdDate(doc: Doc): string | null {
     try {
       collectJsonLd(JSON.parse(raw), found, 0);
     } catch {
-      // Broken JSON-LD is common (trailing commas, raw newlines): fall back to the key itself.
-      const m = /"datePublished"\s*:\s*"([^"]+)"/.exec(raw);
-      if (m) found.push({ type: 'Article', date: m[1], depth: 0 });
+      // Broken JSON-LD gives no date (reading its keys with a pattern was worth one page: issue 21).
     }
   }
   if (!found.length) return null;
@@ -112,9 +116,6 @@ const PUB_META = [
   'cxenseparse:recs:publishtime',
   'rnews:datepublished',
   'article:post_date',
-  'eomportal-lastupdate-off',
-  'date',
-  'created',
   'dc.created',
   'displaydate',
   'content_publishdate',
@@ -122,7 +123,6 @@ const PUB_META = [
   'bt:pubdate',
   'pdate',
   'ptime',
-  'timestamp',
   'article:publication_date',
   'og:pubdate',
   'release_date',
@@ -165,9 +165,9 @@ export function metaDate(doc: Doc): { value: string; rule: string } | null {
   return null;
 }
 
-/** Blocks whose dates are not the article's (wm-ipp: the Wayback Machine's capture toolbar). */
+/** Blocks whose dates are not the article's. */
 const FURNITURE =
-  /(^|[\s_-])(related|recommend|more-?stories|most-?popular|popular|trending|sidebar|comments?(?![a-z])|newsletter|promo|wm-ipp)(?![a-z])/i;
+  /(^|[\s_-])(related|recommend|more-?stories|most-?popular|popular|trending|sidebar|comments?(?![a-z])|newsletter|promo)(?![a-z])/i;
 
 function insideFurniture(el: Element): boolean {
   for (let e: Element | null = el; e; e = e.parentElement) {
@@ -189,18 +189,14 @@ const PUBLISHED =
   /publi|posted|pubdate|created|date-?time|entry-date|byline|dateline|article-?date|story-?date|post-?date|timestamp/i;
 
 export function timeElementDate(doc: Doc): { value: string; rule: string } | null {
-  const times = Array.from(doc.querySelectorAll('time'));
-  let plain: { value: string; rule: string } | null = null;
-  for (const t of times) {
+  // Only a <time> marked as the publication time counts: an unmarked first <time> was worth one page.
+  for (const t of Array.from(doc.querySelectorAll('time'))) {
     const value = t.getAttribute('datetime') ?? '';
     if (!value.trim()) continue;
     const ctx = `${t.getAttribute('class') ?? ''} ${t.getAttribute('itemprop') ?? ''} ${t.parentElement?.getAttribute('class') ?? ''}`;
     if (MODIFIED.test(ctx) && !/publi/i.test(ctx)) continue;
-    if (insideFurniture(t)) continue;
     if (t.hasAttribute('pubdate') || PUBLISHED.test(ctx)) return { value, rule: 'marked' };
-    plain ??= { value, rule: 'first' };
   }
-  if (plain) return plain;
   // hAtom microformat: <abbr class="published" title="2020-04-28T21:11:00+02:00">.
   for (const el of Array.from(
     doc.querySelectorAll('.published[title], .published[datetime], .dtstart[title]'),
@@ -213,7 +209,6 @@ export function timeElementDate(doc: Doc): { value: string; rule: string } | nul
 }
 
 const URL_YMD = /\/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)/;
-const URL_YMD_LOOSE = /(?<![\d])((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?![\d])/;
 
 export function urlDate(url: string): IsoDay | null {
   let path = url;
@@ -223,7 +218,7 @@ export function urlDate(url: string): IsoDay | null {
   } catch {
     // not a URL: use as is
   }
-  const m = URL_YMD.exec(path) ?? URL_YMD_LOOSE.exec(path);
+  const m = URL_YMD.exec(path);
   return m ? isoDay(+m[1], +m[2], +m[3]) : null;
 }
 
@@ -231,27 +226,20 @@ export function urlDate(url: string): IsoDay | null {
 const TEXT_LABEL =
   /(published|posted|publié|publiziert|veröffentlicht|erschienen|publicado|pubblicato|gepubliceerd|date|datum|fecha|data)\b[^\n\d]{0,20}$/i;
 
-/** "… 3. Dezember 2011 um 10:00 Uhr veröffentlicht": the label after the date. */
-const LABEL_AFTER = /^[^\n]{6,30}?\b(veröffentlicht|publié|publicado|pubblicato|gepubliceerd)\b/i;
-
 export function textDate(doc: Doc, now: Date): { day: IsoDay; rule: string } | null {
   const body = doc.body ?? doc.documentElement;
   if (!body) return null;
-  // Visible text of the top of the page, furniture removed; copyright lines ignored.
-  // Labelled dates ("Published on ...") count anywhere in the first 30,000 characters; an unlabelled
-  // date only near the top (the first 6,000), where the headline and byline are.
+  // Visible text of the top of the page (30,000 characters), furniture removed; copyright lines ignored.
   const text = visibleText(body).slice(0, 30000);
   const dates = findTextDates(text, false, 200).filter((d) => plausibleDay(d.day, now));
   for (const d of dates) {
     const before = text.slice(Math.max(0, d.index - 40), d.index);
     if (/©|copyright|\(c\)/i.test(before)) continue;
     if (MODIFIED.test(before.slice(-25))) continue;
-    if (TEXT_LABEL.test(before) || LABEL_AFTER.test(text.slice(d.index, d.index + 60)))
-      return { day: d.day, rule: 'labelled' };
+    if (TEXT_LABEL.test(before)) return { day: d.day, rule: 'labelled' };
   }
   const usable = dates.filter(
-    (d) =>
-      d.index < 6000 && !/©|copyright|updated|modified/i.test(text.slice(Math.max(0, d.index - 40), d.index)),
+    (d) => !/©|copyright|updated|modified/i.test(text.slice(Math.max(0, d.index - 40), d.index)),
   );
   // A date in the site header above the headline is usually today's date, not the article's: prefer
   // the first date after the headline when there is one near it.
@@ -295,25 +283,51 @@ export function visibleText(root: Element): string {
   return parts.join('').replace(/\s+/g, ' ');
 }
 
-const UTC_TIME = /T?\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]00:?00|GMT|UTC)\s*$/i;
-
-const OFFSET_RE = /\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?([+-])(\d\d):?(\d\d)/g;
-
-/** The most frequent non-zero UTC offset stated by timestamps in the page (minutes), or null. */
-export function pageOffsetMinutes(doc: Doc, source?: string): number | null {
-  const html = source ?? doc.documentElement?.outerHTML ?? '';
-  const counts = new Map<number, number>();
-  for (const m of html.matchAll(OFFSET_RE)) {
-    const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
-    if (minutes !== 0 && Math.abs(minutes) <= 14 * 60) counts.set(minutes, (counts.get(minutes) ?? 0) + 1);
-  }
-  let best: number | null = null;
-  for (const [k, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = k;
-  return best;
+const UTC_TIME = /T?\d{1,2}:\d{2}(:\d{1,2}(\.\d+)?)?\s*(Z|[+-]00:?00|GMT|UTC)\s*$/i;
+/** The instant (ms) of a timestamp written in UTC ("2020-12-05T23:15:0Z", "... 07:09 GMT"), or null. */
+function utcInstant(raw: string): number | null {
+  const t = Date.parse(
+    raw
+      .trim()
+      .replace(/ /, 'T')
+      .replace(/:(\d)(?=\D*$)/, ':0$1')
+      .replace(/(GMT|UTC)$/i, 'Z'),
+  );
+  return Number.isNaN(t) ? null : t;
 }
 
-function dayDiff(a: IsoDay, b: IsoDay): number {
-  return Math.round((Date.parse(a + 'T00:00:00Z') - Date.parse(b + 'T00:00:00Z')) / 86400000);
+/**
+ * A timestamp given in UTC can fall on the next (or previous) day from the one the newsroom published
+ * on: it is read in the publisher's time zone (from its declared locale), unless the page
+ * shows its readers the UTC day itself as the article's date.
+ */
+function localDayOfUtc(
+  raw: string,
+  utcDay: IsoDay,
+  doc: Doc,
+  now: Date,
+): { day: IsoDay; how: string } | null {
+  const r = raw.trim();
+  if (!UTC_TIME.test(r)) return null;
+  const utc = utcInstant(r);
+  const zone = utc === null ? null : publisherTimeZone(doc);
+  const day = zone && utc !== null ? dayInZone(utc, zone) : null;
+  if (!day || day === utcDay || displayedDays(doc, now).includes(utcDay)) return null;
+  return { day, how: 'zone' };
+}
+
+/** Days the page shows its readers as the article's date: <time> element text, then the text rule. */
+function displayedDays(doc: Doc, now: Date): IsoDay[] {
+  const out: IsoDay[] = [];
+  for (const t of Array.from(doc.querySelectorAll('time'))) {
+    const ctx = `${t.getAttribute('class') ?? ''} ${t.parentElement?.getAttribute('class') ?? ''}`;
+    if ((MODIFIED.test(ctx) && !/publi/i.test(ctx)) || insideFurniture(t)) continue;
+    const day = parseTextDate(t.textContent ?? '');
+    if (day) out.push(day);
+  }
+  const text = textDate(doc, now);
+  if (text) out.push(text.day);
+  return out;
 }
 
 /** Find the publication day of a page, or null when the evidence is too weak. */
@@ -348,44 +362,17 @@ export function findPublicationDate(doc: Doc, options: PubDateOptions = {}): Pub
     ['text', () => textDate(doc, now)],
   ];
   let best: (PubDate & { raw?: string }) | null = null;
-  let bestIndex = -1;
-  for (let i = 0; i < families.length; i++) {
-    const [evidence, get] = families[i];
+  for (const [evidence, get] of families) {
     if (off.has(evidence)) continue;
     const c = get();
     if (c && ok(c.day)) {
       best = { day: c.day, evidence, rule: c.rule, raw: c.raw };
-      bestIndex = i;
       break;
     }
   }
   if (!best) return null;
-  // A timestamp given in UTC can fall on the next (or previous) day from the one the newsroom
-  // published on. When a later, local source (a local-time meta, the URL path) names the adjacent
-  // day, that local day is the publication day.
-  if (best.raw && UTC_TIME.test(best.raw.trim())) {
-    for (let i = bestIndex + 1; i < families.length - 1; i++) {
-      const [evidence, get] = families[i];
-      if (off.has(evidence)) continue;
-      const c = get();
-      // Only a source that states a local time: URL paths are often the day the slug was made.
-      if (!c || !c.raw || !ok(c.day) || UTC_TIME.test(c.raw.trim()) || !/\d:\d\d/.test(c.raw)) continue;
-      if (Math.abs(dayDiff(c.day, best.day)) === 1) return { day: c.day, evidence, rule: `${c.rule}+local` };
-    }
-    // Otherwise shift by the page's own time-zone offset, when its other timestamps state one.
-    const offset = pageOffsetMinutes(doc, options.html);
-    const utc = Date.parse(
-      best.raw
-        .trim()
-        .replace(/ /, 'T')
-        .replace(/:(\d)(?=\D*$)/, ':0$1')
-        .replace(/(GMT|UTC)$/i, 'Z'),
-    );
-    if (offset !== null && !Number.isNaN(utc)) {
-      const local = new Date(utc + offset * 60000).toISOString().slice(0, 10);
-      if (local !== best.day && ok(local))
-        return { day: local, evidence: best.evidence, rule: `${best.rule}+offset` };
-    }
-  }
+  const local = best.raw ? localDayOfUtc(best.raw, best.day, doc, now) : null;
+  if (local && local.day !== best.day && ok(local.day))
+    return { day: local.day, evidence: best.evidence, rule: `${best.rule}+${local.how}` };
   return { day: best.day, evidence: best.evidence, rule: best.rule };
 }

@@ -32,3 +32,25 @@ test('caption: a credit glued to the start of a text line is cut off, the text k
   assert.equal(a.text, 'Officials in the capital said on Monday that the port would reopen .');
   assert.equal(a.removed[0].text, 'Photograph : Ana Ruiz\\/Reuters\\/Getty images');
 });
+
+test('caption: the caption line right above a credit line goes with it; a paragraph above a blank line stays', () => {
+  const raw = [
+    'Dam spillway damaged as river rises',
+    'Water pours over the lower spillway on Sunday evening.',
+    'Photo: Lina Marsh / Brisvale Courier',
+    'Engineers found cracks in the spillway on Sunday after heavy rain.',
+    '',
+    'Photograph: Ola Berg/Reuters',
+    'The board met on Monday.',
+  ].join('\n');
+  const a = clean(raw, [captionRule]);
+  assert.equal(
+    a.text,
+    'Dam spillway damaged as river rises\nEngineers found cracks in the spillway on Sunday after heavy rain.\n\nThe board met on Monday.',
+  );
+  // One sentence per line: every line touches the next, so the line above a credit is not taken.
+  const t17 = clean('The dam held .\nPicture : Ola Berg\nCrews worked all night .', [captionRule], {
+    linesAreSentences: true,
+  });
+  assert.equal(t17.text, 'The dam held .\nCrews worked all night .');
+});

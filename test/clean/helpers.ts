@@ -16,3 +16,14 @@ export const ORDINARY = [
   'Source material from the survey was shared with the insurers, and the share price rose 3.5 per cent.',
   'More than 40 boats took part.',
 ].join('\n\n');
+
+/** A short body of ordinary news text for the outlet rules' tests. */
+export const BODY =
+  'The harbour board said on Monday that the new quay would open in the spring after two years of work.\n\nCrews finished the foundations in March, the board said.';
+
+/** Run an outlet evidence rule (after the title rule), then the outlet rule that weighs the evidence. */
+export async function outletOfText(raw: string, rule: CleanRule, fields: Partial<Article> = {}) {
+  const { titleRule } = await import('../../src/clean/rules/title.js');
+  const { outletRule } = await import('../../src/clean/rules/outlet.js');
+  return clean(raw, [titleRule, rule, outletRule], fields).source;
+}

@@ -141,3 +141,32 @@ test('bad input: unclosed, nested and mixed quotes, capitals and other scripts, 
   const long = run(`${words} “quote without end ${words}`, []);
   for (const q of long) assert.equal(q.speaker, null);
 });
+
+test('a time is never a speaker: a weekday or a lone month name', () => {
+  assert.equal(speakerShape('Thursday'), null);
+  assert.equal(speakerShape('on Thursday'), null);
+  assert.equal(speakerShape('March'), null);
+});
+
+test('the subject before a "who" clause speaks, not the time that ends the clause', () => {
+  const q = run('Divers who inspected the pier on Thursday found that the casing had split.', []);
+  assert.equal(q.length, 1);
+  assert.equal(q[0].speakerText, 'Divers');
+  assert.equal(q[0].text, 'the casing had split');
+});
+
+test('a time phrase between the subject and the cue is skipped ("Hale on Monday said")', () => {
+  const q = run('Ilse Hale on Monday said the ferry would stop running.', [['Ilse Hale', 'PERSON']]);
+  assert.equal(q.length, 1);
+  assert.equal(q[0].speaker, 'Ilse Hale');
+});
+
+test('a sentence-final "the <role> <Name> said" wins over an earlier weak cue and keeps the role', () => {
+  const q = run(
+    'Engineers have found a crack in the fourth pier, and the line will stay shut for six weeks, the rail operator Nordbane said on Friday.',
+    [['Nordbane', 'ORG']],
+  );
+  assert.equal(q.length, 1);
+  assert.equal(q[0].speaker, 'Nordbane');
+  assert.match(q[0].text, /^Engineers have found a crack/);
+});

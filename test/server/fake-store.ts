@@ -240,6 +240,14 @@ export class FakeStore implements Store {
     return [...days].sort().map(([day, articles]) => ({ day, articles, refs: 0 }));
   }
 
+  async articleOutlets() {
+    return [...this.articles.values()].map((a) => ({
+      source: a.source ?? null,
+      url: a.url ?? null,
+      publishedAt: a.publishedAt ?? null,
+    }));
+  }
+
   async stats(): Promise<StoreStats> {
     const stories = new Set([...this.articles.values()].map((a) => a.topic)).size;
     return { articles: this.articles.size, stories, entities: this.entitiesNow().length, bytes: 0 };

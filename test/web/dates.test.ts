@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findTextDates, isoDay, parseDateString, plausibleDay } from '../../src/web/dates.js';
+import { findTextDates, isoDay, parseDateString, parseTextDate, plausibleDay } from '../../src/web/dates.js';
 
 test('ISO timestamps keep the day as written (no UTC shift)', () => {
   assert.equal(parseDateString('2021-03-05T23:30:00-08:00'), '2021-03-05');
@@ -48,4 +48,35 @@ test('plausibleDay refuses the future and the pre-web past', () => {
   assert.equal(plausibleDay('2024-06-02', now), true); // one day of time-zone slack
   assert.equal(plausibleDay('2024-06-05', now), false);
   assert.equal(plausibleDay('1990-01-01', now), false);
+});
+
+test('month names of more languages, genitive forms included (CLDR)', () => {
+  assert.equal(parseDateString('5 marca 2021'), '2021-03-05'); // pl
+  assert.equal(parseDateString('5. března 2021'), '2021-03-05'); // cs
+  assert.equal(parseDateString('5 марта 2021'), '2021-03-05'); // ru
+  assert.equal(parseDateString('5 березня 2021'), '2021-03-05'); // uk
+  assert.equal(parseDateString('5 Μαρτίου 2021'), '2021-03-05'); // el
+  assert.equal(parseDateString('5 Mart 2021'), '2021-03-05'); // tr
+  assert.equal(parseDateString('5 maart 2021'), '2021-03-05'); // nl
+  assert.equal(parseDateString('5. maaliskuuta 2021'), '2021-03-05'); // fi
+  assert.equal(parseDateString('5 Maret 2021'), '2021-03-05'); // id
+  assert.equal(parseDateString('5 mars 2021'), '2021-03-05'); // fr, sv, no
+  assert.equal(parseDateString('5. Jänner 2021'), '2021-01-05'); // de-AT
+});
+
+test('year-first dates: Hungarian and Chinese/Japanese/Korean', () => {
+  assert.equal(parseDateString('2021. március 5.'), '2021-03-05');
+  assert.equal(parseDateString('2021年3月5日'), '2021-03-05');
+  assert.equal(parseDateString('2021년 3월 5일'), '2021-03-05');
+});
+
+test('digits of other scripts read as ASCII digits', () => {
+  assert.equal(parseDateString('٢٠٢١-٠٣-٠٥'), '2021-03-05'); // Arabic-Indic
+  assert.equal(parseDateString('۵ مارس ۲۰۲۱'), '2021-03-05'); // Persian digits, Arabic month name
+  assert.equal(parseDateString('２０２１年３月５日'), '2021-03-05'); // full width
+});
+
+test('a time glued to the year in copied text does not hide the date', () => {
+  assert.equal(parseTextDate('PUBLISHED TUE, MAR 5 20219:41 AM EST'), '2021-03-05');
+  assert.equal(parseTextDate('On March 5 20215 people came'), null);
 });

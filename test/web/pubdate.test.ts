@@ -14,17 +14,17 @@ test('json-ld datePublished of the article, not dateModified or the publisher', 
   assert.deepEqual(find(ld), { day: '2024-03-06', evidence: 'json-ld', rule: 'datePublished' });
 });
 
-test('json-ld inside @graph and broken JSON-LD are both read', () => {
+test('json-ld inside @graph is read; broken JSON-LD gives no date', () => {
   assert.equal(
     find(
       `<script type="application/ld+json">{"@graph":[{"@type":"WebSite"},{"@type":"Article","datePublished":"2023-11-02"}]}</script>`,
     )?.day,
     '2023-11-02',
   );
+  // Reading a broken block's keys with a pattern was worth one page of the evaluation set (issue 21).
   assert.equal(
-    find(`<script type="application/ld+json">{"@type":"Article","datePublished":"2023-11-02",}</script>`)
-      ?.day,
-    '2023-11-02',
+    find(`<script type="application/ld+json">{"@type":"Article","datePublished":"2023-11-02",}</script>`),
+    null,
   );
 });
 
@@ -53,9 +53,9 @@ test('time element marked as publication time; one in a related block is ignored
   );
 });
 
-test('a UTC timestamp is corrected to the local day a local-time source gives', () => {
-  const head = `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-03-07T03:30:00Z"}</script><meta name="date" content="2024-03-06 22:30:00">`;
-  assert.equal(find(head)?.day, '2024-03-06');
+test('only a <time> marked as the publication time counts', () => {
+  assert.equal(find('', '<h1>Title</h1><time datetime="2021-08-09T07:00">9 Aug</time><p>x</p>'), null);
+  assert.equal(find('', '<time pubdate datetime="2021-08-09T07:00">9 Aug</time>')?.day, '2021-08-09');
 });
 
 test('url patterns', () => {
@@ -85,11 +85,6 @@ test('future dates are refused', () => {
 test('order of trust: json-ld beats meta beats url', () => {
   const head = `<meta property="article:published_time" content="2024-01-02"><script type="application/ld+json">{"@type":"Article","datePublished":"2024-01-03"}</script>`;
   assert.equal(find(head, '<p>x</p>', 'https://n.example/2024/01/01/a')?.evidence, 'json-ld');
-});
-
-test('a UTC timestamp is shifted by the time-zone offset other timestamps in the page state', () => {
-  const head = `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-03-07T02:30:00Z"}</script><script>var page = {"created":"2024-03-06T21:30:00-05:00"};</script>`;
-  assert.deepEqual(find(head), { day: '2024-03-06', evidence: 'json-ld', rule: 'datePublished+offset' });
 });
 
 test("visible text: the site header's date of today loses to the date under the headline", () => {

@@ -1,5 +1,5 @@
 import type { CleanRule } from '../types.js';
-import { headIndices } from '../types.js';
+import { leadIndices } from '../types.js';
 
 const NAME = String.raw`\p{Lu}[\p{L}'’.-]*`;
 const PARTICLE = String.raw`(?:de|da|di|del|van|von|der|den|la|le|bin|al|el)`;
@@ -14,13 +14,23 @@ const BYLINE_RE = new RegExp(
   'u',
 );
 
-/** A "By <name>" line near the top → article.byline. */
+/** A newsroom credit instead of a name: "Herald staff", "Staff reports", "News desk", "Wire services". */
+const STAFF_RE =
+  /^\s*(?:[Bb]y\s+)?((?:\p{Lu}[\p{L}.'’&-]*\s+){0,4}(?:[Ss]taff(?: [Ww]riters?| [Rr]eporters?| [Rr]eports?)?|[Nn]ews ?(?:[Dd]esk|[Ss]taff|[Ss]ervices?)|[Ww]ire (?:[Ss]taff|[Ss]ervices?)|[Nn]ewsroom))\s*$/u;
+
+/** A "By <name>" line (or a newsroom credit) near the top → article.byline. */
 export const bylineRule: CleanRule = {
   name: 'byline',
-  description: 'a "By Jane Roe" line near the top; fills article.byline',
+  description: 'a "By Jane Roe" line near the top (or just above the first paragraph); fills article.byline',
   apply(ctx) {
-    for (const i of headIndices(ctx)) {
+    for (const i of leadIndices(ctx)) {
       const line = ctx.lines[i].text.trim();
+      const staff = line.length <= 60 ? STAFF_RE.exec(line) : null;
+      if (staff) {
+        ctx.article.byline ??= staff[1].trim();
+        ctx.remove(i, 'byline');
+        return;
+      }
       if (line.length > 100 || !/^by\s/i.test(line)) continue;
       const m = BYLINE_RE.exec(line);
       if (!m || m[1].split(/\s+/).length > 8) continue;

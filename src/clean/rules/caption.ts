@@ -24,11 +24,24 @@ const CREDIT_PREFIX_RE = new RegExp(
   'iu',
 );
 
+/** Cheap tests of the line's end before the patterns that must scan the whole line. */
+const CLOSES_RE = /[)\]]\s*$/;
+const AGENCY_END_RE = new RegExp(String.raw`${AGENCIES}\s*$`, 'u');
+
+/** The longest line tested as a bare credit ("Reuters/Ana Ruiz"). */
+const MAX_BARE_CREDIT = 120;
+
+/** The longest line taken as the caption above a credit line. */
+const MAX_CAPTION_WORDS = 40;
+
 export const captionRule: CleanRule = {
   name: 'caption',
-  description: 'photo captions and credits ("Image caption: ...", "(Photo: X/Agency)", "Getty Images")',
+  description:
+    'photo captions and credits ("Image caption: ...", "(Photo: X/Agency)", "Getty Images", a caption line right above its credit)',
   apply(ctx) {
-    for (const i of liveIndices(ctx)) {
+    const live = liveIndices(ctx);
+    for (const i of live) {
+      if (ctx.lines[i].removedBy) continue;
       const t = ctx.lines[i].text;
       const prefix = CREDIT_PREFIX_RE.exec(t);
       if (prefix && wordCount(t.slice(prefix[0].length)) >= 6) {
@@ -36,12 +49,28 @@ export const captionRule: CleanRule = {
         ctx.lines[i].text = t.slice(prefix[0].length);
         continue;
       }
-      if (
-        CAPTION_START_RE.test(t) ||
-        BARE_CREDIT_RE.test(t) ||
-        (wordCount(t) <= 60 && (CREDIT_END_RE.test(t) || TRAILING_AGENCY_RE.test(t)))
-      )
+      // A bare credit is a short line; testing only those keeps the rule cheap on long paragraphs.
+      const creditOnly = CAPTION_START_RE.test(t) || (t.length <= MAX_BARE_CREDIT && BARE_CREDIT_RE.test(t));
+      const creditAtEnd =
+        ((CLOSES_RE.test(t) && CREDIT_END_RE.test(t)) ||
+          (AGENCY_END_RE.test(t) && TRAILING_AGENCY_RE.test(t))) &&
+        wordCount(t) <= 60;
+      if (creditOnly || creditAtEnd) {
         ctx.remove(i, 'caption');
+        // A page copy puts a figure's caption on the line right above its credit ("Photo: X / Outlet"),
+        // with no blank line between; a paragraph above a credit is separated by one. (Not in corpora with
+        // one sentence per line: there every line touches the next.)
+        const above = i - 1;
+        if (
+          creditOnly &&
+          !ctx.article.linesAreSentences &&
+          above > live[0] &&
+          !ctx.lines[above].removedBy &&
+          ctx.lines[above].text.trim() &&
+          wordCount(ctx.lines[above].text) <= MAX_CAPTION_WORDS
+        )
+          ctx.remove(above, 'caption');
+      }
     }
   },
 };

@@ -14,7 +14,7 @@
  * Global hyper-parameters are named constants in aliases.ts (re-exported here).
  */
 import type { Article, Entity, EntityType, Mention } from '../../model.js';
-import { isInitial, surnameVariant } from './aliases.js';
+import { isInitial, surnameVariant, translitKey } from './aliases.js';
 import { mergeAcrossArticles } from './cross.js';
 import { EntityGraph, groupBy, type Node, type UnionFind } from './graph.js';
 import { coreTokens, countryKey, foldToken, initials, isAcronym, NOT_A_NAME } from './names.js';
@@ -130,6 +130,7 @@ function addArticle(g: EntityGraph, article: Article): void {
   const multiByInits = groupBy(multiNames, (x) => x.inits);
   const multiByFirst = groupBy(multiNames, (x) => `${x.type}|${x.first}`);
   const multiByLast = groupBy(multiNames, (x) => `${x.type}|${x.last}`);
+  const lookups = new PersonLookups(fullPersons, personsByLast, personsByFirst);
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i];
     const t = cores[i];
@@ -139,19 +140,13 @@ function addArticle(g: EntityGraph, article: Article): void {
       // "T. Vell": the full name of this article with that surname and initial
       const letter = foldToken(t[0])[0];
       const last = foldToken(t[t.length - 1]);
-      node = pickPerson(
-        (personsByLast.get(last) ?? []).filter((p) => p.first[0] === letter),
-        personCount,
-        m.start,
-        true,
-      );
+      node = pickPerson(lookups.byLastAndInitial(last, letter), personCount, m.start, true);
       if (!node) {
         node = g.nodeFor('PERSON', cachedKeyOf(t, 'PERSON'), t);
         node.initialName = true;
       }
     } else if (t.length >= 2) node = g.nodeFor(m.type, cachedKeyOf(t, m.type), t);
-    else if (m.type === 'PERSON')
-      node = lonePerson(g, t, m, fullPersons, personsByLast, personsByFirst, personCount);
+    else if (m.type === 'PERSON') node = lonePerson(g, t, m, lookups, personCount);
     else {
       const w = foldToken(t[0]);
       const surface = t[0];
@@ -169,7 +164,7 @@ function addArticle(g: EntityGraph, article: Article): void {
         // "Orra" and "Orra Motor", "Tarn" and "Orra Tarn" in one article: the short name stands for
         // the one longer name of the same type that begins (ORG, LOC) or ends (MISC: models) with it
         const longer = (m.type === 'MISC' ? multiByLast : multiByFirst).get(`${m.type}|${w}`) ?? [];
-        if (longer.length && new Set(longer.map((x) => x.node)).size === 1) g.union(node, longer[0].node);
+        if (longer.length && distinctNodes(longer) === 1) g.union(node, longer[0].node);
       }
     }
     g.attach(node, m, displayForm(m), article.id);
@@ -190,30 +185,15 @@ function lonePerson(
   g: EntityGraph,
   t: string[],
   m: Mention,
-  fullPersons: FullPerson[],
-  personsByLast: Map<string, FullPerson[]>,
-  personsByFirst: Map<string, FullPerson[]>,
+  lookups: PersonLookups,
   personCount: Map<Node, number>,
 ): Node {
   const w = foldToken(t[0]);
   let node =
-    pickPerson(personsByLast.get(w) ?? [], personCount, m.start) ??
-    pickPerson(personsByFirst.get(w) ?? [], personCount, m.start, true);
+    pickPerson(lookups.personsByLast.get(w) ?? [], personCount, m.start) ??
+    pickPerson(lookups.personsByFirst.get(w) ?? [], personCount, m.start, true);
   // a mistyped or otherwise spelt surname (else first name) of the article's one such person ("Solvnag")
-  if (!node && w.length >= 4)
-    node =
-      pickPerson(
-        fullPersons.filter((p) => surnameVariant(w, p.last, true)),
-        personCount,
-        m.start,
-        true,
-      ) ??
-      pickPerson(
-        fullPersons.filter((p) => surnameVariant(w, p.first)),
-        personCount,
-        m.start,
-        true,
-      );
+  if (!node && w.length >= 4) node = lookups.onlyVariant(w, 'last') ?? lookups.onlyVariant(w, 'first');
   if (!node) {
     node = g.nodeFor('PERSON', w, t);
     node.loneName = true;
@@ -221,8 +201,128 @@ function lonePerson(
   return node;
 }
 
+/** A name with more candidate spellings than this among an article's names is matched to none of them. */
+const MAX_NAME_VARIANTS = 64;
+
+/**
+ * The look-ups of an article's full person names that lone and initial names need, indexed once per
+ * article instead of filtering every full name for each lone name (quadratic when an article repeats
+ * thousands of names). Misspelt names are found through keys that every accepted pair shares
+ * (surnameVariant: the same folded word, the same translitKey, or one edit or swap, so a common
+ * one-character deletion) and then checked with surnameVariant itself. A look-up with `unique` gives
+ * the one person the matches name, whatever the mention's position, so its answer is cached per word.
+ */
+class PersonLookups {
+  private byInitial: Map<string, FullPerson[]> | null = null;
+  private readonly variantIndex = {
+    last: null as Map<string, Set<string>> | null,
+    first: null as Map<string, Set<string>> | null,
+  };
+  private readonly variantAnswers = {
+    last: new Map<string, Node | undefined>(),
+    first: new Map<string, Node | undefined>(),
+  };
+
+  constructor(
+    private readonly fullPersons: FullPerson[],
+    readonly personsByLast: Map<string, FullPerson[]>,
+    readonly personsByFirst: Map<string, FullPerson[]>,
+  ) {}
+
+  /** The article's full names with this surname and first initial, in article order. */
+  byLastAndInitial(last: string, letter: string | undefined): FullPerson[] {
+    this.byInitial ??= groupBy(this.fullPersons, (p) => `${p.last}\u0000${p.first[0]}`);
+    return this.byInitial.get(`${last}\u0000${letter}`) ?? [];
+  }
+
+  /**
+   * pickPerson(fullPersons.filter((p) => surnameVariant(w, p.last, true)), ..., true) (or of p.first,
+   * not loose): the one person whose surname (first name) is a spelling of w, or undefined.
+   */
+  onlyVariant(w: string, part: 'last' | 'first'): Node | undefined {
+    const answers = this.variantAnswers[part];
+    if (answers.has(w)) return answers.get(w);
+    const index = (this.variantIndex[part] ??= this.indexNames(part));
+    const byName = part === 'last' ? this.personsByLast : this.personsByFirst;
+    const names = new Set<string>();
+    collect: for (const key of variantKeys(foldToken(w), false))
+      for (const name of index.get(key) ?? []) {
+        names.add(name);
+        // more candidate spellings than a real article has: no variant is looked for (hostile text only)
+        if (names.size > MAX_NAME_VARIANTS) {
+          names.clear();
+          break collect;
+        }
+      }
+    let answer: Node | undefined;
+    for (const name of names) {
+      if (!surnameVariant(w, name, part === 'last')) continue;
+      const list = byName.get(name)!;
+      if (distinctNodes(list) > 1 || (answer && answer !== list[0].node)) {
+        answer = undefined;
+        break;
+      }
+      answer = list[0].node;
+    }
+    answers.set(w, answer);
+    return answer;
+  }
+
+  private indexNames(part: 'last' | 'first'): Map<string, Set<string>> {
+    const index = new Map<string, Set<string>>();
+    for (const name of (part === 'last' ? this.personsByLast : this.personsByFirst).keys())
+      for (const key of variantKeys(foldToken(name), true)) {
+        let set = index.get(key);
+        if (!set) index.set(key, (set = new Set()));
+        set.add(name);
+      }
+    return index;
+  }
+}
+
+/**
+ * Keys shared by two folded words that are equal, have the same translitKey (both of 4+ letters), or
+ * are one edit or one swap apart (one deletion from each, or from one of them, gives the same string).
+ * An indexed word gets its own keys, a looked-up word the keys that meet them.
+ */
+function variantKeys(f: string, indexed: boolean): string[] {
+  const keys = [`w:${f}`];
+  if (f.length >= 4) keys.push(`t:${translitKey(f)}`);
+  if (!indexed) keys.push(`d:${f}`); // an indexed word one letter longer
+  for (let i = 0; i < f.length; i++) {
+    const d = f.slice(0, i) + f.slice(i + 1);
+    keys.push(`d:${d}`); // a substitution or a swap (indexed: this word's deletions)
+    if (!indexed) keys.push(`w:${d}`); // an indexed word one letter shorter
+  }
+  return keys;
+}
+
+/**
+ * Facts about a candidate list that do not depend on the mention looking it up (its number of distinct
+ * nodes, its most frequent node): computed on each look-up for short lists, and once for long ones, so
+ * that an article with thousands of "X Ruiz" and of lone "Ruiz" mentions does not scan the whole list
+ * for each lone mention.
+ */
+const SHORT_LIST = 16;
+const distinctCache = new WeakMap<object[], number>();
+const topCache = new WeakMap<object[], Node>();
+function distinctNodes(cands: { node: Node }[]): number {
+  if (cands.length <= SHORT_LIST) return new Set(cands.map((c) => c.node)).size;
+  let d = distinctCache.get(cands);
+  if (d === undefined) distinctCache.set(cands, (d = new Set(cands.map((c) => c.node)).size));
+  return d;
+}
+function mostFrequent(cands: { node: Node }[], counts: Map<Node, number>): Node {
+  const find = () =>
+    cands.reduce((a, b) => ((counts.get(b.node) ?? 0) > (counts.get(a.node) ?? 0) ? b : a)).node;
+  if (cands.length <= SHORT_LIST) return find();
+  let top = topCache.get(cands);
+  if (top === undefined) topCache.set(cands, (top = find()));
+  return top;
+}
+
 /** The most recent preceding candidate, else the article's most frequent one (ties: first). `cands` are the
- * article's full names that match, in article order. */
+ * article's full names that match, in article order (so the most recent one is found by binary search). */
 function pickPerson(
   cands: { node: Node; pos: number }[],
   counts: Map<Node, number>,
@@ -230,11 +330,16 @@ function pickPerson(
   unique = false,
 ): Node | undefined {
   if (!cands.length) return undefined;
-  if (unique && new Set(cands.map((c) => c.node)).size > 1) return undefined;
-  let recent: Node | undefined;
-  for (const c of cands) if (c.pos < pos) recent = c.node;
-  if (recent) return recent;
-  return cands.reduce((a, b) => ((counts.get(b.node) ?? 0) > (counts.get(a.node) ?? 0) ? b : a)).node;
+  if (unique && distinctNodes(cands) > 1) return undefined;
+  let lo = 0;
+  let hi = cands.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cands[mid].pos < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo > 0) return cands[lo - 1].node;
+  return mostFrequent(cands, counts);
 }
 
 function slug(s: string): string {

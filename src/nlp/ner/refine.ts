@@ -57,9 +57,47 @@ export function replaceSpans(spans: Span[], start: number, end: number, type: st
   return kept.sort((a, b) => a.start - b.start);
 }
 
+/*
+ * The refiners below edit a sentence's spans in place. A sentence's spans are sorted by start and never
+ * overlap (the tagger decodes them left to right, and each edit keeps that), so the spans overlapping a
+ * range are found by binary search and replaced by one splice: one edit costs a search and a move, not
+ * the filter and sort of replaceSpans, which made a sentence with thousands of names quadratic.
+ */
+
+/** Index of the first span that ends after `pos` (spans sorted by start, not overlapping). */
+function firstEndingAfter(spans: Span[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end > pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** [lo, hi): the indices of the spans overlapping [start, end). */
+function overlapRange(spans: Span[], start: number, end: number): [number, number] {
+  const lo = firstEndingAfter(spans, start);
+  let hi = lo;
+  while (hi < spans.length && spans[hi].start < end) hi++;
+  return [lo, hi];
+}
+
+/** replaceSpans done in place on sorted, non-overlapping spans (the same result, without sorting). */
+export function replaceSpansInPlace(spans: Span[], start: number, end: number, type: string): void {
+  const [lo, hi] = overlapRange(spans, start, end);
+  spans.splice(lo, hi - lo, { start, end, type });
+}
+
+/** Insert a span that overlaps none of `spans` at its place by start. */
+function insertSpan(spans: Span[], span: Span): void {
+  spans.splice(firstEndingAfter(spans, span.start), 0, span);
+}
+
 /** "Mr. Ellingsrud", "Dr Ana Ruiz": the capitalised words after an honorific are a person. */
 export const honorificPerson: Refiner = (words, spans) => {
-  let out = spans;
+  let out: Span[] | null = null;
   for (let i = 0; i + 1 < words.length; i++) {
     if (!isHonorific(words[i]) || !nameLike(words[i + 1])) continue;
     // "MX Onda" (a team code): an honorific in capitals counts only before a name in capitals (headlines).
@@ -68,11 +106,13 @@ export const honorificPerson: Refiner = (words, spans) => {
     if (ROLE_WORDS.has(words[i + 1].toLowerCase()) && !nameLike(words[i + 2] ?? '')) continue;
     let end = i + 1;
     while (end < words.length && end < i + 4 && nameLike(words[end])) end++;
-    const already = out.some((s) => s.start === i + 1 && s.end === end && s.type === 'PER');
-    if (!already) out = replaceSpans(out, i + 1, end, 'PER');
+    const cur: Span[] = out ?? spans;
+    const [lo, hi] = overlapRange(cur, i + 1, end);
+    const already = hi === lo + 1 && cur[lo].start === i + 1 && cur[lo].end === end && cur[lo].type === 'PER';
+    if (!already) replaceSpansInPlace((out ??= spans.slice()), i + 1, end, 'PER');
     i = end - 1;
   }
-  return out;
+  return out ?? spans;
 };
 
 export const REFINERS: Array<[string, Refiner]> = [['honorific-person', honorificPerson]];
@@ -134,49 +174,59 @@ export function vesselNamesIn(words: string[]): Array<[number, number]> {
   return out;
 }
 
-/** Every [start, end) where `name` occurs in `words` (case-sensitive, whole words). */
-function occurrences(words: string[], name: string[]): number[] {
-  const out: number[] = [];
-  for (let i = 0; i + name.length <= words.length; i++) {
-    let k = 0;
-    while (k < name.length && words[i + k] === name[k]) k++;
-    if (k === name.length) out.push(i);
-  }
-  return out;
-}
+/** Longest vessel name in words: a prefix and a name of at most four words (see vesselNamesIn). */
+const MAX_VESSEL_NAME = 5;
 
 /**
  * "the tanker Aster Dawn", "MV Aster Dawn": a name after a lower-case vessel noun or a ship prefix is
  * MISC, and so is every other occurrence of that name in the document ("The Aster Dawn will be towed"),
  * unless the model put it inside a longer name there (or, for a one-word name, saw no name there).
+ * Occurrences are found by looking up the words at each position in a map of the names (one look-up per
+ * name length), not by scanning the document once per name.
  */
 export const vesselName: DocumentRefiner = (doc, spans) => {
   const names = new Map<string, string[]>();
   const out = spans.map((sentence, s) => {
-    let sp = sentence;
+    let sp: Span[] | null = null;
     for (const [start, end] of vesselNamesIn(doc[s])) {
-      sp = replaceSpans(sp, start, end, 'MISC');
+      replaceSpansInPlace((sp ??= sentence.slice()), start, end, 'MISC');
       const name = doc[s].slice(start, end);
       names.set(name.join(' '), name);
       if (VESSEL_PREFIXES.has(name[0]) && name.length > 1) names.set(name.slice(1).join(' '), name.slice(1));
     }
-    return sp;
+    return sp ?? sentence;
   });
   if (!names.size) return out;
+  // Each name's place in the map's order: occurrences are applied name by name, then left to right.
+  const order = new Map<string, number>();
+  let longest = 0;
+  for (const [key, name] of names) {
+    order.set(key, order.size);
+    longest = Math.max(longest, name.length);
+  }
   return out.map((sentence, s) => {
-    let sp = sentence;
-    for (const name of names.values())
-      for (const i of occurrences(doc[s], name)) {
-        const end = i + name.length;
-        if (i > 0 && VESSEL_PREFIXES.has(doc[s][i - 1])) continue;
-        const over = sp.filter((x) => x.start < end && x.end > i);
-        if (over.some((x) => x.start < i || x.end > end)) continue;
-        // A one-word name ("the tug Hope") is retyped where the model saw a name, never added to plain words.
-        if (name.length === 1 && !over.length) continue;
-        if (over.length === 1 && over[0].start === i && over[0].end === end && over[0].type === 'MISC')
-          continue;
-        sp = replaceSpans(sp, i, end, 'MISC');
+    const words = doc[s];
+    const found: Array<[number, number, number]> = []; // [name order, start, end]
+    for (let i = 0; i < words.length; i++) {
+      let key = '';
+      for (let len = 1; len <= Math.min(longest, MAX_VESSEL_NAME) && i + len <= words.length; len++) {
+        key = len === 1 ? words[i] : `${key} ${words[i + len - 1]}`;
+        const k = order.get(key);
+        if (k !== undefined) found.push([k, i, i + len]);
       }
+    }
+    if (!found.length) return sentence;
+    found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const sp = sentence.slice();
+    for (const [, i, end] of found) {
+      if (i > 0 && VESSEL_PREFIXES.has(words[i - 1])) continue;
+      const [lo, hi] = overlapRange(sp, i, end);
+      if (lo < hi && (sp[lo].start < i || sp[hi - 1].end > end)) continue;
+      // A one-word name ("the tug Hope") is retyped where the model saw a name, never added to plain words.
+      if (end - i === 1 && lo === hi) continue;
+      if (hi === lo + 1 && sp[lo].start === i && sp[lo].end === end && sp[lo].type === 'MISC') continue;
+      replaceSpansInPlace(sp, i, end, 'MISC');
+    }
     return sp;
   });
 };
@@ -223,7 +273,7 @@ export const titleSplit: DocumentRefiner = (doc, spans) => {
   };
   return spans.map((sentence, s) => {
     const words = doc[s];
-    let out = sentence;
+    let out: Span[] | null = null;
     for (const sp of sentence) {
       if (sp.type !== 'PER' && sp.type !== 'ORG') continue;
       let firstRole = -1;
@@ -239,7 +289,7 @@ export const titleSplit: DocumentRefiner = (doc, spans) => {
       if (name.length > 3 || !name.every((w) => nameLike(w) && !NON_PERSON_WORDS.has(w.toLowerCase())))
         continue;
       if (sp.type === 'ORG' && (firstRole === sp.start || name.length < 2)) continue;
-      out = replaceSpans(out, nameStart, sp.end, 'PER');
+      replaceSpansInPlace((out ??= sentence.slice()), nameStart, sp.end, 'PER');
       let modifier: Span | null = null;
       for (let end = firstRole; end > sp.start && !modifier; end--) {
         const type = known().get(words.slice(sp.start, end).join(' '));
@@ -247,9 +297,10 @@ export const titleSplit: DocumentRefiner = (doc, spans) => {
       }
       if (!modifier && sp.type === 'ORG' && firstRole > sp.start)
         modifier = { start: sp.start, end: firstRole, type: 'ORG' };
-      if (modifier) out = [...out, modifier].sort((a, b) => a.start - b.start);
+      // The modifier lies inside the span just replaced, before the name: it overlaps nothing left.
+      if (modifier) insertSpan(out, modifier);
     }
-    return out;
+    return out ?? sentence;
   });
 };
 
@@ -263,17 +314,19 @@ export const roleModifier: DocumentRefiner = (doc, spans) => {
   let lower: Set<string> | null = null;
   return spans.map((sentence, s) => {
     const words = doc[s];
-    let out = sentence;
-    for (const sp of sentence) {
+    // Each span is kept, dropped or retyped in its place (a retyped span keeps its start, so the order holds).
+    let out: Array<Span | null> | null = null;
+    for (let k = 0; k < sentence.length; k++) {
+      const sp = sentence[k];
       if (sp.type !== 'PER' || sp.end + 1 >= words.length) continue;
       const role = words[sp.end];
       if (!ROLE_NOUNS_AFTER_MODIFIER.has(role) || !nameLike(words[sp.end + 1])) continue;
       lower ??= new Set(doc.flat().filter((w) => /^\p{Ll}+$/u.test(w)));
       const common = words.slice(sp.start, sp.end).every((w) => lower!.has(w.toLowerCase()));
-      out = out.filter((x) => x !== sp);
-      if (!common) out = [...out, { ...sp, type: 'ORG' }].sort((a, b) => a.start - b.start);
+      out ??= sentence.slice();
+      out[k] = common ? null : { ...sp, type: 'ORG' };
     }
-    return out;
+    return out ? out.filter((x): x is Span => x !== null) : sentence;
   });
 };
 

@@ -112,22 +112,28 @@ const ADVERBIAL_START = new Set(
 /** The subject of the sentence starting at `from`: its first name or pronoun phrase (after a fronted adverbial). */
 export function sentenceSubject(text: string, from: number, to: number): SpeakerSpan | null {
   const ws = words(text, from, to);
+  return subjectOfWords(text, ws, ws.length);
+}
+
+/**
+ * sentenceSubject over words already read: `ws` are the words from the sentence start, of which the first
+ * `n` count (callers that hold the sentence's words pass them instead of reading the text again, which
+ * made one call per cue word quadratic on long sentences).
+ */
+function subjectOfWords(text: string, ws: W[], n: number): SpeakerSpan | null {
   let i = 0;
-  while (i < ws.length && !isWord(ws[i])) i++;
+  while (i < n && !isWord(ws[i])) i++;
   // one or two fronted adverbials ("On Tuesday, ...", "Hours later, ...", "Back in 1999, ...")
-  for (let round = 0; round < 2 && i < ws.length; round++) {
+  for (let round = 0; round < 2 && i < n; round++) {
     if (!FRONTED.has(ws[i].lower) && !ADVERBIAL_START.has(ws[i].lower)) break;
     let c = i;
-    while (c < Math.min(ws.length, i + 12) && ws[c].t !== ',') c++;
-    if (c < ws.length && ws[c].t === ',') i = c + 1;
+    while (c < Math.min(n, i + 12) && ws[c].t !== ',') c++;
+    if (c < n && ws[c].t === ',') i = c + 1;
     else break;
   }
-  if (
-    i >= ws.length ||
-    !(isCap(ws[i]) || PRONOUNS[ws[i].lower] !== undefined || /^(?:the|a|an)$/i.test(ws[i].t))
-  )
+  if (i >= n || !(isCap(ws[i]) || PRONOUNS[ws[i].lower] !== undefined || /^(?:the|a|an)$/i.test(ws[i].t)))
     return null;
-  const sp = speakerAfter(text, ws, i, ws.length);
+  const sp = speakerAfter(text, ws, i, n);
   if (!sp || !isSpeakerPhrase(sp.text)) return null;
   if (/^(?:the|a|an)$/i.test(ws[i].t) && sp.to === i) return null;
   return sp;
@@ -317,20 +323,80 @@ function isTitleCase(body: string): boolean {
   return caps === content.length && content.length <= 8;
 }
 
-/** Where the sentence holding offset `pos` starts, within the paragraph (crude: after . ! ? + space). */
-function sentenceStartBefore(text: string, paraStart: number, pos: number): number {
-  for (let i = pos - 1; i > paraStart; i--) {
-    const c = text.charCodeAt(i - 1);
-    if (
-      (c === 46 || c === 33 || c === 63) && // . ! ?
-      /\s/.test(text[i]) &&
-      !/(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|St|Lt|Col|[A-Z]))\.$/.test(
-        text.slice(Math.max(paraStart, i - 5), i),
+/** Abbreviations whose full stop ends no sentence (checked on the five characters before the space). */
+const ABBREVIATION_DOT_RE = /(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|St|Lt|Col|[A-Z]))\.$/;
+
+/**
+ * The crude sentence starts (after . ! ? and a space, not after an abbreviation) of the paragraph being
+ * read, found once and looked up by binary search: a quote's sentence start was found by reading back
+ * to the paragraph start, once per quote, which was quadratic on a long paragraph of quotes without
+ * full stops. Quotes are asked about in text order, so the paragraph is read once, up to its last quote.
+ */
+class SentenceStarts {
+  private paraStart = -1;
+  /** The paragraph is read up to here. */
+  private readTo = -1;
+  /** Offsets `i` (ascending) where text[i - 1] ends a sentence and text[i] is white space. */
+  private breaks: number[] = [];
+
+  constructor(private readonly text: string) {}
+
+  /** Where the sentence holding offset `pos` starts, within the paragraph starting at `paraStart`. */
+  before(paraStart: number, pos: number): number {
+    if (paraStart !== this.paraStart || pos < this.paraStart) {
+      this.paraStart = paraStart;
+      this.readTo = paraStart + 1;
+      this.breaks = [];
+    }
+    const text = this.text;
+    for (let i = this.readTo; i < pos; i++) {
+      const c = text.charCodeAt(i - 1);
+      if (
+        (c === 46 || c === 33 || c === 63) && // . ! ?
+        /\s/.test(text[i]) &&
+        !ABBREVIATION_DOT_RE.test(text.slice(Math.max(paraStart, i - 5), i))
       )
-    )
-      return i + 1;
+        this.breaks.push(i);
+    }
+    this.readTo = Math.max(this.readTo, pos);
+    // the last break i with paraStart < i <= pos - 1
+    let lo = 0;
+    let hi = this.breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.breaks[mid] <= pos - 1) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? this.breaks[lo - 1] + 1 : paraStart;
   }
-  return paraStart;
+}
+
+/**
+ * The words of a sentence read so far, for fragmentAttribution, which asks for the words from one
+ * sentence start up to each quote of that sentence in turn: a request that extends the last one (same
+ * start, later end) reads only the new words, so a sentence of many quotes is read once.
+ */
+class SentenceWords {
+  private from = -1;
+  private to = -1;
+  private ws: W[] = [];
+
+  constructor(private readonly text: string) {}
+
+  /** words(text, from, to); the array is shared and only valid until the next call. */
+  get(from: number, to: number): W[] {
+    if (from !== this.from || to < this.to) {
+      this.from = from;
+      this.to = to;
+      this.ws = words(this.text, from, to);
+      return this.ws;
+    }
+    const ws = this.ws;
+    const more = words(this.text, ws.length ? ws[ws.length - 1].e : from, to);
+    for (const w of more) ws.push(w);
+    this.to = to;
+    return ws;
+  }
 }
 
 /** Cues that introduce quoted fragments ("called the plan “a disgrace”"), on top of the speech verbs. */
@@ -341,16 +407,22 @@ const FRAGMENT_CUES = new Set(
 );
 
 /** A quoted fragment inside a sentence whose cue and speaker come earlier in that sentence. */
-function fragmentAttribution(text: string, q: QuoteMarkSpan): Found | null {
-  const from = sentenceStartBefore(text, q.paraStart, q.open);
-  const ws = words(text, from, q.open);
+function fragmentAttribution(
+  text: string,
+  q: QuoteMarkSpan,
+  starts: SentenceStarts,
+  sentenceWords: SentenceWords,
+): Found | null {
+  const from = starts.before(q.paraStart, q.open);
+  const ws = sentenceWords.get(from, q.open);
   for (let k = ws.length - 1; k >= 0; k--) {
     if (QUOTE_TOKEN.test(ws[k].t)) return null;
     const w = ws[k];
     const cue =
       cueAt(text, ws, k) ?? (FRAGMENT_CUES.has(w.lower) ? { last: k, text: w.t, start: w.s } : null);
     if (!cue || (isCap(w) && k > 0)) continue;
-    const sp = speakerBefore(text, ws, k) ?? sentenceSubject(text, from, w.s);
+    // the words from the sentence start up to w are ws[0, k) (sentenceSubject(text, from, w.s))
+    const sp = speakerBefore(text, ws, k) ?? subjectOfWords(text, ws, k);
     if (sp) return { speaker: sp, cue, end: q.open };
   }
   return null;
@@ -376,6 +448,8 @@ export function directAttributions(text: string): RawAttribution[] {
   const out: RawAttribution[] = [];
   const paras = paragraphs(text);
   const marks = new MarkScan(text);
+  const starts = new SentenceStarts(text);
+  const sentenceWords = new SentenceWords(text);
   let lastAttributed: { att: RawAttribution; para: number } | null = null;
   paras.forEach((para, pi) => {
     const qs = quoteSpans(text, para, marks);
@@ -424,11 +498,12 @@ export function directAttributions(text: string): RawAttribution[] {
         after = nx.close;
         i++;
       }
-      const sentStart = sentenceStartBefore(text, q.paraStart, q.open);
-      const standalone =
-        q.open === q.paraStart ||
-        /^\s*$/.test(text.slice(sentStart, q.open)) ||
-        /[:]\s*$/.test(text.slice(sentStart, q.open));
+      const sentStart = starts.before(q.paraStart, q.open);
+      // Nothing but white space before the quote in its sentence, or a colon (read backwards: a regular
+      // expression over the whole sentence before each quote was quadratic on long sentences).
+      let b = q.open;
+      while (b > sentStart && /\s/.test(text[b - 1])) b--;
+      const standalone = q.open === q.paraStart || b === sentStart || text[b - 1] === ':';
       if (found) {
         const att: RawAttribution = {
           kind: 'direct',
@@ -445,7 +520,7 @@ export function directAttributions(text: string): RawAttribution[] {
         continue;
       }
       if (!standalone) {
-        const frag = fragmentAttribution(text, q);
+        const frag = fragmentAttribution(text, q, starts, sentenceWords);
         if (frag)
           out.push({
             kind: 'partial',
@@ -596,6 +671,9 @@ export function indirectAttribution(
       rule,
     };
   };
+  // The last "that" of the sentence: a cue has one after it when this comes later (one pass, not one per cue).
+  let lastThat = -1;
+  for (let k = 0; k < n; k++) if (ws[k].lower === 'that') lastThat = k;
   // Sentence-final attributions ("..., port officials said.") win over cue words earlier in the sentence.
   const tailFrom = Math.max(0, n - 1 - MAX_TAIL_WORDS - 4);
   const order: number[] = [];
@@ -631,10 +709,10 @@ export function indirectAttribution(
     }
     let sp = speakerBefore(text, ws, q);
     // "Dunmore thanked the crews and said ...", "then says ...": coordinated verbs share the sentence subject
-    if (!sp && q > 0 && /^(?:and|then|but|also)$/.test(ws[q - 1].lower))
-      sp = sentenceSubject(text, ws[0].s, ws[q].s);
+    // (the words from the sentence's first word to the cue are ws[0, q))
+    if (!sp && q > 0 && /^(?:and|then|but|also)$/.test(ws[q - 1].lower)) sp = subjectOfWords(text, ws, q);
     const tail = n - 1 - cue.last;
-    const tailHasThat = ws.slice(cue.last + 1, n).some((w) => w.lower === 'that');
+    const tailHasThat = lastThat > cue.last;
     // ..., X said.  /  ..., X said, ...
     if (sp && sp.from > 0 && ws[sp.from - 1].t === ',') {
       const t0 = ws[cue.last + 1];

@@ -317,7 +317,11 @@ export class SpeakerResolver {
     }
     if (
       best?.entityId &&
-      (best.type !== 'ORG' || !/^(?:the|a|an)\s/i.test(raw) || best.end - best.start >= raw.length - 4)
+      (best.type !== 'ORG' ||
+        !/^(?:the|a|an)\s/i.test(raw) ||
+        best.end - best.start >= raw.length - 4 ||
+        // the name is the phrase's head ("the rail operator Nordbane"), not a modifier ("the Corvane spokesman")
+        best.end >= sp.start + sp.text.trimEnd().length)
     )
       return this.entity(best.entityId);
     // 2. pronouns

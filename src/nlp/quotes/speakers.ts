@@ -38,6 +38,12 @@ const DEMONYMS = new Set(
     'saudi egyptian libyan afghan pakistani european african asian arab western eastern northern southern'
   ).split(' '),
 );
+/** Calendar words: a phrase ending in a weekday ("on Thursday") or a lone month name is a time, not a speaker. */
+const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
+const MONTHS = new Set(
+  'january february march april june july august september october november december'.split(' '),
+);
+
 /** Nouns ending in -ly ("an ally", "the assembly"): not adverbs. */
 const LY_NOUNS = new Set('ally family assembly supply daily monthly weekly quarterly rally italy'.split(' '));
 
@@ -54,6 +60,7 @@ export function speakerShape(phrase: string): SpeakerShape | null {
   if (FUNCTION_WORDS.has(last)) return null;
   if (/ly$/.test(last) && !LY_NOUNS.has(last) && !/^\p{Lu}/u.test(words[words.length - 1])) return null;
   if (words.length === 1 && (DEMONYMS.has(last) || DEMONYMS.has(last.replace(/\./g, '')))) return null;
+  if (WEEKDAYS.has(last) || (words.length === 1 && MONTHS.has(last))) return null;
   if (DEMONYMS.has(last) && words.every((w, i) => i === words.length - 1 || FUNCTION_WORDS.has(lower[i])))
     return null;
   // (the determiners "the/a" before a demonym: "the French" said nothing either)

@@ -1,5 +1,6 @@
 /** Light word scanning and speaker-phrase rules used by quote attribution (offsets into the article text). */
-import { AUX_ADVERBS, CUE_VERBS, DETERMINERS, NP_STOP, PRONOUNS } from './lexicon.js';
+import { AUX_ADVERBS, CUE_VERBS, DETERMINERS, NP_STOP, ORG_VOICE, PRONOUNS, ROLE_NOUNS } from './lexicon.js';
+import { speakerShape } from './speakers.js';
 
 // Regular expressions used inside functions are compiled once, here.
 const WORD_START_RE = /^[\p{L}\p{N}]/u;
@@ -95,7 +96,13 @@ export function npBack(ws: W[], j: number, max = 8): [number, number] | null {
     if (NP_STOP.has(w.lower) || (k !== end && CUE_VERBS.has(w.lower) && !isCap(w))) break;
     if (k !== end && PRONOUNS[w.lower] !== undefined) break;
     // a name ends its phrase on the left at the first lowercase word ("At the meeting Quill")
-    if (!isCap(w) && allCaps && k !== end) break;
+    if (!isCap(w) && allCaps && k !== end) {
+      // ...unless the lowercase word is a role before the name ("the rail operator Nordbane", "ministry
+      // spokesman Aron Vell"): the phrase then runs back to its determiner (or the clause edge).
+      const role = roleBefore(ws, k);
+      if (role !== null) first = role;
+      break;
+    }
     allCaps &&= isCap(w);
     first = k;
     k--;
@@ -105,6 +112,22 @@ export function npBack(ws: W[], j: number, max = 8): [number, number] | null {
   if (first === end && DETERMINERS.has(ws[end].lower)) return null; // "an estimated ...": no phrase
   if (ws[first].t === '-' || ws[first].t === '&' || ws[first].t === '.') first++;
   return first <= end ? [first, end] : null;
+}
+
+/**
+ * A role description that ends at word k right before a name ("the rail operator", "ministry spokesman"):
+ * the index where it starts (its determiner, else its first word after a clause edge), or null when word k
+ * is not a role or voice noun or the words before it do not make a short description.
+ */
+function roleBefore(ws: W[], k: number): number | null {
+  if (!ROLE_NOUNS.has(ws[k].lower) && !ORG_VOICE.has(ws[k].lower)) return null;
+  for (let i = k - 1; i >= Math.max(0, k - 4); i--) {
+    const w = ws[i];
+    if (!isWord(w)) return i + 1;
+    if (DETERMINERS.has(w.lower)) return i;
+    if (NP_STOP.has(w.lower) || CUE_VERBS.has(w.lower) || PRONOUNS[w.lower] !== undefined) return null;
+  }
+  return k - 4 >= 0 && isWord(ws[k - 4]) ? null : Math.max(0, k - 3);
 }
 
 /**
@@ -161,7 +184,38 @@ export function speakerBefore(text: string, ws: W[], q: number, minIndex = 0): S
   }
   const np = npBack(ws, j);
   if (!np || np[0] < minIndex) return null;
-  return spanOf(text, ws, np[0], np[1]);
+  const span = spanOf(text, ws, np[0], np[1]);
+  if (speakerShape(span.text) !== null) return span;
+  // The phrase before the cue cannot speak (a time, a fragment). "Divers who inspected it on Thursday
+  // found that ...": the subject is the phrase before a "who" that opens the clause ending there; "Hale on
+  // Monday said ...": the phrase before the time.
+  const who = subjectBeforeWho(text, ws, np[0] - 1, minIndex);
+  if (who) return who;
+  const p = np[0] - 1;
+  if (p > minIndex && TIME_PREPOSITIONS.has(ws[p].lower)) {
+    const before = npBack(ws, p - 1);
+    if (before && before[0] >= minIndex) {
+      const sp = spanOf(text, ws, before[0], before[1]);
+      if (speakerShape(sp.text) === 'name') return sp;
+    }
+  }
+  return span;
+}
+
+/** Prepositions that open a time phrase between a subject and its verb ("Hale on Monday said"). */
+const TIME_PREPOSITIONS = new Set(['on', 'last', 'this', 'late', 'early']);
+
+/** The phrase right before a "who" found going back from word j (no punctuation in between), or null. */
+function subjectBeforeWho(text: string, ws: W[], j: number, minIndex: number): SpeakerSpan | null {
+  for (let r = j; r > Math.max(minIndex, j - 12); r--) {
+    if (!isWord(ws[r])) return null;
+    if (ws[r].lower !== 'who') continue;
+    const subject = npBack(ws, r - 1);
+    return subject && subject[0] >= minIndex && subject[1] === r - 1
+      ? spanOf(text, ws, subject[0], subject[1])
+      : null;
+  }
+  return null;
 }
 
 /** The speaker after a cue, starting at word index i: "said Jane Roe, a spokeswoman" → Jane Roe. */
@@ -172,7 +226,9 @@ export function speakerAfter(text: string, ws: W[], i: number, maxIndex = ws.len
   let n = 0;
   while (k < maxIndex && n < 10) {
     const w = ws[k];
-    if (w.t === '.' && k > first && ABBREV.test(ws[k - 1].t) && isCap(ws[k + 1])) {
+    // Words from maxIndex on are not read (callers may pass a longer list than the phrase's own).
+    const next = k + 1 < maxIndex ? ws[k + 1] : undefined;
+    if (w.t === '.' && k > first && ABBREV.test(ws[k - 1].t) && isCap(next)) {
       k++;
       continue;
     }
@@ -186,7 +242,7 @@ export function speakerAfter(text: string, ws: W[], i: number, maxIndex = ws.len
       n++;
       continue;
     }
-    if (w.lower === 'of' && last >= 0 && isWord(ws[k + 1]) && !NP_STOP.has(ws[k + 1].lower)) {
+    if (w.lower === 'of' && last >= 0 && isWord(next) && !NP_STOP.has(next!.lower)) {
       k++;
       continue;
     }

@@ -94,6 +94,9 @@ export abstract class StoreCore implements Store, IngestBackend {
   abstract entities(filters?: { story?: string; type?: EntityType; limit?: number }): Promise<Entity[]>;
   abstract quotes(filters?: { speaker?: string; story?: string; limit?: number }): Promise<StoredQuote[]>;
   abstract stats(): Promise<StoreStats>;
+  abstract articleOutlets(): Promise<
+    { source: string | null; url: string | null; publishedAt: string | null }[]
+  >;
   abstract close(): Promise<void>;
 
   readOnlyError(doing: string): Error {
@@ -261,5 +264,6 @@ export const GUARDED: Record<string, string> = {
   entities: 'listing entities',
   quotes: 'listing quotes',
   getArticles: 'reading articles',
+  articleOutlets: 'listing outlets',
   stats: 'counting',
 };

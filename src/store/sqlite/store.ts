@@ -457,6 +457,16 @@ export class SqliteStore extends StoreCore {
     return quotes;
   }
 
+  async articleOutlets() {
+    return (
+      this.stmt('SELECT source, url, published_at FROM articles', 'raw').all() as [
+        string | null,
+        string | null,
+        string | null,
+      ][]
+    ).map(([source, url, publishedAt]) => ({ source, url, publishedAt: storedDay(publishedAt) }));
+  }
+
   // ---------------------------------------------------------------- maintenance
 
   async stats(): Promise<StoreStats> {
