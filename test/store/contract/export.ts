@@ -1,14 +1,8 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SqliteStore } from '../../src/store/index.js';
-import { exportStory, importStory, timelineJs } from '../../src/export/index.js';
-import type { Timeline } from '../../src/model.js';
-import { art, miniAnalyze, SPILL } from './helpers.js';
-
-const tmp = () => join(mkdtempSync(join(tmpdir(), 'chron-exp-')), 'c.db');
+import { contract } from './backends.js';
+import { exportStory, importStory, timelineJs } from '../../../src/export/index.js';
+import type { Timeline } from '../../../src/model.js';
+import { art, miniAnalyze, SPILL } from '../helpers.js';
 
 const timeline: Timeline = {
   entries: [
@@ -32,7 +26,7 @@ const timeline: Timeline = {
   quotes: [],
 };
 
-test('TimelineJS export has the documented shape with HTML-escaped text', async () => {
+contract('TimelineJS export has the documented shape with HTML-escaped text', async (be) => {
   const j = timelineJs(timeline, 'Spill <story>', 'sub & title');
   assert.deepEqual(j.title, { text: { headline: 'Spill &lt;story&gt;', text: 'sub &amp; title' } });
   assert.equal(j.events.length, 1);
@@ -44,8 +38,8 @@ test('TimelineJS export has the documented shape with HTML-escaped text', async 
   assert.ok(!/<Gull>/.test(JSON.stringify(j)));
 });
 
-test('a story exported as JSON imports into another store without re-analysis', async () => {
-  const a = new SqliteStore(tmp(), { analyzer: miniAnalyze });
+contract('a story exported as JSON imports into another store without re-analysis', async (be) => {
+  const a = await be.open({ analyzer: miniAnalyze });
   await a.ingest(SPILL.map(([t, d], i) => art(t, d, { id: `sp${i}` })));
   const id = (await a.listStories())[0].id;
   const json = await exportStory(a, id, 'json');
@@ -55,7 +49,7 @@ test('a story exported as JSON imports into another store without re-analysis', 
   for (const f of ['markdown', 'html', 'timelinejs'] as const)
     assert.ok((await exportStory(a, id, f)).length > 20);
   assert.ok(JSON.parse(await exportStory(a, id, 'timelinejs')));
-  const b = new SqliteStore(tmp(), {
+  const b = await be.open({
     analyzer: () => {
       throw new Error('import must not re-analyse');
     },
@@ -77,8 +71,8 @@ test('a story exported as JSON imports into another store without re-analysis', 
   await b.close();
 });
 
-test('a malformed import names the file and the problem', async () => {
-  const b = new SqliteStore(tmp(), { analyzer: miniAnalyze });
+contract('a malformed import names the file and the problem', async (be) => {
+  const b = await be.open({ analyzer: miniAnalyze });
   await assert.rejects(
     () => importStory(b, '{"format": "chronicle-story", "version": 1, "story": {"id": "s1"}}', 'in.json'),
     /in\.json: missing "articles"/,

@@ -1,12 +1,7 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SqliteStore } from '../../src/store/index.js';
-import { art, COUNCIL, miniAnalyze, SPILL } from './helpers.js';
+import { contract } from './backends.js';
+import { art, COUNCIL, miniAnalyze, SPILL } from '../helpers.js';
 
-const tmp = () => join(mkdtempSync(join(tmpdir(), 'chron-store-')), 'c.db');
 const spill = () =>
   SPILL.map(([t, d], i) =>
     art(t, d, {
@@ -17,8 +12,8 @@ const spill = () =>
   );
 const council = () => COUNCIL.map(([t, d], i) => art(t, d, { id: `council${i}`, source: 'Bay Gazette' }));
 
-test('ingest stores articles once: same content or same canonical URL is a duplicate', async () => {
-  const s = new SqliteStore(tmp(), { analyzer: miniAnalyze });
+contract('ingest stores articles once: same content or same canonical URL is a duplicate', async (be) => {
+  const s = await be.open({ analyzer: miniAnalyze });
   const r1 = await s.ingest(spill());
   assert.equal(r1.added.length, 4);
   const r2 = await s.ingest(spill());
@@ -37,31 +32,34 @@ test('ingest stores articles once: same content or same canonical URL is a dupli
   await s.close();
 });
 
-test('stored articles come back with their analysis intact (offsets, timexes, mentions, quotes)', async () => {
-  const s = new SqliteStore(tmp(), { analyzer: miniAnalyze });
-  const input = spill();
-  await s.ingest(input);
-  const [orig] = input;
-  const [back] = await s.getArticles([orig.id]);
-  assert.equal(back.text, orig.text);
-  assert.equal(back.sentences.length, orig.sentences.length);
-  assert.deepEqual(
-    back.sentences.map((x) => [x.start, x.end, x.text, x.tokens.length]),
-    orig.sentences.map((x) => [x.start, x.end, x.text, x.tokens.length]),
-  );
-  assert.deepEqual(back.sentences[0].timexes, orig.sentences[0].timexes);
-  assert.deepEqual(
-    back.mentions.map((m) => m.text),
-    orig.mentions.map((m) => m.text),
-  );
-  assert.ok(back.mentions.every((m) => /^e\d+$/.test(m.entityId ?? '')));
-  assert.equal(back.quotes[0].text, 'We are containing the diesel');
-  assert.equal(back.quotes[0].speaker, 'Mara Oduya');
-  await s.close();
-});
+contract(
+  'stored articles come back with their analysis intact (offsets, timexes, mentions, quotes)',
+  async (be) => {
+    const s = await be.open({ analyzer: miniAnalyze });
+    const input = spill();
+    await s.ingest(input);
+    const [orig] = input;
+    const [back] = await s.getArticles([orig.id]);
+    assert.equal(back.text, orig.text);
+    assert.equal(back.sentences.length, orig.sentences.length);
+    assert.deepEqual(
+      back.sentences.map((x) => [x.start, x.end, x.text, x.tokens.length]),
+      orig.sentences.map((x) => [x.start, x.end, x.text, x.tokens.length]),
+    );
+    assert.deepEqual(back.sentences[0].timexes, orig.sentences[0].timexes);
+    assert.deepEqual(
+      back.mentions.map((m) => m.text),
+      orig.mentions.map((m) => m.text),
+    );
+    assert.ok(back.mentions.every((m) => /^e\d+$/.test(m.entityId ?? '')));
+    assert.equal(back.quotes[0].text, 'We are containing the diesel');
+    assert.equal(back.quotes[0].speaker, 'Mara Oduya');
+    await s.close();
+  },
+);
 
-test('articles about a different event on the same day form a separate story', async () => {
-  const s = new SqliteStore(tmp(), { analyzer: miniAnalyze });
+contract('articles about a different event on the same day form a separate story', async (be) => {
+  const s = await be.open({ analyzer: miniAnalyze });
   await s.ingest([...spill(), ...council()]);
   const stories = await s.listStories();
   assert.equal(stories.length, 2);
@@ -75,8 +73,8 @@ test('articles about a different event on the same day form a separate story', a
   await s.close();
 });
 
-test('incremental ingest joins new articles to the right existing story', async () => {
-  const s = new SqliteStore(tmp(), { analyzer: miniAnalyze });
+contract('incremental ingest joins new articles to the right existing story', async (be) => {
+  const s = await be.open({ analyzer: miniAnalyze });
   const sp = spill();
   await s.ingest([sp[0], sp[1], ...council()]);
   const spillStory = (await s.listStories()).find((x) =>
@@ -88,8 +86,8 @@ test('incremental ingest joins new articles to the right existing story', async 
   await s.close();
 });
 
-test('search ranks by relevance, returns snippets and honours filters', async () => {
-  const s = new SqliteStore(tmp(), { analyzer: miniAnalyze });
+contract('search ranks by relevance, returns snippets and honours filters', async (be) => {
+  const s = await be.open({ analyzer: miniAnalyze });
   await s.ingest([...spill(), ...council()]);
   const hits = await s.search('diesel slick');
   assert.ok(hits.length >= 2);
@@ -115,8 +113,8 @@ test('search ranks by relevance, returns snippets and honours filters', async ()
   await s.close();
 });
 
-test('entities and quotes can be filtered by story, type and speaker', async () => {
-  const s = new SqliteStore(tmp(), { analyzer: miniAnalyze });
+contract('entities and quotes can be filtered by story, type and speaker', async (be) => {
+  const s = await be.open({ analyzer: miniAnalyze });
   await s.ingest([...spill(), ...council()]);
   const [spillStory, councilStory] = await s.listStories();
   const ents = await s.entities({ story: spillStory.id });
@@ -137,8 +135,8 @@ test('entities and quotes can be filtered by story, type and speaker', async () 
   await s.close();
 });
 
-test('entities from different batches merge by name and alias', async () => {
-  const s = new SqliteStore(tmp(), { analyzer: miniAnalyze });
+contract('entities from different batches merge by name and alias', async (be) => {
+  const s = await be.open({ analyzer: miniAnalyze });
   const sp = spill();
   await s.ingest([sp[0]]);
   await s.ingest([sp[1]]);
@@ -149,8 +147,8 @@ test('entities from different batches merge by name and alias', async () => {
   await s.close();
 });
 
-test('per-story date statistics are kept incrementally', async () => {
-  const s = new SqliteStore(tmp(), { analyzer: miniAnalyze });
+contract('per-story date statistics are kept incrementally', async (be) => {
+  const s = await be.open({ analyzer: miniAnalyze });
   const sp = spill();
   await s.ingest([sp[0], sp[1]]);
   await s.ingest([sp[2], sp[3]]);

@@ -3,15 +3,10 @@
  * (src/store/entity-link.ts). Articles are given pre-analysed (our own sentences, hand-made mentions), so each
  * rule is exercised exactly.
  */
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SqliteStore, type Store } from '../../src/store/index.js';
-import { newArticle, type Article, type Entity, type EntityType, type Mention } from '../../src/model.js';
-
-const tmp = () => join(mkdtempSync(join(tmpdir(), 'chron-link-')), 'c.db');
+import { contract } from './backends.js';
+import { SqliteStore, type Store } from '../../../src/store/index.js';
+import { newArticle, type Article, type Entity, type EntityType, type Mention } from '../../../src/model.js';
 
 /** A one-sentence article mentioning `names` (name → type); one batch entity per name. */
 function batch(
@@ -42,8 +37,8 @@ async function ingest(store: Store, b: ReturnType<typeof batch>) {
 const entityOf = async (store: Store, articleId: string, text: string) =>
   (await store.getArticles([articleId]))[0].mentions.find((m) => m.text === text)?.entityId;
 
-test('a lone surname in a later batch joins the stored full name', async () => {
-  const s = new SqliteStore(tmp());
+contract('a lone surname in a later batch joins the stored full name', async (b) => {
+  const s = await b.open();
   await ingest(
     s,
     batch('a1', '2024-03-01', [
@@ -59,8 +54,8 @@ test('a lone surname in a later batch joins the stored full name', async () => {
   await s.close();
 });
 
-test('transliteration variants and one-letter misspellings join only with shared context', async () => {
-  const s = new SqliteStore(tmp());
+contract('transliteration variants and one-letter misspellings join only with shared context', async (b) => {
+  const s = await b.open();
   await ingest(
     s,
     batch('b1', '2024-03-01', [
@@ -121,8 +116,8 @@ test('transliteration variants and one-letter misspellings join only with shared
   await s.close();
 });
 
-test("a name's minority type joins the stored majority type; a comparable one does not", async () => {
-  const s = new SqliteStore(tmp());
+contract("a name's minority type joins the stored majority type; a comparable one does not", async (b) => {
+  const s = await b.open();
   for (let i = 0; i < 4; i++) await ingest(s, batch(`c${i}`, '2024-03-01', [['Kelvik', 'LOC']]));
   await ingest(s, batch('c9', '2024-03-02', [['Kelvik', 'PERSON']]));
   assert.equal(await entityOf(s, 'c9', 'Kelvik'), await entityOf(s, 'c0', 'Kelvik'));
@@ -139,54 +134,60 @@ function withAliases(b: ReturnType<typeof batch>, aliases: Record<string, string
   return b;
 }
 
-test('a short form stored before its full name is merged into it once a batch shows they are one', async () => {
-  const s = new SqliteStore(tmp());
-  await ingest(
-    s,
-    batch('f1', '2024-03-01', [
-      ['Corvane', 'ORG'],
-      ['Kelvik', 'LOC'],
-    ]),
-  );
-  await ingest(s, batch('f2', '2024-03-02', [['Corvane Shipping', 'ORG']]));
-  const story = (await s.listStories())[0]!.id;
-  await s.storyTimeline(story); // a stored timeline, to be refreshed
-  assert.notEqual(await entityOf(s, 'f1', 'Corvane'), await entityOf(s, 'f2', 'Corvane Shipping'));
-  // This batch's entity "Corvane Shipping" is also called "Corvane": the stored "Corvane" is the same entity.
-  const r = await s.ingest(
-    withAliases(batch('f3', '2024-03-03', [['Corvane Shipping', 'ORG']]), {
-      'Corvane Shipping': ['Corvane'],
-    }).articles,
-    {
-      analyze: 'never',
-      entities: withAliases(batch('f3', '2024-03-03', [['Corvane Shipping', 'ORG']]), {
+contract(
+  'a short form stored before its full name is merged into it once a batch shows they are one',
+  async (b) => {
+    const s = await b.open();
+    await ingest(
+      s,
+      batch('f1', '2024-03-01', [
+        ['Corvane', 'ORG'],
+        ['Kelvik', 'LOC'],
+      ]),
+    );
+    await ingest(s, batch('f2', '2024-03-02', [['Corvane Shipping', 'ORG']]));
+    const story = (await s.listStories())[0]!.id;
+    await s.storyTimeline(story); // a stored timeline, to be refreshed
+    assert.notEqual(await entityOf(s, 'f1', 'Corvane'), await entityOf(s, 'f2', 'Corvane Shipping'));
+    // This batch's entity "Corvane Shipping" is also called "Corvane": the stored "Corvane" is the same entity.
+    const r = await s.ingest(
+      withAliases(batch('f3', '2024-03-03', [['Corvane Shipping', 'ORG']]), {
         'Corvane Shipping': ['Corvane'],
-      }).entities,
-    },
-  );
-  const full = await entityOf(s, 'f2', 'Corvane Shipping');
-  assert.equal(await entityOf(s, 'f1', 'Corvane'), full);
-  assert.equal(await entityOf(s, 'f3', 'Corvane Shipping'), full);
-  const orgs = (await s.entities()).filter((e) => e.type === 'ORG');
-  assert.deepEqual(
-    orgs.map((e) => [e.name, e.mentions]),
-    [['Corvane Shipping', 3]],
-  );
-  assert.ok(orgs[0]!.aliases.includes('Corvane'));
-  // Search by the entity finds the short form's article; the story's stored timeline was refreshed.
-  assert.ok(
-    (await s.search('harbour', { entity: 'Corvane Shipping' })).map((h) => h.articleId).includes('f1'),
-  );
-  assert.ok(r.storiesTouched.length > 0);
-  for (const st of await s.listStories())
-    assert.deepEqual(await s.storyTimeline(st.id), await s.buildStoryTimeline(st.id), `story ${st.id}`);
-  assert.equal(await s.integrityCheck(), 'ok');
-  assert.deepEqual(s.db.pragma('foreign_key_check'), []);
-  await s.close();
-});
+      }).articles,
+      {
+        analyze: 'never',
+        entities: withAliases(batch('f3', '2024-03-03', [['Corvane Shipping', 'ORG']]), {
+          'Corvane Shipping': ['Corvane'],
+        }).entities,
+      },
+    );
+    const full = await entityOf(s, 'f2', 'Corvane Shipping');
+    assert.equal(await entityOf(s, 'f1', 'Corvane'), full);
+    assert.equal(await entityOf(s, 'f3', 'Corvane Shipping'), full);
+    const orgs = (await s.entities()).filter((e) => e.type === 'ORG');
+    assert.deepEqual(
+      orgs.map((e) => [e.name, e.mentions]),
+      [['Corvane Shipping', 3]],
+    );
+    assert.ok(orgs[0]!.aliases.includes('Corvane'));
+    // Search by the entity finds the short form's article; the story's stored timeline was refreshed.
+    assert.ok(
+      (await s.search('harbour', { entity: 'Corvane Shipping' })).map((h) => h.articleId).includes('f1'),
+    );
+    assert.ok(r.storiesTouched.length > 0);
+    for (const st of await s.listStories())
+      assert.deepEqual(await s.storyTimeline(st.id), await s.buildStoryTimeline(st.id), `story ${st.id}`);
+    // PostgreSQL enforces its foreign keys on every statement; SQLite is asked.
+    if (s instanceof SqliteStore) {
+      assert.equal(await s.integrityCheck(), 'ok');
+      assert.deepEqual(s.db.pragma('foreign_key_check'), []);
+    }
+    await s.close();
+  },
+);
 
-test('a stored surname shared by two stored full names is not merged into either', async () => {
-  const s = new SqliteStore(tmp());
+contract('a stored surname shared by two stored full names is not merged into either', async (b) => {
+  const s = await b.open();
   // "Solvang" stored alone, then two full names with that surname: which one it meant is unknown.
   await ingest(s, batch('h1', '2024-03-01', [['Solvang', 'PERSON']]));
   await ingest(s, batch('h2', '2024-03-02', [['Ingrid Solvang', 'PERSON']]));

@@ -2,11 +2,10 @@
  * Stable story ids: a story merged into another keeps its id as an alias, so ids handed out before the merge
  * (links, `--story`) still reach the story; aliases follow further merges, and new stories never reuse them.
  */
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SqliteStore } from '../../src/store/index.js';
-import { exportStory } from '../../src/export/index.js';
-import { art, COUNCIL, miniAnalyze, SPILL } from './helpers.js';
+import { contract, type Backend } from './backends.js';
+import { exportStory } from '../../../src/export/index.js';
+import { art, COUNCIL, miniAnalyze, SPILL } from '../helpers.js';
 
 const MORE_HARBOUR = [
   'Divers checked the hull of the tanker Northern Gull in Kessel Bay for more diesel. Mara Oduya said the harbour water was clean.',
@@ -16,8 +15,8 @@ const MORE_HARBOUR = [
 ];
 
 /** Two forced stories on one subject, then a clustered batch that shows they are one: s2 merges into s1. */
-async function mergedStore() {
-  const s = new SqliteStore(':memory:', { analyzer: miniAnalyze });
+async function mergedStore(b: Backend) {
+  const s = await b.open({ analyzer: miniAnalyze });
   await s.ingest([art(SPILL[0][0], SPILL[0][1])], { story: 's1' });
   await s.ingest([art(SPILL[1][0], SPILL[1][1])], { story: 's2' });
   const r = await s.ingest([art(SPILL[2][0], SPILL[2][1])]);
@@ -25,8 +24,8 @@ async function mergedStore() {
   return s;
 }
 
-test('a merged story id still finds the story it joined, in every read', async () => {
-  const s = await mergedStore();
+contract('a merged story id still finds the story it joined, in every read', async (b) => {
+  const s = await mergedStore(b);
   assert.equal((await s.getStory('s2'))?.id, 's1');
   assert.equal((await s.getStory('s2'))?.articles, 3);
   assert.deepEqual(await s.storyTimeline('s2'), await s.storyTimeline('s1'));
@@ -46,8 +45,8 @@ test('a merged story id still finds the story it joined, in every read', async (
   await s.close();
 });
 
-test('a new story never takes the id of a merged one', async () => {
-  const s = await mergedStore();
+contract('a new story never takes the id of a merged one', async (b) => {
+  const s = await mergedStore(b);
   // s2's row was the last one: a new story gets its rowid again, but not its id.
   const r = await s.ingest([art(COUNCIL[0][0], COUNCIL[0][1])]);
   assert.equal(r.storiesTouched.length, 1);
@@ -56,8 +55,8 @@ test('a new story never takes the id of a merged one', async () => {
   await s.close();
 });
 
-test('aliases follow a story that is merged in turn', async () => {
-  const s = await mergedStore();
+contract('aliases follow a story that is merged in turn', async (b) => {
+  const s = await mergedStore(b);
   await s.ingest(
     MORE_HARBOUR.map((t, i) => art(t, `2024-03-1${i}`)),
     { story: 'later' },
