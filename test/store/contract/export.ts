@@ -1,3 +1,4 @@
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { contract } from './backends.js';
 import { exportStory, importStory, timelineJs } from '../../../src/export/index.js';
@@ -26,7 +27,8 @@ const timeline: Timeline = {
   quotes: [],
 };
 
-contract('TimelineJS export has the documented shape with HTML-escaped text', async (be) => {
+// Not a store test: registered once, not per backend.
+test('TimelineJS export has the documented shape with HTML-escaped text', () => {
   const j = timelineJs(timeline, 'Spill <story>', 'sub & title');
   assert.deepEqual(j.title, { text: { headline: 'Spill &lt;story&gt;', text: 'sub &amp; title' } });
   assert.equal(j.events.length, 1);
