@@ -8,3 +8,4 @@ import './timelines.js';
 import './search.js';
 import './entities.js';
 import './export.js';
+import './faults.js';
