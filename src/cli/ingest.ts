@@ -1,6 +1,8 @@
 /** `chronicle ingest <paths|urls...>`: read, analyse and store articles; cluster them into stories. */
 import { readInputs } from '../ingest/index.js';
 import { DB_HELP, openCliStore } from '../store/cli.js';
+import { defaultStorePath, isPostgresUrl, redactUrl } from '../store/index.js';
+import { enqueue } from '../queue/index.js';
 import { intOption, parse, progress, UsageError, type Command } from './common.js';
 import { reportErrors } from './inputs.js';
 import { AnalyzerPool, defaultWorkers } from '../parallel/pool.js';
@@ -17,6 +19,8 @@ ${DB_HELP}
   --workers N            analysis worker threads (default: one per core, at most 8; 0 analyses on the
                          main thread). Used when there is more than one batch; the store ends up the
                          same whatever N is.
+  --enqueue              (PostgreSQL store) queue the articles in batches for \`chronicle worker\`
+                         processes instead of analysing them here
   --allow-private        allow URLs that resolve to private or loopback addresses
   -q, --quiet            no warnings or progress on stderr
 
@@ -32,6 +36,7 @@ export const command: Command = {
       batch: { type: 'string' },
       workers: { type: 'string' },
       'allow-private': { type: 'boolean' },
+      enqueue: { type: 'boolean' },
     });
     if (!positionals.length) throw new UsageError('give files, folders or URLs to ingest');
     const batchSize = intOption(values.batch, 'batch', 1) ?? 200;
@@ -43,6 +48,14 @@ export const command: Command = {
       allowPrivate: Boolean(values['allow-private']),
     });
     reportErrors(io, errors, quiet);
+    if (values.enqueue) {
+      const url = typeof values.db === 'string' && values.db ? values.db : defaultStorePath();
+      if (!isPostgresUrl(url))
+        throw new UsageError('--enqueue needs a PostgreSQL store: --db postgres://...');
+      const n = await enqueue(url, articles, batchSize);
+      io.stdout(`queued ${articles.length} articles in ${n} batches (${redactUrl(url)})\n`);
+      return articles.length || !errors.length ? 0 : 1;
+    }
     const store = await openCliStore(values.db, { create: true });
     let added = 0;
     let duplicates = 0;
