@@ -36,11 +36,16 @@ export function queueSchema(url: string): string {
 export interface QueueOptions {
   /** Seconds before a taken batch whose worker stopped answering is taken again (default BATCH_EXPIRY_SECONDS). */
   expireInSeconds?: number;
+  /** Seconds between the queue's maintenance runs, which find expired batches (default 30). */
+  maintenanceSeconds?: number;
+  /** First retry delay in seconds, doubled on each try (default BATCH_RETRY_DELAY_SECONDS). */
+  retryDelaySeconds?: number;
 }
 
 /** A started pg-boss on the store's database, with the ingest queue created. Errors name the URL without password. */
-export async function openQueue(url: string): Promise<PgBoss> {
+export async function openQueue(url: string, options: QueueOptions = {}): Promise<PgBoss> {
   const boss = new PgBoss({
+    maintenanceIntervalSeconds: options.maintenanceSeconds ?? 30,
     connectionString: url,
     schema: queueSchema(url),
     max: 4,
@@ -54,9 +59,9 @@ export async function openQueue(url: string): Promise<PgBoss> {
     await boss.createQueue(INGEST_QUEUE, {
       name: INGEST_QUEUE,
       retryLimit: BATCH_RETRY_LIMIT,
-      retryDelay: BATCH_RETRY_DELAY_SECONDS,
+      retryDelay: options.retryDelaySeconds ?? BATCH_RETRY_DELAY_SECONDS,
       retryBackoff: true,
-      expireInSeconds: BATCH_EXPIRY_SECONDS,
+      expireInSeconds: options.expireInSeconds ?? BATCH_EXPIRY_SECONDS,
     });
   } catch (e) {
     await boss.stop({ graceful: false, wait: true }).catch(() => {});
@@ -72,7 +77,7 @@ export async function enqueue(
   batchSize: number,
   options: QueueOptions = {},
 ): Promise<number> {
-  const boss = await openQueue(url);
+  const boss = await openQueue(url, options);
   try {
     let n = 0;
     for (let i = 0; i < articles.length; i += batchSize) {
@@ -81,7 +86,7 @@ export async function enqueue(
         { articles: articles.slice(i, i + batchSize) },
         {
           retryLimit: BATCH_RETRY_LIMIT,
-          retryDelay: BATCH_RETRY_DELAY_SECONDS,
+          retryDelay: options.retryDelaySeconds ?? BATCH_RETRY_DELAY_SECONDS,
           retryBackoff: true,
           expireInSeconds: options.expireInSeconds ?? BATCH_EXPIRY_SECONDS,
         },
@@ -94,7 +99,7 @@ export async function enqueue(
   }
 }
 
-export interface WorkerOptions {
+export interface WorkerOptions extends QueueOptions {
   /** Batches analysed at once in this process (analysis threads); default 1. */
   concurrency?: number;
   /** Exit once no batch is queued, retrying or taken anywhere. */
@@ -140,7 +145,7 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
   const log = options.log ?? (() => {});
   const concurrency = Math.max(1, options.concurrency ?? 1);
   const store: Store = await openStore(url, options.analyzer ? { analyzer: options.analyzer } : {});
-  const boss = await openQueue(url).catch(async (e) => {
+  const boss = await openQueue(url, options).catch(async (e) => {
     await store.close();
     throw e;
   });

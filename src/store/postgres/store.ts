@@ -92,7 +92,20 @@ export class PgStore extends StoreCore {
     return (await client.query('SELECT version FROM chronicle_schema')).rows[0]?.version ?? 0;
   }
 
-  private async migrate() {
+  private async migrate(): Promise<void> {
+    // Two processes creating one store at once: the loser of the race may not see the winner's tables in its
+    // catalog snapshot after taking the lock (an advisory lock does not refresh it), and fails on creating
+    // them; the second try sees them.
+    for (let attempt = 0; ; attempt++)
+      try {
+        return await this.migrateOnce();
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        if (attempt >= 2 || (code !== '42P07' && code !== '23505')) throw e;
+      }
+  }
+
+  private async migrateOnce() {
     const client = await this.pool.connect();
     try {
       const v = await this.schemaVersion(client);
