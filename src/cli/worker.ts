@@ -44,7 +44,8 @@ export const command: Command = {
         log: values.quiet ? undefined : (line) => io.stderr(line + '\n'),
       });
       io.stdout(
-        `batches ${r.batches}, added ${r.added}, duplicates ${r.duplicates}, failed tries ${r.failed}, ${r.seconds.toFixed(2)} s\n`,
+        `batches ${r.batches}, added ${r.added}, duplicates ${r.duplicates}, failed tries ${r.failed}, ${r.seconds.toFixed(2)} s` +
+          ` (write lock: waited ${r.lockWaitSeconds.toFixed(2)} s, held ${r.lockedSeconds.toFixed(2)} s)\n`,
       );
       return 0;
     } finally {

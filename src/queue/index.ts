@@ -15,7 +15,7 @@ import { hostname } from 'node:os';
 import PgBoss from 'pg-boss';
 import pg from 'pg';
 import type { Article } from '../model.js';
-import { openStore, redactUrl, StoreError, type OpenOptions, type Store } from '../store/index.js';
+import { openStore, PgStore, redactUrl, StoreError, type OpenOptions, type Store } from '../store/index.js';
 import { AnalyzerPool } from '../parallel/pool.js';
 
 /** The queue of ingest batches. */
@@ -119,6 +119,9 @@ export interface WorkerReport {
   duplicates: number;
   failed: number;
   seconds: number;
+  /** Seconds this worker's commits waited for the store's write lock, and held it (the serial part). */
+  lockWaitSeconds: number;
+  lockedSeconds: number;
 }
 
 /** Workers seen, per process: written by each worker as it runs (for `chronicle status`). */
@@ -150,7 +153,15 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
     throw e;
   });
   const pool = options.analyzer ? null : new AnalyzerPool(concurrency);
-  const report: WorkerReport = { batches: 0, added: 0, duplicates: 0, failed: 0, seconds: 0 };
+  const report: WorkerReport = {
+    batches: 0,
+    added: 0,
+    duplicates: 0,
+    failed: 0,
+    seconds: 0,
+    lockWaitSeconds: 0,
+    lockedSeconds: 0,
+  };
   const id = `${hostname()}:${process.pid}:${Date.now().toString(36)}`;
   const started = new Date().toISOString();
   let running = 0;
@@ -206,6 +217,10 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
     await store.close();
   }
   report.seconds = (performance.now() - t0) / 1000;
+  if (store instanceof PgStore) {
+    report.lockWaitSeconds = store.commitTimes.waitSeconds;
+    report.lockedSeconds = store.commitTimes.lockedSeconds;
+  }
   return report;
 }
 

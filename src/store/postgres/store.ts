@@ -58,6 +58,8 @@ export class PgStore extends StoreCore {
   readonly location: string;
   private readonly pool: pg.Pool;
   private readonly busyTimeout: number;
+  /** Batch commits by this object: seconds waiting for the write lock, and holding it (the serial part). */
+  readonly commitTimes = { batches: 0, waitSeconds: 0, lockedSeconds: 0 };
 
   private constructor(url: string, options: OpenOptions) {
     super(options);
@@ -181,7 +183,9 @@ export class PgStore extends StoreCore {
     try {
       await client.query('BEGIN');
       await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.floor(this.busyTimeout))}`);
+      const t0 = performance.now();
       await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+      const t1 = performance.now();
       const snapshot = new PgSnapshot(client);
       await snapshot.begin();
       snapshot.want('hash', input.articles.map((a) => a.contentHash!).filter(Boolean));
@@ -209,6 +213,9 @@ export class PgStore extends StoreCore {
       }
       await applyPlan(client, plan!);
       await client.query('COMMIT');
+      this.commitTimes.batches++;
+      this.commitTimes.waitSeconds += (t1 - t0) / 1000;
+      this.commitTimes.lockedSeconds += (performance.now() - t1) / 1000;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => {
         broken = true;
