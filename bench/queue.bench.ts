@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
-import { readInputs } from '../src/ingest/index.js';
+import { readTimeline17 } from '../src/cli/eval/stories.js';
 import { enqueue } from '../src/queue/index.js';
 import { freshPgLocation } from '../test/store/contract/backends.js';
 
@@ -34,7 +34,7 @@ function worker(location: string): Promise<{ added: number; held: number; waited
 }
 
 async function run(n: number, articlesOf: () => Promise<import('../src/model.js').Article[]>, batch: number) {
-  const loc = await freshPgLocation();
+  const loc = await freshPgLocation(url);
   try {
     const articles = await articlesOf();
     await enqueue(loc.url, articles, batch);
@@ -55,10 +55,10 @@ else if (!existsSync(t17)) console.log(`queue: Timeline17 missing at ${t17} (ski
 else if (!existsSync(join(import.meta.dirname, '..', 'dist', 'cli', 'index.js')))
   console.log('queue: build first (npm run build; skipped)');
 else {
-  process.env.CHRONICLE_TEST_PG = url;
   const limit = Number(process.env.QUEUE_BENCH_ARTICLES ?? 800);
   const batch = Number(process.env.QUEUE_BENCH_BATCH ?? 50);
-  const articlesOf = async () => (await readInputs([t17])).articles.slice(0, limit);
+  // The dataset's input documents (its gold timelines are not articles), in its order.
+  const articlesOf = async () => readTimeline17(t17).slice(0, limit);
   const results = [];
   for (const n of [1, 2]) {
     const r = await run(n, articlesOf, batch);

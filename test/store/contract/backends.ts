@@ -26,21 +26,23 @@ export const PG_URL = process.env.CHRONICLE_TEST_PG || '';
 let schemas = 0;
 
 /** The URL of a fresh schema in the test database (its tables are created there by the store). */
-export async function freshPgLocation(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshPgLocation(
+  base: string = PG_URL,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `t${process.pid}_${Date.now().toString(36)}_${schemas++}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
+  const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   try {
     await admin.query(`CREATE SCHEMA ${name}`);
   } finally {
     await admin.end();
   }
-  const u = new URL(PG_URL);
+  const u = new URL(base);
   u.searchParams.set('options', `-c search_path=${name}`);
   return {
     url: u.toString(),
     drop: async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
+      const c = new pg.Client({ connectionString: base });
       await c.connect();
       try {
         await c.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
