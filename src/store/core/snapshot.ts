@@ -2,9 +2,9 @@
  * What the batch planner (plan.ts) reads of the store, and the view it reads it through.
  *
  * A BatchSnapshot is the store as it was when the write lock was taken: SQLite answers each question with an
- * indexed query inside its IMMEDIATE transaction; PostgreSQL answers from rows read in bulk after taking its
- * advisory lock (a question it did not read ahead for throws SnapshotMiss, and the planner is run again with
- * more read). The planner never writes while it plans: what it decides goes into the BatchView's overlay (entities
+ * indexed query inside its IMMEDIATE transaction; PostgreSQL runs the planner in rounds after taking its advisory
+ * lock, answering what it has read and noting the rest, which it then reads in bulk (postgres/snapshot.ts). The
+ * planner never writes while it plans: what it decides goes into the BatchView's overlay (entities
  * it creates, aliases and match keys it adds, entities it merges, ids it takes), and every question is answered
  * by the snapshot with the overlay applied — what the same query would have returned had each write been made
  * at once, as the store's writer did before it planned a batch whole.
@@ -31,17 +31,6 @@ export interface StoredStory {
   terms: string | null;
   entity_vec: string | null;
   version: number;
-}
-
-/** A question the snapshot was not read for (PostgreSQL): read it, then plan again. */
-export class SnapshotMiss extends Error {
-  override name = 'SnapshotMiss';
-  constructor(
-    readonly what: 'articleId' | 'entity' | 'context' | 'aliasesOf' | 'articlesMentioning' | 'matchKey',
-    readonly key: string | number,
-  ) {
-    super(`the batch snapshot was not read for ${what} ${key}`);
-  }
 }
 
 /** The store as the write lock found it (every answer as the store holds it, before this batch). */
