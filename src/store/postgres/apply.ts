@@ -6,7 +6,7 @@
  * fails the batch and the transaction is rolled back by the caller.
  */
 import type pg from 'pg';
-import type { BatchPlan, EntityOp } from '../core/plan.js';
+import type { BatchPlan, EntityOp, StorySave } from '../core/plan.js';
 import { repointMentions } from '../core/entity-merge.js';
 
 /** Statements sent in order; `flush` waits for all and throws the first failure. */
@@ -98,6 +98,39 @@ async function mergeEntity(w: Queue, client: pg.ClientBase, from: number, into: 
   w.q('DELETE FROM entities WHERE rowid = $1', [from]);
 }
 
+/** A run of entity, alias and match-key inserts, as three statements. */
+function insertEntityRun(w: Queue, ops: EntityOp[]) {
+  const pick = <K extends EntityOp['op']>(op: K) =>
+    ops.filter((o): o is Extract<EntityOp, { op: K }> => o.op === op);
+  const entities = pick('entity');
+  if (entities.length)
+    w.q(
+      'INSERT INTO entities (rowid, id, name, key, type) SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[])',
+      [
+        entities.map((e) => e.rowid),
+        entities.map((e) => e.id),
+        entities.map((e) => e.name),
+        entities.map((e) => e.key),
+        entities.map((e) => e.type),
+      ],
+    );
+  const aliases = pick('alias');
+  if (aliases.length)
+    w.q(
+      `INSERT INTO entity_aliases (entity_rowid, alias, key)
+       SELECT e, a, k FROM unnest($1::int[], $2::text[], $3::text[]) WITH ORDINALITY x(e, a, k, n) ORDER BY n
+       ON CONFLICT DO NOTHING`,
+      [aliases.map((a) => a.entity), aliases.map((a) => a.alias), aliases.map((a) => a.key)],
+    );
+  const keys = pick('matchKey');
+  if (keys.length)
+    w.q(
+      `INSERT INTO entity_keys (kind, key, entity_rowid) SELECT * FROM unnest($1::text[], $2::text[], $3::int[])
+       ON CONFLICT DO NOTHING`,
+      [keys.map((k) => k.kind), keys.map((k) => k.key), keys.map((k) => k.entity)],
+    );
+}
+
 const ARTICLE_COLUMNS = `rowid, id, content_hash, canonical_url, url, path, title, byline, source, published_at,
   published_at_evidence, language, topic, raw_text, text, removed, warnings, duplicate_of, lines_are_sentences,
   story_rowid, added_at`;
@@ -120,7 +153,19 @@ export async function applyPlan(client: pg.ClientBase, plan: BatchPlan): Promise
   const entityMentions = summed<[number]>(plan.entityMentions, 1);
   const storyDays = summed<[number, string]>(plan.storyDays, 2);
   const docFreq = [...new Map(plan.docFreq)];
-  for (const o of plan.entityOps) await applyEntityOp(w, client, o);
+  // Runs of new entities, aliases and match keys go in three statements (entities first, so every alias and
+  // key finds its entity; aliases and keys keep their order, so the first alias given for a key stays, as with
+  // one statement each); merges and story updates keep their place between runs.
+  let run: EntityOp[] = [];
+  for (const o of [...plan.entityOps, null]) {
+    if (o && (o.op === 'entity' || o.op === 'alias' || o.op === 'matchKey')) {
+      run.push(o);
+      continue;
+    }
+    if (run.length) insertEntityRun(w, run);
+    run = [];
+    if (o) await applyEntityOp(w, client, o);
+  }
   const json = (rows: unknown[]) => JSON.stringify(rows);
   if (plan.stories.length)
     w.q('INSERT INTO stories (rowid, id) SELECT * FROM unnest($1::int[], $2::text[])', [
@@ -227,16 +272,32 @@ export async function applyPlan(client: pg.ClientBase, plan: BatchPlan): Promise
     );
     w.q('DELETE FROM stories WHERE rowid = $1', [m.from]);
   }
-  for (const s of plan.storySaves)
+  // One statement for every story saved: the last save of a story wins, its version moves on once per save.
+  const saves = new Map<number, { save: StorySave; n: number }>();
+  for (const x of plan.storySaves) saves.set(x.rowid, { save: x, n: (saves.get(x.rowid)?.n ?? 0) + 1 });
+  if (saves.size) {
+    const list = [...saves.values()];
     w.q(
-      `UPDATE stories SET size = $1, first_day = $2, last_day = $3, terms = $4, entity_vec = $5,
-       version = version + 1, title = coalesce(
+      `UPDATE stories SET size = v.size, first_day = v.first, last_day = v.last, terms = v.terms, entity_vec = v.ev,
+       version = stories.version + v.n, title = coalesce(
          (SELECT title FROM articles WHERE story_rowid = stories.rowid AND published_at IS NOT NULL AND title IS NOT NULL
            AND title != '' ORDER BY published_at, rowid LIMIT 1),
          (SELECT title FROM articles WHERE story_rowid = stories.rowid AND published_at IS NULL AND title IS NOT NULL
-           AND title != '' ORDER BY rowid LIMIT 1), '') WHERE rowid = $6`,
-      [s.size, s.first, s.last, s.terms, s.entityVector, s.rowid],
+           AND title != '' ORDER BY rowid LIMIT 1), '')
+       FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[])
+         v(rowid, size, first, last, terms, ev, n)
+       WHERE stories.rowid = v.rowid`,
+      [
+        list.map((x) => x.save.rowid),
+        list.map((x) => x.save.size),
+        list.map((x) => x.save.first),
+        list.map((x) => x.save.last),
+        list.map((x) => x.save.terms),
+        list.map((x) => x.save.entityVector),
+        list.map((x) => x.n),
+      ],
     );
+  }
   if (docFreq.length)
     w.q(
       `INSERT INTO term_df (term, df) SELECT * FROM unnest($1::text[], $2::int[])

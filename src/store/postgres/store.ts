@@ -194,14 +194,19 @@ export class PgStore extends StoreCore {
         input.articles.map((a) => a.id),
       );
       await snapshot.read();
+      const trace = process.env.CHRONICLE_PG_TRACE ? (m: string) => process.stderr.write(`pg: ${m}\n`) : null;
+      let tr = performance.now();
+      trace?.(`lock ${(t1 - t0).toFixed(0)} ms, begin+first read ${(tr - t1).toFixed(0)} ms`);
       for (let round = 0; ; round++) {
         let failure: unknown;
         plan = undefined;
+        const tp = performance.now();
         try {
           plan = planBatch(input, snapshot);
         } catch (e) {
           failure = e;
         }
+        trace?.(`round ${round}: plan ${(performance.now() - tp).toFixed(0)} ms, ${snapshot.misses} misses`);
         if (!snapshot.misses) {
           if (failure) throw failure;
           break;
@@ -209,9 +214,14 @@ export class PgStore extends StoreCore {
         if (plan) undoRenames(plan);
         if (round >= MAX_ROUNDS)
           throw new Error(`planning the batch took more than ${MAX_ROUNDS} rounds of reads`);
+        tr = performance.now();
         await snapshot.read();
+        trace?.(`read ${(performance.now() - tr).toFixed(0)} ms`);
       }
+      const ta = performance.now();
       await applyPlan(client, plan!);
+      trace?.(`apply ${(performance.now() - ta).toFixed(0)} ms`);
+
       await client.query('COMMIT');
       this.commitTimes.batches++;
       this.commitTimes.waitSeconds += (t1 - t0) / 1000;
