@@ -16,11 +16,13 @@ const UNITS: Record<string, string> = {
     'Mr Olander met Dr Ruiz near the tanker Aster Dawn as Kelvik Mayor Piet Olander said on Monday that ' +
     'Ms Ana Ruiz and spokesman Daniel Roper would meet in Brindle Bay while the ferry Morning Gull left ',
 };
-const [kind, size] = process.argv.slice(2);
+// a third argument 'no-clean' skips the clean stage (to reach the sentence splitter with text the
+// furniture model would remove: 1 MB of one-word lines is a page of menu items to it)
+const [kind, size, mode] = process.argv.slice(2);
 const unit = UNITS[kind];
 const text = unit.repeat(Math.ceil(Number(size) / unit.length));
 const a = readTextArticle('hostile.txt', ` date 2024-03-04 ${text}`);
-runPipeline([a]);
+runPipeline([a], mode === 'no-clean' ? { disable: ['clean'] } : {});
 console.log(
   JSON.stringify({ sentences: a.sentences.length, mentions: a.mentions.length, quotes: a.quotes.length }),
 );

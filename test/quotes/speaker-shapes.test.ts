@@ -170,3 +170,30 @@ test('a sentence-final "the <role> <Name> said" wins over an earlier weak cue an
   assert.equal(q[0].speaker, 'Nordbane');
   assert.match(q[0].text, /^Engineers have found a crack/);
 });
+
+test('a phrase holding a subject pronoun or a contraction is a clause, not a speaker', () => {
+  assert.equal(speakerShape('one thing you’ve'), null);
+  assert.equal(speakerShape('I keep the lists'), null);
+  assert.equal(speakerShape('that we'), null);
+  assert.equal(speakerShape('we'), 'pronoun');
+  assert.equal(speakerShape('their lawyer'), 'description');
+});
+
+test('"... though she told": the pronoun before the cue speaks, not the words before it', () => {
+  const qs = run(
+    'Mira Tollan led the port for a decade. The harbour would reopen in May, though she told reporters that the dredging was late.',
+    [['Mira Tollan', 'PERSON']],
+  );
+  const q = qs.find((x) => x.text.includes('dredging'));
+  assert.equal(q?.speaker, 'Mira Tollan');
+});
+
+test('evidence verbs report a clause only with "that", unless a poll, study or data speaks', () => {
+  const none = run('A video shows the rescue of two fishermen near the Kelvik pier at dawn.', []);
+  assert.equal(none.length, 0, JSON.stringify(none));
+  const withThat = run('The footage shows that the crane collapsed before the workers arrived.', []);
+  assert.equal(withThat.length, 1);
+  const poll = run('A new poll shows the mayor ahead by six points in the eastern districts.', []);
+  assert.equal(poll.length, 1);
+  assert.equal(poll[0].speaker, 'a new poll');
+});

@@ -10,7 +10,11 @@
  *  6. a shorter name that begins (organisations, places) or ends (products) exactly one longer name of its
  *     type, and plurals of product names ("H-90s");
  *  7. persons named with an initial ("T. Vell") → the one full name with that surname and initial;
- *  8. lone surnames → the most salient full name with that surname, or with a variant of it.
+ *  8. lone surnames → the most salient full name with that surname, or with a variant of it; with none,
+ *     the one better attested organisation or place of that name;
+ *  9. a one-word name that stood for one longer name in its article ("Orra" beside "Orra Motor") joins it,
+ *     unless it stood for different longer names in different articles (SHORT_NAME_MIN_SHARE), or the
+ *     word is named as often under other types ("Halvard" the city beside the "Halvard Evening Post").
  */
 import {
   isInitial,
@@ -47,6 +51,40 @@ export function mergeAcrossArticles(
   const s = surnames(g);
   initialNames(g, s);
   loneSurnames(g, s);
+  articleShortNames(g);
+}
+
+/**
+ * A short name joins the longer name it stood for in at least this share of the articles where it stood
+ * for one ("Sele" for "Sele Freight" in one article and for "Sele Valley Times" in another: neither).
+ */
+export const SHORT_NAME_MIN_SHARE = 2 / 3;
+
+/** The name is given under other types (MISC aside) at least as often as under its own. */
+function namedElsewhere(g: EntityGraph, n: Node): boolean {
+  let elsewhere = 0;
+  for (const t of ['PERSON', 'ORG', 'LOC'] as const)
+    if (t !== n.type) elsewhere += g.byKey[t].get(n.key)?.mentions.length ?? 0;
+  return elsewhere >= n.mentions.length;
+}
+
+/** 9. Short names met beside their longer name within an article (index.ts fills `shortLinks`). */
+function articleShortNames(g: EntityGraph): void {
+  for (const [short, longs] of g.shortLinks) {
+    if (namedElsewhere(g, short)) continue;
+    const byRoot = new Map<number, { nodes: Node[]; articles: number }>();
+    let total = 0;
+    for (const [l, articles] of longs) {
+      const r = g.uf.find(l.id);
+      const e = byRoot.get(r) ?? byRoot.set(r, { nodes: [], articles: 0 }).get(r)!;
+      e.nodes.push(l);
+      e.articles += articles.size;
+      total += articles.size;
+    }
+    if (!total) continue;
+    const best = [...byRoot.values()].reduce((a, b) => (b.articles > a.articles ? b : a));
+    if (best.articles >= total * SHORT_NAME_MIN_SHARE) g.union(best.nodes[0], short);
+  }
 }
 
 /** 1. Acronyms. */
@@ -235,6 +273,7 @@ function shortNames(g: EntityGraph): void {
     if (n.type === 'PERSON') continue;
     const key = n.tokens.map(foldToken).join(' ');
     if (COUNTRY_KEYS.has(countryKey(key)) || (n.tokens.length === 1 && isAcronym(n.tokens[0]))) continue;
+    if (n.tokens.length === 1 && namedElsewhere(g, n)) continue;
     const longer = [
       ...(byFirst.get(`${n.type}|${key}`) ?? []),
       ...(n.tokens.length === 1 ? (byLast.get(`${n.type}|${key}`) ?? []) : []),
@@ -316,7 +355,15 @@ function loneSurnames(g: EntityGraph, s: Surnames): void {
           if (surnameVariant(n.key, c.tokens[c.tokens.length - 1])) variants.add(c);
       cands = [...variants].filter((c) => g.sharedContext(c, n) >= 1);
     }
-    if (!cands?.length) continue;
+    if (!cands?.length) {
+      // no person of that name anywhere: an organisation or place of that name better attested ("Nordbane
+      // said" tagged a person beside "Nordbane" the rail operator)
+      const named = (['ORG', 'LOC'] as const)
+        .map((t) => g.byKey[t].get(n.key))
+        .filter((o): o is Node => o !== undefined && o.mentions.length > n.mentions.length);
+      if (named.length === 1) g.union(named[0], n);
+      continue;
+    }
     const roots = [...new Set(cands.map((c) => g.uf.find(c.id)))];
     const best = roots.length === 1 ? cands[0] : cands.reduce((a, b) => (salience(b) > salience(a) ? b : a));
     g.union(best, n);

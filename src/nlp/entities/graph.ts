@@ -64,6 +64,13 @@ export class EntityGraph {
   readonly articleNodes = new Map<string, Set<number>>();
   /** acronym (folded) → expansion node ids with counts, learnt in any article. */
   readonly acronymExpansions = new Map<string, Map<number, number>>();
+  /**
+   * One-word names seen in an article beside exactly one longer name they begin (or, for MISC, end):
+   * "Orra" beside "Orra Motor". Decided once every article is in (cross.ts `articleShortNames`), because a
+   * word that stands for different longer names in different articles, or that is mostly a place, is not
+   * a short name. Short node → longer node → articles where the short name stood for it.
+   */
+  readonly shortLinks = new Map<Node, Map<Node, Set<string>>>();
 
   nodeFor(type: EntityType, key: string, tokens: string[]): Node {
     const ofType = this.byKey[type];

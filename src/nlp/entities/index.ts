@@ -164,7 +164,13 @@ function addArticle(g: EntityGraph, article: Article): void {
         // "Orra" and "Orra Motor", "Tarn" and "Orra Tarn" in one article: the short name stands for
         // the one longer name of the same type that begins (ORG, LOC) or ends (MISC: models) with it
         const longer = (m.type === 'MISC' ? multiByLast : multiByFirst).get(`${m.type}|${w}`) ?? [];
-        if (longer.length && distinctNodes(longer) === 1) g.union(node, longer[0].node);
+        if (longer.length && distinctNodes(longer) === 1) {
+          let l = g.shortLinks.get(node);
+          if (!l) g.shortLinks.set(node, (l = new Map()));
+          const arts = l.get(longer[0].node);
+          if (arts) arts.add(article.id);
+          else l.set(longer[0].node, new Set([article.id]));
+        }
       }
     }
     g.attach(node, m, displayForm(m), article.id);

@@ -6,9 +6,11 @@
  * Families: the word and its lowercase, word shape, prefixes and suffixes, capitalisation flags, a ±2
  * window of words and shapes, word bigrams, all-caps-sentence variants (headlines), document-level
  * spelling evidence (how the same word is written elsewhere in the document), gazetteer hits (name lists
- * built from training data only), and, in the second pass, the labels the first pass gave the same word
- * elsewhere in the document.
+ * built from training data only), word-cluster bit-string prefixes of the word and its neighbours
+ * (clusters.ts: learned from unlabelled text, so they carry over to words the labelled data lacks), and,
+ * in the second pass, the labels the first pass gave the same word elsewhere in the document.
  */
+import type { WordClusters } from './clusters.js';
 import type { Gazetteer } from './gazetteer.js';
 
 /** Normalise PTB-style token spellings to the plain forms CoNLL uses. */
@@ -288,15 +290,21 @@ function roleAt(v: SentenceView, j: number, roles: Map<string, string>): string 
   return roles.get(v.lower[j]) ?? '';
 }
 
-/** Every static feature of every token of a sentence (the training path; tagging assembles the same set from caches). */
+/**
+ * Every static feature of every token of a sentence (the training path; tagging assembles the same set
+ * from caches). Without a gazetteer there are no gazetteer hits and no name roles; without clusters, no
+ * cluster features.
+ */
 export function sentenceFeatures(
   words: string[],
   evidence: DocumentEvidence,
   gazetteer: Gazetteer | null,
+  clusters: WordClusters | null = null,
 ): string[][] {
   const v = viewOf(words);
   const n = words.length;
   const gaz = gazetteer ? gazetteer.tag(v.lower, words) : null;
+  const paths = clusters ? v.norm.map((w) => clusters.lookup(w)) : null;
   const out: string[][] = [];
   for (let i = 0; i < n; i++) {
     const f = intrinsicFeatures(v.norm[i], v.normLower[i], v.shape[i], v.caps);
@@ -308,6 +316,13 @@ export function sentenceFeatures(
       else f.push(...contextFeatures(v.normLower[j], v.shape[j], d));
     }
     f.push(...localFeatures(v, i, evidence, gaz, gazetteer ? gazetteer.roles : null));
+    if (clusters && paths) {
+      clusters.ownFeatures(paths[i], f);
+      clusters.spec.offsets.forEach((d, x) => {
+        const j = i + d;
+        if (j >= 0 && j < n) clusters.contextFeatures(paths[j], x, f);
+      });
+    }
     out.push(f);
   }
   return out;

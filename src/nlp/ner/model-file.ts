@@ -4,18 +4,23 @@
  *   feature names (UTF-8, '\n'-joined, shared by the passes),
  *   per pass: a u32 bitmask per feature of its non-zero tags, the non-zero weights as int16
  *   (weight = value * scale), f32 transition and start weights,
- *   then the gazetteer as UTF-8 lines "types\tlowercase name".
+ *   then the gazetteer as UTF-8 lines "types\tlowercase name",
+ *   then the word clusters as UTF-8 lines "bits\tword" (clusters.ts; the header says which cluster
+ *   features the weights use).
  * Weights below the pruning threshold are dropped before quantising, which keeps the file small.
  * The gazetteer holds names seen in the training data's entity annotations (which names are entities of
- * which type), not its sentences.
+ * which type), not its sentences; the cluster table holds words and bit strings, not sentences.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { WordClusters, type ClusterFeatureSpec } from './clusters.js';
 import { Gazetteer } from './gazetteer.js';
 import type { NerModel, PassWeights } from './tagger.js';
 import { NUM_TAGS, TAGS } from './tags.js';
 
 const T = NUM_TAGS;
-const FORMAT = 'chronicle-ner/2';
+const FORMAT = 'chronicle-ner/3';
+/** Formats decodeModel reads: /2 is /3 without the cluster section (models made before clusters). */
+const READABLE = ['chronicle-ner/2', FORMAT];
 
 interface Header {
   format: string;
@@ -24,6 +29,9 @@ interface Header {
   namesBytes: number;
   passes: Array<{ values: number; scale: number }>;
   gazetteerBytes: number;
+  /** Absent in chronicle-ner/2 files. */
+  clustersBytes?: number;
+  clusterFeatures?: ClusterFeatureSpec | null;
   meta: Record<string, unknown>;
 }
 
@@ -64,6 +72,7 @@ export function encodeModel(model: NerModel, prune: number, meta: Record<string,
     'utf8',
   );
   const namesBuf = Buffer.from(names.join('\n'), 'utf8');
+  const clustersBuf = Buffer.from(model.clusters ? model.clusters.toText() : '', 'utf8');
   const header: Header = {
     format: FORMAT,
     tags: TAGS,
@@ -71,6 +80,8 @@ export function encodeModel(model: NerModel, prune: number, meta: Record<string,
     namesBytes: namesBuf.length,
     passes: model.passes.map((_, p) => ({ values: vals[p].length, scale: scales[p] })),
     gazetteerBytes: gazBuf.length,
+    clustersBytes: clustersBuf.length,
+    clusterFeatures: model.clusters ? model.clusters.spec : null,
     meta,
   };
   const headerBuf = Buffer.from(JSON.stringify(header), 'utf8');
@@ -93,6 +104,7 @@ export function encodeModel(model: NerModel, prune: number, meta: Record<string,
     push(Buffer.from(Float32Array.from(p.start).buffer));
   });
   push(gazBuf);
+  push(clustersBuf);
   return gzipSync(Buffer.concat(parts), { level: 9 });
 }
 
@@ -105,7 +117,8 @@ export function decodeModel(gz: Buffer, file = 'model'): NerModel & { meta: Reco
   }
   const headerLen = buf.readUInt32LE(0);
   const header = JSON.parse(buf.subarray(4, 4 + headerLen).toString('utf8')) as Header;
-  if (header.format !== FORMAT) throw new Error(`${file}: not a ${FORMAT} model (format ${header.format})`);
+  if (!READABLE.includes(header.format))
+    throw new Error(`${file}: not a ${FORMAT} model (format ${header.format})`);
   if (header.tags.join() !== TAGS.join())
     throw new Error(`${file}: tag set differs from this version of the tagger`);
   // A fresh, aligned ArrayBuffer for the typed-array views.
@@ -149,5 +162,10 @@ export function decodeModel(gz: Buffer, file = 'model'): NerModel & { meta: Reco
         }),
       )
     : null;
-  return { index, passes, gazetteer, meta: header.meta };
+  const cBytes = header.clustersBytes ?? 0;
+  const cAt = take(cBytes);
+  const clusters = header.clusterFeatures
+    ? WordClusters.fromText(buf.subarray(cAt, cAt + cBytes).toString('utf8'), header.clusterFeatures, file)
+    : null;
+  return { index, passes, gazetteer, clusters, meta: header.meta };
 }

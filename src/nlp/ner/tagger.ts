@@ -24,6 +24,7 @@ import {
   shapeOf,
   type DocumentEvidence,
 } from './features.js';
+import type { WordClusters } from './clusters.js';
 import type { Gazetteer } from './gazetteer.js';
 import { viterbi, type FrozenWeights } from './perceptron.js';
 import { refineDocument, type Span } from './refine.js';
@@ -44,10 +45,16 @@ export interface NerModel {
   /** First pass, and optionally the second (document-consistency) pass. */
   passes: PassWeights[];
   gazetteer: Gazetteer | null;
+  /** Word clusters and which cluster features the model uses (null: none). */
+  clusters: WordClusters | null;
 }
 
 /** Merge per-pass frozen weights into one model with a shared feature index. */
-export function combinePasses(passes: FrozenWeights[], gazetteer: Gazetteer | null): NerModel {
+export function combinePasses(
+  passes: FrozenWeights[],
+  gazetteer: Gazetteer | null,
+  clusters: WordClusters | null = null,
+): NerModel {
   const index = new Map<string, number>();
   for (const p of passes) for (const f of p.index.keys()) if (!index.has(f)) index.set(f, index.size);
   const out: PassWeights[] = passes.map((p) => {
@@ -55,7 +62,7 @@ export function combinePasses(passes: FrozenWeights[], gazetteer: Gazetteer | nu
     for (const [f, row] of p.index) weights.set(p.weights.subarray(row * T, row * T + T), index.get(f)! * T);
     return { weights, transitions: p.transitions, start: p.start };
   });
-  return { index, passes: out, gazetteer };
+  return { index, passes: out, gazetteer, clusters };
 }
 
 /** For each token: the entity type the other capitalised occurrences of the same word got ('O' if none), or '' when it has none. */
@@ -115,9 +122,10 @@ export function featuresOfDocument(
   gazetteer: Gazetteer | null,
   evidence: DocumentEvidence,
   secondPass: { labels: string[][]; firstPass: string[][] } | null,
+  clusters: WordClusters | null = null,
 ): string[][][] {
   return doc.map((words, s) => {
-    const feats = sentenceFeatures(words, evidence, gazetteer);
+    const feats = sentenceFeatures(words, evidence, gazetteer, clusters);
     if (secondPass)
       for (let i = 0; i < words.length; i++)
         feats[i].push(...secondPassFeatures(secondPass.labels[s][i], secondPass.firstPass[s], i));
@@ -163,7 +171,8 @@ const rowArray = (index: Map<string, number>, feats: string[]): Int32Array => {
  *
  * Why the scores are exactly those of tagDocumentReference although rows are added in another order and
  * partly pre-summed: every weight is a float32, i.e. an integer multiple of 2^-23 times the largest power
- * of two not above the smallest |weight|; a token has at most 41 features per pass, so every partial sum
+ * of two not above the smallest |weight|; a token has at most 41 features per pass plus at most 20 cluster
+ * features (clusters.ts caps them), under 2^6, so every partial sum
  * is such a multiple below 2^53 units, which float64 holds exactly, whenever max |w| / min |w| < 2^20
  * (checked per model by `exactSums`; a model failing the check is tagged by the reference path). Exact
  * sums do not depend on their order, so Viterbi sees the same numbers and returns the same tags.
@@ -211,6 +220,8 @@ interface WordEntry {
    */
   gzUnit: string | null;
   gzPrefix: boolean;
+  /** The word's cluster bit string ('' if none, see clusters.ts). */
+  cluster: string;
 }
 
 /**
@@ -325,6 +336,10 @@ interface WordTemplates {
   /** Rows of 'bias' and 'hyph' (-1 if the model lacks them). */
   bias: number;
   hyph: number;
+  /** The word's own cluster features: prefix length and the template's map ('c4='). */
+  clusterOwn: Array<[number, Map<string, number>]>;
+  /** Cluster features a neighbour gives: its CONTEXT_OFFSETS index, prefix length, map ('c-1_4='). */
+  clusterContext: Array<[number, number, Map<string, number>]>;
 }
 
 /** The template names wordTemplates reads (the names contextFeatures and intrinsicFeatures build, without their values). */
@@ -336,8 +351,18 @@ const WORD_TEMPLATE_NAMES = [
   ...K4.flatMap((k) => ['p' + k + '=', 's' + k + '=']),
 ];
 
-function wordTemplates(index: Map<string, number>, all: Map<string, Map<string, number>>): WordTemplates {
+/** The template names of the model's cluster features (none without clusters). */
+function clusterTemplateNames(clusters: WordClusters | null): string[] {
+  return clusters ? [...clusters.ownNames, ...clusters.contextNames.flat()] : [];
+}
+
+function wordTemplates(
+  index: Map<string, number>,
+  all: Map<string, Map<string, number>>,
+  clusters: WordClusters | null,
+): WordTemplates {
   const get = (t: string) => all.get(t) ?? NO_TEMPLATE;
+  const spec = clusters?.spec;
   return {
     contextWord: CONTEXT_TEMPLATES.map(([l]) => get(l)),
     contextShape: CONTEXT_TEMPLATES.map(([, sh]) => get(sh)),
@@ -352,6 +377,16 @@ function wordTemplates(index: Map<string, number>, all: Map<string, Map<string, 
     first: get('first|sh='),
     bias: index.get('bias') ?? -1,
     hyph: index.get('hyph') ?? -1,
+    clusterOwn: spec ? spec.own.map((k, x) => [k, get(clusters.ownNames[x])]) : [],
+    clusterContext: spec
+      ? spec.offsets.flatMap((d, x) =>
+          spec.context.map((k, y): [number, number, Map<string, number>] => [
+            CONTEXT_OFFSETS.indexOf(d as (typeof CONTEXT_OFFSETS)[number]),
+            k,
+            get(clusters.contextNames[x][y]),
+          ]),
+        )
+      : [],
   };
 }
 
@@ -434,10 +469,13 @@ class TagCache {
       for (let r = 0; r < rows; r++) for (let t = 0; t < T; t++) weights[r * PT + k * T + t] = pw[r * T + t];
     }
     this.exact = exactSums(model);
-    const tables = modelTables(model.index, WORD_TEMPLATE_NAMES);
+    const tables = modelTables(model.index, [
+      ...WORD_TEMPLATE_NAMES,
+      ...clusterTemplateNames(model.clusters),
+    ]);
     this.pairVocab = tables.pairVocab;
     this.pairs = tables.pairs;
-    this.templates = wordTemplates(model.index, tables.templates);
+    this.templates = wordTemplates(model.index, tables.templates, model.clusters);
     this.reset();
   }
 
@@ -525,6 +563,7 @@ class TagCache {
       pairShape: this.pairs.shapes.get(which) ?? -1,
       gzUnit: null,
       gzPrefix: false,
+      cluster: '',
     };
   }
 
@@ -541,10 +580,13 @@ class TagCache {
     const shapeId = this.shapeId(shape);
     const upper = isUpperInitial(w);
     const role = upper && model.gazetteer ? (model.gazetteer.roles.get(lower) ?? '') : '';
+    const cluster = model.clusters ? model.clusters.lookup(norm) : '';
     // contextFeatures(normLower, shape, d) for each offset, through the template maps.
     const cw = templates.contextWord;
+    const cc = templates.clusterContext;
     let own = role !== '';
     for (let k = 0; k < CONTEXT_OFFSETS.length && !own; k++) own = cw[k].has(normLower);
+    if (cluster) for (let x = 0; x < cc.length && !own; x++) own = cc[x][2].has(cluster.slice(0, cc[x][1]));
     let at: number;
     let ctx: number;
     if (own) {
@@ -555,6 +597,8 @@ class TagCache {
         this.addRow(cw[k].get(normLower), o);
         this.addRow(templates.contextShape[k].get(shape), o);
       }
+      // The cluster features the word gives its neighbours (clusters.contextFeatures).
+      if (cluster) for (const [k, len, m] of cc) this.addRow(m.get(cluster.slice(0, len)), ctx + PT * k);
     } else {
       at = this.allocSums(PT);
       ctx = this.shapeContext(shapeId, shape);
@@ -585,6 +629,7 @@ class TagCache {
       pairShape: this.pairs.shapes.get(shape) ?? -1,
       gzUnit: null,
       gzPrefix: false,
+      cluster,
     };
     this.words.set(key, e);
     return e;
@@ -611,6 +656,8 @@ class TagCache {
       this.addRow(t.suffix[k - 1].get(normLower.slice(len - k)), at);
     }
     if (t.hyph >= 0 && norm.includes('-')) this.addRow(t.hyph, at);
+    // clusters.ownFeatures
+    if (e.cluster) for (const [len, m] of t.clusterOwn) this.addRow(m.get(e.cluster.slice(0, len)), at);
     const first = t.first.get(shape);
     e.firstRows = first === undefined ? NO_ROWS : Int32Array.of(first);
     e.intrinsic = true;
@@ -1429,14 +1476,17 @@ export function tagDocumentReference(model: NerModel, rawDoc: string[][]): strin
       sent.forEach((f, i) => addRows(p.weights, rowsOf(model.index, f), emit, i * T));
       return viterbi(emit, sent.length, p.transitions, p.start).map((t) => TAGS[t]);
     });
-  let tags = run(model.passes[0], featuresOfDocument(doc, model.gazetteer, evidence, null));
+  let tags = run(model.passes[0], featuresOfDocument(doc, model.gazetteer, evidence, null, model.clusters));
   if (model.passes[1])
     tags = run(
       model.passes[1],
-      featuresOfDocument(doc, model.gazetteer, evidence, {
-        labels: labelsElsewhere(doc, tags),
-        firstPass: tags,
-      }),
+      featuresOfDocument(
+        doc,
+        model.gazetteer,
+        evidence,
+        { labels: labelsElsewhere(doc, tags), firstPass: tags },
+        model.clusters,
+      ),
     );
   return tags;
 }

@@ -7,6 +7,7 @@
  * second pass's "label elsewhere in the document" features come from first-pass models that never saw
  * that document (jackknifing). Otherwise the model would learn to trust them blindly.
  */
+import type { WordClusters } from './clusters.js';
 import { documentEvidence, prepareDocument } from './features.js';
 import { Gazetteer } from './gazetteer.js';
 import { Trainer } from './perceptron.js';
@@ -30,8 +31,24 @@ export interface TrainOptions {
   folds: number;
   /** Train the second (document-consistency) pass. */
   twoPass: boolean;
+  /** Word clusters for the cluster features (none if absent). */
+  clusters?: WordClusters | null;
   log?: (line: string) => void;
 }
+
+/**
+ * The shipped model's settings (global; epochs, jackknife folds and pruning were chosen on eng.testa
+ * before clusters existed; the cluster features by 5-fold document cross-validation on eng.train, see
+ * models/ner/README.md). `clusterFeatures` says which features the word-cluster table gives.
+ */
+export const SHIPPED_SETTINGS = {
+  seed: 1,
+  iterations: 10,
+  folds: 4,
+  twoPass: true,
+  prune: 0.05,
+  clusterFeatures: { own: [4, 6, 10, 20], context: [] as number[], offsets: [] as number[] },
+};
 
 class Interner {
   readonly ids = new Map<string, number>();
@@ -91,6 +108,7 @@ export function trainNer(rawDocs: TrainingDocument[], opts: TrainOptions): NerMo
   const docs = rawDocs.map((d) => ({ words: prepareDocument(d.words), tags: d.tags }));
   const K = Math.max(2, opts.folds);
   const foldOf = (d: number) => d % K;
+  const clusters = opts.clusters ?? null;
   const foldGaz: Gazetteer[] = [];
   for (let k = 0; k < K; k++) foldGaz.push(gazetteerOf(docs.filter((_, d) => foldOf(d) !== k)));
   const gazetteer = gazetteerOf(docs);
@@ -102,7 +120,7 @@ export function trainNer(rawDocs: TrainingDocument[], opts: TrainOptions): NerMo
   const interner = new Interner();
   const pass1: Instance[] = [];
   docs.forEach((d, di) => {
-    const feats = featuresOfDocument(d.words, foldGaz[foldOf(di)], evidence[di], null);
+    const feats = featuresOfDocument(d.words, foldGaz[foldOf(di)], evidence[di], null, clusters);
     feats.forEach((f, s) =>
       pass1.push({ doc: di, sent: s, feats: f.map((x) => interner.intern(x)), gold: gold[di][s] }),
     );
@@ -110,7 +128,7 @@ export function trainNer(rawDocs: TrainingDocument[], opts: TrainOptions): NerMo
   log(`pass 1: ${pass1.length} sentences, ${interner.names.length} features`);
   const t1 = trainOn(pass1, opts.iterations, opts.seed);
   const frozen1 = t1.freeze(interner.names);
-  if (!opts.twoPass) return combinePasses([frozen1], gazetteer);
+  if (!opts.twoPass) return combinePasses([frozen1], gazetteer, clusters);
 
   // Jackknifed first-pass labels for the second pass.
   const predicted: string[][][] = docs.map((d) => d.words.map((ws) => ws.map(() => 'O')));
@@ -129,15 +147,18 @@ export function trainNer(rawDocs: TrainingDocument[], opts: TrainOptions): NerMo
   const pass2: Instance[] = [];
   docs.forEach((d, di) => {
     const labels = labelsElsewhere(d.words, predicted[di]);
-    const feats = featuresOfDocument(d.words, foldGaz[foldOf(di)], evidence[di], {
-      labels,
-      firstPass: predicted[di],
-    });
+    const feats = featuresOfDocument(
+      d.words,
+      foldGaz[foldOf(di)],
+      evidence[di],
+      { labels, firstPass: predicted[di] },
+      clusters,
+    );
     feats.forEach((f, s) =>
       pass2.push({ doc: di, sent: s, feats: f.map((x) => interner.intern(x)), gold: gold[di][s] }),
     );
   });
   log(`pass 2: ${interner.names.length} features`);
   const t2 = trainOn(pass2, opts.iterations, opts.seed + 1000);
-  return combinePasses([frozen1, t2.freeze(interner.names)], gazetteer);
+  return combinePasses([frozen1, t2.freeze(interner.names)], gazetteer, clusters);
 }

@@ -61,10 +61,17 @@ const TIME_WORDS =
 const MAX_TAIL_WORDS = 7;
 /** Cues that report a clause only with "that" ("X agreed that ..."), never bare ("X agreed the deal"). */
 const WEAK_CUES = new Set(
-  'agree agrees agreed hope hopes hoped fear fears feared worry worries worried estimate estimates estimated'.split(
-    ' ',
-  ),
+  (
+    'agree agrees agreed hope hopes hoped fear fears feared worry worries worried estimate estimates estimated ' +
+    // evidence verbs report a clause only with "that" ("the study shows that ..."); without it they take an
+    // object ("a video shows the rescue", "the design shows its strength")
+    'show shows showed found finds indicate indicates indicated learned'
+  ).split(' '),
 );
+const EVIDENCE_CUES = new Set('show shows showed found finds indicate indicates indicated'.split(' '));
+/** Sources whose findings are reported without "that" ("a new poll shows the mayor ahead"): our list. */
+const EVIDENCE_SOURCES =
+  /(?:^|\s)(?:poll|polls|survey|surveys|study|studies|data|report|reports|analysis|research|figures|records|statistics|numbers|results|census|audit|review|investigation|documents|filings)$/i;
 /** A quote paragraph right after a paragraph by the same speaker continues that attribution (one content). */
 const MERGE_CONTINUATIONS = true;
 /** Words of a quote without attribution for it to be kept as an unattributed direct quote. */
@@ -692,7 +699,7 @@ export function indirectAttribution(
       ws[q].lower !== 'according'
     )
       continue;
-    const weak = WEAK_CUES.has(ws[q].lower);
+    let weak = WEAK_CUES.has(ws[q].lower);
     if (ws[q].lower === 'according') {
       const sp = speakerAfter(text, ws, cue.last + 1, n);
       if (!sp) continue;
@@ -708,6 +715,7 @@ export function indirectAttribution(
       continue;
     }
     let sp = speakerBefore(text, ws, q);
+    if (sp && EVIDENCE_CUES.has(ws[q].lower) && EVIDENCE_SOURCES.test(sp.text)) weak = false;
     // "Dunmore thanked the crews and said ...", "then says ...": coordinated verbs share the sentence subject
     // (the words from the sentence's first word to the cue are ws[0, q))
     if (!sp && q > 0 && /^(?:and|then|but|also)$/.test(ws[q - 1].lower)) sp = subjectOfWords(text, ws, q);

@@ -49,6 +49,9 @@ const LY_NOUNS = new Set('ally family assembly supply daily monthly weekly quart
 
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu;
 
+/** Subject pronouns: a speaker alone ("she said"), never inside a longer speaker phrase. */
+const SUBJECT_PRONOUNS = new Set('i you he she we they it'.split(' '));
+
 /** The shape of a speaker phrase, or null when it cannot be one (see the header). */
 export function speakerShape(phrase: string): SpeakerShape | null {
   const words = (phrase.match(WORD_RE) ?? []).map((w) => w.replace(/['’]s$|['’]$|\.$/u, ''));
@@ -56,6 +59,10 @@ export function speakerShape(phrase: string): SpeakerShape | null {
   const lower = words.map((w) => w.toLowerCase());
   if (words.length === 1 && PRONOUNS[lower[0]] !== undefined) return 'pronoun';
   if (lower.some((w) => CLAUSE_WORDS.has(w))) return null;
+  // a subject pronoun or a contraction inside a longer phrase makes it a clause ("one thing you've",
+  // "I keep the things", "that we"), not a noun phrase
+  if (words.length > 1 && lower.some((w) => SUBJECT_PRONOUNS.has(w) || /['’](?:ve|re|m|ll|d)$/u.test(w)))
+    return null;
   const last = lower[lower.length - 1];
   if (FUNCTION_WORDS.has(last)) return null;
   if (/ly$/.test(last) && !LY_NOUNS.has(last) && !/^\p{Lu}/u.test(words[words.length - 1])) return null;

@@ -184,6 +184,8 @@ export function speakerBefore(text: string, ws: W[], q: number, minIndex = 0): S
   }
   const np = npBack(ws, j);
   if (!np || np[0] < minIndex) return null;
+  // "... that he said", "though she told": the pronoun right before the cue is the speaker
+  if (np[1] > np[0] && PRONOUNS[ws[np[1]].lower] !== undefined) return spanOf(text, ws, np[1], np[1]);
   const span = spanOf(text, ws, np[0], np[1]);
   if (speakerShape(span.text) !== null) return span;
   // The phrase before the cue cannot speak (a time, a fragment). "Divers who inspected it on Thursday
