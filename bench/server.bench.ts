@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readInputs, toArticles, type ArticleInput } from '../src/index.js';
-import { openStore } from '../src/store/index.js';
+import { SqliteStore } from '../src/store/index.js';
 import { startServer } from '../src/server/index.js';
 import { FakeStore } from '../test/server/fake-store.js';
 import { seededRandom } from '../src/util/random.js';
@@ -144,7 +144,7 @@ async function firstRender(inputs: ArticleInput[]): Promise<string> {
     perDay.set(d, n + 1);
     return days.includes(d) && n < 3;
   });
-  store.ingest(toArticles(chosen), { story: STORY });
+  await store.ingest(toArticles(chosen), { story: STORY });
   const server = await startServer({ store, port: 0, log: () => {} });
   const url = server.url;
   await get(new http.Agent(), `${url}/api/stories/${STORY}/timeline`);
@@ -433,12 +433,12 @@ async function main() {
     const t0 = performance.now();
     const inputs = await synthesise(ARTICLES);
     const reuse = existsSync(db);
-    const store = openStore(db);
+    const store = new SqliteStore(db);
     if (!reuse)
       for (let i = 0; i < inputs.length; i += 500)
-        store.ingest(toArticles(inputs.slice(i, i + 500)), { story: STORY, refreshTimelines: false });
-    const stored = store.getStory(STORY)?.articles ?? 0;
-    store.close();
+        await store.ingest(toArticles(inputs.slice(i, i + 500)), { story: STORY, refreshTimelines: false });
+    const stored = (await store.getStory(STORY))?.articles ?? 0;
+    await store.close();
     const buildS = (performance.now() - t0) / 1000;
 
     const serve = await startServe(db);

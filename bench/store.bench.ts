@@ -13,7 +13,7 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '../src/store/index.js';
+import { SqliteStore } from '../src/store/index.js';
 import { readInputs } from '../src/ingest/index.js';
 import { runPipeline } from '../src/pipeline.js';
 import { readTimeline17 } from '../src/cli/eval/stories.js';
@@ -36,7 +36,7 @@ async function timeline17() {
   const cpuSecs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1e6;
   // 1. One thread: the analysis timed separately, to report the store's own cost per article too.
   let analysisMs = 0;
-  const store = openStore(db, {
+  const store = new SqliteStore(db, {
     analyzer: (arts, o) => {
       const t = performance.now();
       try {
@@ -57,19 +57,19 @@ async function timeline17() {
     for (let i = 0; i < first.length; i += 250) {
       const batch = first.slice(i, i + 250);
       first.fill(null as never, i, i + 250);
-      added += store.ingest(batch).added.length;
+      added += (await store.ingest(batch)).added.length;
     }
   } catch (e) {
-    store.close();
+    await store.close();
     return console.log(
       `store ingest: Timeline17 FAILED after ${added} articles: ${(e as Error).message.split('\n')[0]}`,
     );
   }
   const secs = (performance.now() - t0) / 1000;
   const cpu = cpuSecs(process.cpuUsage(c0));
-  const stories = store.listStories().length;
+  const stories = (await store.listStories()).length;
   store.db.pragma('wal_checkpoint(TRUNCATE)');
-  store.close();
+  await store.close();
   const kb = fileSize(db) / 1024;
   console.log(
     `store ingest: Timeline17 ${added} articles, 1 thread, in ${secs.toFixed(1)} s = ${(added / secs).toFixed(1)} articles/s, ${(added / cpu).toFixed(1)} per CPU-second (incl. analysis + clustering; target >= 300/s/core); ` +
@@ -81,7 +81,7 @@ async function timeline17() {
   const workers = Number(process.env.STORE_BENCH_WORKERS ?? defaultWorkers());
   if (!workers) return;
   const pdb = join(dir, 't17-parallel.db');
-  const pstore = openStore(pdb);
+  const pstore = new SqliteStore(pdb);
   const pool = new AnalyzerPool(workers);
   const pc0 = process.cpuUsage();
   const pt0 = performance.now();
@@ -92,8 +92,8 @@ async function timeline17() {
   const psecs = (performance.now() - pt0) / 1000;
   const pcpu = cpuSecs(process.cpuUsage(pc0));
   await pool.close();
-  const pstories = pstore.listStories().length;
-  pstore.close();
+  const pstories = (await pstore.listStories()).length;
+  await pstore.close();
   console.log(
     `store ingest: Timeline17 ${r.added.length} articles, ${workers} analysis workers + writer, in ${psecs.toFixed(1)} s = ${(r.added.length / psecs).toFixed(1)} articles/s wall, ` +
       `${(r.added.length / pcpu).toFixed(1)} per CPU-second of all threads (${pcpu.toFixed(1)} CPU s), ${pstories} stories`,
@@ -101,7 +101,7 @@ async function timeline17() {
 }
 
 /** Ingest including analysis on raw synthetic articles (the issue's second corpus): same measure as Timeline17. */
-function syntheticIngest() {
+async function syntheticIngest() {
   const total = Number(process.env.STORE_BENCH_SYNTH_INGEST ?? 2000);
   if (!total) return;
   const articles = synthArticles({
@@ -111,7 +111,7 @@ function syntheticIngest() {
   });
   const db = join(dir, 'synth-ingest.db');
   let analysisMs = 0;
-  const store = openStore(db, {
+  const store = new SqliteStore(db, {
     analyzer: (arts, o) => {
       const t = performance.now();
       try {
@@ -125,12 +125,12 @@ function syntheticIngest() {
   const t0 = performance.now();
   let added = 0;
   for (let i = 0; i < articles.length; i += 250)
-    added += store.ingest(articles.slice(i, i + 250)).added.length;
+    added += (await store.ingest(articles.slice(i, i + 250))).added.length;
   const secs = (performance.now() - t0) / 1000;
   const c = process.cpuUsage(c0);
   const cpu = (c.user + c.system) / 1e6;
-  const stories = store.listStories().length;
-  store.close();
+  const stories = (await store.listStories()).length;
+  await store.close();
   console.log(
     `store ingest: synthetic ${added} raw articles in ${secs.toFixed(1)} s = ${(added / secs).toFixed(1)} articles/s, ${(added / cpu).toFixed(1)} per CPU-second (1 process, incl. analysis + clustering; target >= 300/s/core); ` +
       `analysis ${(analysisMs / 1000).toFixed(1)} s, store alone ${(added / (secs - analysisMs / 1000)).toFixed(0)} articles/s, ${stories} stories`,
@@ -148,7 +148,7 @@ async function synthetic() {
   const stories = Math.max(2, Math.round(total / 500));
   const db = join(dir, 'synth.db');
   let analysisMs = 0;
-  const store = openStore(db, {
+  const store = new SqliteStore(db, {
     analyzer: (arts, o) => {
       const t = performance.now();
       try {
@@ -168,11 +168,11 @@ async function synthetic() {
       bigStory: 5000,
       analyzed: true,
     });
-    store.ingest(arts, { analyze: 'never', story: (a) => a.topic!, refreshTimelines: false });
+    await store.ingest(arts, { analyze: 'never', story: (a) => a.topic!, refreshTimelines: false });
   }
   const buildSecs = (performance.now() - t0) / 1000;
   store.db.pragma('wal_checkpoint(TRUNCATE)');
-  const n = store.stats().articles;
+  const n = (await store.stats()).articles;
   const mb = fileSize(db) / 1024 / 1024;
   console.log(
     `store synthetic: built ${n} articles (${stories} stories) by the bulk path in ${buildSecs.toFixed(1)} s, store ${mb.toFixed(0)} MB = ${((mb / n) * 1000).toFixed(1)} MB per 1,000 articles`,
@@ -180,15 +180,15 @@ async function synthetic() {
 
   // A 5,000-article story's timeline from the store (full build from stored analysis, then the stored copy).
   const big = 'story0';
-  const size = store.getStory(big)!.articles;
+  const size = (await store.getStory(big))!.articles;
   const cpuSecs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1e6;
   let t = performance.now();
   let cpu = process.cpuUsage();
-  store.storyTimeline(big);
+  await store.storyTimeline(big);
   const build = (performance.now() - t) / 1000;
   const buildCpu = cpuSecs(process.cpuUsage(cpu));
   t = performance.now();
-  store.storyTimeline(big);
+  await store.storyTimeline(big);
   const cached = (performance.now() - t) / 1000;
   console.log(
     `store timeline: story of ${size} articles built from the store in ${build.toFixed(2)} s (CPU ${buildCpu.toFixed(2)} s; target < 1 s); stored copy read in ${(cached * 1000).toFixed(1)} ms`,
@@ -222,7 +222,7 @@ async function synthetic() {
   for (const { q, f } of queries) {
     const s = performance.now();
     const c = process.cpuUsage();
-    hits += store.search(q, f).length;
+    hits += (await store.search(q, f)).length;
     times.push(performance.now() - s);
     const d = process.cpuUsage(c);
     cpuTimes.push((d.user + d.system) / 1000);
@@ -235,14 +235,14 @@ async function synthetic() {
   const fresh = synthArticles({ articles: 100, offset: total + 1000000, stories, bigStory: 0, seed: 1 });
   for (const a of fresh) a.id = `new-${a.id}`;
   const targets = [...new Set(fresh.map((a) => a.topic!))].slice(0, 20);
-  for (const s of targets) store.storyTimeline(s);
+  for (const s of targets) await store.storyTimeline(s);
   let note = 'analysed by the pipeline';
   analysisMs = 0;
   t = performance.now();
   cpu = process.cpuUsage();
   let r;
   try {
-    r = store.ingest(fresh);
+    r = await store.ingest(fresh);
   } catch (e) {
     note = `pipeline failed (${(e as Error).message.split('\n')[0].slice(0, 80)}); pre-analysed instead`;
     const pre = synthArticles({
@@ -256,7 +256,7 @@ async function synthetic() {
     for (const a of pre) a.id = `new-${a.id}`;
     t = performance.now();
     cpu = process.cpuUsage();
-    r = store.ingest(pre);
+    r = await store.ingest(pre);
   }
   const add = (performance.now() - t) / 1000;
   const addCpu = cpuSecs(process.cpuUsage(cpu));
@@ -264,12 +264,12 @@ async function synthetic() {
   console.log(
     `store update: added ${r.added.length} articles to ${n} in ${add.toFixed(2)} s (CPU ${addCpu.toFixed(2)} s; ${note}; ${r.storiesTouched.length} stories touched, stored timelines updated; target < 5 s)`,
   );
-  store.close();
+  await store.close();
 }
 
 try {
   if (!process.env.STORE_BENCH_SKIP_T17) await timeline17();
-  syntheticIngest();
+  await syntheticIngest();
   await synthetic();
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@
  * or from analysed articles. `chronicle sources` and `GET /api/sources` are thin shells over these.
  */
 import type { Article, IsoDay } from './model.js';
-import type { SqliteStore } from './store/index.js';
+import type { Store } from './store/index.js';
 import { outletFromUrl, outletKey } from './clean/outlets.js';
 
 export interface OutletRecord {
@@ -59,12 +59,6 @@ export function articleOutletRecords(articles: Article[]): OutletRecord[] {
 }
 
 /** The outlet records of every article in the store (one indexed scan of its articles table). */
-export function storeOutletRecords(store: SqliteStore): OutletRecord[] {
-  return (
-    store.db.prepare('SELECT source, url, published_at FROM articles').raw().all() as [
-      string | null,
-      string | null,
-      string | null,
-    ][]
-  ).map(([source, url, publishedAt]) => ({ source, url, publishedAt }));
+export function storeOutletRecords(store: Pick<Store, 'articleOutlets'>): Promise<OutletRecord[]> {
+  return store.articleOutlets();
 }

@@ -34,9 +34,9 @@ export const command: Command = {
     const type = values.type === undefined ? undefined : String(values.type).toUpperCase();
     if (type !== undefined && !TYPES.includes(type))
       throw new UsageError(`--type must be one of ${TYPES.join(', ')}, got "${values.type}"`);
-    const store = openCliStore(values.db, { readonly: true });
+    const store = await openCliStore(values.db, { readonly: true });
     try {
-      const list = store.entities({
+      const list = await store.entities({
         story: values.story as string | undefined,
         type: type as EntityType | undefined,
         limit: intOption(values.limit, 'limit', 1),
@@ -57,7 +57,7 @@ export const command: Command = {
           ),
         );
     } finally {
-      store.close();
+      await store.close();
     }
     return 0;
   },

@@ -1,6 +1,7 @@
 /** `chronicle export --story <id> --format json|markdown|html|timelinejs [--out FILE]`. */
 import { writeFileSync } from 'node:fs';
 import type { ExportFormat } from '../store/index.js';
+import { exportStory } from '../render/story-export.js';
 import { DB_HELP, openCliStore } from '../store/cli.js';
 import { formatOption, parse, UsageError, type Command } from './common.js';
 
@@ -36,13 +37,13 @@ export const command: Command = {
       ['json', 'markdown', 'html', 'timelinejs'],
       'json',
     ) as ExportFormat;
-    const store = openCliStore(values.db);
+    const store = await openCliStore(values.db);
     try {
-      const text = store.exportStory(String(values.story), format);
+      const text = await exportStory(store, String(values.story), format);
       if (values.out) writeFileSync(String(values.out), text);
       else io.stdout(text);
     } finally {
-      store.close();
+      await store.close();
     }
     return 0;
   },

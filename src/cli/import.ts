@@ -1,6 +1,7 @@
 /** `chronicle import <file.json>`: load a story exported with `chronicle export --format json`. */
 import { readFileSync } from 'node:fs';
 import { InputError } from '../model.js';
+import { importStory } from '../render/story-export.js';
 import { DB_HELP, openCliStore } from '../store/cli.js';
 import { parse, UsageError, type Command } from './common.js';
 
@@ -19,7 +20,7 @@ export const command: Command = {
   async run(argv, io) {
     const { values, positionals } = parse(argv, { db: { type: 'string' } });
     if (!positionals.length) throw new UsageError('give a story JSON file to import');
-    const store = openCliStore(values.db, { create: true });
+    const store = await openCliStore(values.db, { create: true });
     try {
       for (const file of positionals) {
         let json: string;
@@ -28,11 +29,15 @@ export const command: Command = {
         } catch (e) {
           throw new InputError(file, `cannot read: ${(e as Error).message}`);
         }
-        const r = store.importStory(json, file);
-        io.stdout(`${file}: story ${r.storyId}, ${r.articles} articles added\n`);
+        const r = await importStory(store, json, file);
+        io.stdout(
+          r.storyId
+            ? `${file}: story ${r.storyId}, ${r.articles} articles added\n`
+            : `${file}: every article was stored already; nothing added\n`,
+        );
       }
     } finally {
-      store.close();
+      await store.close();
     }
     return 0;
   },

@@ -16,6 +16,8 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   import: () => import('./import.js'),
   watch: () => import('./watch.js'),
   serve: () => import('./serve.js'),
+  worker: () => import('./worker.js'),
+  status: () => import('./status.js'),
 };
 
 async function usage(io: CliIO): Promise<string> {

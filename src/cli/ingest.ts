@@ -1,6 +1,8 @@
 /** `chronicle ingest <paths|urls...>`: read, analyse and store articles; cluster them into stories. */
 import { readInputs } from '../ingest/index.js';
 import { DB_HELP, openCliStore } from '../store/cli.js';
+import { defaultStorePath, isPostgresUrl, redactUrl } from '../store/index.js';
+import { enqueue } from '../queue/index.js';
 import { intOption, parse, progress, UsageError, type Command } from './common.js';
 import { reportErrors } from './inputs.js';
 import { AnalyzerPool, defaultWorkers } from '../parallel/pool.js';
@@ -17,6 +19,8 @@ ${DB_HELP}
   --workers N            analysis worker threads (default: one per core, at most 8; 0 analyses on the
                          main thread). Used when there is more than one batch; the store ends up the
                          same whatever N is.
+  --enqueue              (PostgreSQL store) queue the articles in batches for \`chronicle worker\`
+                         processes instead of analysing them here
   --allow-private        allow URLs that resolve to private or loopback addresses
   -q, --quiet            no warnings or progress on stderr
 
@@ -32,6 +36,7 @@ export const command: Command = {
       batch: { type: 'string' },
       workers: { type: 'string' },
       'allow-private': { type: 'boolean' },
+      enqueue: { type: 'boolean' },
     });
     if (!positionals.length) throw new UsageError('give files, folders or URLs to ingest');
     const batchSize = intOption(values.batch, 'batch', 1) ?? 200;
@@ -43,7 +48,15 @@ export const command: Command = {
       allowPrivate: Boolean(values['allow-private']),
     });
     reportErrors(io, errors, quiet);
-    const store = openCliStore(values.db, { create: true });
+    if (values.enqueue) {
+      const url = typeof values.db === 'string' && values.db ? values.db : defaultStorePath();
+      if (!isPostgresUrl(url))
+        throw new UsageError('--enqueue needs a PostgreSQL store: --db postgres://...');
+      const n = await enqueue(url, articles, batchSize);
+      io.stdout(`queued ${articles.length} articles in ${n} batches (${redactUrl(url)})\n`);
+      return articles.length || !errors.length ? 0 : 1;
+    }
+    const store = await openCliStore(values.db, { create: true });
     let added = 0;
     let duplicates = 0;
     const touched = new Set<string>();
@@ -61,7 +74,7 @@ export const command: Command = {
       if (pool) {
         let done = 0;
         bar.update('ingest', 0, total);
-        const r = await store.ingestParallel(
+        const r = await store.ingestParallel!(
           (function* () {
             for (let i = 0; i < batches; i++) yield batchAt(i);
           })(),
@@ -80,7 +93,7 @@ export const command: Command = {
         for (let b = 0; b < batches; b++) {
           const i = b * batchSize;
           const batch = batchAt(b);
-          const r = store.ingest(batch, {
+          const r = await store.ingest(batch, {
             onProgress: (stage, d, t) =>
               bar.update(stage, Math.min(total, i + Math.round((d / Math.max(1, t)) * batch.length)), total),
           });
@@ -92,7 +105,7 @@ export const command: Command = {
     } finally {
       bar.done();
       await pool?.close();
-      store.close();
+      await store.close();
     }
     const secs = (performance.now() - t0) / 1000;
     io.stdout(

@@ -28,9 +28,9 @@ export const command: Command = {
       false,
     );
     const format = formatOption(values.format, ['text', 'json'], 'text');
-    const store = openCliStore(values.db, { readonly: true });
+    const store = await openCliStore(values.db, { readonly: true });
     try {
-      const list = store.quotes({
+      const list = await store.quotes({
         speaker: values.speaker as string | undefined,
         story: values.story as string | undefined,
         limit: intOption(values.limit, 'limit', 1),
@@ -47,7 +47,7 @@ export const command: Command = {
             .join('\n') + '\n',
         );
     } finally {
-      store.close();
+      await store.close();
     }
     return 0;
   },

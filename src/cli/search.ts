@@ -37,9 +37,9 @@ export const command: Command = {
     const terms = positionals.join(' ').trim();
     if (!terms) throw new UsageError('give search terms');
     const format = formatOption(values.format, ['text', 'json'], 'text');
-    const store = openCliStore(values.db, { readonly: true });
+    const store = await openCliStore(values.db, { readonly: true });
     try {
-      const hits = store.search(terms, {
+      const hits = await store.search(terms, {
         entity: values.entity as string | undefined,
         source: values.source as string | undefined,
         from: dayOption(values.from, 'from'),
@@ -59,7 +59,7 @@ export const command: Command = {
             .join('\n') + '\n',
         );
     } finally {
-      store.close();
+      await store.close();
     }
     return 0;
   },

@@ -56,8 +56,7 @@ Options:
       if (!/^[A-Za-z0-9.:[\]-]+$/.test(h))
         throw new UsageError(`--allowed-host must be a host name, got "${h}"`);
     const dbPath = (values.db as string | undefined) ?? defaultStorePath();
-    const { store, readonly } = openServedStore(dbPath);
-    store.setBusyTimeout(SERVER_BUSY_TIMEOUT_MS);
+    const { store, readonly } = await openServedStore(dbPath);
     const { startServer } = await import('../server/index.js');
     let server;
     try {
@@ -74,7 +73,7 @@ Options:
         },
       });
     } catch (e) {
-      store.close();
+      await store.close();
       throw e;
     }
     if (!values.quiet)
@@ -85,10 +84,10 @@ Options:
       const stop = () => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
-        server.close().then(() => {
-          store.close();
-          resolve();
-        });
+        server
+          .close()
+          .then(() => store.close())
+          .then(resolve, resolve);
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
@@ -112,11 +111,12 @@ function tokenOption(flag: string | undefined): string | undefined {
 }
 
 /** The store, writable when it can be; a store the server cannot write is served read-only (writes get 503). */
-function openServedStore(path: string) {
+async function openServedStore(path: string) {
+  const busyTimeout = SERVER_BUSY_TIMEOUT_MS;
   try {
-    return { store: openStore(path), readonly: false };
+    return { store: await openStore(path, { busyTimeout }), readonly: false };
   } catch (e) {
     if (storeFailure(e) !== 'read-only' || !(e instanceof StoreError)) throw e;
-    return { store: openStore(path, { readonly: true }), readonly: true };
+    return { store: await openStore(path, { readonly: true, busyTimeout }), readonly: true };
   }
 }

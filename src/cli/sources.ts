@@ -39,11 +39,11 @@ export const command: Command = {
       });
       rows = summariseOutlets(articleOutletRecords(analysis.articles));
     } else {
-      const store = openCliStore(values.db, { readonly: true });
+      const store = await openCliStore(values.db, { readonly: true });
       try {
-        rows = summariseOutlets(storeOutletRecords(store));
+        rows = summariseOutlets(await storeOutletRecords(store));
       } finally {
-        store.close();
+        await store.close();
       }
     }
     if (format === 'json') io.stdout(JSON.stringify({ sources: rows }) + '\n');

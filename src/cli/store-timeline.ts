@@ -6,16 +6,16 @@ export async function timelineFromStore(
   where: { db?: string; story?: string },
   options: TimelineOptions,
 ): Promise<{ timeline: Timeline; title: string }> {
-  const store = openCliStore(where.db);
+  const store = await openCliStore(where.db);
   try {
     if (where.story) {
-      const story = store.getStory(where.story);
+      const story = await store.getStory(where.story);
       if (!story) throw new Error(`${store.path}: no story "${where.story}" (see \`chronicle stories\`)`);
-      return { timeline: store.storyTimeline(where.story, options), title: story.title || story.id };
+      return { timeline: await store.storyTimeline(where.story, options), title: story.title || story.id };
     }
     const q = Array.isArray(options.query) ? options.query.join(' ') : (options.query ?? '');
-    return { timeline: store.queryTimeline(q, options), title: `Timeline: ${q}` };
+    return { timeline: await store.queryTimeline(q, options), title: `Timeline: ${q}` };
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -23,9 +23,9 @@ export const command: Command = {
     );
     const format = formatOption(values.format, ['text', 'json'], 'text');
     const limit = intOption(values.limit, 'limit', 1);
-    const store = openCliStore(values.db, { readonly: true });
+    const store = await openCliStore(values.db, { readonly: true });
     try {
-      const stories = store.listStories().slice(0, limit);
+      const stories = (await store.listStories()).slice(0, limit);
       if (format === 'json') io.stdout(JSON.stringify(stories) + '\n');
       else if (!stories.length) io.stdout('no stories yet (run `chronicle ingest`)\n');
       else
@@ -46,7 +46,7 @@ export const command: Command = {
           ),
         );
     } finally {
-      store.close();
+      await store.close();
     }
     return 0;
   },

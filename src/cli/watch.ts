@@ -1,7 +1,11 @@
 /** `chronicle watch <feed-url>...`: poll feeds and store new articles (see src/fetch/watch.ts). */
 import type { Command } from './common.js';
 import { UsageError, intOption, parse } from './common.js';
-import { defaultStorePath, openStore } from '../store/index.js';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { Article } from '../model.js';
+import { enqueue } from '../queue/index.js';
+import { defaultStorePath, isPostgresUrl, openStore, redactUrl, type IngestReport } from '../store/index.js';
 import { statePathFor, watchFeeds } from '../fetch/watch.js';
 import { RobotsPolicy } from '../fetch/robots.js';
 import { readUrl } from '../ingest/url.js';
@@ -11,10 +15,12 @@ const help = `Usage: chronicle watch <feed-url>... [--db FILE] [--interval SECON
 Polls RSS 2.0, Atom, RDF and JSON feeds with conditional GET, fetches each new item's page (respecting
 robots.txt), deduplicates by canonical URL and content hash, and stores new articles. Each feed has its
 own schedule: the interval, or the feed's <ttl> when longer; errors back off exponentially (or as long as
-a Retry-After asks). The state (validators, seen items, backoff) is kept in <db>.watch.json.
+a Retry-After asks). The state (validators, seen items, backoff) is kept in <db>.watch.json. With a
+PostgreSQL store (--db postgres://...) new articles are queued for \`chronicle worker\` processes instead of
+analysed here, and the state is kept in .chronicle/watch-<hash of the URL>.json.
 
 Options:
-  --db FILE          store (default: $CHRONICLE_DB or .chronicle/chronicle.db)
+  --db FILE|URL      store (default: $CHRONICLE_DB or .chronicle/chronicle.db)
   --interval SECONDS seconds between polls of each feed (default 900, minimum 10)
   --once             poll every feed once and exit
   --allow-private    allow feeds and pages on private/loopback addresses
@@ -38,7 +44,24 @@ export const command: Command = {
     const db = values.db ? String(values.db) : defaultStorePath();
     const allowPrivate = Boolean(values['allow-private']);
     const quiet = Boolean(values.quiet);
-    const store = openStore(db);
+    // Against PostgreSQL the watcher queues feed items for `chronicle worker` processes instead of analysing
+    // them here (its report's "added" then counts articles queued); its state file is local, named by the URL.
+    const pgUrl = isPostgresUrl(db) ? db : null;
+    const store: { ingest(articles: Article[]): Promise<IngestReport>; close(): Promise<void> } = pgUrl
+      ? {
+          async ingest(articles) {
+            await enqueue(pgUrl, articles, 200);
+            return { added: articles.map((a) => a.id), duplicates: [], storiesTouched: [] };
+          },
+          async close() {},
+        }
+      : await openStore(db);
+    const statePath = pgUrl
+      ? join(
+          '.chronicle',
+          `watch-${createHash('sha256').update(redactUrl(pgUrl)).digest('hex').slice(0, 16)}.json`,
+        )
+      : statePathFor(db);
     const controller = new AbortController();
     const stop = () => controller.abort();
     process.once('SIGINT', stop);
@@ -64,7 +87,7 @@ export const command: Command = {
               const t = setTimeout(resolve, ms);
               controller.signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
             }),
-          statePath: statePathFor(db),
+          statePath,
           log: (m) => quiet || io.stderr(`${m}\n`),
           onError: (e) => {
             errors++;
@@ -75,7 +98,7 @@ export const command: Command = {
     } finally {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      store.close();
+      await store.close();
     }
     return values.once && errors ? 1 : 0;
   },

@@ -40,7 +40,7 @@ export interface WatchState {
 }
 
 export interface WatchDeps {
-  store: { ingest(articles: Article[]): IngestReport };
+  store: { ingest(articles: Article[]): Promise<IngestReport> | IngestReport };
   /** Fetch a feed document (default: safeFetch with feed content types). */
   fetchFeed?: (url: string, headers: Record<string, string>) => Promise<FetchResult>;
   /** Fetch and extract one page (default: readUrl). */
@@ -216,7 +216,7 @@ export async function pollFeed(
   const { batch, batchLinks, handled } = await readNewItems(items, fs, state, deps, report, options);
   if (batch.length) {
     try {
-      const r = deps.store.ingest(batch);
+      const r = await deps.store.ingest(batch);
       report.added = r.added;
       report.duplicates += r.duplicates.length;
     } catch (e) {

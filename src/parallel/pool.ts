@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import type { Analysis, Article } from '../model.js';
 import type { AnalyzeOptions } from '../pipeline.js';
 import type { WorkReply, WorkRequest } from './worker.js';
-import type { PreparedArticle } from '../store/prepare.js';
+import type { PreparedArticle } from '../store/core/prepare.js';
 
 /** Default pool size: one worker per core, at most 8 (each worker holds its own copy of the NER model, ~60 MB). */
 export function defaultWorkers(): number {

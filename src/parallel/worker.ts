@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { niceThisThread } from './priority.js';
 import { runPipeline, type StageName } from '../pipeline.js';
 import type { Article } from '../model.js';
-import { dropPrepared, prepareArticles, type PreparedArticle } from '../store/prepare.js';
+import { dropPrepared, prepareArticles, type PreparedArticle } from '../store/core/prepare.js';
 
 export interface WorkRequest {
   id: number;

@@ -23,6 +23,7 @@ import { timelineView } from './timeline-view.js';
 import { cachedJson, ViewCache, type CachedBody } from './view-cache.js';
 import { StoryVersions } from './stories.js';
 import { coOccurrence } from './views.js';
+import { exportStory } from '../render/story-export.js';
 import { DEFAULT_WRITE_LIMITS, ingestThrough, WriteQueue, type WriteLimits } from './writes.js';
 
 export { timelineView, DEFAULT_MAX_QUOTES, DEFAULT_MAX_SOURCES } from './timeline-view.js';
@@ -101,7 +102,7 @@ export function createApp(options: AppOptions) {
     options.now ?? (() => performance.now()),
   );
   const buildTimeline = (s: StorySummary, q: TimelineQuery): CachedBody | Promise<CachedBody> =>
-    reader ? reader.timelineView(s, q) : cachedJson(timelineView(store, s, q));
+    reader ? reader.timelineView(s, q) : timelineView(store, s, q).then(cachedJson);
 
   /** After a write: the touched stories' versions move on, and their cached views are rebuilt (briefly awaited). */
   const afterWrite = async (report: IngestReport) => {
@@ -109,7 +110,7 @@ export function createApp(options: AppOptions) {
     for (const m of report.merged ?? []) for (const k of views.keys(timelinePrefix(m.from))) views.delete(k);
     const rebuilds: Promise<unknown>[] = [];
     for (const id of report.storiesTouched) {
-      const s = store.getStory(id);
+      const s = await store.getStory(id);
       if (!s) continue;
       for (const key of views.keys(timelinePrefix(id)).slice(0, REFRESH_PER_STORY)) {
         const q = JSON.parse(key.slice(timelinePrefix(id).length)) as TimelineQuery;
@@ -159,45 +160,47 @@ function readRoutes(app: Hono, { store, reader, limits, views, lists, stories, b
 
   app.get('/openapi.json', (c) => c.json(openApiDocument(limits)));
 
-  app.get('/api/stories', (c) => c.json({ stories: store.listStories() }));
+  app.get('/api/stories', async (c) => c.json({ stories: await store.listStories() }));
 
-  app.get('/api/stories/:id', (c) => c.json({ story: stories.ofRoute(c, '') }));
+  app.get('/api/stories/:id', async (c) => c.json({ story: await stories.ofRoute(c, '') }));
 
   app.get('/api/stories/:id/timeline', async (c) => {
-    const s = stories.ofRoute(c, '/timeline');
+    const s = await stories.ofRoute(c, '/timeline');
     const q = validate(timelineQuery, c.req.query(), 'query');
     const key = `${timelinePrefix(s.id)}${JSON.stringify(q)}`;
     const { value, stale } = await views.get(key, stories.version(s), () => buildTimeline(s, q));
     return sendCached(c, value, stale);
   });
 
-  app.get('/api/stories/:id/entities', (c) => {
-    const s = stories.ofRoute(c, '/entities');
+  app.get('/api/stories/:id/entities', async (c) => {
+    const s = await stories.ofRoute(c, '/entities');
     const q = validate(listQuery.pick({ limit: true, type: true }), c.req.query(), 'query');
     const key = `entities\u0000${s.id}\u0000${stories.version(s)}\u0000${JSON.stringify(q)}`;
-    const hit = lists.getOrSet(key, () => {
-      const entities = store.entities({ story: s.id, type: q.type, limit: q.limit ?? 100 });
-      return cachedJson({ story: s.id, entities, cooccurrence: coOccurrence(entities) });
-    });
+    let hit = lists.get(key);
+    if (!hit) {
+      const entities = await store.entities({ story: s.id, type: q.type, limit: q.limit ?? 100 });
+      hit = cachedJson({ story: s.id, entities, cooccurrence: coOccurrence(entities) });
+      lists.set(key, hit);
+    }
     return sendCached(c, hit);
   });
 
-  app.get('/api/stories/:id/quotes', (c) => {
-    const s = stories.ofRoute(c, '/quotes');
+  app.get('/api/stories/:id/quotes', async (c) => {
+    const s = await stories.ofRoute(c, '/quotes');
     const q = validate(listQuery.pick({ limit: true, speaker: true }), c.req.query(), 'query');
     return c.json({
       story: s.id,
-      quotes: store.quotes({ story: s.id, speaker: q.speaker, limit: q.limit ?? 200 }),
+      quotes: await store.quotes({ story: s.id, speaker: q.speaker, limit: q.limit ?? 200 }),
     });
   });
 
   app.get('/api/stories/:id/export', async (c) => {
-    const s = stories.ofRoute(c, '/export');
+    const s = await stories.ofRoute(c, '/export');
     const q = validate(exportQuery, c.req.query(), 'query');
     const kind = EXPORT_TYPES[q.format];
     const name =
       q.name ?? `${s.id.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[.-]+/, '') || 'story'}.${kind.ext}`;
-    const body = reader ? await reader.exportStory(s.id, q.format) : store.exportStory(s.id, q.format);
+    const body = reader ? await reader.exportStory(s.id, q.format) : await exportStory(store, s.id, q.format);
     return c.body(body, 200, {
       'Content-Type': kind.type,
       'Content-Disposition': `attachment; filename="${name}"`,
@@ -206,9 +209,9 @@ function readRoutes(app: Hono, { store, reader, limits, views, lists, stories, b
 
   registerSourcesRoute(app, store);
 
-  app.get('/api/search', (c) => {
+  app.get('/api/search', async (c) => {
     const q = validate(searchQuery, c.req.query(), 'query');
-    const hits = store.search(q.q, {
+    const hits = await store.search(q.q, {
       entity: q.entity,
       source: q.source,
       story: q.story,
@@ -237,7 +240,7 @@ function writeRoutes(app: Hono, { limits, stories, writes, afterWrite, parseJson
           `no article could be read: ${problems.map((p) => `${p.input}: ${p.message}`).join('; ')}`,
         );
       // 404 before storing anything when the chosen story does not exist; a merged story's id means its story.
-      const target = into ? stories.summary(into).id : undefined;
+      const target = into ? (await stories.summary(into)).id : undefined;
       const report = await ticket.write(articles, target);
       await afterWrite(report);
       return c.json({ ...report, errors: problems }, 201);

@@ -1,7 +1,8 @@
 /**
- * Store failures as API answers: a busy, read-only or full store is the server's passing trouble (503; busy
- * says when to try again), a missing story is 404, a damaged or too new store is a 500 that says so. The
- * message leaves out the store's path (clients need not learn the server's file layout); the log has it.
+ * Store failures as API answers: a busy, read-only, full or unreachable store is the server's passing trouble
+ * (503; busy and unreachable say when to try again), a missing story is 404, a damaged or too new store, or one
+ * the server may not use (refused login, missing privileges), is a 500 that says so. The message leaves out the
+ * store's path or URL (clients need not learn the server's layout); the log has it.
  */
 import { StoreError, storeFailure } from '../store/errors.js';
 import { ApiError } from './http.js';
@@ -26,6 +27,16 @@ export function apiErrorOf(e: unknown): ApiError | null {
       return new ApiError(503, `the store cannot be written: ${problem}`, {}, { code: 'store-read-only' });
     case 'full':
       return new ApiError(503, `the store's disk is full: ${problem}`, {}, { code: 'store-full' });
+    case 'unavailable':
+      return new ApiError(
+        503,
+        `the store's database cannot be reached: ${problem}`,
+        { 'Retry-After': String(BUSY_RETRY_AFTER_S) },
+        { code: 'store-unavailable' },
+      );
+    case 'auth':
+    case 'permission':
+      return new ApiError(500, problem, {}, { code: 'store-access' });
     case 'io':
       return new ApiError(
         503,

@@ -7,7 +7,6 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp, type AppOptions } from './app.js';
 import { AnalyzerPool, defaultWorkers } from '../parallel/pool.js';
-import { SqliteStore } from '../store/sqlite.js';
 import { StoreReader } from './reader.js';
 
 export { createApp, timelineView, API_VERSION, type AppOptions, type ChronicleApp } from './app.js';
@@ -37,7 +36,7 @@ export interface ServerOptions extends AppOptions {
   host?: string;
   /** Analysis workers (default defaultServerWorkers(); 0: analyse on the server's thread, which then blocks). */
   workers?: number;
-  /** Build timelines and exports on a reader thread (default: yes, for a store in a file). */
+  /** Build timelines and exports on a reader thread (default: yes, for a store another thread can open). */
   readerThread?: boolean;
 }
 
@@ -48,11 +47,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const pool =
     options.pool ?? (workers > 0 ? new AnalyzerPool(workers, { niceness: ANALYSIS_NICENESS }) : undefined);
   const { store } = options;
-  const fileStore = store instanceof SqliteStore && store.path !== ':memory:';
+  // A store another thread can open (a file, a database server) gets a reader thread with its own connection.
   const reader =
     options.reader ??
-    (fileStore && options.readerThread !== false
-      ? new StoreReader(store.path, store.readonly, READER_NICENESS)
+    (store.location && options.readerThread !== false
+      ? new StoreReader(store.location, store.readonly, READER_NICENESS)
       : undefined);
   const stopThreads = async () => {
     if (!options.pool) await pool?.close();

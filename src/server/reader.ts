@@ -40,7 +40,11 @@ export class StoreReader {
       this.pending.delete(m.id);
       if (this.pending.size === 0) w.unref();
       if (m.kind !== 'error') return p.resolve(m);
-      p.reject(m.store ? new StoreError(m.store.file, m.store.problem, m.store.code) : new Error(m.message));
+      p.reject(
+        m.store
+          ? new StoreError(m.store.file, m.store.problem, m.store.code, m.store.detail)
+          : new Error(m.message),
+      );
     });
     const fail = (e: Error) => {
       for (const [, p] of this.pending) p.reject(e);

@@ -1,6 +1,6 @@
 /** Request schemas (zod). Query strings arrive as strings, so numbers are coerced and bounded here. */
 import { z } from 'zod';
-import { isPlausibleDay, MAX_YEAR, MIN_YEAR } from '../store/days.js';
+import { isPlausibleDay, MAX_YEAR, MIN_YEAR } from '../store/core/days.js';
 
 const NOT_A_DAY = `is not a calendar date in the years ${MIN_YEAR}-${MAX_YEAR}`;
 

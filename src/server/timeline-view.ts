@@ -22,8 +22,8 @@ export const DEFAULT_MAX_SOURCES = 10;
 export const DEFAULT_MAX_QUOTES = 50;
 
 /** A story's timeline with the API's filters applied, plus coverage per day for the overview chart. */
-export function timelineView(store: Pick<Store, 'storyTimeline'>, s: StorySummary, q: TimelineQuery) {
-  const base: Timeline = store.storyTimeline(s.id, {
+export async function timelineView(store: Pick<Store, 'storyTimeline'>, s: StorySummary, q: TimelineQuery) {
+  const base: Timeline = await store.storyTimeline(s.id, {
     dates: q.dates,
     sentences: q.sentences,
     query: q.q,

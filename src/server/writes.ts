@@ -11,7 +11,6 @@
  */
 import type { Article } from '../model.js';
 import type { IngestReport, Store } from '../store/index.js';
-import type { SqliteStore } from '../store/sqlite.js';
 import type { AnalyzerPool } from '../parallel/pool.js';
 import { ApiError } from './http.js';
 
@@ -47,12 +46,11 @@ function* batches<T>(items: T[], size: number): Generator<T[]> {
 
 /**
  * How the server stores posted articles: through the pool when it has one and the store can use it (the
- * SQLite store's ingestParallel), else with `store.ingest` on this thread (tests, in-memory stores).
+ * stores' ingestParallel), else with `store.ingest` on this thread (test doubles).
  */
 export function ingestThrough(store: Store, pool?: AnalyzerPool, busyRetryMs = SERVER_BUSY_RETRY_MS): Ingest {
-  const parallel = store as Store & Partial<Pick<SqliteStore, 'ingestParallel'>>;
-  if (pool && typeof parallel.ingestParallel === 'function') {
-    const ingestParallel = parallel.ingestParallel.bind(store);
+  if (pool && typeof store.ingestParallel === 'function') {
+    const ingestParallel = store.ingestParallel.bind(store);
     return (articles, story) =>
       ingestParallel(batches(articles, SERVER_ANALYSIS_BATCH), pool, {
         story,

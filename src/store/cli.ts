@@ -1,20 +1,22 @@
 /** Store helpers shared by the store's CLI commands. */
 import { existsSync } from 'node:fs';
-import { defaultStorePath, openStore } from './index.js';
-import { StoreError } from './sqlite.js';
+import { defaultStorePath, isPostgresUrl, openStore } from './index.js';
+import { StoreError } from './errors.js';
 
 /** The `--db` option every store command accepts. */
 export const dbOption = { db: { type: 'string' } } as const;
 
-export const DB_HELP = `  --db FILE              the store (default: $CHRONICLE_DB, else .chronicle/chronicle.db)`;
+export const DB_HELP = `  --db FILE|URL          the store: a SQLite file, or postgres://user:password@host/db (default:
+                         $CHRONICLE_DB, else .chronicle/chronicle.db)`;
 
 /** Open the store named by --db (or the default); commands that only read require it to exist. */
-export function openCliStore(db: unknown, { create = false, readonly = false } = {}) {
+export async function openCliStore(db: unknown, { create = false, readonly = false } = {}) {
   const path = typeof db === 'string' && db ? db : defaultStorePath();
-  if (!create && path !== ':memory:' && !existsSync(path))
+  if (!create && path !== ':memory:' && !isPostgresUrl(path) && !existsSync(path))
     throw new StoreError(
       path,
       'no store here yet; run `chronicle ingest <paths>` first (or pass --db FILE)',
+      'missing',
       'ENOENT',
     );
   return openStore(path, { readonly });

@@ -1,88 +1,37 @@
 /**
- * The store interface (implementation: SQLite via better-sqlite3, owned by the store work).
- * The CLI commands, the feed watcher and the HTTP API use only this interface.
+ * Opening a store: `openStore(location)` picks the backend from the location: a `postgres://` (or
+ * `postgresql://`) URL selects PostgreSQL, a file path SQLite (the zero-setup default). The CLI commands, the feed watcher and the HTTP API use only the Store interface
+ * (types.ts) and the functions over it.
  */
-import type { Article, Entity, EntityType, IsoDay, Timeline, TimelineOptions } from '../model.js';
-import { SqliteStore, type IngestOptions, type OpenOptions } from './sqlite.js';
+import { SqliteStore } from './sqlite/store.js';
+import { isPostgresUrl, PgStore } from './postgres/store.js';
+import { StoreError } from './errors.js';
+import type { OpenOptions, Store } from './types.js';
 
-export { SqliteStore, StoreError, ftsQuery, type IngestOptions, type OpenOptions } from './sqlite.js';
-
+export * from './types.js';
+export { SqliteStore } from './sqlite/store.js';
+export { PgStore, isPostgresUrl } from './postgres/store.js';
+export { redactUrl } from './postgres/errors.js';
+export { ftsQuery } from './core/search.js';
 export { contentHash } from '../util/content-hash.js';
 
-export interface IngestReport {
-  /** Ids of newly stored articles. */
-  added: string[];
-  /** Ids of inputs that were already stored (same content hash or canonical URL). */
-  duplicates: string[];
-  /** Stories created or changed by this batch that still exist (stories merged away are in `merged`). */
-  storiesTouched: string[];
-  /** Stories merged into another by this batch (the `from` story no longer exists). */
-  merged?: { from: string; into: string }[];
-}
-
-export interface StorySummary {
-  id: string;
-  title: string;
-  articles: number;
-  from: IsoDay | null;
-  to: IsoDay | null;
-  topEntities: { name: string; type: EntityType; mentions: number }[];
-  sources: string[];
-}
-
-export interface SearchFilters {
-  entity?: string;
-  source?: string;
-  from?: IsoDay;
-  to?: IsoDay;
-  story?: string;
-  limit?: number;
-}
-
-export interface SearchHit {
-  articleId: string;
-  title: string | null;
-  source: string | null;
-  publishedAt: IsoDay | null;
-  url: string | null;
-  snippet: string;
-  score: number;
-}
-
-export interface StoredQuote {
-  speaker: string | null;
-  text: string;
-  cue: string | null;
-  date: IsoDay | null;
-  articleId: string;
-  storyId: string | null;
-}
-
-export type ExportFormat = 'json' | 'markdown' | 'html' | 'timelinejs';
-
-export interface Store {
-  readonly path: string;
-  /** Analyse (if not yet analysed) and store articles, idempotently, in one transaction per batch. */
-  ingest(articles: Article[], options?: IngestOptions): IngestReport;
-  listStories(): StorySummary[];
-  getStory(id: string): StorySummary | null;
-  storyTimeline(id: string, options?: TimelineOptions): Timeline;
-  queryTimeline(query: string, options?: TimelineOptions): Timeline;
-  search(terms: string, filters?: SearchFilters): SearchHit[];
-  entities(filters?: { story?: string; type?: EntityType; limit?: number }): Entity[];
-  quotes(filters?: { speaker?: string; story?: string; limit?: number }): StoredQuote[];
-  getArticles(ids: string[]): Article[];
-  exportStory(id: string, format: ExportFormat): string;
-  importStory(json: string): { storyId: string; articles: number };
-  close(): void;
-}
-
 /**
- * Opens (creating if needed) the store at `path` (default: see defaultStorePath). Throws a StoreError naming
- * the file when it is corrupt, from a newer Chronicle, or cannot be written; such files are left untouched.
+ * Opens (creating if needed) the store at `location` (default: see defaultStorePath). Throws a StoreError naming
+ * the store when it is corrupt, from a newer Chronicle, or cannot be written; such stores are left untouched.
  */
-export function openStore(path: string = defaultStorePath(), options: OpenOptions = {}): Store & SqliteStore {
-  return new SqliteStore(path, options);
+export async function openStore(
+  location: string = defaultStorePath(),
+  options: OpenOptions = {},
+): Promise<Store> {
+  if (isPostgresUrl(location)) return PgStore.open(location, options);
+  // Any other URL scheme is refused rather than taken as a file path (a folder named "mysql:" helps nobody).
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location))
+    throw new StoreError(
+      location.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@'),
+      'unsupported store location: give a file path (SQLite) or a postgres:// URL (PostgreSQL)',
+      'bad-input',
+    );
+  return new SqliteStore(location, options);
 }
 
 /** `$CHRONICLE_DB`, else `.chronicle/chronicle.db` in the current directory. */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { readInputs } from '../../src/index.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import { SqliteStore, type Store } from '../../src/store/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -52,13 +52,13 @@ export interface SampleServer {
 /** A temporary store with the sample story, served on 127.0.0.1 on a free port. */
 export async function serveSampleStory(options: { token?: string } = {}): Promise<SampleServer> {
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-browser-'));
-  const store = openStore(join(dir, 'chronicle.db'));
+  const store = new SqliteStore(join(dir, 'chronicle.db'));
   const { articles, errors } = await readInputs([SAMPLE_STORY]);
   if (errors.length || !articles.length)
     throw new Error(
       `could not read the sample story: ${errors.map((e) => e.message).join('; ') || 'no articles'}`,
     );
-  store.ingest(articles);
+  await store.ingest(articles);
   const server = await startServer({
     store,
     token: options.token,
@@ -72,7 +72,7 @@ export async function serveSampleStory(options: { token?: string } = {}): Promis
     dir,
     async stop() {
       await server.close();
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -13,7 +13,7 @@ let storyId: string;
 before(async () => {
   if (skip) return;
   sample = await serveSampleStory();
-  storyId = sample.store.listStories()[0].id; // the largest story comes first
+  storyId = (await sample.store.listStories())[0].id; // the largest story comes first
   browser = await launchBrowser();
 });
 
@@ -61,7 +61,7 @@ test(
   "the timeline view renders the story's dates, in order, with sources; screenshot saved",
   { skip },
   async () => {
-    const expected = sample.store.storyTimeline(storyId).entries.map((e) => e.date);
+    const expected = (await sample.store.storyTimeline(storyId)).entries.map((e) => e.date);
     assert.ok(expected.length >= 3, `the sample story should give several dates, got ${expected.length}`);
     const { page, errors } = await open(`/?story=${encodeURIComponent(storyId)}`);
     const dates = await renderedDates(page);
@@ -117,7 +117,7 @@ test('filtering by an entity narrows the timeline to entries that mention it', {
 
 test('adding an article through the form updates the timeline', { skip }, async () => {
   const { page, errors } = await open(`/?story=${encodeURIComponent(storyId)}`);
-  const articlesBefore = sample.store.getStory(storyId)?.articles ?? 0;
+  const articlesBefore = (await sample.store.getStory(storyId))?.articles ?? 0;
   await page.fill(
     '#a-text',
     'Salvage crews refloated the tanker Aster Dawn in Kelvik harbour on Friday and towed it to a repair yard. ' +
@@ -137,7 +137,7 @@ test('adding an article through the form updates the timeline', { skip }, async 
     /Added 1 article/.test(document.getElementById('add-status')?.textContent ?? ''),
   );
   await page.waitForFunction(() => !document.body.hasAttribute('aria-busy'));
-  assert.equal(sample.store.getStory(storyId)?.articles, articlesBefore + 1);
+  assert.equal((await sample.store.getStory(storyId))?.articles, articlesBefore + 1);
   // The page shows the story as it now is: its article count and the store's timeline.
   await page.waitForFunction(
     (n) => (document.getElementById('story-meta')?.textContent ?? '').startsWith(`${n} articles`),

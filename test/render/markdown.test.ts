@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { escapeMarkdown, markdownLinkTarget, timelineMarkdown } from '../../src/render/markdown.js';
-import { exportStory } from '../../src/render/story-export.js';
+import { renderExport } from '../../src/render/story-export.js';
 import type { Timeline } from '../../src/model.js';
 import type { StorySummary } from '../../src/store/index.js';
 
@@ -65,8 +65,9 @@ test('the exported story subtitle escapes its source names (and a $& stays text)
     to: '2024-03-04',
     topEntities: [],
     sources: ['Evil](javascript:alert(1))', 'Cash $& Co'],
+    version: 1,
   };
-  const md = exportStory(
+  const md = renderExport(
     { story, analysis: { articles: [], entities: [], errors: [] }, timeline: hostile },
     'markdown',
   );

@@ -6,20 +6,20 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { json } from './helpers.js';
 import { createApp } from '../../src/server/app.js';
-import { openStore } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { art, miniAnalyze, SPILL } from '../store/helpers.js';
 
-function mergedApp() {
-  const store = openStore(':memory:', { analyzer: miniAnalyze });
-  store.ingest([art(SPILL[0][0], SPILL[0][1])], { story: 's1' });
-  store.ingest([art(SPILL[1][0], SPILL[1][1])], { story: 's2' });
-  const r = store.ingest([art(SPILL[2][0], SPILL[2][1])]);
+async function mergedApp() {
+  const store = new SqliteStore(':memory:', { analyzer: miniAnalyze });
+  await store.ingest([art(SPILL[0][0], SPILL[0][1])], { story: 's1' });
+  await store.ingest([art(SPILL[1][0], SPILL[1][1])], { story: 's2' });
+  const r = await store.ingest([art(SPILL[2][0], SPILL[2][1])]);
   assert.deepEqual(r.merged, [{ from: 's2', into: 's1' }]);
   return { store, app: createApp({ store, log: () => {} }) };
 }
 
 test('every route of a merged story redirects to the story it joined, and says so', async () => {
-  const { app } = mergedApp();
+  const { app } = await mergedApp();
   for (const route of ['', '/timeline?dates=2', '/entities', '/quotes', '/export?format=markdown']) {
     const res = await app.request(`/api/stories/s2${route}`);
     assert.equal(res.status, 308, route);
@@ -38,7 +38,7 @@ test('every route of a merged story redirects to the story it joined, and says s
 });
 
 test('writes and searches naming a merged story reach the story it joined', async () => {
-  const { app } = mergedApp();
+  const { app } = await mergedApp();
   const res = await app.request('/api/articles', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

@@ -138,7 +138,7 @@ test('uploads of unsupported file types are refused with the file named', async 
 
 test('an exception inside the store is a 500 with a generic message, logged, and the app keeps serving', async () => {
   const { app, store, logs } = testApp();
-  store.exportStory = () => {
+  store.storyAnalysis = () => {
     throw new Error('disk on fire');
   };
   const res = await app.request('/api/stories/story-1/export');

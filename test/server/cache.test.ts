@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LruCache } from '../../src/server/cache.js';
 
-test('LruCache evicts the least recently used entry', () => {
+test('LruCache evicts the least recently used entry', async () => {
   const c = new LruCache<number>(2);
   c.set('a', 1);
   c.set('b', 2);
@@ -14,7 +14,7 @@ test('LruCache evicts the least recently used entry', () => {
   assert.equal(c.size, 2);
 });
 
-test('getOrSet computes once per key', () => {
+test('getOrSet computes once per key', async () => {
   const c = new LruCache<string>(10);
   let calls = 0;
   const f = () => `v${++calls}`;

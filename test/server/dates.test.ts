@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { json, testApp } from './helpers.js';
 import { createApp } from '../../src/server/app.js';
-import { openStore } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { art, miniAnalyze } from '../store/helpers.js';
 
 const postJson = (body: unknown) => ({
@@ -63,8 +63,8 @@ test('an impossible publication date in a text/plain query or a form field is a 
 
 test('a store already holding an impossible day serves every route (the day reads as undated)', async () => {
   const path = join(mkdtempSync(join(tmpdir(), 'chronicle-api-dates-')), 'd.db');
-  const s = openStore(path, { analyzer: miniAnalyze });
-  s.ingest(
+  const s = new SqliteStore(path, { analyzer: miniAnalyze });
+  await s.ingest(
     [
       'Water flooded the Brackwater quarry after heavy rain. Site manager Ilse Varga said the pumps had failed.',
       'Crews restarted the pumps at the Brackwater quarry. "The water is falling," said Ilse Varga.',
@@ -72,12 +72,12 @@ test('a store already holding an impossible day serves every route (the day read
     ].map((t, i) => art(t, '2024-05-0' + (i + 1), { id: `q${i}` })),
     { story: 'quarry' },
   );
-  s.close();
+  await s.close();
   const raw = new Database(path);
   raw.exec(`UPDATE articles SET published_at = '2024-99-99' WHERE id IN ('q0', 'q1');
     UPDATE stories SET last_day = '2024-99-99'; DELETE FROM timelines;`);
   raw.close();
-  const store = openStore(path);
+  const store = new SqliteStore(path);
   const logs: string[] = [];
   const app = createApp({ store, log: (l) => logs.push(l) });
   for (const route of [
@@ -98,5 +98,5 @@ test('a store already holding an impossible day serves every route (the day read
   const view = await json(await app.request('/api/stories/quarry/timeline'));
   assert.equal(view.story.to, '2024-05-03');
   assert.deepEqual(logs, []);
-  store.close();
+  await store.close();
 });

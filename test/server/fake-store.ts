@@ -12,13 +12,14 @@ import type {
   TimelineEntry,
   TimelineOptions,
 } from '../../src/model.js';
+import type { Analysis } from '../../src/model.js';
 import type {
-  ExportFormat,
   IngestReport,
   SearchFilters,
   SearchHit,
   Store,
   StoredQuote,
+  StoreStats,
   StorySummary,
 } from '../../src/store/index.js';
 
@@ -42,11 +43,19 @@ function ref(a: Article): SourceRef {
 
 export class FakeStore implements Store {
   readonly path = ':memory:';
+  readonly readonly = false;
   readonly articles = new Map<string, Article>();
+  /** Per story: bumped by each write that adds to it (what the real stores keep as the story version). */
+  readonly versions = new Map<string, number>();
   timelineCalls = 0;
   closed = false;
 
-  ingest(articles: Article[], options: { story?: string } = {}): IngestReport {
+  async ingest(articles: Article[], options: { story?: string } = {}): Promise<IngestReport> {
+    return this.ingestNow(articles, options);
+  }
+
+  /** `ingest`, at once (fixtures are loaded synchronously). */
+  ingestNow(articles: Article[], options: { story?: string } = {}): IngestReport {
     const report: IngestReport = { added: [], duplicates: [], storiesTouched: [] };
     for (const a of articles) {
       const dup = [...this.articles.values()].some((b) => b.text === a.text);
@@ -59,6 +68,8 @@ export class FakeStore implements Store {
       report.added.push(a.id);
       if (!report.storiesTouched.includes(a.topic)) report.storiesTouched.push(a.topic);
     }
+    for (const id of report.storiesTouched) this.versions.set(id, (this.versions.get(id) ?? 0) + 1);
+    if (options.story && report.added.length) report.into = options.story;
     return report;
   }
 
@@ -66,19 +77,23 @@ export class FakeStore implements Store {
     return [...this.articles.values()].filter((a) => a.topic === id);
   }
 
-  listStories(): StorySummary[] {
+  async listStories(): Promise<StorySummary[]> {
     const ids = [...new Set([...this.articles.values()].map((a) => a.topic as string))].sort();
-    return ids.map((id) => this.getStory(id) as StorySummary);
+    return ids.map((id) => this.summary(id) as StorySummary);
   }
 
-  getStory(id: string): StorySummary | null {
+  async getStory(id: string): Promise<StorySummary | null> {
+    return this.summary(id);
+  }
+
+  private summary(id: string): StorySummary | null {
     const arts = this.storyArticles(id);
     if (!arts.length) return null;
     const days = arts
       .map((a) => a.publishedAt)
       .filter((d): d is IsoDay => !!d)
       .sort();
-    const entities = this.entities({ story: id });
+    const entities = this.entitiesNow({ story: id });
     return {
       id,
       title: arts[0].title ?? id,
@@ -87,10 +102,15 @@ export class FakeStore implements Store {
       to: days[days.length - 1] ?? null,
       topEntities: entities.slice(0, 5).map((e) => ({ name: e.name, type: e.type, mentions: e.mentions })),
       sources: [...new Set(arts.map((a) => a.source).filter((s): s is string => !!s))].sort(),
+      version: this.versions.get(id) ?? 0,
     };
   }
 
-  storyTimeline(id: string, options: TimelineOptions = {}): Timeline {
+  async storyTimeline(id: string, options: TimelineOptions = {}): Promise<Timeline> {
+    return this.timelineNow(id, options);
+  }
+
+  timelineNow(id: string, options: TimelineOptions = {}): Timeline {
     this.timelineCalls++;
     const byDay = new Map<IsoDay, Article[]>();
     for (const a of this.storyArticles(id)) {
@@ -121,8 +141,8 @@ export class FakeStore implements Store {
     });
     if (options.dates) entries = entries.sort((x, y) => y.score - x.score).slice(0, options.dates);
     entries.sort((x, y) => x.date.localeCompare(y.date));
-    const entities = this.entities({ story: id }).map(({ articleIds: _ids, ...e }) => e);
-    const quotes = this.quotes({ story: id }).map((q) => ({
+    const entities = this.entitiesNow({ story: id }).map(({ articleIds: _ids, ...e }) => e);
+    const quotes = this.quotesNow({ story: id }).map((q) => ({
       speaker: q.speaker,
       text: q.text,
       cue: q.cue,
@@ -132,11 +152,11 @@ export class FakeStore implements Store {
     return { entries, entities, quotes };
   }
 
-  queryTimeline(_query: string, _options?: TimelineOptions): Timeline {
+  async queryTimeline(_query: string, _options?: TimelineOptions): Promise<Timeline> {
     return { entries: [], entities: [], quotes: [] };
   }
 
-  search(terms: string, filters: SearchFilters = {}): SearchHit[] {
+  async search(terms: string, filters: SearchFilters = {}): Promise<SearchHit[]> {
     const t = terms.toLowerCase();
     return [...this.articles.values()]
       .filter((a) => !t || a.text.toLowerCase().includes(t))
@@ -154,7 +174,11 @@ export class FakeStore implements Store {
       }));
   }
 
-  entities(filters: { story?: string; limit?: number } = {}): Entity[] {
+  async entities(filters: { story?: string; limit?: number } = {}): Promise<Entity[]> {
+    return this.entitiesNow(filters);
+  }
+
+  private entitiesNow(filters: { story?: string; limit?: number } = {}): Entity[] {
     const byName = new Map<string, Entity>();
     for (const a of this.articles.values()) {
       if (filters.story && a.topic !== filters.story) continue;
@@ -177,7 +201,11 @@ export class FakeStore implements Store {
       .slice(0, filters.limit ?? 1000);
   }
 
-  quotes(filters: { speaker?: string; story?: string; limit?: number } = {}): StoredQuote[] {
+  async quotes(filters: { speaker?: string; story?: string; limit?: number } = {}): Promise<StoredQuote[]> {
+    return this.quotesNow(filters);
+  }
+
+  private quotesNow(filters: { speaker?: string; story?: string; limit?: number } = {}): StoredQuote[] {
     const out: StoredQuote[] = [];
     for (const a of this.articles.values()) {
       if (filters.story && a.topic !== filters.story) continue;
@@ -196,22 +224,36 @@ export class FakeStore implements Store {
     return out.slice(0, filters.limit ?? 1000);
   }
 
-  getArticles(ids: string[]): Article[] {
+  async getArticles(ids: string[]): Promise<Article[]> {
     return ids.map((id) => this.articles.get(id)).filter((a): a is Article => !!a);
   }
 
-  exportStory(id: string, format: ExportFormat): string {
-    const t = this.storyTimeline(id);
-    if (format === 'markdown')
-      return t.entries.map((e) => `## ${e.date}\n\n${e.summary.join(' ')}\n`).join('\n');
-    return JSON.stringify({ story: id, format, entries: t.entries.length });
+  async storyAnalysis(id: string): Promise<Analysis> {
+    const articles = [...this.articles.values()].filter((a) => a.topic === id);
+    return { articles, entities: this.entitiesNow({ story: id }), errors: [] };
   }
 
-  importStory(_json: string): { storyId: string; articles: number } {
-    throw new Error('not supported by the fake store');
+  async storyDays(id: string): Promise<{ day: string; articles: number; refs: number }[]> {
+    const days = new Map<string, number>();
+    for (const a of this.articles.values())
+      if (a.topic === id && a.publishedAt) days.set(a.publishedAt, (days.get(a.publishedAt) ?? 0) + 1);
+    return [...days].sort().map(([day, articles]) => ({ day, articles, refs: 0 }));
   }
 
-  close(): void {
+  async articleOutlets() {
+    return [...this.articles.values()].map((a) => ({
+      source: a.source ?? null,
+      url: a.url ?? null,
+      publishedAt: a.publishedAt ?? null,
+    }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const stories = new Set([...this.articles.values()].map((a) => a.topic)).size;
+    return { articles: this.articles.size, stories, entities: this.entitiesNow().length, bytes: 0 };
+  }
+
+  async close(): Promise<void> {
     this.closed = true;
   }
 }

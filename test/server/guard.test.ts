@@ -77,7 +77,7 @@ test('with a token, writes need it wherever they come from, as before', async ()
   assert.equal(authorised.status, 201);
 });
 
-test('an empty token is refused rather than running open', () => {
+test('an empty token is refused rather than running open', async () => {
   for (const token of ['', '   '])
     assert.throws(() => createApp({ store: new FakeStore(), token }), /token is empty/);
 });
@@ -107,7 +107,7 @@ test('the bound address and --allowed-host names are answered', async () => {
   );
 });
 
-test('hostName normalises what Host and --allowed-host carry', () => {
+test('hostName normalises what Host and --allowed-host carry', async () => {
   assert.equal(hostName('Example.org:8080'), 'example.org');
   assert.equal(hostName('[::1]:80'), '[::1]');
   assert.equal(hostName('::1'), '[::1]');

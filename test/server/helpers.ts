@@ -26,7 +26,7 @@ export const BRIDGE_ARTICLES = [
 
 export function loadedStore(): FakeStore {
   const store = new FakeStore();
-  store.ingest(toArticles(BRIDGE_ARTICLES.map((a) => ({ ...a }))));
+  store.ingestNow(toArticles(BRIDGE_ARTICLES.map((a) => ({ ...a }))));
   return store;
 }
 

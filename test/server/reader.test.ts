@@ -5,15 +5,15 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openStore } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { createApp } from '../../src/server/app.js';
 import { StoreReader } from '../../src/server/reader.js';
 import { art, miniAnalyze } from '../store/helpers.js';
 import { goodStore } from '../store/damage.js';
 
 test("own writes are seen at once; another process's are served stale until rebuilt", async () => {
-  const path = goodStore();
-  const store = openStore(path, { analyzer: miniAnalyze });
+  const path = await goodStore();
+  const store = new SqliteStore(path, { analyzer: miniAnalyze });
   const reader = new StoreReader(path);
   try {
     const app = createApp({ store, reader, summaryTtlMs: 0, log: () => {} });
@@ -44,11 +44,11 @@ test("own writes are seen at once; another process's are served stale until rebu
     assert.equal(await articles(mine), 5);
 
     // Another process writes to the same file.
-    const other = openStore(path, { analyzer: miniAnalyze });
-    other.ingest([art('Kessel Bay reopened to cruise ships after the diesel spill.', '2024-03-12')], {
+    const other = new SqliteStore(path, { analyzer: miniAnalyze });
+    await other.ingest([art('Kessel Bay reopened to cruise ships after the diesel spill.', '2024-03-12')], {
       story: 'harbour',
     });
-    other.close();
+    await other.close();
     const stale = await app.request(route);
     assert.equal(stale.headers.get('chronicle-stale'), 'rebuilding');
     assert.equal(await articles(stale), 5);
@@ -62,6 +62,6 @@ test("own writes are seen at once; another process's are served stale until rebu
     assert.equal(await articles(fresh), 6);
   } finally {
     await reader.close();
-    store.close();
+    await store.close();
   }
 });

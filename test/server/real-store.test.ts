@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, type Store } from '../../src/store/index.js';
+import { SqliteStore, type Store } from '../../src/store/index.js';
 import { createApp } from '../../src/server/app.js';
 import { BRIDGE_ARTICLES, json } from './helpers.js';
 
@@ -15,7 +15,7 @@ let storyId: string;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'chronicle-api-'));
-  store = openStore(join(dir, 'api.db'));
+  store = new SqliteStore(join(dir, 'api.db'));
   app = createApp({ store, log: () => {} });
   const res = await app.request('/api/articles', {
     method: 'POST',

@@ -193,7 +193,9 @@ test('story summaries are reused for summaryTtlMs, so an outside write shows up 
   const count = async () => (await json(await app.request('/api/stories/story-1/timeline'))).story.articles;
   assert.equal(await count(), 3);
   // Another process writes to the store directly (not through this app).
-  store.ingest(toArticles([{ text: 'A night bus replaced the last ferry.', publishedAt: '2025-04-08' }]));
+  await store.ingest(
+    toArticles([{ text: 'A night bus replaced the last ferry.', publishedAt: '2025-04-08' }]),
+  );
   clock = 500;
   assert.equal(await count(), 3);
   clock = 1500;

@@ -46,7 +46,7 @@ test('chronicle serve listens on a free port, answers, and stops cleanly on SIGT
   }
 });
 
-test('chronicle serve rejects a bad port with a usage error', () => {
+test('chronicle serve rejects a bad port with a usage error', async () => {
   const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'serve', '--port', 'high'], {
     encoding: 'utf8',
   });
@@ -54,7 +54,7 @@ test('chronicle serve rejects a bad port with a usage error', () => {
   assert.match(r.stderr, /--port must be a whole number/);
 });
 
-test('chronicle serve refuses an empty token (flag or environment) with a usage error', () => {
+test('chronicle serve refuses an empty token (flag or environment) with a usage error', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-serve-'));
   try {
     const db = join(dir, 's.db');
@@ -134,7 +134,7 @@ test('chronicle serve answers --allowed-host names and refuses other hosts', asy
   }
 });
 
-test('chronicle serve on a store that is not a database says so and exits 1', () => {
+test('chronicle serve on a store that is not a database says so and exits 1', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-serve-'));
   try {
     const db = join(dir, 'junk.db');

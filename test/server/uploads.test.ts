@@ -30,7 +30,7 @@ test('uploaded .txt and .jsonl files are read by the ingest readers, named as up
   assert.equal(res.status, 201, await res.clone().text());
   const body = await json(res);
   assert.equal(body.added.length, 2);
-  const added = store.getArticles(body.added);
+  const added = await store.getArticles(body.added);
   assert.deepEqual(added.map((a) => a.publishedAt).sort(), ['2025-04-09', '2025-04-11']);
   // The temporary upload folder never leaks into stored paths.
   for (const a of added) assert.doesNotMatch(a.path ?? '', /chronicle-upload-/);

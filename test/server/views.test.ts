@@ -72,14 +72,14 @@ const timeline: Timeline = {
   ],
 };
 
-test('nameMatcher matches whole words only, case-insensitively', () => {
+test('nameMatcher matches whole words only, case-insensitively', async () => {
   const m = nameMatcher(['Brisk']);
   assert.equal(m('Councillor BRISK resigned'), true);
   assert.equal(m('a brisker pace'), false);
   assert.equal(nameMatcher([])('anything'), false);
 });
 
-test('filterByEntity keeps entries and sentences that mention the entity or an alias', () => {
+test('filterByEntity keeps entries and sentences that mention the entity or an alias', async () => {
   const byAlias = filterByEntity(timeline, 'Ada Brisk');
   assert.deepEqual(
     byAlias.entries.map((e) => e.date),
@@ -91,7 +91,7 @@ test('filterByEntity keeps entries and sentences that mention the entity or an a
   assert.equal(council.quotes.length, 0);
 });
 
-test('filterBySource keeps only what the outlet reported', () => {
+test('filterBySource keeps only what the outlet reported', async () => {
   const t = filterBySource(timeline, 'town post');
   assert.equal(t.entries.length, 1);
   assert.deepEqual(t.entries[0].summary, ['The Orchard Council voted to close the market.']);
@@ -101,13 +101,13 @@ test('filterBySource keeps only what the outlet reported', () => {
   );
 });
 
-test('filterByDates is inclusive at both ends', () => {
+test('filterByDates is inclusive at both ends', async () => {
   assert.equal(filterByDates(timeline, '2025-06-04', '2025-06-04').entries.length, 1);
   assert.equal(filterByDates(timeline, '2025-06-05').entries.length, 0);
   assert.equal(filterByDates(timeline).entries.length, 2);
 });
 
-test('coverageByDay counts each article once per publication day and fills the gaps', () => {
+test('coverageByDay counts each article once per publication day and fills the gaps', async () => {
   const sources = timelineSources(timeline);
   assert.deepEqual(
     sources.map((s) => s.articleId),
@@ -122,7 +122,7 @@ test('coverageByDay counts each article once per publication day and fills the g
   assert.deepEqual(coverageByDay([]), []);
 });
 
-test('coOccurrence counts shared articles between the most mentioned entities', () => {
+test('coOccurrence counts shared articles between the most mentioned entities', async () => {
   const e = (name: string, mentions: number, articleIds: string[]): Entity => ({
     id: name,
     name,
@@ -142,7 +142,7 @@ test('coOccurrence counts shared articles between the most mentioned entities', 
   ]);
 });
 
-test('coverageByDay widens the range to the timeline dates given', () => {
+test('coverageByDay widens the range to the timeline dates given', async () => {
   const c = coverageByDay([ref('a1', 'Town Post', '2025-06-03')], ['2025-06-01']);
   assert.deepEqual(c, [
     { date: '2025-06-01', articles: 0 },
@@ -151,7 +151,7 @@ test('coverageByDay widens the range to the timeline dates given', () => {
   ]);
 });
 
-test('coOccurrence merges entities that share a name', () => {
+test('coOccurrence merges entities that share a name', async () => {
   const e = (id: string, name: string, articleIds: string[]): Entity => ({
     id,
     name,
@@ -165,7 +165,7 @@ test('coOccurrence merges entities that share a name', () => {
   ]);
 });
 
-test('trimTimeline cuts long source and quote lists and keeps the full counts', () => {
+test('trimTimeline cuts long source and quote lists and keeps the full counts', async () => {
   const t = trimTimeline(timeline, 1, 0);
   assert.equal(t.entries[0].sources.length, 1);
   assert.equal((t.entries[0] as { sourceCount?: number }).sourceCount, 2);

@@ -11,7 +11,7 @@ import { json, testApp, BRIDGE_ARTICLES } from './helpers.js';
 import { createApp } from '../../src/server/app.js';
 import { WriteQueue, type Ingest } from '../../src/server/writes.js';
 import { ApiError } from '../../src/server/http.js';
-import { openStore } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { AnalyzerPool } from '../../src/parallel/pool.js';
 import { toArticles } from '../../src/index.js';
 import type { IngestReport } from '../../src/store/index.js';
@@ -90,7 +90,7 @@ test('a full queue answers a POST with 503 and Retry-After before reading its bo
 
 test('while posted articles are analysed on the pool, the server answers other requests', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-writes-'));
-  const store = openStore(join(dir, 'w.db'));
+  const store = new SqliteStore(join(dir, 'w.db'));
   const pool = new AnalyzerPool(1);
   try {
     let offThread = 0;
@@ -148,6 +148,6 @@ test('while posted articles are analysed on the pool, the server answers other r
     assert.deepEqual(value, { a: [1, 'b'] });
   } finally {
     await pool.close();
-    store.close();
+    await store.close();
   }
 });

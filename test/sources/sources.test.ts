@@ -47,8 +47,8 @@ test('chronicle sources (store) and GET /api/sources list the stored outlets', a
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-sources-'));
   const db = join(dir, 's.db');
   try {
-    const store = openStore(db);
-    store.ingest([
+    const store = await openStore(db);
+    await store.ingest([
       newArticle({
         id: 'a',
         rawText: 'The quay opened on Monday after two years of work, the board said.',
@@ -67,7 +67,7 @@ test('chronicle sources (store) and GET /api/sources list the stored outlets', a
     assert.equal(res.status, 200);
     const body = sourcesResponse.parse(await res.json());
     assert.deepEqual(body.sources.map((s) => s.outlet).sort(), ['Kelvik Courier', 'Reuters']);
-    store.close();
+    await store.close();
     const r = await run(['sources', '--db', db, '--format', 'json']);
     assert.equal(r.code, 0);
     assert.equal(JSON.parse(r.out).sources.length, 2);

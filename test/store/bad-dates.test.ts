@@ -8,9 +8,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openStore } from '../../src/store/index.js';
-import { isPlausibleDay, storedDay } from '../../src/store/days.js';
+import { SqliteStore } from '../../src/store/index.js';
+import { isPlausibleDay, storedDay } from '../../src/store/core/days.js';
 import { main } from '../../src/cli/index.js';
+import { exportStory } from '../../src/render/story-export.js';
 import { art, miniAnalyze } from './helpers.js';
 
 const QUARRY = [
@@ -20,15 +21,15 @@ const QUARRY = [
 ];
 
 /** A store whose story has two articles dated 2024-99-99 (set with raw SQL, as an old store may hold). */
-function storeWithBadDay() {
+async function storeWithBadDay() {
   const path = join(mkdtempSync(join(tmpdir(), 'chron-baddate-')), 'bad.db');
-  const s = openStore(path, { analyzer: miniAnalyze });
-  const r = s.ingest(
+  const s = new SqliteStore(path, { analyzer: miniAnalyze });
+  const r = await s.ingest(
     QUARRY.map((t, i) => art(t, i < 2 ? '2024-05-01' : '2024-05-03', { id: `q${i}` })),
     { story: 'quarry' },
   );
   assert.equal(r.added.length, 3);
-  s.close();
+  await s.close();
   const raw = new Database(path);
   raw.exec(`UPDATE articles SET published_at = '2024-99-99' WHERE id IN ('q0', 'q1');
     UPDATE stories SET first_day = '2024-05-03', last_day = '2024-99-99';
@@ -38,7 +39,7 @@ function storeWithBadDay() {
   return path;
 }
 
-test('isPlausibleDay accepts real calendar days in range only', () => {
+test('isPlausibleDay accepts real calendar days in range only', async () => {
   for (const d of ['2024-02-29', '1605-01-01', '2199-12-31', '2025-04-30'])
     assert.equal(isPlausibleDay(d), true, d);
   for (const d of [
@@ -55,32 +56,32 @@ test('isPlausibleDay accepts real calendar days in range only', () => {
   assert.equal(storedDay('2024-12-01'), '2024-12-01');
 });
 
-test('a stored impossible day reads as undated: timeline, export, lists and search all answer', () => {
-  const s = openStore(storeWithBadDay());
-  const story = s.getStory('quarry');
+test('a stored impossible day reads as undated: timeline, export, lists and search all answer', async () => {
+  const s = new SqliteStore(await storeWithBadDay());
+  const story = await s.getStory('quarry');
   assert.equal(story?.from, '2024-05-03');
   assert.equal(story?.to, '2024-05-03');
-  const t = s.storyTimeline('quarry');
+  const t = await s.storyTimeline('quarry');
   for (const e of t.entries) assert.ok(isPlausibleDay(e.date), e.date);
   for (const format of ['json', 'markdown', 'html', 'timelinejs'] as const)
-    assert.ok(s.exportStory('quarry', format).length > 0, format);
+    assert.ok((await exportStory(s, 'quarry', format)).length > 0, format);
   assert.deepEqual(
-    s.getArticles(['q0', 'q1', 'q2']).map((a) => a.publishedAt),
+    (await s.getArticles(['q0', 'q1', 'q2'])).map((a) => a.publishedAt),
     [null, null, '2024-05-03'],
   );
   assert.deepEqual(
-    s.storyAnalysis('quarry').articles.map((a) => a.id),
+    (await s.storyAnalysis('quarry')).articles.map((a) => a.id),
     ['q0', 'q1', 'q2'],
   );
-  assert.ok(s.search('quarry').every((h) => h.publishedAt === null || isPlausibleDay(h.publishedAt)));
-  assert.ok(s.quotes({ story: 'quarry' }).every((q) => q.date === null));
-  assert.ok(s.storyDays('quarry').every((d) => isPlausibleDay(d.day)));
-  assert.equal(s.listStories().length, 1);
-  s.close();
+  assert.ok((await s.search('quarry')).every((h) => h.publishedAt === null || isPlausibleDay(h.publishedAt)));
+  assert.ok((await s.quotes({ story: 'quarry' })).every((q) => q.date === null));
+  assert.ok((await s.storyDays('quarry')).every((d) => isPlausibleDay(d.day)));
+  assert.equal((await s.listStories()).length, 1);
+  await s.close();
 });
 
 test('`chronicle timeline --story` on a store holding an impossible day prints the timeline', async () => {
-  const path = storeWithBadDay();
+  const path = await storeWithBadDay();
   let out = '';
   let err = '';
   const code = await main(['timeline', '--story', 'quarry', '--db', path], {
@@ -93,11 +94,11 @@ test('`chronicle timeline --story` on a store holding an impossible day prints t
   assert.match(out, /Brackwater/);
 });
 
-test('an impossible day given to the store is stored undated, with a warning', () => {
-  const s = openStore(':memory:', { analyzer: miniAnalyze });
-  s.ingest([art(QUARRY[0], '2024-02-30', { id: 'x1' })], { story: 'quarry' });
-  const [a] = s.getArticles(['x1']);
+test('an impossible day given to the store is stored undated, with a warning', async () => {
+  const s = new SqliteStore(':memory:', { analyzer: miniAnalyze });
+  await s.ingest([art(QUARRY[0], '2024-02-30', { id: 'x1' })], { story: 'quarry' });
+  const [a] = await s.getArticles(['x1']);
   assert.equal(a.publishedAt, null);
   assert.match(a.warnings.join(' '), /2024-02-30/);
-  s.close();
+  await s.close();
 });

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/index.js';
-import { openStore } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { art, COUNCIL, miniAnalyze, SPILL } from './helpers.js';
 
 async function run(argv: string[]) {
@@ -14,23 +14,23 @@ async function run(argv: string[]) {
   return { code, out, err };
 }
 
-function prepared() {
+async function prepared() {
   const d = mkdtempSync(join(tmpdir(), 'chron-cli-'));
   const db = join(d, 'c.db');
-  const s = openStore(db, { analyzer: miniAnalyze });
-  s.ingest([
+  const s = new SqliteStore(db, { analyzer: miniAnalyze });
+  await s.ingest([
     ...SPILL.map(([t, x], i) =>
       art(t, x, { id: `sp${i}`, source: 'Bay Gazette', title: `Harbour report ${i}` }),
     ),
     ...COUNCIL.map(([t, x], i) => art(t, x, { id: `co${i}` })),
   ]);
-  const spill = s.listStories()[0].id;
-  s.close();
+  const spill = (await s.listStories())[0].id;
+  await s.close();
   return { d, db, spill };
 }
 
 test('stories lists id, size, span and top entities; --format json', async () => {
-  const { db, spill } = prepared();
+  const { db, spill } = await prepared();
   const t = await run(['stories', '--db', db]);
   assert.equal(t.code, 0);
   assert.match(t.out, new RegExp(`${spill}\\s+4\\s+2024-03-04\\.\\.2024-03-09`));
@@ -40,7 +40,7 @@ test('stories lists id, size, span and top entities; --format json', async () =>
 });
 
 test('search prints ranked hits with snippets and takes filters', async () => {
-  const { db } = prepared();
+  const { db } = await prepared();
   const r = await run(['search', 'diesel', '--db', db, '--limit', '2']);
   assert.equal(r.code, 0);
   assert.match(r.out, /^1\. Harbour report/m);
@@ -53,7 +53,7 @@ test('search prints ranked hits with snippets and takes filters', async () => {
 });
 
 test('entities, quotes, export and import commands', async () => {
-  const { d, db, spill } = prepared();
+  const { d, db, spill } = await prepared();
   const e = await run(['entities', '--db', db, '--story', spill, '--type', 'loc']);
   assert.match(e.out, /Kessel Bay/);
   assert.ok(!/Petra Vance/.test(e.out));
@@ -77,7 +77,7 @@ test('entities, quotes, export and import commands', async () => {
 });
 
 test('store commands give clear errors for a missing store, story or arguments', async () => {
-  const { d, db } = prepared();
+  const { d, db } = await prepared();
   const missing = await run(['stories', '--db', join(d, 'nope.db')]);
   assert.equal(missing.code, 1);
   assert.match(missing.err, /nope\.db: no store here yet/);

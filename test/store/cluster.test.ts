@@ -41,7 +41,7 @@ const HARBOUR = [
 const ELECTION =
   'Voters in the mountain district elected a new mayor after a recount of ballots at the town hall.';
 
-test('contentWords drops stopwords, short words and numbers', () => {
+test('contentWords drops stopwords, short words and numbers', async () => {
   assert.deepEqual(contentWords('The ship and 42 of its crew said they were safe in 2024.'), [
     'ship',
     'crew',
@@ -49,7 +49,7 @@ test('contentWords drops stopwords, short words and numbers', () => {
   ]);
 });
 
-test('related articles join one story; a different event on the same day starts another', () => {
+test('related articles join one story; a different event on the same day starts another', async () => {
   const fs = [
     ...HARBOUR.map((t, i) => features(t, `2024-01-0${i + 1}`, ['Ana Ruiz'])),
     features(ELECTION, '2024-01-02', ['Omar Lind']),
@@ -61,7 +61,7 @@ test('related articles join one story; a different event on the same day starts 
   assert.notEqual(ids[3], ids[0]);
 });
 
-test('time decay: the same vocabulary years after the story went quiet starts a new story', () => {
+test('time decay: the same vocabulary years after the story went quiet starts a new story', async () => {
   const early = HARBOUR.map((t, i) => features(t, `2024-01-0${i + 1}`));
   const late = features(HARBOUR[1], '2028-03-01');
   const soon = features(HARBOUR[1], '2024-01-05');
@@ -73,14 +73,14 @@ test('time decay: the same vocabulary years after the story went quiet starts a 
   assert.equal(c.add(soon).storyId, first);
 });
 
-test('gapDays is zero inside the span and counts days outside it', () => {
+test('gapDays is zero inside the span and counts days outside it', async () => {
   assert.equal(gapDays('2024-01-05', '2024-01-01', '2024-01-10'), 0);
   assert.equal(gapDays('2024-01-15', '2024-01-01', '2024-01-10'), 5);
   assert.equal(gapDays('2023-12-30', '2024-01-01', '2024-01-10'), 2);
   assert.equal(gapDays(null, '2024-01-01', '2024-01-10'), 0);
 });
 
-test('nameWords keeps words capitalised inside sentences and drops sentence-initial or lower-case ones', () => {
+test('nameWords keeps words capitalised inside sentences and drops sentence-initial or lower-case ones', async () => {
   const names = nameWords(
     'Divers from Porthaven searched the bay. Storms hit Porthaven again. Storms are common; the storms passed.',
   );
@@ -89,7 +89,7 @@ test('nameWords keeps words capitalised inside sentences and drops sentence-init
   assert.ok(!names.has('storms'));
 });
 
-test('name-like words weigh more in the article vector than the same count of common words', () => {
+test('name-like words weigh more in the article vector than the same count of common words', async () => {
   const f = features(
     'The ferry left Kelvara at dawn and the ferry crew waved to Kelvara from the deck.',
     '2024-02-01',
@@ -97,7 +97,7 @@ test('name-like words weigh more in the article vector than the same count of co
   assert.ok(f.terms.get('kelvara')! > f.terms.get('ferry')!);
 });
 
-test('mergeSimilar joins fragments of one story first and keeps an unrelated story apart', () => {
+test('mergeSimilar joins fragments of one story first and keeps an unrelated story apart', async () => {
   const fs = [
     ...HARBOUR.map((t, i) => features(t, `2024-01-0${i + 1}`)),
     features(ELECTION, '2024-01-02'),

@@ -6,7 +6,7 @@ import { mkdtempSync, openSync, writeSync, closeSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openStore } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { art, COUNCIL, miniAnalyze, SPILL } from './helpers.js';
 
 export type Damage = 'garbage' | 'page' | 'json' | 'index';
@@ -14,21 +14,21 @@ export type Damage = 'garbage' | 'page' | 'json' | 'index';
 export const DAMAGES: Damage[] = ['garbage', 'page', 'json', 'index'];
 
 /** A store of two stories ("harbour", "council"), checkpointed into one file; returns its path. */
-export function goodStore(dir = mkdtempSync(join(tmpdir(), 'chron-damage-'))): string {
+export async function goodStore(dir = mkdtempSync(join(tmpdir(), 'chron-damage-'))): Promise<string> {
   const path = join(dir, 'store.db');
-  const s = openStore(path, { analyzer: miniAnalyze });
-  s.ingest(
+  const s = new SqliteStore(path, { analyzer: miniAnalyze });
+  await s.ingest(
     SPILL.map(([t, d]) => art(t, d)),
     { story: 'harbour' },
   );
-  s.ingest(
+  await s.ingest(
     COUNCIL.map(([t, d]) => art(t, d)),
     { story: 'council' },
   );
-  s.storyTimeline('harbour');
+  await s.storyTimeline('harbour');
   s.db.pragma('wal_checkpoint(TRUNCATE)');
   s.db.pragma('journal_mode = DELETE');
-  s.close();
+  await s.close();
   return path;
 }
 
@@ -36,8 +36,8 @@ export function goodStore(dir = mkdtempSync(join(tmpdir(), 'chron-damage-'))): s
  * garbage: not a database at all; page: the stories table's first page overwritten; json: a stored annotation
  * that no longer parses; index: an article row gone while the full-text index still lists it.
  */
-export function damagedStore(kind: Damage): string {
-  const path = goodStore();
+export async function damagedStore(kind: Damage): Promise<string> {
+  const path = await goodStore();
   if (kind === 'garbage') {
     writeFileSync(path, 'these words are not a database '.repeat(200));
     return path;

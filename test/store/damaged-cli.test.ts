@@ -28,7 +28,7 @@ async function run(argv: string[]) {
 
 for (const damage of DAMAGES)
   test(`store commands on a store with ${damage} damage say so clearly`, async () => {
-    const path = damagedStore(damage);
+    const path = await damagedStore(damage);
     let failed = 0;
     for (const argv of COMMANDS) {
       const r = await run([...argv, '--db', path]);

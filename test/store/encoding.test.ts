@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeTokens, encodeTokens } from '../../src/store/sqlite.js';
+import { decodeTokens, encodeTokens } from '../../src/store/core/articles.js';
 import { ftsQuery } from '../../src/store/index.js';
 
-test('tokens round-trip through the compact encoding', () => {
+test('tokens round-trip through the compact encoding', async () => {
   const text = 'Intro. The pier, at dawn: closed!';
   const start = 7;
   const tokens = [...text.slice(start).matchAll(/\w+|[^\w\s]/g)].map((m) => ({
@@ -19,7 +19,7 @@ test('tokens round-trip through the compact encoding', () => {
   assert.deepEqual(decodeTokens('[7,10,11,15]', text, start), tokens.slice(0, 2));
 });
 
-test('ftsQuery quotes words and phrases and drops FTS operators', () => {
+test('ftsQuery quotes words and phrases and drops FTS operators', async () => {
   assert.equal(ftsQuery('oil spill'), '"oil" "spill"');
   assert.equal(ftsQuery('"harbour master" Kelvik'), '"harbour master" "Kelvik"');
   assert.equal(ftsQuery('oil AND NEAR(x) -y *'), '"oil" "x" "y"');
@@ -28,8 +28,8 @@ test('ftsQuery quotes words and phrases and drops FTS operators', () => {
 
 test('prepared article rows decode back to the analysed articles', async () => {
   const { runPipeline } = await import('../../src/pipeline.js');
-  const { prepareArticles, encodeTermStats, groupId } = await import('../../src/store/prepare.js');
-  const { decodeSentenceMeta, tokenLines } = await import('../../src/store/annotations.js');
+  const { prepareArticles, encodeTermStats, groupId } = await import('../../src/store/core/prepare.js');
+  const { decodeSentenceMeta, tokenLines } = await import('../../src/store/core/annotations.js');
   const { sentenceTerms, SENTENCE_TERMS_VERSION } = await import('../../src/timeline/context.js');
   const { articleFeatures, clusterOrderKey } = await import('../../src/stories/cluster.js');
   const base = {

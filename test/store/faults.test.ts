@@ -5,8 +5,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openStore, StoreError } from '../../src/store/index.js';
-import { SCHEMA_VERSION } from '../../src/store/schema.js';
+import { SqliteStore, StoreError } from '../../src/store/index.js';
+import { SCHEMA_VERSION } from '../../src/store/sqlite/schema.js';
 import { art, miniAnalyze, SPILL } from './helpers.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'chron-fault-'));
@@ -18,28 +18,28 @@ function child(db: string, prefix: string, batches: number, size: number) {
   });
 }
 
-test('a store written by a newer schema is refused with a clear error and left untouched', () => {
+test('a store written by a newer schema is refused with a clear error and left untouched', async () => {
   const path = join(dir(), 'new.db');
-  openStore(path, { analyzer: miniAnalyze }).close();
+  new SqliteStore(path, { analyzer: miniAnalyze }).close();
   const raw = new Database(path);
   raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
   raw.pragma('journal_mode = DELETE');
   raw.close();
   const before = readFileSync(path);
   assert.throws(
-    () => openStore(path),
+    () => new SqliteStore(path),
     (e: Error) => e instanceof StoreError && /newer Chronicle/.test(e.message) && e.message.includes(path),
   );
   assert.ok(readFileSync(path).equals(before));
 });
 
-test('a corrupt store file gives a clear error and is not modified', () => {
+test('a corrupt store file gives a clear error and is not modified', async () => {
   const d = dir();
   const junk = join(d, 'junk.db');
   writeFileSync(junk, 'this is not a database at all, just some words '.repeat(40));
   const before = readFileSync(junk);
   assert.throws(
-    () => openStore(junk),
+    () => new SqliteStore(junk),
     (e: Error) => e instanceof StoreError && /corrupt/.test(e.message) && e.message.includes(junk),
   );
   assert.ok(readFileSync(junk).equals(before));
@@ -49,7 +49,7 @@ test('a corrupt store file gives a clear error and is not modified', () => {
   buf.write('SQLite format 3\0', 0, 'latin1');
   writeFileSync(bad, buf);
   assert.throws(
-    () => openStore(bad),
+    () => new SqliteStore(bad),
     (e: Error) => e instanceof StoreError && e.message.includes(bad),
   );
   assert.ok(readFileSync(bad).equals(buf));
@@ -59,7 +59,7 @@ test('a corrupt store file gives a clear error and is not modified', () => {
 const NOBODY = 65534;
 const OPEN_CHILD = join(import.meta.dirname, 'open-child.ts');
 
-test('a read-only directory gives a clear error (as an unprivileged user when run as root)', () => {
+test('a read-only directory gives a clear error (as an unprivileged user when run as root)', async () => {
   // Root ignores directory permissions, so as root the opening runs in a child process that drops to an
   // unprivileged user with setpriv (util-linux); the directory tree is made traversable for it.
   const asRoot = process.getuid?.() === 0;
@@ -72,7 +72,7 @@ test('a read-only directory gives a clear error (as an unprivileged user when ru
   try {
     if (!asRoot) {
       assert.throws(
-        () => openStore(path),
+        () => new SqliteStore(path),
         (e: Error) => e instanceof StoreError && e.message.includes(path),
       );
       return;
@@ -91,52 +91,52 @@ test('a read-only directory gives a clear error (as an unprivileged user when ru
   }
 });
 
-test('a path that cannot be created gives a clear error naming it', () => {
+test('a path that cannot be created gives a clear error naming it', async () => {
   const d = dir();
   writeFileSync(join(d, 'plain-file'), 'x');
   const path = join(d, 'plain-file', 'sub', 'c.db');
   assert.throws(
-    () => openStore(path),
+    () => new SqliteStore(path),
     (e: Error) => e instanceof StoreError && e.message.includes(path),
   );
 });
 
-test('a store opened read-only refuses to ingest with a clear error', () => {
+test('a store opened read-only refuses to ingest with a clear error', async () => {
   const path = join(dir(), 'r.db');
-  openStore(path, { analyzer: miniAnalyze }).close();
-  const s = openStore(path, { readonly: true });
-  assert.throws(
+  new SqliteStore(path, { analyzer: miniAnalyze }).close();
+  const s = new SqliteStore(path, { readonly: true });
+  await assert.rejects(
     () => s.ingest([art('A line about the harbour.', '2024-01-01')]),
     (e: Error) => e instanceof StoreError && /read-only/.test(e.message),
   );
-  s.close();
+  await s.close();
 });
 
-test('a full disk rolls the batch back with a clear error; earlier batches stay', () => {
+test('a full disk rolls the batch back with a clear error; earlier batches stay', async () => {
   const path = join(dir(), 'full.db');
-  const s = openStore(path, { analyzer: miniAnalyze });
-  s.ingest(SPILL.map(([t, d], i) => art(t, d, { id: `ok${i}` })));
-  s.close();
-  const small = openStore(path, { analyzer: miniAnalyze, maxPageCount: 1 });
+  const s = new SqliteStore(path, { analyzer: miniAnalyze });
+  await s.ingest(SPILL.map(([t, d], i) => art(t, d, { id: `ok${i}` })));
+  await s.close();
+  const small = new SqliteStore(path, { analyzer: miniAnalyze, maxPageCount: 1 });
   const pages = small.db.pragma('page_count', { simple: true }) as number;
   small.db.pragma(`max_page_count = ${pages + 2}`);
   const big = Array.from({ length: 50 }, (_, i) =>
     art(`Filler report ${i} about the pier. `.repeat(200), '2024-04-01', { id: `big${i}` }),
   );
-  assert.throws(
+  await assert.rejects(
     () => small.ingest(big),
     (e: Error) => e instanceof StoreError && /disk full/.test(e.message),
   );
-  small.close();
-  const again = openStore(path);
-  assert.equal(again.stats().articles, 4);
-  assert.equal(again.integrityCheck(), 'ok');
-  again.close();
+  await small.close();
+  const again = new SqliteStore(path);
+  assert.equal((await again.stats()).articles, 4);
+  assert.equal(await again.integrityCheck(), 'ok');
+  await again.close();
 });
 
 test('SIGKILL during ingest loses nothing reported committed and leaves the store usable', async () => {
   const path = join(dir(), 'kill.db');
-  openStore(path, { analyzer: miniAnalyze }).close();
+  new SqliteStore(path, { analyzer: miniAnalyze }).close();
   const p = child(path, 'k', 400, 20);
   let committed = 0;
   let out = '';
@@ -151,19 +151,22 @@ test('SIGKILL during ingest loses nothing reported committed and leaves the stor
   });
   assert.ok(committed >= 60, `child committed ${committed}`);
   assert.ok(committed < 8000, 'the child was killed before finishing');
-  const s = openStore(path, { analyzer: miniAnalyze });
-  assert.equal(s.integrityCheck(), 'ok');
-  const n = s.stats().articles;
+  const s = new SqliteStore(path, { analyzer: miniAnalyze });
+  assert.equal(await s.integrityCheck(), 'ok');
+  const n = (await s.stats()).articles;
   assert.ok(n >= committed, `${n} stored >= ${committed} reported`);
   assert.equal(n % 20, 0, 'only whole batches are stored');
   // Still usable: another batch goes in.
-  assert.equal(s.ingest([art('A fresh note on the harbour after the crash.', '2024-05-02')]).added.length, 1);
-  s.close();
+  assert.equal(
+    (await s.ingest([art('A fresh note on the harbour after the crash.', '2024-05-02')])).added.length,
+    1,
+  );
+  await s.close();
 });
 
 test('two concurrent ingest processes on one store do not corrupt it', async () => {
   const path = join(dir(), 'two.db');
-  openStore(path, { analyzer: miniAnalyze }).close();
+  new SqliteStore(path, { analyzer: miniAnalyze }).close();
   const run = (prefix: string) =>
     new Promise<number>((resolve, reject) => {
       const p = child(path, prefix, 15, 20);
@@ -174,13 +177,13 @@ test('two concurrent ingest processes on one store do not corrupt it', async () 
       );
     });
   await Promise.all([run('a'), run('b')]);
-  const s = openStore(path);
-  assert.equal(s.integrityCheck(), 'ok');
-  assert.equal(s.stats().articles, 600);
-  const stories = s.listStories();
+  const s = new SqliteStore(path);
+  assert.equal(await s.integrityCheck(), 'ok');
+  assert.equal((await s.stats()).articles, 600);
+  const stories = await s.listStories();
   assert.equal(
     stories.reduce((n, x) => n + x.articles, 0),
     600,
   );
-  s.close();
+  await s.close();
 });

@@ -1,12 +1,12 @@
 /**
  * Child process for the fault tests: ingests generated articles into a store in batches and prints
- * "committed <total>" after each committed batch. Usage: ingest-child.ts <db> <prefix> <batches> <batchSize>
+ * "committed <total>" after each committed batch. Usage: ingest-child.ts <db file or URL> <prefix> <batches> <batchSize>
  */
 import { openStore } from '../../src/store/index.js';
 import { art, miniAnalyze } from './helpers.js';
 
 const [db, prefix, batches, size] = process.argv.slice(2);
-const store = openStore(db, { analyzer: miniAnalyze });
+const store = await openStore(db, { analyzer: miniAnalyze });
 let total = 0;
 for (let b = 0; b < Number(batches); b++) {
   const batch = [];
@@ -22,8 +22,8 @@ for (let b = 0; b < Number(batches); b++) {
       ),
     );
   }
-  const r = store.ingest(batch);
+  const r = await store.ingest(batch);
   total += r.added.length;
   process.stdout.write(`committed ${total}\n`);
 }
-store.close();
+await store.close();

@@ -8,13 +8,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openStore } from '../../src/store/index.js';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.js';
+import { SqliteStore } from '../../src/store/index.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/sqlite/schema.js';
 
 const TEXT =
   'Pier Nine closed on Monday. Mara Oduya said the pier would reopen. Mara Oduya met Kessel Port staff.';
 
-test('a version-2 store (a row per sentence and mention) is migrated and reads back the same', () => {
+test('a version-2 store (a row per sentence and mention) is migrated and reads back the same', async () => {
   const path = join(mkdtempSync(join(tmpdir(), 'chron-mig-')), 'old.db');
   const raw = new Database(path);
   raw.exec(MIGRATIONS[0]);
@@ -53,9 +53,9 @@ test('a version-2 store (a row per sentence and mention) is migrated and reads b
   ment.run(82, 93, 2, 'LOC', 2);
   raw.close();
 
-  const store = openStore(path);
+  const store = new SqliteStore(path);
   assert.equal(store.db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
-  const [a] = store.getArticles(['a1']);
+  const [a] = await store.getArticles(['a1']);
   assert.deepEqual(
     a.sentences.map((s) => [s.index, s.text, s.dupGroup ?? null, s.timexes.map((t) => t.value)]),
     [
@@ -90,17 +90,17 @@ test('a version-2 store (a row per sentence and mention) is migrated and reads b
     [2, 1, 3],
   ]);
   assert.deepEqual(
-    store.entities({ story: 's1' }).map((e) => [e.name, e.mentions, e.articleIds]),
+    (await store.entities({ story: 's1' })).map((e) => [e.name, e.mentions, e.articleIds]),
     [
       ['Mara Oduya', 2, ['a1']],
       ['Kessel Port', 1, ['a1']],
     ],
   );
   assert.deepEqual(
-    store.search('pier', { entity: 'Mara Oduya' }).map((h) => h.articleId),
+    (await store.search('pier', { entity: 'Mara Oduya' })).map((h) => h.articleId),
     ['a1'],
   );
-  assert.equal(store.search('pier', { entity: 'Nobody Here' }).length, 0);
+  assert.equal((await store.search('pier', { entity: 'Nobody Here' })).length, 0);
   // Entities stored before the migration get their match keys (a later lone "Oduya" can find Mara Oduya).
   assert.deepEqual(
     store.db
@@ -110,11 +110,11 @@ test('a version-2 store (a row per sentence and mention) is migrated and reads b
     [1],
   );
   // The story's timeline reads the migrated rows through the lean reader.
-  const tl = store.storyTimeline('s1');
+  const tl = await store.storyTimeline('s1');
   assert.ok(tl.entries.some((e) => e.date === '2024-03-04'));
   assert.deepEqual(
     store.db.prepare("SELECT name FROM sqlite_master WHERE name IN ('sentences', 'mentions')").all(),
     [],
   );
-  store.close();
+  await store.close();
 });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { readInputs } from '../../src/ingest/index.js';
 import { AnalyzerPool } from '../../src/parallel/pool.js';
 import type { Article } from '../../src/model.js';
@@ -29,7 +29,7 @@ const TABLES: [string, string][] = [
   ['sentence_terms', 'article_rowid'],
 ];
 
-function dump(store: ReturnType<typeof openStore>) {
+function dump(store: SqliteStore) {
   const out: Record<string, unknown[]> = {};
   for (const [t, order] of TABLES)
     out[t] = store.db
@@ -64,12 +64,13 @@ test('ingest on a worker pool stores exactly what sequential ingest of the same 
     return b;
   };
 
-  const seq = openStore(tmp());
-  const seqReports = withRepeat().map((b) => seq.ingest(b));
+  const seq = new SqliteStore(tmp());
+  const seqReports = [];
+  for (const b of withRepeat()) seqReports.push(await seq.ingest(b));
   const seqAdded = seqReports.flatMap((r) => r.added);
   const seqDup = seqReports.flatMap((r) => r.duplicates);
 
-  const par = openStore(tmp());
+  const par = new SqliteStore(tmp());
   const pool = new AnalyzerPool(2);
   const batchReports: number[] = [];
   try {
@@ -92,21 +93,21 @@ test('ingest on a worker pool stores exactly what sequential ingest of the same 
     await pool.close();
   }
   assert.deepEqual(dump(par), dump(seq));
-  const stories = seq.listStories();
+  const stories = await seq.listStories();
   assert.ok(stories.length >= 1);
-  assert.deepEqual(par.listStories(), stories);
-  assert.deepEqual(par.storyTimeline(stories[0].id), seq.storyTimeline(stories[0].id));
+  assert.deepEqual(await par.listStories(), stories);
+  assert.deepEqual(await par.storyTimeline(stories[0].id), await seq.storyTimeline(stories[0].id));
   // Ingesting everything again adds nothing.
   const again = await par.ingestParallel(batchesOf(structuredClone(input), 4), new AnalyzerPool(1));
   assert.equal(again.added.length, 0);
   assert.equal(again.duplicates.length, input.length);
-  seq.close();
-  par.close();
+  await seq.close();
+  await par.close();
 });
 
 test('a batch whose analysis fails in a worker rejects, and earlier batches stay committed', async () => {
   const input = await sample();
-  const store = openStore(tmp());
+  const store = new SqliteStore(tmp());
   const pool = new AnalyzerPool(1);
   const bad = structuredClone(input.slice(4, 6));
   // Not cloneable for the worker: postMessage throws a DataCloneError for the batch holding it.
@@ -118,7 +119,7 @@ test('a batch whose analysis fails in a worker rejects, and earlier batches stay
   } finally {
     await pool.close();
   }
-  assert.equal(store.stats().articles, 4);
-  assert.equal(store.integrityCheck(), 'ok');
-  store.close();
+  assert.equal((await store.stats()).articles, 4);
+  assert.equal(await store.integrityCheck(), 'ok');
+  await store.close();
 });

@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openStore, StoreError } from '../../src/store/index.js';
+import { SqliteStore, StoreError } from '../../src/store/index.js';
 import { storeFailure } from '../../src/store/errors.js';
 import type { AnalyzerPool } from '../../src/parallel/pool.js';
 import { art, miniAnalyze, SPILL } from './helpers.js';
@@ -25,7 +25,7 @@ const pool = {
 
 function lockedStore() {
   const path = join(mkdtempSync(join(tmpdir(), 'chron-busy-')), 'b.db');
-  const store = openStore(path, { analyzer: miniAnalyze });
+  const store = new SqliteStore(path, { analyzer: miniAnalyze });
   store.setBusyTimeout(0);
   const other = new Database(path);
   other.exec('BEGIN IMMEDIATE');
@@ -39,10 +39,10 @@ test('a commit that finds the store locked is retried once the lock is gone, wit
   const r = await store.ingestParallel([SPILL.map(([t, d]) => art(t, d))], pool, { busyRetryMs: 10_000 });
   assert.equal(r.added.length, 4);
   assert.equal(r.duplicates.length, 0);
-  assert.equal(store.stats().articles, 4);
-  assert.ok(store.storyTimeline(r.storiesTouched[0]!).entries.length > 0);
+  assert.equal((await store.stats()).articles, 4);
+  assert.ok((await store.storyTimeline(r.storiesTouched[0]!)).entries.length > 0);
   other.close();
-  store.close();
+  await store.close();
 });
 
 test('without a retry budget, a locked store fails at once with a busy StoreError', async () => {
@@ -53,14 +53,14 @@ test('without a retry budget, a locked store fails at once with a busy StoreErro
   );
   other.exec('ROLLBACK');
   other.close();
-  assert.equal(store.stats().articles, 0);
-  store.close();
+  assert.equal((await store.stats()).articles, 0);
+  await store.close();
 });
 
 test('a batch committed in slices stores what one commit stores', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'chron-slice-'));
   const stores = [1, 0].map((slice, i) => {
-    const store = openStore(join(dir, `s${i}.db`), { analyzer: miniAnalyze });
+    const store = new SqliteStore(join(dir, `s${i}.db`), { analyzer: miniAnalyze });
     // Count the write transactions (one per commit).
     const transaction = store.db.transaction.bind(store.db);
     const counted = { store, slice, transactions: 0 };
@@ -75,17 +75,19 @@ test('a batch committed in slices stores what one commit stores', async () => {
       story: 'harbour',
       commitSlice: slice || undefined,
     });
-  const [sliced, whole] = stores.map(({ store }) => ({
-    articles: store.stats().articles,
-    entities: store.entities({ story: 'harbour' }).map((e) => [e.name, e.mentions, e.articleIds]),
-    quotes: store.quotes({ story: 'harbour' }).length,
-    timeline: store.storyTimeline('harbour'),
-  }));
+  const [sliced, whole] = await Promise.all(
+    stores.map(async ({ store }) => ({
+      articles: (await store.stats()).articles,
+      entities: (await store.entities({ story: 'harbour' })).map((e) => [e.name, e.mentions, e.articleIds]),
+      quotes: (await store.quotes({ story: 'harbour' })).length,
+      timeline: await store.storyTimeline('harbour'),
+    })),
+  );
   assert.deepEqual(
     stores.map((s) => s.transactions),
     [4, 1],
   );
   assert.equal(sliced.articles, 4);
   assert.deepEqual(sliced, whole);
-  for (const { store } of stores) store.close();
+  for (const { store } of stores) await store.close();
 });

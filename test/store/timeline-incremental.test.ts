@@ -3,10 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '../../src/store/index.js';
-import type { SqliteStore } from '../../src/store/sqlite.js';
-import { TimelineSource } from '../../src/store/timeline-state.js';
-import { decodeTokens } from '../../src/store/sqlite.js';
+import { SqliteStore } from '../../src/store/index.js';
+import { TimelineSource } from '../../src/store/core/timeline-source.js';
+import { sqliteLeanReader } from '../../src/store/sqlite/store.js';
 import { buildTimelineFromAnalysis } from '../../src/timeline/index.js';
 import type { Article, TimelineOptions } from '../../src/model.js';
 import { art, miniAnalyze } from './helpers.js';
@@ -54,17 +53,17 @@ const OPTIONS: TimelineOptions[] = [
   { from: '2024-04-05', to: '2024-04-20' },
 ];
 
-test('stored timelines updated batch by batch equal full rebuilds; only new articles are read', () => {
-  const inc = openStore(tmp(), { analyzer: miniAnalyze });
+test('stored timelines updated batch by batch equal full rebuilds; only new articles are read', async () => {
+  const inc = new SqliteStore(tmp(), { analyzer: miniAnalyze });
   const all = articles();
   // Batches deliberately not in publication order (later batches hold earlier days).
   const batches = [all.slice(20), all.slice(0, 7), all.slice(7, 20)];
-  inc.ingest(batches[0]!, { story: 'bridge' });
-  for (const o of OPTIONS) inc.storyTimeline('bridge', o);
+  await inc.ingest(batches[0]!, { story: 'bridge' });
+  for (const o of OPTIONS) await inc.storyTimeline('bridge', o);
   const src = source(inc);
   const before = { ...src.stats };
   for (const batch of batches.slice(1)) {
-    const r = inc.ingest(batch, { story: 'bridge' });
+    const r = await inc.ingest(batch, { story: 'bridge' });
     assert.deepEqual(r.storiesTouched, ['bridge']);
   }
   // The cached story took in only the new articles (no whole-story re-read).
@@ -73,10 +72,10 @@ test('stored timelines updated batch by batch equal full rebuilds; only new arti
   assert.equal(src.stats.articlesRead - before.articlesRead, 20);
 
   // The same batches into a store that builds its timelines only at the end (cold: whole story read).
-  const full = openStore(tmp(), { analyzer: miniAnalyze });
+  const full = new SqliteStore(tmp(), { analyzer: miniAnalyze });
   const again = articles();
   for (const batch of [again.slice(20), again.slice(0, 7), again.slice(7, 20)])
-    full.ingest(batch, { story: 'bridge' });
+    await full.ingest(batch, { story: 'bridge' });
   for (const o of OPTIONS) {
     const stored = inc.db
       .prepare(
@@ -97,27 +96,27 @@ test('stored timelines updated batch by batch equal full rebuilds; only new arti
       json: string;
     };
     assert.equal(stored.fresh, 1, JSON.stringify(o));
-    const expected = full.buildStoryTimeline('bridge', o);
+    const expected = await full.buildStoryTimeline('bridge', o);
     assert.ok(expected.entries.length > 0);
     assert.deepEqual(JSON.parse(stored.json), expected, JSON.stringify(o));
     // ...and both equal the timeline rebuilt from scratch from the whole stored analysis.
-    assert.deepEqual(expected, buildTimelineFromAnalysis(inc.storyAnalysis('bridge'), o));
+    assert.deepEqual(expected, buildTimelineFromAnalysis(await inc.storyAnalysis('bridge'), o));
   }
-  inc.close();
-  full.close();
+  await inc.close();
+  await full.close();
 });
 
-test('the lean timeline analysis equals the full stored analysis, lazy fields included', () => {
-  const s = openStore(tmp(), { analyzer: miniAnalyze });
+test('the lean timeline analysis equals the full stored analysis, lazy fields included', async () => {
+  const s = new SqliteStore(tmp(), { analyzer: miniAnalyze });
   const all = articles();
-  s.ingest(all.slice(10), { story: 'bridge' });
-  s.ingest(all.slice(0, 10), { story: 'bridge' });
+  await s.ingest(all.slice(10), { story: 'bridge' });
+  await s.ingest(all.slice(0, 10), { story: 'bridge' });
   const r = s.db.prepare("SELECT rowid, version FROM stories WHERE id = 'bridge'").get() as {
     rowid: number;
     version: number;
   };
-  const lean = source(s).analysis(r.rowid, r.version);
-  const full = s.storyAnalysis('bridge');
+  const lean = await source(s).analysis(r.rowid, r.version);
+  const full = await s.storyAnalysis('bridge');
   assert.deepEqual(
     lean.articles.map((a) => a.id),
     full.articles.map((a) => a.id),
@@ -143,70 +142,70 @@ test('the lean timeline analysis equals the full stored analysis, lazy fields in
       f.sentences.map((x) => [x.index, x.start, x.end, x.text, x.timexes, x.dupGroup, x.tokens]),
     );
   });
-  s.close();
+  await s.close();
 });
 
-test('a story whose cached state was evicted or merged is read again and still equals a full rebuild', () => {
-  const s = openStore(tmp(), { analyzer: miniAnalyze });
+test('a story whose cached state was evicted or merged is read again and still equals a full rebuild', async () => {
+  const s = new SqliteStore(tmp(), { analyzer: miniAnalyze });
   const all = articles();
-  s.ingest(all.slice(0, 15), { story: 'bridge' });
-  s.ingest(all.slice(15, 22), { story: 'other' });
-  s.storyTimeline('bridge');
-  s.storyTimeline('other');
+  await s.ingest(all.slice(0, 15), { story: 'bridge' });
+  await s.ingest(all.slice(15, 22), { story: 'other' });
+  await s.storyTimeline('bridge');
+  await s.storyTimeline('other');
   // Move the other story's articles into this one behind the cache's back (as a merge does).
   s.db.exec(
     "UPDATE articles SET story_rowid = (SELECT rowid FROM stories WHERE id = 'bridge') WHERE story_rowid = (SELECT rowid FROM stories WHERE id = 'other')",
   );
   s.db.exec("UPDATE stories SET version = version + 1 WHERE id IN ('bridge', 'other')");
-  const merged = s.buildStoryTimeline('bridge');
-  assert.deepEqual(merged, buildTimelineFromAnalysis(s.storyAnalysis('bridge')));
-  const other = s.buildStoryTimeline('other');
+  const merged = await s.buildStoryTimeline('bridge');
+  assert.deepEqual(merged, buildTimelineFromAnalysis(await s.storyAnalysis('bridge')));
+  const other = await s.buildStoryTimeline('other');
   assert.equal(other.entries.length, 0);
   // A small cache keeps only the most recent story: the other one is read again in full, with the same result.
-  const small = new TimelineSource(s.db, { decodeTokens, maxSentences: 10 });
+  const small = new TimelineSource(sqliteLeanReader(s.db), { maxSentences: 10 });
   const row = (id: string) =>
     s.db.prepare('SELECT rowid, version FROM stories WHERE id = ?').get(id) as {
       rowid: number;
       version: number;
     };
-  s.ingest(all.slice(22), { story: 'third' });
-  const first = small.analysis(row('bridge').rowid, row('bridge').version);
-  small.analysis(row('third').rowid, row('third').version);
-  const again = small.analysis(row('bridge').rowid, row('bridge').version);
+  await s.ingest(all.slice(22), { story: 'third' });
+  const first = await small.analysis(row('bridge').rowid, row('bridge').version);
+  await small.analysis(row('third').rowid, row('third').version);
+  const again = await small.analysis(row('bridge').rowid, row('bridge').version);
   assert.equal(small.stats.fullReads, 3);
   assert.deepEqual(
     again.articles.map((a) => a.id),
     first.articles.map((a) => a.id),
   );
   assert.deepEqual(buildTimelineFromAnalysis(again), merged);
-  s.close();
+  await s.close();
 });
 
-test('stored sentence term statistics are used on read and give the same timeline as computing them', () => {
+test('stored sentence term statistics are used on read and give the same timeline as computing them', async () => {
   const path = tmp();
-  const s = openStore(path, { analyzer: miniAnalyze });
-  s.ingest(articles(), { story: 'bridge' });
+  const s = new SqliteStore(path, { analyzer: miniAnalyze });
+  await s.ingest(articles(), { story: 'bridge' });
   const stored = s.db.prepare('SELECT count(*) FROM sentence_terms').pluck().get() as number;
   assert.equal(stored, 30);
-  const withStored = s.buildStoryTimeline('bridge');
-  s.close();
+  const withStored = await s.buildStoryTimeline('bridge');
+  await s.close();
   // Without the stored statistics (an older store), they are computed from the text: same timeline.
-  const computed = openStore(path, { analyzer: miniAnalyze });
+  const computed = new SqliteStore(path, { analyzer: miniAnalyze });
   computed.db.exec('DELETE FROM sentence_terms');
-  assert.deepEqual(computed.buildStoryTimeline('bridge'), withStored);
-  computed.close();
+  assert.deepEqual(await computed.buildStoryTimeline('bridge'), withStored);
+  await computed.close();
   // The stored statistics are what the builder reads: when they say every sentence has the same few terms
   // (each sentence's counts kept, every term id replaced by one), the summaries change.
-  const again = openStore(path, { analyzer: miniAnalyze });
-  again.ingest(
+  const again = new SqliteStore(path, { analyzer: miniAnalyze });
+  await again.ingest(
     articles().map((a) => ({ ...a, id: `${a.id}b`, rawText: `${a.rawText} Again.` })),
     {
       story: 'bridge2',
     },
   );
-  const fine = again.buildStoryTimeline('bridge2');
-  again.close();
-  const broken = openStore(path, { analyzer: miniAnalyze });
+  const fine = await again.buildStoryTimeline('bridge2');
+  await again.close();
+  const broken = new SqliteStore(path, { analyzer: miniAnalyze });
   const put = broken.db.prepare('UPDATE sentence_terms SET data = ? WHERE article_rowid = ?');
   const rows = broken.db.prepare('SELECT article_rowid, data FROM sentence_terms').raw().all() as [
     number,
@@ -223,6 +222,6 @@ test('stored sentence term statistics are used on read and give the same timelin
     }
     put.run(Buffer.from(v), r);
   }
-  assert.notDeepEqual(broken.buildStoryTimeline('bridge2'), fine);
-  broken.close();
+  assert.notDeepEqual(await broken.buildStoryTimeline('bridge2'), fine);
+  await broken.close();
 });

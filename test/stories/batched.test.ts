@@ -70,7 +70,7 @@ function partition(storyOf: Map<string, string>): string {
   return JSON.stringify([...groups.values()].map((g) => g.sort()).sort());
 }
 
-test('one batch finds the three events', () => {
+test('one batch finds the three events', async () => {
   const { articles, event } = fixture();
   const storyOf = clusterArticles(articles);
   assert.equal(
@@ -80,11 +80,11 @@ test('one batch finds the three events', () => {
   );
 });
 
-test('day-by-day and small batches through the store give the one-batch partition', () => {
+test('day-by-day and small batches through the store give the one-batch partition', async () => {
   const { articles } = fixture();
   const want = partition(clusterArticles(articles));
-  assert.equal(partition(clusterThroughStore(articles, articles.length)), want, 'one store batch');
-  assert.equal(partition(clusterThroughStore(articles, 'day')), want, 'one batch per day');
+  assert.equal(partition(await clusterThroughStore(articles, articles.length)), want, 'one store batch');
+  assert.equal(partition(await clusterThroughStore(articles, 'day')), want, 'one batch per day');
   for (const n of [1, 3, 4])
-    assert.equal(partition(clusterThroughStore(articles, n)), want, `batches of ${n}`);
+    assert.equal(partition(await clusterThroughStore(articles, n)), want, `batches of ${n}`);
 });

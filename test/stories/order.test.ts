@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newArticle, type Article } from '../../src/model.js';
 import { clusterArticles, clusterOrder } from '../../src/stories/index.js';
-import { openStore } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { seededRandom, shuffleInPlace } from '../../src/util/random.js';
 import { miniAnalyze } from '../store/helpers.js';
 
@@ -59,7 +59,7 @@ function partition(storyOf: Map<string, string>, arts: Article[]): string {
   return JSON.stringify([...groups.values()].map((g) => g.sort()).sort());
 }
 
-test('clusterOrder sorts by day, then content, whatever the input order and ids', () => {
+test('clusterOrder sorts by day, then content, whatever the input order and ids', async () => {
   const a = clusterOrder(articles(shuffled(FIXTURES.length, 1), 'a')).map((x) => x.text);
   const b = clusterOrder(articles(shuffled(FIXTURES.length, 2), 'b')).map((x) => x.text);
   assert.deepEqual(a, b);
@@ -67,7 +67,7 @@ test('clusterOrder sorts by day, then content, whatever the input order and ids'
   assert.deepEqual(days, [...days].sort());
 });
 
-test('clusterArticles gives the same partition for shuffled input and different ids', () => {
+test('clusterArticles gives the same partition for shuffled input and different ids', async () => {
   const base = articles([...FIXTURES.keys()], 'base');
   const want = partition(clusterArticles(base), base);
   assert.ok(JSON.parse(want).length >= 2, 'the freighter is not merged with the rest');
@@ -77,21 +77,21 @@ test('clusterArticles gives the same partition for shuffled input and different 
   }
 });
 
-test('the store clusters one batch the same whatever the order of its articles', () => {
+test('the store clusters one batch the same whatever the order of its articles', async () => {
   const partitions = new Set<string>();
   for (const seed of [0, 1, 2]) {
     const order = seed ? shuffled(FIXTURES.length, seed) : [...FIXTURES.keys()];
-    const store = openStore(join(mkdtempSync(join(tmpdir(), 'chron-order-')), 'c.db'), {
+    const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'chron-order-')), 'c.db'), {
       analyzer: miniAnalyze,
     });
     const arts = articles(order, `st${seed}`);
-    store.ingest(arts);
+    await store.ingest(arts);
     const rows = store.db
       .prepare('SELECT a.id id, s.id story FROM articles a JOIN stories s ON s.rowid = a.story_rowid')
       .all() as { id: string; story: string }[];
     const storyOf = new Map(rows.map((r) => [r.id, r.story]));
     partitions.add(partition(storyOf, arts));
-    store.close();
+    await store.close();
   }
   assert.equal(partitions.size, 1);
 });

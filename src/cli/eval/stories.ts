@@ -49,12 +49,12 @@ export type ArrivalOrder = { order: 'day' } | { order: 'shuffled'; seed: number 
  * Ingest `articles` into a fresh in-memory store in batches (`batch` articles each, in publication-day order or
  * shuffled with a seed; or one batch per day) and return article id -> story id as the store assigned them.
  */
-export function clusterThroughStore(
+export async function clusterThroughStore(
   articles: Article[],
   batch: number | 'day',
   params: StoryParams = STORY_PARAMS,
   arrival: ArrivalOrder = { order: 'day' },
-): Map<string, string> {
+): Promise<Map<string, string>> {
   // The shuffle starts from clusterOrder, so it does not depend on the order inputs were read in.
   const ordered =
     arrival.order === 'shuffled' ? shuffled(clusterOrder(articles), arrival.seed) : clusterOrder(articles);
@@ -76,13 +76,13 @@ export function clusterThroughStore(
       },
     });
     try {
-      for (const b of batches) store.ingest(b, { analyze: 'never', refreshTimelines: false });
+      for (const b of batches) await store.ingest(b, { analyze: 'never', refreshTimelines: false });
       const rows = store.db
         .prepare('SELECT a.id id, s.id story FROM articles a JOIN stories s ON s.rowid = a.story_rowid')
         .all() as { id: string; story: string }[];
       return new Map(rows.map((r) => [r.id, r.story]));
     } finally {
-      store.close();
+      await store.close();
     }
   } finally {
     Object.assign(STORY_PARAMS, saved);
@@ -183,7 +183,7 @@ export const command: Command = {
     const assigned =
       batch === undefined
         ? clusterArticles(articles, params)
-        : clusterThroughStore(articles, batch, params, arrival);
+        : await clusterThroughStore(articles, batch, params, arrival);
     const clusterSeconds = (performance.now() - t1) / 1000;
     // The store drops duplicate articles: score the articles it kept.
     const kept = articles.filter((a) => assigned.has(a.id));

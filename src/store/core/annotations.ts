@@ -12,7 +12,7 @@
  * - `mentions`: JSON `[[start, end, sentenceIndex, type, entityRowid|null], ...]`, ordered by (start, end),
  *   one per span (the first mention given for a span wins, as the old primary key did).
  */
-import type { EntityType, Mention, Timex } from '../model.js';
+import type { EntityType, Mention, Timex } from '../../model.js';
 
 /** One sentence's stored fields. */
 export type SentenceMeta = [number, number, number, number | null, Timex[]?];

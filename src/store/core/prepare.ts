@@ -11,10 +11,10 @@
  */
 import { hash } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
-import type { Article, Sentence, Token } from '../model.js';
-import { SENTENCE_TERMS_VERSION, sentenceTerms } from '../timeline/context.js';
-import { articleTermVector, clusterOrderKey } from '../stories/cluster.js';
-import { ASCII_ONLY, collapseSpaces } from '../util/chars.js';
+import type { Article, Sentence, Token } from '../../model.js';
+import { SENTENCE_TERMS_VERSION, sentenceTerms } from '../../timeline/context.js';
+import { articleTermVector, clusterOrderKey } from '../../stories/cluster.js';
+import { ASCII_ONLY, collapseSpaces } from '../../util/chars.js';
 
 /** The store's normalised key of a name or text: NFKC (skipped for ASCII, which it leaves unchanged),
  * lower case, runs of spaces collapsed, trimmed. */

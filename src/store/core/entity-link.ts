@@ -14,9 +14,9 @@
  *     mention counts of both and shared context; two batches never share an article or a sentence).
  * "Shared context": another stored entity mentioned in an article of each.
  */
-import type Database from 'better-sqlite3';
-import type { EntityType } from '../model.js';
-import { coreTokens, foldToken, skeleton, vowelKey } from '../nlp/entities/names.js';
+import type { EntityType } from '../../model.js';
+import { coreTokens, foldToken, skeleton, vowelKey } from '../../nlp/entities/names.js';
+import type { StoredEntity } from './snapshot.js';
 import {
   FUZZY_MIN_SHARED_CONTEXT,
   MISSPELLING_MIN_LEN,
@@ -24,10 +24,10 @@ import {
   TYPE_MINORITY_SHARE,
   variantsMerge,
   type SpellingRelation,
-} from '../nlp/entities/aliases.js';
+} from '../../nlp/entities/aliases.js';
 
 /** Articles per entity read for its context (as CONTEXT_MAX_ARTICLES in the entities stage). */
-const CONTEXT_ARTICLES = 60;
+export const CONTEXT_ARTICLES = 60;
 
 export type MatchKey = [kind: 'last' | 'vlast' | 'tr' | 'first', key: string];
 
@@ -58,29 +58,19 @@ function keysOf(type: EntityType, tokens: string[]): MatchKey[] {
   return out;
 }
 
-/** Write the match keys of every entity (a store migrated from before entity_keys existed). */
-export function backfillMatchKeys(db: Database.Database): void {
-  const put = db.prepare('INSERT OR IGNORE INTO entity_keys (kind, key, entity_rowid) VALUES (?, ?, ?)');
-  for (const [rowid, type, name] of db.prepare('SELECT rowid, type, name FROM entities').raw().all() as [
-    number,
-    EntityType,
-    string,
-  ][])
-    for (const [kind, key] of matchKeys(type, name)) put.run(kind, key, rowid);
-}
-
-interface Stored {
-  rowid: number;
-  type: EntityType;
-  name: string;
-  mentions: number;
+/** What the linker reads of the store (the batch planner's view, view.ts). */
+export interface EntityIndex {
+  /** Entities indexed under a match key, most mentioned first (at most 20). */
+  entitiesByMatchKey(kind: string, key: string): StoredEntity[];
+  /** The same name under another type (not MISC), by name or alias: the most mentioned. */
+  crossType(key: string, type: EntityType): StoredEntity | undefined;
+  /** Entities mentioned in the entity's latest CONTEXT_ARTICLES articles. */
+  entityContext(rowid: number): number[];
+  /** Index a new entity under a match key. */
+  addMatchKey(kind: string, key: string, rowid: number): void;
 }
 
 export class EntityLinker {
-  private readonly byKey: Database.Statement;
-  private readonly crossType: Database.Statement;
-  private readonly context: Database.Statement;
-  private readonly putKey: Database.Statement;
   private readonly contexts = new Map<number, Set<number>>();
   /** Core tokens and match keys per (type, name): a name linked and then indexed, or compared with many others,
    * is split and keyed once (pure functions of the name; the linker lives for one batch). */
@@ -98,34 +88,16 @@ export class EntityLinker {
     return (n.keys ??= keysOf(type, n.tokens));
   }
 
-  constructor(db: Database.Database) {
-    this.byKey = db.prepare(
-      `SELECT e.rowid, e.type, e.name, e.mentions FROM entity_keys k JOIN entities e ON e.rowid = k.entity_rowid
-       WHERE k.kind = ? AND k.key = ? ORDER BY e.mentions DESC, e.rowid LIMIT 20`,
-    );
-    this.crossType = db.prepare(
-      // The type list lets SQLite use the (type, key) index.
-      `SELECT e.rowid, e.type, e.name, e.mentions FROM entities e WHERE e.type IN ('PERSON', 'ORG', 'LOC') AND e.type != @type AND e.key = @key
-       UNION SELECT e.rowid, e.type, e.name, e.mentions FROM entity_aliases a JOIN entities e ON e.rowid = a.entity_rowid
-       WHERE a.key = @key AND e.type != @type AND e.type != 'MISC' ORDER BY 4 DESC, 1 LIMIT 1`,
-    );
-    this.context = db
-      .prepare(
-        `SELECT DISTINCT o.entity_rowid FROM (SELECT article_rowid FROM article_entities WHERE entity_rowid = ?
-         ORDER BY article_rowid DESC LIMIT ${CONTEXT_ARTICLES}) x JOIN article_entities o ON o.article_rowid = x.article_rowid`,
-      )
-      .pluck();
-    this.putKey = db.prepare('INSERT OR IGNORE INTO entity_keys (kind, key, entity_rowid) VALUES (?, ?, ?)');
-  }
+  constructor(private readonly index_: EntityIndex) {}
 
   /** Record a (new) stored entity's match keys. */
   index(rowid: number, type: EntityType, name: string): void {
-    for (const [kind, key] of this.keysOf(type, name)) this.putKey.run(kind, key, rowid);
+    for (const [kind, key] of this.keysOf(type, name)) this.index_.addMatchKey(kind, key, rowid);
   }
 
-  private sharesContext(s: Stored, context: ReadonlySet<number>): boolean {
+  private sharesContext(s: StoredEntity, context: ReadonlySet<number>): boolean {
     let ctx = this.contexts.get(s.rowid);
-    if (!ctx) this.contexts.set(s.rowid, (ctx = new Set(this.context.all(s.rowid) as number[])));
+    if (!ctx) this.contexts.set(s.rowid, (ctx = new Set(this.index_.entityContext(s.rowid))));
     let shared = 0;
     for (const o of context)
       if (o !== s.rowid && ctx.has(o) && ++shared >= FUZZY_MIN_SHARED_CONTEXT) return true;
@@ -147,24 +119,24 @@ export class EntityLinker {
     if (!tokens.length) return null;
     // 1. The same name under another type, this batch's form being the minority.
     if (type !== 'MISC') {
-      const s = this.crossType.get({ key, type }) as Stored | undefined;
+      const s = this.index_.crossType(key, type);
       if (s && mentions <= (mentions + s.mentions) * TYPE_MINORITY_SHARE) return s.rowid;
     }
     const folded = tokens.map(foldToken);
     // 2. A lone surname.
     if (type === 'PERSON' && tokens.length === 1) {
-      const exact = this.byKey.all('last', folded[0]) as Stored[];
+      const exact = this.index_.entitiesByMatchKey('last', folded[0]);
       if (exact.length) return exact[0].rowid;
       if (folded[0].length >= 4) {
-        const near = (this.byKey.all('vlast', vowelKey(folded[0])) as Stored[]).find((s) =>
-          this.sharesContext(s, context),
-        );
+        const near = this.index_
+          .entitiesByMatchKey('vlast', vowelKey(folded[0]))
+          .find((s) => this.sharesContext(s, context));
         if (near) return near.rowid;
       }
       return null;
     }
     // 3. Transliteration variants, 4. typos: candidates from the indexes, the decision by the alias rules.
-    const decide = (s: Stored, only?: SpellingRelation): boolean => {
+    const decide = (s: StoredEntity, only?: SpellingRelation): boolean => {
       if (s.type !== type) return false;
       const rel = spellingRelation(tokens, this.nameOf(type, s.name).tokens, type === 'PERSON');
       if (!rel || rel === 'same' || (only && rel !== only)) return false;
@@ -181,12 +153,12 @@ export class EntityLinker {
     };
     for (const [kind, k] of this.keysOf(type, name)) {
       if (kind !== 'tr') continue;
-      const v = (this.byKey.all('tr', k) as Stored[]).find((s) => decide(s));
+      const v = this.index_.entitiesByMatchKey('tr', k).find((s) => decide(s));
       if (v) return v.rowid;
     }
     const mine = foldedKey(tokens, type);
     if (tokens.length >= 2 && mine.length >= MISSPELLING_MIN_LEN)
-      for (const s of this.byKey.all('first', `${type}|${folded[0]}|${tokens.length}`) as Stored[])
+      for (const s of this.index_.entitiesByMatchKey('first', `${type}|${folded[0]}|${tokens.length}`))
         if (decide(s, 'typo')) return s.rowid;
     return null;
   }

@@ -3,7 +3,19 @@
  * with; a file from a newer Chronicle is refused (never modified), an older one is migrated step by step.
  */
 import type Database from 'better-sqlite3';
-import { backfillMatchKeys } from './entity-link.js';
+import type { EntityType } from '../../model.js';
+import { matchKeys } from '../core/entity-link.js';
+
+/** Write the match keys of every entity (a store migrated from before entity_keys existed). */
+function backfillMatchKeys(db: Database.Database): void {
+  const put = db.prepare('INSERT OR IGNORE INTO entity_keys (kind, key, entity_rowid) VALUES (?, ?, ?)');
+  for (const [rowid, type, name] of db.prepare('SELECT rowid, type, name FROM entities').raw().all() as [
+    number,
+    EntityType,
+    string,
+  ][])
+    for (const [kind, key] of matchKeys(type, name)) put.run(kind, key, rowid);
+}
 
 /** Migrations in order: migrations[i] takes a file from version i to i + 1. */
 export const MIGRATIONS: string[] = [
@@ -43,7 +55,7 @@ export const MIGRATIONS: string[] = [
     idx INTEGER NOT NULL,
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
-    tokens TEXT NOT NULL,  -- compact "gap.len" base-36 pairs (see encodeTokens in sqlite.ts)
+    tokens TEXT NOT NULL,  -- compact "gap.len" base-36 pairs (see encodeTokens in core/prepare.ts)
     timexes TEXT,          -- JSON Timex[] or NULL
     dup_group INTEGER,
     PRIMARY KEY (article_rowid, idx)

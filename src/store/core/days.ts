@@ -4,7 +4,7 @@
  * failed (`new Date` of it is invalid). New impossible days are refused where they enter (the API's schemas,
  * the readers) and stored as undated here; one already stored is read back as undated, never thrown on.
  */
-import type { IsoDay } from '../model.js';
+import type { IsoDay } from '../../model.js';
 
 /** Earliest plausible publication year: the first printed newspapers (Strasbourg's "Relation") date from 1605. */
 export const MIN_YEAR = 1600;

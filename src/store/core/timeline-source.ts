@@ -10,8 +10,6 @@
  * Sentence object are kept, so an update re-scores the story without re-reading or re-tokenising what it
  * already had. The resulting Analysis is the same, article for article, as `storyAnalysis` rebuilt from scratch.
  */
-import type Database from 'better-sqlite3';
-import { inflateRawSync } from 'node:zlib';
 import type {
   Analysis,
   Article,
@@ -22,19 +20,47 @@ import type {
   Sentence,
   Timex,
   Token,
-} from '../model.js';
-import { primeSentenceStats, SENTENCE_TERMS_VERSION } from '../timeline/context.js';
-import { termId } from '../timeline/text.js';
+} from '../../model.js';
+import { primeSentenceStats, SENTENCE_TERMS_VERSION } from '../../timeline/context.js';
+import { termId } from '../../timeline/text.js';
 import { decodeMentions, decodeSentenceMeta, tokenLines } from './annotations.js';
-import {
-  groupByArticle,
-  IN_JSON,
-  QUOTES_SQL,
-  quoteFromRow,
-  type ArticleRow,
-  type QuoteColumns,
-} from './rows.js';
+import { decodeTokens, rawTextOf } from './articles.js';
+import { quoteFromRow, type ArticleRow, type QuoteColumns } from './rows.js';
 import { dayOrder, storedDay } from './days.js';
+
+/** An article row as the lean reader returns it: the columns the timeline reads, its sentences, its stored term
+ * statistics, and (when the backend reads them along) the columns read otherwise on first access. */
+export type LeanRow = Omit<ArticleRow, 'raw_text' | 'story_rowid'> & {
+  sentences: string | null;
+  data: Uint8Array | null;
+  tokens?: string | null;
+  mentions?: string | null;
+  raw_text?: Uint8Array | string | null;
+};
+
+/** What the timeline source reads, from any backend. */
+export interface LeanReader {
+  /** Rowids of the story's articles. */
+  storyArticles(storyRowid: number): Promise<number[]>;
+  /** Lean rows of these articles; per article its entities "rowid,mentions;..." in first-mention order; its
+   * quote rows (article rowid first). */
+  articles(rowids: number[]): Promise<{
+    rows: LeanRow[];
+    entities: Map<number, string>;
+    quotes: Map<number, [number, ...QuoteColumns][]>;
+  }>;
+  /** Timeline terms by id. */
+  terms(ids: number[]): Promise<Map<number, string>>;
+  /** Entities by rowid, with their aliases (ordered). */
+  entities(
+    rowids: number[],
+  ): Promise<Map<number, { id: string; name: string; type: EntityType; aliases: string[] }>>;
+  /** Columns read on first access, at once (a backend that cannot read synchronously returns them in `articles`). */
+  rawText(rowid: number): Uint8Array | string | null | undefined;
+  tokens(rowid: number): string | undefined;
+  mentions(rowid: number): string | undefined;
+  entityId(rowid: number): string | undefined;
+}
 
 /** The varints of a stored blob, or null when it is malformed. */
 function readVarints(blob: Uint8Array): number[] | null {
@@ -156,13 +182,11 @@ interface StoryState {
 }
 
 export interface TimelineSourceOptions {
-  /** Decode a stored token string (the store's own encoding). */
-  decodeTokens(encoded: string, text: string, sentenceStart: number): Token[];
   /** Cache bound: total sentences kept across cached stories (least recently used stories dropped first). */
   maxSentences?: number;
 }
 
-/** SQLite's ORDER BY published_at, rowid (NULL first), on the days as read (storedDay): storyArticles' order. */
+/** ORDER BY published_at, rowid with undated first, on the days as read (storedDay): storyArticles' order. */
 function storyOrder(x: Member, y: Member): number {
   return dayOrder(x.article.publishedAt, y.article.publishedAt) || x.rowid - y.rowid;
 }
@@ -201,20 +225,11 @@ class LeanArticle {
   text = '';
   constructor(
     private readonly rowid: number,
-    private readonly rawOf: Database.Statement,
+    private readonly rawOf: (rowid: number) => Uint8Array | string | null | undefined,
     private readonly mentionsOf: (rowid: number, text: string) => Mention[],
   ) {}
   get rawText(): string {
-    if (this.rawCache === undefined) {
-      const raw = this.rawOf.get(this.rowid) as string | Buffer | null | undefined;
-      this.rawCache =
-        raw === null || raw === undefined
-          ? this.text
-          : typeof raw === 'string'
-            ? raw
-            : inflateRawSync(raw).toString('utf8');
-    }
-    return this.rawCache;
+    return (this.rawCache ??= rawTextOf(this.rawOf(this.rowid), this.text));
   }
   set rawText(v: string) {
     this.rawCache = v;
@@ -234,8 +249,8 @@ export class TimelineSource {
   readonly stats = { articlesRead: 0, fullReads: 0, incrementalReads: 0 };
 
   constructor(
-    private readonly db: Database.Database,
-    private readonly options: TimelineSourceOptions,
+    private readonly reader: LeanReader,
+    options: TimelineSourceOptions = {},
   ) {
     this.maxSentences = options.maxSentences ?? 200_000;
   }
@@ -246,26 +261,27 @@ export class TimelineSource {
   }
 
   /** The story's articles (story order) and entities, as an Analysis for the timeline builder. */
-  analysis(storyRowid: number, version: number): Analysis {
-    const state = this.state(storyRowid, version);
-    return { articles: state.members.map((m) => m.article), entities: this.entities(state), errors: [] };
+  async analysis(storyRowid: number, version: number): Promise<Analysis> {
+    const state = await this.state(storyRowid, version);
+    return {
+      articles: state.members.map((m) => m.article),
+      entities: await this.entities(state),
+      errors: [],
+    };
   }
 
-  private state(storyRowid: number, version: number): StoryState {
+  private async state(storyRowid: number, version: number): Promise<StoryState> {
     let state = this.cache.get(storyRowid);
     if (state) {
       this.cache.delete(storyRowid); // re-inserted below: most recently used last
       if (state.version !== version) {
-        const current = this.db
-          .prepare('SELECT rowid FROM articles WHERE story_rowid = ?')
-          .pluck()
-          .all(storyRowid) as number[];
+        const current = await this.reader.storyArticles(storyRowid);
         const now = new Set(current);
         const fresh = current.filter((r) => !state!.rowids.has(r));
         const gone = state.members.some((m) => !now.has(m.rowid));
         if (gone) state = undefined;
         else {
-          const added = this.read(fresh);
+          const added = await this.read(fresh);
           this.stats.incrementalReads++;
           const members = state.members.concat(added);
           members.sort(storyOrder);
@@ -277,11 +293,8 @@ export class TimelineSource {
       }
     }
     if (!state) {
-      const rowids = this.db
-        .prepare('SELECT rowid FROM articles WHERE story_rowid = ? ORDER BY published_at, rowid')
-        .pluck()
-        .all(storyRowid) as number[];
-      const members = this.read(rowids);
+      const rowids = await this.reader.storyArticles(storyRowid);
+      const members = await this.read(rowids);
       members.sort(storyOrder);
       this.stats.fullReads++;
       state = {
@@ -303,36 +316,13 @@ export class TimelineSource {
   }
 
   /** Lean articles for these rowids (any order): the columns the timeline reads, the rest on first access. */
-  private read(rowids: number[]): Member[] {
+  private async read(rowids: number[]): Promise<Member[]> {
     if (!rowids.length) return [];
-    const db = this.db;
-    const ids = JSON.stringify(rowids);
-    // Entity mention counts per article, each entity at its first mention (the order entities are met in): one
-    // row per article, "rowid,count;rowid,count..." (a row per entity costs more to fetch than to parse).
-    const entRows = new Map<number, string>();
-    for (const [r, list] of db
-      .prepare(
-        `SELECT article_rowid, group_concat(entity_rowid || ',' || mentions, ';' ORDER BY first) FROM article_entities
-         WHERE article_rowid ${IN_JSON} GROUP BY article_rowid`,
-      )
-      .raw()
-      .iterate(ids) as IterableIterator<[number, string]>)
-      entRows.set(r, list);
-    const quoteRows = groupByArticle<QuoteColumns>(db, QUOTES_SQL, ids);
-    // The article columns the timeline reads, with its sentence fields (without their tokens: read per sentence
-    // when first asked for) and its stored sentence statistics.
-    const rows = db
-      .prepare(
-        `SELECT a.rowid, a.id, a.content_hash, a.canonical_url, a.url, a.path, a.title, a.byline, a.source, a.published_at,
-         a.published_at_evidence, a.language, a.topic, a.text, a.removed, a.warnings, a.duplicate_of, a.lines_are_sentences,
-         n.sentences, t.data
-         FROM articles a LEFT JOIN annotations n ON n.article_rowid = a.rowid LEFT JOIN sentence_terms t ON t.article_rowid = a.rowid
-         WHERE a.rowid ${IN_JSON}`,
-      )
-      .all(ids) as (Omit<ArticleRow, 'raw_text' | 'story_rowid'> & {
-      sentences: string | null;
-      data: Buffer | null;
-    })[];
+    const reader = this.reader;
+    // Per article: its entity mention counts, each entity at its first mention (the order entities are met in); its
+    // quotes; the article columns the timeline reads, with its sentence fields (without their tokens: read per
+    // sentence when first asked for) and its stored sentence statistics.
+    const { rows, entities: entRows, quotes: quoteRows } = await reader.articles(rowids);
     const blobs = new Map<number, number[]>();
     for (const r of rows) {
       const v = r.data instanceof Uint8Array ? readVarints(r.data) : null;
@@ -345,22 +335,16 @@ export class TimelineSource {
       counts: new Float64Array(occurrences),
       used: 0,
     };
-    if (used.size)
-      for (const [id, term] of db
-        .prepare(`SELECT id, term FROM timeline_terms WHERE id ${IN_JSON}`)
-        .raw()
-        .iterate(JSON.stringify([...used])) as IterableIterator<[number, string]>)
-        processId.set(id, termId(term));
-
-    const rawOf = db.prepare('SELECT raw_text FROM articles WHERE rowid = ?').pluck();
-    const tokensOf = db.prepare('SELECT tokens FROM annotations WHERE article_rowid = ?').pluck();
-    const mentionsOf = db.prepare('SELECT mentions FROM annotations WHERE article_rowid = ?').pluck();
-    const entityIdOf = db.prepare('SELECT id FROM entities WHERE rowid = ?').pluck();
+    if (used.size) for (const [id, term] of await reader.terms([...used])) processId.set(id, termId(term));
+    // What a backend read along is used as it is; what it did not is read on first access.
+    const lean = new Map(rows.filter((r) => r.tokens !== undefined).map((r) => [r.rowid, r]));
+    const rawOf = (rowid: number) => (lean.has(rowid) ? lean.get(rowid)!.raw_text : reader.rawText(rowid));
+    const tokensOf = (rowid: number) =>
+      lean.has(rowid) ? (lean.get(rowid)!.tokens ?? undefined) : reader.tokens(rowid);
     const mentionsOfArticle = (rowid: number, text: string) => {
-      const json = mentionsOf.get(rowid) as string | undefined;
-      return json ? decodeMentions(json, text, (er) => entityIdOf.get(er) as string | undefined) : [];
+      const json = lean.has(rowid) ? lean.get(rowid)!.mentions : reader.mentions(rowid);
+      return json ? decodeMentions(json, text, (er) => reader.entityId(er)) : [];
     };
-    const decode = this.options.decodeTokens;
     this.stats.articlesRead += rows.length;
     return rows.map((r) => {
       const text = r.text;
@@ -368,8 +352,8 @@ export class TimelineSource {
       // The article's token lines are read once, when the first sentence's tokens are asked for.
       let lines: string[] | undefined;
       const loadTokens = (s: LeanSentence) => {
-        lines ??= tokenLines((tokensOf.get(rowid) as string | undefined) ?? '');
-        return decode(lines[s.position] ?? '', text, s.start);
+        lines ??= tokenLines(tokensOf(rowid) ?? '');
+        return decodeTokens(lines[s.position] ?? '', text, s.start);
       };
       const sentences: Sentence[] = (r.sentences ? decodeSentenceMeta(r.sentences) : []).map(
         ([index, start, end, group, tx], i) => {
@@ -415,7 +399,7 @@ export class TimelineSource {
   }
 
   /** The story's entities with their mention counts, most mentioned first (ties: first met first). */
-  private entities(state: StoryState): Entity[] {
+  private async entities(state: StoryState): Promise<Entity[]> {
     const counts = new Map<number, { mentions: number; articles: string[] }>();
     for (const m of state.members)
       for (const [er, n] of m.entities) {
@@ -425,24 +409,7 @@ export class TimelineSource {
         c.articles.push(m.article.id);
       }
     if (!counts.size) return [];
-    const ids = JSON.stringify([...counts.keys()]);
-    const rows = new Map<number, { id: string; name: string; type: EntityType }>();
-    for (const r of this.db
-      .prepare(`SELECT rowid, id, name, type FROM entities WHERE rowid ${IN_JSON}`)
-      .raw()
-      .iterate(ids) as IterableIterator<[number, string, string, EntityType]>)
-      rows.set(r[0], { id: r[1], name: r[2], type: r[3] });
-    const aliases = new Map<number, string[]>();
-    for (const r of this.db
-      .prepare(
-        `SELECT entity_rowid, alias FROM entity_aliases WHERE entity_rowid ${IN_JSON} ORDER BY entity_rowid, alias`,
-      )
-      .raw()
-      .iterate(ids) as IterableIterator<[number, string]>) {
-      let list = aliases.get(r[0]);
-      if (!list) aliases.set(r[0], (list = []));
-      list.push(r[1]);
-    }
+    const rows = await this.reader.entities([...counts.keys()]);
     const out: Entity[] = [];
     for (const [er, c] of counts) {
       const e = rows.get(er);
@@ -451,7 +418,7 @@ export class TimelineSource {
         id: e.id,
         name: e.name,
         type: e.type,
-        aliases: (aliases.get(er) ?? []).filter((x) => x !== e.name),
+        aliases: e.aliases.filter((x) => x !== e.name),
         mentions: c.mentions,
         articleIds: c.articles,
       });

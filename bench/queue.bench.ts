@@ -1,0 +1,75 @@
+/**
+ * Distributed ingest through the PostgreSQL job queue (issue 18): Timeline17 articles queued in batches, then
+ * drained by 1 and by 2 `chronicle worker` processes (one analysis thread each), each run into a fresh schema.
+ * Prints articles/s (wall, from the workers' start to the last one's exit, model loading included), the 2-vs-1
+ * ratio, and the serial share: seconds the workers held the store's write lock (planning and writing a batch)
+ * over the wall time. Needs a PostgreSQL URL in CHRONICLE_BENCH_PG (or CHRONICLE_TEST_PG; skipped without) and
+ * a build (`npm run build`). QUEUE_BENCH_ARTICLES (default 800) and QUEUE_BENCH_BATCH (default 50) size it.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { readTimeline17 } from '../src/cli/eval/stories.js';
+import { enqueue } from '../src/queue/index.js';
+import { freshPgLocation } from '../test/store/contract/backends.js';
+
+const root = resolve(process.argv[2] ?? '../shared/datasets');
+const url = process.env.CHRONICLE_BENCH_PG || process.env.CHRONICLE_TEST_PG;
+const t17 = join(root, 'timeline17');
+const bin = resolve(import.meta.dirname, '..', 'bin', 'chronicle.js');
+
+function worker(location: string): Promise<{ added: number; held: number; waited: number }> {
+  return new Promise((ok, fail) => {
+    const p = spawn(process.execPath, [bin, 'worker', '--db', location, '--until-empty', '-q'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.on('exit', (code) => {
+      const m = out.match(/added (\d+).*waited ([\d.]+) s, held ([\d.]+) s/);
+      if (code !== 0 || !m) return fail(new Error(`worker exited ${code}: ${out}`));
+      ok({ added: Number(m[1]), waited: Number(m[2]), held: Number(m[3]) });
+    });
+  });
+}
+
+async function run(n: number, articlesOf: () => Promise<import('../src/model.js').Article[]>, batch: number) {
+  const loc = await freshPgLocation(url);
+  try {
+    const articles = await articlesOf();
+    await enqueue(loc.url, articles, batch);
+    const t0 = performance.now();
+    const rs = await Promise.all(Array.from({ length: n }, () => worker(loc.url)));
+    const wall = (performance.now() - t0) / 1000;
+    const added = rs.reduce((s, r) => s + r.added, 0);
+    const held = rs.reduce((s, r) => s + r.held, 0);
+    const waited = rs.reduce((s, r) => s + r.waited, 0);
+    return { n, added, wall, rate: added / wall, held, waited, serial: held / wall };
+  } finally {
+    await loc.drop();
+  }
+}
+
+if (!url) console.log('queue: no PostgreSQL (set CHRONICLE_BENCH_PG or CHRONICLE_TEST_PG; skipped)');
+else if (!existsSync(t17)) console.log(`queue: Timeline17 missing at ${t17} (skipped)`);
+else if (!existsSync(join(import.meta.dirname, '..', 'dist', 'cli', 'index.js')))
+  console.log('queue: build first (npm run build; skipped)');
+else {
+  const limit = Number(process.env.QUEUE_BENCH_ARTICLES ?? 800);
+  const batch = Number(process.env.QUEUE_BENCH_BATCH ?? 50);
+  // The dataset's input documents (its gold timelines are not articles), in its order.
+  const articlesOf = async () => readTimeline17(t17).slice(0, limit);
+  const results = [];
+  for (const n of [1, 2]) {
+    const r = await run(n, articlesOf, batch);
+    results.push(r);
+    console.log(
+      `queue: ${r.n} worker(s): ${r.added} articles in ${r.wall.toFixed(1)} s = ${r.rate.toFixed(1)} articles/s; ` +
+        `write lock held ${r.held.toFixed(2)} s (${(r.serial * 100).toFixed(1)}% of wall), waited ${r.waited.toFixed(2)} s`,
+    );
+  }
+  console.log(
+    `queue: 2 vs 1 workers: ${(results[1]!.rate / results[0]!.rate).toFixed(2)}x; serial share at 2 workers ` +
+      `${(results[1]!.serial * 100).toFixed(1)}% (batch ${batch}, ${limit} Timeline17 articles, shared machine)`,
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * Stored rows back into the document model, whatever the backend: an article from its row, its annotations row
+ * and its quotes (tokens decoded on first use), and the entities of a set of articles with their counts.
+ */
+import { inflateRawSync } from 'node:zlib';
+import type { Article, Entity, EntityType, Mention, Quote, Sentence, Token } from '../../model.js';
+import { decodeMentions, decodeSentenceMeta, tokenLines } from './annotations.js';
+import { storedDay } from './days.js';
+import type { ArticleRow } from './rows.js';
+
+export { encodeTokens } from './prepare.js';
+
+/** Tokens as stored (prepare.ts's encodeTokens; older rows hold a JSON array of absolute offsets). */
+export function decodeTokens(encoded: string, text: string, sentenceStart: number): Token[] {
+  if (encoded.startsWith('[')) {
+    const flat = JSON.parse(encoded) as number[];
+    const tokens = new Array<Token>(flat.length >> 1);
+    for (let i = 0; i < flat.length; i += 2)
+      tokens[i >> 1] = { text: text.slice(flat[i], flat[i + 1]), start: flat[i]!, end: flat[i + 1]! };
+    return tokens;
+  }
+  if (!encoded) return [];
+  let prev = sentenceStart;
+  return encoded.split(' ').map((pair) => {
+    const dot = pair.indexOf('.');
+    const start = prev + parseInt(pair.slice(0, dot), 36);
+    const end = start + parseInt(pair.slice(dot + 1), 36);
+    prev = end;
+    return { text: text.slice(start, end), start, end };
+  });
+}
+
+/** The text an article was read as: stored deflate-compressed, NULL when equal to the cleaned text. */
+export function rawTextOf(raw: Uint8Array | string | null | undefined, text: string): string {
+  if (raw === null || raw === undefined) return text;
+  return typeof raw === 'string' ? raw : inflateRawSync(raw).toString('utf8');
+}
+
+/**
+ * Tokens are decoded on first use: most consumers of a rebuilt story (timelines over thousands of articles)
+ * read sentence texts and annotations, not every token. The property is an ordinary enumerable one once read.
+ */
+function lazyTokens(s: Sentence, text: string, encoded: string, sentenceStart: number) {
+  Object.defineProperty(s, 'tokens', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const tokens = decodeTokens(encoded, text, sentenceStart);
+      Object.defineProperty(s, 'tokens', {
+        value: tokens,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      return tokens;
+    },
+    set(v) {
+      Object.defineProperty(s, 'tokens', { value: v, enumerable: true, writable: true, configurable: true });
+    },
+  });
+}
+
+/** An article rebuilt from its row, its annotations row ([sentences, tokens, mentions]) and its quotes. */
+export function articleFromRows(
+  r: ArticleRow,
+  ann: [string, string, string] | undefined,
+  entityId: (rowid: number) => string | undefined,
+  quotes: Quote[],
+): Article {
+  const text = r.text;
+  const lines = ann ? tokenLines(ann[1]) : [];
+  const sentences: Sentence[] = (ann ? decodeSentenceMeta(ann[0]) : []).map(
+    ([index, start, end, group, tx], i) => {
+      const s = { index, start, end, text: text.slice(start, end) } as Sentence;
+      lazyTokens(s, text, lines[i] ?? '', start);
+      s.timexes = tx ?? [];
+      if (group !== null) s.dupGroup = group;
+      return s;
+    },
+  );
+  const mentions: Mention[] = ann ? decodeMentions(ann[2], text, entityId) : [];
+  const a: Article = {
+    id: r.id,
+    path: r.path,
+    url: r.url,
+    canonicalUrl: r.canonical_url,
+    title: r.title,
+    byline: r.byline,
+    source: r.source,
+    publishedAt: storedDay(r.published_at),
+    publishedAtEvidence: (r.published_at_evidence as Article['publishedAtEvidence']) ?? null,
+    language: r.language,
+    rawText: rawTextOf(r.raw_text, text),
+    text,
+    removed: r.removed ? JSON.parse(r.removed) : [],
+    sentences,
+    mentions,
+    quotes,
+    warnings: r.warnings ? JSON.parse(r.warnings) : [],
+    topic: r.topic,
+    contentHash: r.content_hash,
+    duplicateOf: r.duplicate_of,
+  };
+  if (r.lines_are_sentences) a.linesAreSentences = true;
+  return a;
+}
+
+/** Entities mentioned in the given articles (ids as stored), most mentioned first; `lookup` gives the stored
+ * entity (and its aliases) of an id. */
+export function entitiesOf(
+  articles: Article[],
+  lookup: Map<string, { name: string; type: EntityType; aliases: string[] }>,
+): Entity[] {
+  const counts = new Map<string, { mentions: number; articles: string[] }>();
+  for (const a of articles)
+    for (const m of a.mentions) {
+      if (!m.entityId) continue;
+      let c = counts.get(m.entityId);
+      if (!c) counts.set(m.entityId, (c = { mentions: 0, articles: [] }));
+      c.mentions++;
+      if (c.articles[c.articles.length - 1] !== a.id) c.articles.push(a.id);
+    }
+  const out: Entity[] = [];
+  for (const [id, c] of counts) {
+    const e = lookup.get(id);
+    if (!e) continue;
+    out.push({
+      id,
+      name: e.name,
+      type: e.type,
+      aliases: e.aliases.filter((x) => x !== e.name),
+      mentions: c.mentions,
+      articleIds: c.articles,
+    });
+  }
+  return out.sort((x, y) => y.mentions - x.mentions || x.name.localeCompare(y.name));
+}
+
+/** Entity ids mentioned in these articles (for `entitiesOf`'s lookup). */
+export function mentionedEntityIds(articles: Article[]): string[] {
+  const ids = new Set<string>();
+  for (const a of articles) for (const m of a.mentions) if (m.entityId) ids.add(m.entityId);
+  return [...ids];
+}
