@@ -54,10 +54,10 @@ export interface TimelineParams {
 export const DEFAULT_PARAMS: Readonly<TimelineParams> = Object.freeze({
   offQueryWeight: 0.3,
   laterAfterDays: 3,
-  leadSentences: 5,
-  minWords: 6,
+  leadSentences: 8,
+  minWords: 8,
   maxWords: 40,
-  eventSimilarity: 0.4,
+  eventSimilarity: 0.5,
   redundancy: 0.6,
   dateL2: 0.01,
   sentenceL2: 0.01,
