@@ -32,7 +32,7 @@ test('video-caption: credit, clip headline, running time and date are cut; the d
 
 test('video-caption: a caption with no description goes whole; verification notices go', () => {
   const a = clean(
-    'Body sentence here .\nHarbour protest grows (1:46) Nov. 16 - Watch\nPLEASE NOTE : NORDWIRE IS UNABLE TO INDEPENDENTLY VERIFY SOME OF THE CONTENT OF THIS VIDEO',
+    'Body sentence here .\nHarbour protest grows (1:46) Nov. 16 - Watch\nPLEASE NOTE : NORDWIRE CANNOT VERIFY WHERE OR WHEN THESE PICTURES WERE FILMED',
     [videoCaptionRule],
   );
   assert.equal(a.text, 'Body sentence here .');

@@ -6,7 +6,7 @@ import { headIndices, liveIndices, wordCount } from '../types.js';
  * tokenised Penn-Treebank style (brackets as -LRB- / -RRB-, commas spaced, "--" dashes) and in copied
  * agency pages:
  * - a page timestamp, with or without the place and a bar before it:
- *   "TRIPOLI | Tue Mar 29 , 2011 7:12 pm EDT ...", "Wed May 4 , 2011 2:20 pm BST ...";
+ *   "KELVIK | Thu Feb 3 , 2011 4:05 pm EST ...", "Mon Jun 6 , 2011 9:40 am BST ...";
  * - the dateline that follows, tokenised or not: "GENEVA -LRB- Reuters -RRB- - ", "Cairo , Egypt -LRB-
  *   CNN -RRB- -- ", "LONDON May 11 -LRB- Reuters -RRB- - ", "WASHINGTON -- WASHINGTON -LRB- AP -RRB- -- ".
  * The header is cut off and the sentence after it kept; the agency becomes article.source. The ordinary
@@ -97,7 +97,7 @@ const HEADER_SPAN = 320;
 export const wireDatelineRule: CleanRule = {
   name: 'wire-dateline',
   description:
-    'wire page timestamps and tokenised datelines ("TRIPOLI | Tue Mar 29 , 2011 7:12 pm EDT TRIPOLI -LRB- Reuters -RRB- -"); fills article.source',
+    'wire page timestamps and tokenised datelines ("KELVIK | Thu Feb 3 , 2011 4:05 pm EST KELVIK -LRB- Nordwire -RRB- -"); fills article.source',
   apply(ctx) {
     const head = new Set(headIndices(ctx, 4));
     for (const i of liveIndices(ctx)) {
