@@ -22,7 +22,7 @@ export type { Candidate, SentenceCollector } from './collect.js';
 export type { TimelineParams } from './params.js';
 export type { TimelineModels, LinearModel } from './models.js';
 export { DEFAULT_PARAMS, PARAM_NAMES, timelineParams } from './params.js';
-export { parseModels, shippedModels } from './models.js';
+export { parseModels, shippedModels, methodFingerprint } from './models.js';
 export { buildContext } from './context.js';
 
 export interface TimelineStrategy {

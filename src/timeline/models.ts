@@ -5,6 +5,7 @@
  * Chronicle (src/eval/tls-train.ts, `scripts/train-tls.ts`) and shipped as one small JSON file,
  * `models/tls/timeline-models.json` (see its README), loaded once per process.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,4 +113,19 @@ export function shippedModels(): TimelineModels {
     shipped = parseModels(readFileSync(path, 'utf8'), path);
   }
   return shipped;
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * A short fingerprint of the shipped method (its default parameters and learned models): stored timelines
+ * are keyed by it, so a store built with an earlier method rebuilds them instead of serving stale ones.
+ */
+export function methodFingerprint(params: object): string {
+  fingerprint ??= createHash('sha256')
+    .update(JSON.stringify(params))
+    .update(formatModels(shippedModels()))
+    .digest('hex')
+    .slice(0, 12);
+  return fingerprint;
 }

@@ -332,7 +332,7 @@ test('timeline stage: the expected dates, each with sources, no furniture', () =
       for (const f of FURNITURE) assert.ok(!s.includes(f), `${e.date}: furniture "${f}"`);
   }
   const spill = timeline.entries.find((e) => e.date === '2024-02-05');
-  assert.match(spill?.summary.join(' ') ?? '', /Aster Dawn|tanker|spill/i);
+  assert.match(spill?.summary.join(' ') ?? '', /Aster Dawn|tanker|spill|slick/i);
 });
 
 function fakeIO() {

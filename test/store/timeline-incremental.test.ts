@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { optionsKey } from '../../src/store/core/stories.js';
 import { SqliteStore } from '../../src/store/index.js';
 import { TimelineSource } from '../../src/store/core/timeline-source.js';
 import { sqliteLeanReader } from '../../src/store/sqlite/store.js';
@@ -82,16 +83,7 @@ test('stored timelines updated batch by batch equal full rebuilds; only new arti
         `SELECT t.story_version = s.version AS fresh, t.json FROM timelines t JOIN stories s ON s.rowid = t.story_rowid
          WHERE s.id = 'bridge' AND t.options_key = ?`,
       )
-      .get(
-        JSON.stringify([
-          o.dates ?? null,
-          o.sentences ?? null,
-          o.query ?? null,
-          o.from ?? null,
-          o.to ?? null,
-          null,
-        ]),
-      ) as {
+      .get(optionsKey(o)) as {
       fresh: number;
       json: string;
     };

@@ -191,6 +191,8 @@ export abstract class StoreCore implements Store, IngestBackend {
   }
 
   async storyTimeline(id: string, options: TimelineOptions = {}): Promise<Timeline> {
+    // parameters or models other than the shipped ones: built, never stored (stored ones are the method's)
+    if (options.params || options.models) return this.buildStoryTimeline(id, options);
     const r = await this.storyRow(id);
     const key = optionsKey(options);
     const stored = await this.storedTimeline(r.rowid, key);
