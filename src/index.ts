@@ -8,7 +8,15 @@ import { runPipeline, type AnalyzeOptions } from './pipeline.js';
 import { buildTimelineFromAnalysis } from './timeline/index.js';
 
 export * from './model.js';
-export { runPipeline, stages, type AnalyzeOptions, type StageName } from './pipeline.js';
+export {
+  runPipeline,
+  stages,
+  checkStages,
+  StageContractError,
+  type AnalyzeOptions,
+  type StageName,
+  type Annotation,
+} from './pipeline.js';
 export { readInputs, type IngestOptions, type IngestResult } from './ingest/index.js';
 export { buildTimelineFromAnalysis } from './timeline/index.js';
 export { summariseOutlets, storeOutletRecords, articleOutletRecords, type OutletSummary } from './sources.js';

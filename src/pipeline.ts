@@ -1,6 +1,8 @@
 /**
  * The named stages and the runner that passes articles through them, spaCy-style: each stage does one
- * job, reads what earlier stages added, and can be disabled by name.
+ * job, reads what earlier stages added, and can be disabled by name. Each stage declares what it reads and
+ * writes, so a disable set that starves a later stage (no sentences, hence no time expressions) is refused
+ * with an error naming both, instead of silently giving empty annotations.
  */
 import { InputError, type Analysis, type Article, type Entity } from './model.js';
 import { cleanArticle, type CleanOptions } from './clean/index.js';
@@ -32,15 +34,50 @@ export interface StageContext {
   errors: InputError[];
 }
 
+/**
+ * What stages pass to each other: annotations on the articles (`sentences`, `timexes` inside them,
+ * `mentions`, `quotes`, `duplicates`) and the corpus-level `entities`. `text` comes with every input.
+ */
+export type Annotation = 'text' | 'sentences' | 'timexes' | 'mentions' | 'entities' | 'quotes' | 'duplicates';
+
+/** What the readers give every article before any stage runs. */
+export const INPUT_ANNOTATIONS: readonly Annotation[] = ['text'];
+
 export interface Stage {
   name: StageName;
+  /** Annotations this stage needs from earlier stages (or the input). */
+  reads: readonly Annotation[];
+  /** Annotations this stage adds or replaces. */
+  writes: readonly Annotation[];
   run(articles: Article[], ctx: StageContext): void;
 }
 
+/** A disable set that leaves an enabled stage without an input it reads. */
+export class StageContractError extends Error {
+  constructor(
+    readonly stage: StageName,
+    readonly missing: Annotation,
+    readonly disabledWriters: StageName[],
+  ) {
+    super(
+      `stage "${stage}" reads ${missing}, which no enabled stage before it writes` +
+        (disabledWriters.length
+          ? ` (written by "${disabledWriters.join('", "')}", disabled): enable ${disabledWriters.length === 1 ? 'it' : 'one of them'} or disable "${stage}" too`
+          : ''),
+    );
+    this.name = 'StageContractError';
+  }
+}
+
 /** A stage that processes each article on its own. */
-function perArticle(name: StageName, fn: (a: Article, ctx: StageContext) => void): Stage {
+function perArticle(
+  name: StageName,
+  contract: { reads: Annotation[]; writes: Annotation[] },
+  fn: (a: Article, ctx: StageContext) => void,
+): Stage {
   return {
     name,
+    ...contract,
     run(articles, ctx) {
       articles.forEach((a, i) => {
         fn(a, ctx);
@@ -69,25 +106,55 @@ function cleanStage(a: Article, ctx: StageContext): void {
   ctx.errors.push(e);
 }
 
-export const stages: Stage[] = [
-  perArticle('clean', cleanStage),
-  perArticle('sentences', (a) => annotateSentences(a)),
-  perArticle('timex', (a) => annotateTimexes(a)),
-  perArticle('mentions', (a) => annotateMentions(a)),
+export const stages: readonly Stage[] = [
+  perArticle('clean', { reads: ['text'], writes: ['text'] }, cleanStage),
+  perArticle('sentences', { reads: ['text'], writes: ['sentences'] }, (a) => annotateSentences(a)),
+  perArticle('timex', { reads: ['sentences'], writes: ['timexes'] }, (a) => annotateTimexes(a)),
+  perArticle('mentions', { reads: ['sentences'], writes: ['mentions'] }, (a) => annotateMentions(a)),
   {
     name: 'entities',
+    reads: ['mentions'],
+    writes: ['entities'],
     run(articles, ctx) {
       ctx.entities = resolveEntities(articles);
     },
   },
-  perArticle('quotes', (a, ctx) => annotateQuotes(a, ctx.entities)),
+  // Speakers are resolved to the corpus entities' canonical names.
+  perArticle('quotes', { reads: ['sentences', 'entities'], writes: ['quotes'] }, (a, ctx) =>
+    annotateQuotes(a, ctx.entities),
+  ),
   {
     name: 'dedup',
+    reads: ['sentences'],
+    writes: ['duplicates'],
     run(articles) {
       markNearDuplicates(articles);
     },
   },
 ];
+
+/**
+ * Check a disable set against the stages' contracts: every name must be a stage, and every enabled stage
+ * must find what it reads in the input or in an enabled stage before it. Throws a StageContractError or a
+ * TypeError (unknown stage name).
+ */
+export function checkStages(disable: readonly string[] = [], all: readonly Stage[] = stages): void {
+  const names = new Set(all.map((s) => s.name as string));
+  for (const d of disable)
+    if (!names.has(d))
+      throw new TypeError(`unknown stage "${d}" in disable: the stages are ${[...names].join(', ')}`);
+  const disabled = new Set(disable);
+  const available = new Set<Annotation>(INPUT_ANNOTATIONS);
+  for (const stage of all) {
+    if (disabled.has(stage.name)) continue;
+    for (const need of stage.reads)
+      if (!available.has(need)) {
+        const writers = all.filter((s) => s.writes.includes(need) && disabled.has(s.name)).map((s) => s.name);
+        throw new StageContractError(stage.name, need, writers);
+      }
+    for (const w of stage.writes) available.add(w);
+  }
+}
 
 /** Run every enabled stage over the articles (mutating them) and return the analysis. */
 export function runPipeline(
@@ -95,6 +162,7 @@ export function runPipeline(
   options: AnalyzeOptions = {},
   errors: InputError[] = [],
 ): Analysis {
+  checkStages(options.disable);
   const ctx: StageContext = { options, entities: [], errors };
   const disabled = new Set(options.disable ?? []);
   for (const stage of stages) {

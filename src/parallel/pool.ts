@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { Analysis, Article } from '../model.js';
-import type { AnalyzeOptions } from '../pipeline.js';
+import { checkStages, type AnalyzeOptions } from '../pipeline.js';
 import type { WorkReply, WorkRequest } from './worker.js';
 import type { PreparedArticle } from '../store/core/prepare.js';
 
@@ -115,6 +115,7 @@ export class AnalyzerPool {
     articles: Article[],
     options: Pick<AnalyzeOptions, 'disable' | 'onProgress'> & { prepare?: boolean } = {},
   ): Promise<PoolAnalysis> {
+    checkStages(options.disable); // here, so the caller gets a StageContractError, not a worker's message
     const m = await this.send(
       {
         articles,
