@@ -22,6 +22,7 @@ import type { IsoDay } from '../model.js';
 import { hostOf, outletKey, registrableDomain } from '../clean/outlets.js';
 import { decodeHtml, maybeGunzip } from '../extract/charset.js';
 import { statedPublication } from './pubdate.js';
+import type { HtmlDocument, HtmlElement } from '../util/html-dom.js';
 
 export interface MetaGold {
   title: string | null;
@@ -73,9 +74,9 @@ export function siteHalves(pages: MetaPage[]): Map<string, 'A' | 'B'> {
   return new Map(sites.map((s, i) => [s, i % 2 === 0 ? 'A' : 'B']));
 }
 
-const textOf = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const textOf = (el: HtmlElement | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-function metaContent(doc: Document, key: string): string | null {
+function metaContent(doc: HtmlDocument, key: string): string | null {
   for (const m of Array.from(doc.querySelectorAll('meta'))) {
     const k = (m.getAttribute('property') ?? m.getAttribute('name') ?? '').trim().toLowerCase();
     if (k === key) {
@@ -87,7 +88,7 @@ function metaContent(doc: Document, key: string): string | null {
 }
 
 /** JSON-LD publisher names and the first datePublished, walking @graph and nested objects. */
-function jsonLd(doc: Document): { publishers: string[]; datePublished: string | null } {
+function jsonLd(doc: HtmlDocument): { publishers: string[]; datePublished: string | null } {
   const publishers: string[] = [];
   let datePublished: string | null = null;
   const nameOf = (x: unknown): string[] => {

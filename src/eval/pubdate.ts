@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { HtmlDocument } from '../util/html-dom.js';
 import { parseHTML } from 'linkedom';
 import type { IsoDay } from '../model.js';
 import type { Half } from './site-split.js';
@@ -136,7 +137,7 @@ export interface StatedPublication {
  * 8601 date counts, from 1995 on (placeholders such as 0001-01-01 are no statement).
  */
 export function statedPublication(html: string): StatedPublication | null {
-  const { document } = parseHTML(html);
+  const document = parseHTML(html).document as unknown as HtmlDocument;
   const candidates: string[] = [];
   for (const m of Array.from(document.querySelectorAll('meta'))) {
     const k = (m.getAttribute('property') ?? m.getAttribute('name') ?? '').trim().toLowerCase();

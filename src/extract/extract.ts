@@ -11,6 +11,7 @@ import type { DateEvidence, IsoDay } from '../model.js';
 import { blockText, normaliseParagraphs } from './text.js';
 import { findPublicationDate, type PubDateOptions } from './pubdate.js';
 import { limitMarkup, removeBlocks } from './markup-limits.js';
+import type { HtmlDocument, HtmlElement, HtmlNode } from '../util/html-dom.js';
 
 export interface ExtractedPage {
   /** Main text, paragraphs separated by blank lines ('' when the page has no article). */
@@ -38,7 +39,7 @@ export interface ExtractOptions {
   noDate?: boolean;
 }
 
-export type Doc = Document;
+export type Doc = HtmlDocument;
 
 /**
  * Scripts (except JSON-LD), styles, comments and inline SVG carry no article text; dropping them before
@@ -80,7 +81,7 @@ function repairBody(doc: Doc): void {
   const body = root?.querySelector('body');
   if (!root || !head || !body || head.nextElementSibling === body) return;
   if (body.parentElement === root && head.parentElement === root) {
-    const strays: Element[] = [];
+    const strays: HtmlElement[] = [];
     for (let n = head.nextElementSibling; n && n !== body; n = n.nextElementSibling) strays.push(n);
     body.prepend(...strays);
   } else {
@@ -147,7 +148,9 @@ const words = (s: string) => s.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
 function cleanJsonLdBody(body: string): string {
   let text = body;
   if (/<\/?(p|br|div|a|strong|em)[\s>/]/i.test(text))
-    text = blockText(parseDocument(limitMarkup(`<div>${text}</div>`).html).body as unknown as Node as never);
+    text = blockText(
+      parseDocument(limitMarkup(`<div>${text}</div>`).html).body as unknown as HtmlNode as never,
+    );
   text = text
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
@@ -244,13 +247,13 @@ function removeFurniture(doc: Doc): void {
   }
 }
 
-const textLength = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+const textLength = (el: HtmlElement) => (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
 
 /**
  * Lists and blocks that are mostly links (menus, "more on this" lists, tag clouds) left inside the
  * article container: removed when over 60% of their text is link text.
  */
-function pruneLinkLists(root: Element): void {
+function pruneLinkLists(root: HtmlElement): void {
   if (!root?.querySelectorAll) return;
   for (const el of Array.from(root.querySelectorAll('ul, ol, p, div, section, table'))) {
     const total = textLength(el);
@@ -324,7 +327,10 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
     (doc.querySelector('title')?.textContent?.trim() || null);
 
   if (!options.baseline) removeFurniture(doc);
-  const reader = new Readability<Node>(doc, { serializer: (n) => n, charThreshold: 500 });
+  const reader = new Readability<HtmlNode>(doc as never, {
+    serializer: (n) => n as unknown as HtmlNode,
+    charThreshold: 500,
+  });
   let parsed: ReturnType<typeof reader.parse> = null;
   try {
     parsed = reader.parse();
@@ -336,7 +342,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   if (parsed?.content) {
     if (options.baseline) text = normaliseParagraphs(parsed.textContent ?? '');
     else {
-      pruneLinkLists(parsed.content as unknown as Element);
+      pruneLinkLists(parsed.content as unknown as HtmlElement);
       text = dropFurnitureParagraphs(blockText(parsed.content as never));
     }
     method = 'readability';

@@ -14,6 +14,7 @@
 import type { DateEvidence, IsoDay } from '../model.js';
 import { findTextDates, isoDay, parseDateString, parseTextDate, plausibleDay } from './dates.js';
 import { dayInZone, publisherTimeZone } from './timezone.js';
+import type { HtmlDocument, HtmlElement, HtmlNode } from '../util/html-dom.js';
 
 export interface PubDate {
   day: IsoDay;
@@ -33,9 +34,9 @@ export interface PubDateOptions {
   disable?: DateEvidence[];
 }
 
-type Doc = Document;
+type Doc = HtmlDocument;
 
-/** Node types that may carry a publication date in JSON-LD (schema.org CreativeWork kinds used by news). */
+/** HtmlNode types that may carry a publication date in JSON-LD (schema.org CreativeWork kinds used by news). */
 const ARTICLE_TYPE =
   /article|posting|report|blog|story|webpage|creativework|liveblog|review|medical|video|recipe/i;
 
@@ -169,8 +170,8 @@ export function metaDate(doc: Doc): { value: string; rule: string } | null {
 const FURNITURE =
   /(^|[\s_-])(related|recommend|more-?stories|most-?popular|popular|trending|sidebar|comments?(?![a-z])|newsletter|promo)(?![a-z])/i;
 
-function insideFurniture(el: Element): boolean {
-  for (let e: Element | null = el; e; e = e.parentElement) {
+function insideFurniture(el: HtmlElement): boolean {
+  for (let e: HtmlElement | null = el; e; e = e.parentElement) {
     const tag = e.tagName.toLowerCase();
     if (tag === 'aside' || tag === 'footer' || tag === 'nav') return true;
     const cls = `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`;
@@ -180,7 +181,7 @@ function insideFurniture(el: Element): boolean {
 }
 
 /** A container that holds the headline or the article is not furniture, whatever its class says. */
-function holdsArticle(el: Element): boolean {
+function holdsArticle(el: HtmlElement): boolean {
   return el.querySelector('h1, article, [itemprop="articleBody"]') !== null;
 }
 
@@ -252,15 +253,15 @@ export function textDate(doc: Doc, now: Date): { day: IsoDay; rule: string } | n
   return first ? { day: first.day, rule: 'first' } : null;
 }
 
-export function visibleText(root: Element): string {
+export function visibleText(root: HtmlElement): string {
   const parts: string[] = [];
-  const walk = (n: Node) => {
+  const walk = (n: HtmlNode) => {
     if (n.nodeType === 3) {
       parts.push(n.textContent ?? '');
       return;
     }
     if (n.nodeType !== 1) return;
-    const el = n as Element;
+    const el = n as HtmlElement;
     const tag = el.tagName.toLowerCase();
     if (
       tag === 'script' ||

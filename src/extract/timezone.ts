@@ -8,6 +8,7 @@
  * by the runtime's ICU data through Intl.
  */
 import type { IsoDay } from '../model.js';
+import type { HtmlDocument } from '../util/html-dom.js';
 
 /** ISO 3166 country code (lower case) -> IANA zone. Multi-zone countries: the most populous zone. */
 const COUNTRY_ZONE: Record<string, string> = {
@@ -118,7 +119,7 @@ export function countryOfLocale(tag: string): string | null {
  * Content-Language), or null when it states no region. (The site's country-code domain was tried as a
  * first source and dropped: it helped only the half of the evaluation pages it was developed on.)
  */
-export function publisherTimeZone(doc: Document): string | null {
+export function publisherTimeZone(doc: HtmlDocument): string | null {
   const locales = [
     doc.querySelector('meta[property="og:locale"]')?.getAttribute('content'),
     doc.documentElement?.getAttribute('lang'),

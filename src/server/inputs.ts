@@ -12,6 +12,9 @@ import { ApiError, mediaType, parseJson, readBodyLimited, validate } from './htt
 import { articlesBody, publishedAt, storyId, urlsBody } from './schemas.js';
 import { z } from 'zod';
 
+/** A file part of a multipart body (undici's File: the Node tsconfig has no DOM lib to name it). */
+type UploadedFile = Exclude<ReturnType<FormData['get']>, string | null>;
+
 export interface InputLimits {
   /** Largest request body, in bytes. */
   maxBodyBytes: number;
@@ -116,7 +119,7 @@ export async function articlesFromRequest(
   const files = form
     .getAll('files')
     .concat(form.getAll('file'))
-    .filter((f): f is File => typeof f !== 'string');
+    .filter((f): f is UploadedFile => typeof f !== 'string');
   if (files.length > limits.maxFiles) throw new ApiError(400, `too many files: at most ${limits.maxFiles}`);
   const out: RequestArticles = { articles: [], problems: [], story: storyHint };
   if (files.length) {
@@ -177,7 +180,7 @@ function safeName(name: string, i: number): string {
   return `${String(i).padStart(3, '0')}-${base || 'upload'}`;
 }
 
-async function fromFiles(files: File[], limits: InputLimits): Promise<RequestArticles> {
+async function fromFiles(files: UploadedFile[], limits: InputLimits): Promise<RequestArticles> {
   const problems: ReadProblem[] = [];
   const dir = await mkdtemp(join(tmpdir(), 'chronicle-upload-'));
   try {

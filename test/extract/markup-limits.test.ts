@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { HtmlNode } from '../../src/util/html-dom.js';
 import { parseHTML } from 'linkedom';
 import { stripInert } from '../../src/extract/extract.js';
 import {
@@ -28,7 +29,7 @@ const PARAGRAPH =
 function domDepth(html: string): number {
   const { document } = parseHTML(html);
   let deepest = 0;
-  const stack: Array<[Node, number]> = [[document as unknown as Node, 0]];
+  const stack: Array<[HtmlNode, number]> = [[document as unknown as HtmlNode, 0]];
   while (stack.length) {
     const [n, d] = stack.pop()!;
     deepest = Math.max(deepest, d);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { json, testApp } from './helpers.js';
 
-const post = (body: BodyInit, type: string | null, headers: Record<string, string> = {}) => ({
+const post = (body: RequestInit['body'], type: string | null, headers: Record<string, string> = {}) => ({
   method: 'POST',
   headers: { ...(type ? { 'Content-Type': type } : {}), ...headers },
   body,
