@@ -2,31 +2,12 @@
  * Views the API derives from a story's timeline and entities: filters (by entity, by outlet), coverage per
  * day, and entity co-occurrence. Pure functions over the document model, so they are tested on their own.
  */
-import type { Entity, IsoDay, SourceRef, Timeline, TimelineEntry, TimelineEntity } from '../model.js';
+import type { Entity, IsoDay, SourceRef, Timeline, TimelineEntry } from '../model.js';
 import { DAY_MS, dayToMs, msToDay } from '../util/day.js';
+import { entityNames, nameMatcher } from '../text/names-match.js';
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A case-insensitive whole-word matcher for any of the names. */
-export function nameMatcher(names: string[]): (text: string) => boolean {
-  const alts = [...new Set(names.map((n) => n.trim()).filter((n) => n.length > 1))]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp);
-  if (!alts.length) return () => false;
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
-  return (text) => re.test(text);
-}
-
-/** The names an entity filter stands for: the entity's canonical name and aliases when it is known. */
-export function entityNames(filter: string, entities: TimelineEntity[]): string[] {
-  const f = filter.trim().toLowerCase();
-  const hit = entities.find(
-    (e) => e.id === filter || e.name.toLowerCase() === f || e.aliases.some((a) => a.toLowerCase() === f),
-  );
-  return hit ? [hit.name, ...hit.aliases] : [filter];
-}
+// The name matcher is shared with the web app (src/text/names-match.ts); re-exported for the server's callers.
+export { entityNames, nameMatcher };
 
 /** Keep the entries whose summary mentions the entity, with only the sentences that do. */
 export function filterByEntity(timeline: Timeline, entity: string): Timeline {
