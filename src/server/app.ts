@@ -158,7 +158,7 @@ interface Routes {
 function readRoutes(app: Hono, { store, reader, limits, views, lists, stories, buildTimeline }: Routes) {
   app.get('/healthz', (c) => c.json({ ok: true, version: API_VERSION }));
 
-  app.get('/openapi.json', (c) => c.json(openApiDocument(limits)));
+  app.get('/openapi.json', (c) => c.json(openApiDocument(limits, API_VERSION)));
 
   app.get('/api/stories', async (c) => c.json({ stories: await store.listStories() }));
 
