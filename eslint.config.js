@@ -15,6 +15,7 @@ export default tseslint.config(
       'artifacts/**',
       'coverage/**',
       'src/server/public/vendor/**',
+      'web/app.js', // built from web/src (scripts/build-web.ts)
     ],
   },
   js.configs.recommended,

@@ -45,6 +45,7 @@ export const timelineEntry = z.strictObject({
   outlets,
   sourceCount,
   score: z.number(),
+  events: count.optional().describe("How many distinct events the day's candidate sentences report"),
 });
 
 export const timelineQuote = z.strictObject({

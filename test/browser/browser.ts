@@ -10,6 +10,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { readInputs } from '../../src/index.js';
 import { SqliteStore, type Store } from '../../src/store/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
+import { buildWebApp } from '../../scripts/build-web.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -51,6 +52,7 @@ export interface SampleServer {
 
 /** A temporary store with the sample story, served on 127.0.0.1 on a free port. */
 export async function serveSampleStory(options: { token?: string } = {}): Promise<SampleServer> {
+  await buildWebApp(); // the page's script from the current web/src, not a stale web/app.js
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-browser-'));
   const store = new SqliteStore(join(dir, 'chronicle.db'));
   const { articles, errors } = await readInputs([SAMPLE_STORY]);
