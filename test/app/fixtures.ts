@@ -30,6 +30,7 @@ export const ENTRIES: TimelineView['timeline']['entries'] = [
         articleId: 'a1',
         sentenceIndex: 0,
         sources: [ref('a1', 'Orrby Echo', '2031-05-02', 'https://echo.example/pier')],
+        outlets: 3,
       },
       {
         text: 'Lindqvist said repairs at Lind would start soon.',

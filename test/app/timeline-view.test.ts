@@ -53,6 +53,11 @@ test('sentences cite numbered sources that link to the entry’s source list', (
   assert.equal(first.querySelector('.more-sources')?.textContent, 'and 2 more sources');
 });
 
+test('a sentence reported by several outlets says how many', () => {
+  const first = view().querySelector('li.entry')!;
+  assert.deepEqual(texts(first, '.summary .outlets'), [' · 3 outlets']); // the second sentence has none
+});
+
 test('markup in the data stays text: no element is made from it', () => {
   const second = view().querySelectorAll('li.entry')[1];
   assert.equal(second.querySelector('script'), null);
