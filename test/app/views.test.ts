@@ -31,6 +31,7 @@ const STORY: StorySummary = {
   to: '2031-05-09',
   topEntities: [],
   sources: ['Orrby Echo', 'Coast Wire'],
+  version: 1,
 };
 
 test('coverage: one bar per day; the timeline’s days highlighted and linked to their entry', () => {
