@@ -5,7 +5,6 @@
  */
 
 import type { TimelineParams } from './timeline/params.js';
-import type { TimelineModels } from './timeline/models.js';
 
 /** A calendar day, `YYYY-MM-DD`. */
 export type IsoDay = string;
@@ -282,4 +281,24 @@ export function newArticle(fields: Partial<Article> & { id: string; rawText: str
     warnings: [],
     ...fields,
   };
+}
+
+/** A linear model over standardised features (the timeline's learned date and sentence models, models/tls/). */
+export interface LinearModel {
+  /** Feature names, in the order of the feature rows. */
+  features: string[];
+  /** Standardisation: x' = (x - mean) / scale. */
+  mean: number[];
+  scale: number[];
+  weights: number[];
+  bias: number;
+}
+
+/** The timeline method's learned models (read and written by src/timeline/models.ts). */
+export interface TimelineModels {
+  format: 1;
+  date: LinearModel;
+  sentence: LinearModel;
+  /** How the models were made (training data, parameters, script); not read by the method. */
+  meta?: Record<string, unknown>;
 }

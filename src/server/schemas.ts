@@ -4,7 +4,11 @@
  */
 import { z } from 'zod';
 import { isPlausibleDay, MAX_YEAR, MIN_YEAR } from '../store/core/days.js';
-import { DEFAULT_MAX_QUOTES, DEFAULT_MAX_SOURCES } from './timeline-view.js';
+
+/** Sources listed per entry, sentence and quote in a timeline response (the full count is sent too). */
+export const DEFAULT_MAX_SOURCES = 10;
+/** Quotes in a timeline response (the full count is sent too). */
+export const DEFAULT_MAX_QUOTES = 50;
 
 const NOT_A_DAY = `is not a calendar date in the years ${MIN_YEAR}-${MAX_YEAR}`;
 

@@ -5,7 +5,9 @@
  */
 import type { Store, StorySummary } from '../store/index.js';
 import type { Timeline } from '../model.js';
-import type { TimelineQuery } from './schemas.js';
+import { DEFAULT_MAX_QUOTES, DEFAULT_MAX_SOURCES, type TimelineQuery } from './schemas.js';
+
+export { DEFAULT_MAX_QUOTES, DEFAULT_MAX_SOURCES };
 import { presentTimeline } from '../render/present.js';
 import {
   coverageByDay,
@@ -15,11 +17,6 @@ import {
   timelineSources,
   trimTimeline,
 } from './views.js';
-
-/** Sources listed per entry, sentence and quote in a timeline response (the full count is sent too). */
-export const DEFAULT_MAX_SOURCES = 10;
-/** Quotes in a timeline response (the full count is sent too). */
-export const DEFAULT_MAX_QUOTES = 50;
 
 /** A story's timeline with the API's filters applied, plus coverage per day for the overview chart. */
 export async function timelineView(store: Pick<Store, 'storyTimeline'>, s: StorySummary, q: TimelineQuery) {

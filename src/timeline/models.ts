@@ -11,23 +11,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATE_FEATURES, SENTENCE_FEATURES } from './features.js';
 
-export interface LinearModel {
-  /** Feature names, in the order of the feature rows. */
-  features: string[];
-  /** Standardisation: x' = (x - mean) / scale. */
-  mean: number[];
-  scale: number[];
-  weights: number[];
-  bias: number;
-}
-
-export interface TimelineModels {
-  format: 1;
-  date: LinearModel;
-  sentence: LinearModel;
-  /** How the models were made (training data, parameters, script); not read by the method. */
-  meta?: Record<string, unknown>;
-}
+export type { LinearModel, TimelineModels } from '../model.js';
+import type { LinearModel, TimelineModels } from '../model.js';
 
 /** The model's linear score of a feature row (monotone in its probability / prediction). */
 export function linearScore(m: LinearModel, x: ArrayLike<number>): number {

@@ -7,7 +7,7 @@
  * The table holds words and bit strings only (facts derived from text, no sentences). Keys are tokens
  * as the tagger sees them: PTB spellings undone (normaliseToken), digits as 0, case kept.
  */
-import { digitsAsZero, normaliseToken } from './features.js';
+import { digitsAsZero, normaliseToken } from './normalise.js';
 
 /** Which cluster features the tagger builds (global hyper-parameters, stored with the model). */
 export interface ClusterFeatureSpec {

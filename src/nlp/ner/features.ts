@@ -12,40 +12,9 @@
  */
 import type { WordClusters } from './clusters.js';
 import type { Gazetteer } from './gazetteer.js';
+import { digitsAsZero, normaliseToken } from './normalise.js';
 
-/** Normalise PTB-style token spellings to the plain forms CoNLL uses. */
-export function normaliseToken(w: string): string {
-  // Most tokens need no change: no quote, dash or bracket spelling can start them.
-  const c = w.charCodeAt(0);
-  if (w.length === 1 ? c < 128 : c !== 96 && c !== 39 && c !== 45 && !w.includes('\u2019')) return w;
-  switch (w) {
-    case '``':
-    case "''":
-    case '\u201c':
-    case '\u201d':
-      return '"';
-    case '\u2018':
-    case '\u2019':
-      return "'";
-    case '-LRB-':
-      return '(';
-    case '-RRB-':
-      return ')';
-    case '-LSB-':
-      return '[';
-    case '-RSB-':
-      return ']';
-    case '-LCB-':
-      return '{';
-    case '-RCB-':
-      return '}';
-    case '\u2013':
-    case '\u2014':
-      return '--';
-  }
-  if (w.length > 1 && /[\u2019]/.test(w)) return w.replace(/\u2019/g, "'");
-  return w;
-}
+export { digitsAsZero, normaliseToken };
 
 /** Word shape: letters to X/x, digits to d, runs longer than `maxRun` cut (so "Brussels" -> "Xxxx" at 3... ). */
 export function shapeOf(w: string, maxRun: number): string {
@@ -192,8 +161,6 @@ export function documentEvidence(doc: string[][]): DocumentEvidence {
   return { spelling };
 }
 
-const DIGITS = /\d/g;
-
 /** The per-token strings the feature templates read. */
 export interface SentenceView {
   words: string[];
@@ -205,9 +172,6 @@ export interface SentenceView {
   normLower: string[];
   shape: string[];
 }
-
-/** The word with digits replaced by 0 (SentenceView.norm). */
-export const digitsAsZero = (w: string): string => (/\d/.test(w) ? w.replace(DIGITS, '0') : w);
 
 export function viewOf(words: string[]): SentenceView {
   const caps = isCapsSentence(words);
