@@ -9,3 +9,4 @@ import './search.js';
 import './entities.js';
 import './export.js';
 import './faults.js';
+import './servers.js';
