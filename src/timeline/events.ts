@@ -37,17 +37,18 @@ export function groupEvents(
     }
     return i;
   };
-  if (threshold <= 1) {
+  const link = (i: number, j: number) => {
+    const a = find(i);
+    const b = find(j);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  };
+  if (threshold > 0 && threshold <= 1) linkSimilar(vectors, threshold, link);
+  else if (threshold <= 1) {
     const sims = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       if (!vectors[i]!.norm) continue;
       cosinesWith(vectors[i]!, vectors, sims);
-      for (let j = i + 1; j < n; j++)
-        if (sims[j]! >= threshold) {
-          const a = find(i);
-          const b = find(j);
-          if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-        }
+      for (let j = i + 1; j < n; j++) if (sims[j]! >= threshold) link(i, j);
     }
   }
   const eventOf = new Int32Array(n);
@@ -77,6 +78,58 @@ export function groupEvents(
     ev.outlets = countOutlets(ev.articles, articlesById(ctx));
   }
   return { events, eventOf };
+}
+
+/**
+ * Every pair i < j whose cosine reaches `threshold` (> 0), found through an inverted index: only vectors that
+ * share a term can reach it, so a day's candidates are not compared all with all. The dot products add the
+ * shared terms in ascending term order, as `cosinesWith` does, so every decision is the same to the bit.
+ */
+export function linkSimilar(
+  vectors: readonly SparseVector[],
+  threshold: number,
+  link: (i: number, j: number) => void,
+): void {
+  const n = vectors.length;
+  // term id -> the vectors holding it (ascending) and its weight in each
+  const postings = new Map<number, { js: number[]; ws: number[] }>();
+  for (let j = 0; j < n; j++) {
+    const v = vectors[j]!;
+    if (!v.norm) continue;
+    for (let t = 0; t < v.ids.length; t++) {
+      const id = v.ids[t]!;
+      let l = postings.get(id);
+      if (!l) postings.set(id, (l = { js: [], ws: [] }));
+      l.js.push(j);
+      l.ws.push(v.weights[t]!);
+    }
+  }
+  const dot = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  const touched: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = vectors[i]!;
+    if (!p.norm) continue;
+    for (let t = 0; t < p.ids.length; t++) {
+      const wi = p.weights[t]!;
+      const { js, ws } = postings.get(p.ids[t]!)!;
+      for (let x = 0; x < js.length; x++) {
+        const j = js[x]!;
+        if (j <= i) continue;
+        if (!seen[j]) {
+          seen[j] = 1;
+          touched.push(j);
+        }
+        dot[j] += ws[x]! * wi;
+      }
+    }
+    for (const j of touched) {
+      if (dot[j]! / (vectors[j]!.norm * p.norm) >= threshold) link(i, j);
+      dot[j] = 0;
+      seen[j] = 0;
+    }
+    touched.length = 0;
+  }
 }
 
 const byIdCache = new WeakMap<object, Map<string, Article>>();
