@@ -15,13 +15,11 @@
  * count as the outlet); a day is right when equal.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { IsoDay } from '../model.js';
 import { hostOf, outletKey, registrableDomain } from '../clean/outlets.js';
 import { decodeHtml, maybeGunzip } from '../extract/charset.js';
-import { statedPublication } from './pubdate.js';
+import { loadTextDateDataset, statedPublication } from './pubdate.js';
 import type { HtmlDocument, HtmlElement } from '../util/html-dom.js';
 
 export interface MetaGold {
@@ -39,29 +37,12 @@ export interface MetaPage {
   htmlFile: string;
 }
 
-/** Read `<page-text>/ground-truth.json` (id → url) and pair each page's text with its HTML. */
+/** Read `<page-text>/ground-truth.json` (id → url) and pair each page's text with its HTML (as eval pubdate). */
 export function loadMetaDataset(pageTextDir: string, htmlDir: string): MetaPage[] {
-  const gtPath = join(pageTextDir, 'ground-truth.json');
-  if (!existsSync(gtPath))
-    throw new Error(`${gtPath}: not found (expected a page-text folder with ground-truth.json and pages/)`);
-  let gt: Record<string, { url?: string }>;
-  try {
-    gt = JSON.parse(readFileSync(gtPath, 'utf8'));
-  } catch (e) {
-    throw new Error(`${gtPath}: invalid JSON: ${(e as Error).message}`);
-  }
-  const htmlRoot = existsSync(join(htmlDir, 'html')) ? join(htmlDir, 'html') : htmlDir;
-  return Object.entries(gt)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([id, rec]) => {
-      const textFile = join(pageTextDir, 'pages', `${id}.txt`);
-      const htmlFile = join(htmlRoot, `${id}.html.gz`);
-      if (!existsSync(textFile)) throw new Error(`${textFile}: not found (listed in ${gtPath})`);
-      if (!existsSync(htmlFile)) throw new Error(`${htmlFile}: not found (the HTML of page ${id})`);
-      const url = rec.url ?? '';
-      const host = hostOf(url);
-      return { id, url, site: host ? registrableDomain(host) : id, textFile, htmlFile };
-    });
+  return loadTextDateDataset(pageTextDir, htmlDir).map((p) => {
+    const host = hostOf(p.url);
+    return { ...p, site: host ? registrableDomain(host) : p.id };
+  });
 }
 
 /**
