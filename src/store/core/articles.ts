@@ -80,6 +80,19 @@ export function articleFromRows(
   );
   const mentions: Mention[] = ann ? decodeMentions(ann[2], text, entityId) : [];
   const a: Article = {
+    ...storedFields(r),
+    rawText: rawTextOf(r.raw_text, text),
+    sentences,
+    mentions,
+    quotes,
+  };
+  if (r.lines_are_sentences) a.linesAreSentences = true;
+  return a;
+}
+
+/** The article fields a stored row gives as they are (the full reader above and the lean timeline reader). */
+export function storedFields(r: Omit<ArticleRow, 'raw_text' | 'story_rowid'>) {
+  return {
     id: r.id,
     path: r.path,
     url: r.url,
@@ -90,19 +103,13 @@ export function articleFromRows(
     publishedAt: storedDay(r.published_at),
     publishedAtEvidence: (r.published_at_evidence as Article['publishedAtEvidence']) ?? null,
     language: r.language,
-    rawText: rawTextOf(r.raw_text, text),
-    text,
-    removed: r.removed ? JSON.parse(r.removed) : [],
-    sentences,
-    mentions,
-    quotes,
-    warnings: r.warnings ? JSON.parse(r.warnings) : [],
+    text: r.text,
+    removed: r.removed ? (JSON.parse(r.removed) as Article['removed']) : [],
+    warnings: r.warnings ? (JSON.parse(r.warnings) as Article['warnings']) : [],
     topic: r.topic,
     contentHash: r.content_hash,
     duplicateOf: r.duplicate_of,
   };
-  if (r.lines_are_sentences) a.linesAreSentences = true;
-  return a;
 }
 
 /** Entities mentioned in the given articles (ids as stored), most mentioned first; `lookup` gives the stored

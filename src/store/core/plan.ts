@@ -31,6 +31,7 @@ import { shortFormEntity } from './entity-merge.js';
 import { encodeTermStats, normKey, type PreparedArticle } from './prepare.js';
 import { storedDay } from './days.js';
 import type { BatchSnapshot, StoredStory } from './snapshot.js';
+import type { ArticleRow } from './rows.js';
 import { BatchView } from './view.js';
 import { canonicalUrl } from './urls.js';
 
@@ -56,23 +57,9 @@ export interface PlannedArticle {
   rowid: number;
   id: string;
   storyRowid: number;
-  row: {
-    content_hash: string;
-    canonical_url: string | null;
-    url: string | null;
-    path: string | null;
-    title: string | null;
-    byline: string | null;
-    source: string | null;
-    published_at: string | null;
-    published_at_evidence: string | null;
-    language: string | null;
-    topic: string | null;
+  /** The `articles` row (its rowid and id are the fields above; the story is `storyRowid`). */
+  row: Omit<ArticleRow, 'rowid' | 'id' | 'raw_text' | 'lines_are_sentences' | 'story_rowid'> & {
     raw_text: Uint8Array | null;
-    text: string;
-    removed: string | null;
-    warnings: string | null;
-    duplicate_of: string | null;
     lines_are_sentences: number;
     added_at: string;
   };

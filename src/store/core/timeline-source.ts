@@ -24,9 +24,9 @@ import type {
 import { primeSentenceStats, SENTENCE_TERMS_VERSION } from '../../timeline/context.js';
 import { termId } from '../../timeline/text.js';
 import { decodeMentions, decodeSentenceMeta, tokenLines } from './annotations.js';
-import { decodeTokens, rawTextOf } from './articles.js';
+import { decodeTokens, rawTextOf, storedFields } from './articles.js';
 import { quoteFromRow, type ArticleRow, type QuoteColumns } from './rows.js';
-import { dayOrder, storedDay } from './days.js';
+import { dayOrder } from './days.js';
 
 /** An article row as the lean reader returns it: the columns the timeline reads, its sentences, its stored term
  * statistics, and (when the backend reads them along) the columns read otherwise on first access. */
@@ -367,24 +367,10 @@ export class TimelineSource {
       if (blob) primeArticleTerms(sentences, blob, processId, arena);
       const quotes: Quote[] = (quoteRows.get(rowid) ?? []).map(quoteFromRow);
       const a: Article = Object.assign(new LeanArticle(rowid, rawOf, mentionsOfArticle), {
-        id: r.id,
-        path: r.path,
-        url: r.url,
-        canonicalUrl: r.canonical_url,
-        title: r.title,
-        byline: r.byline,
-        source: r.source,
-        publishedAt: storedDay(r.published_at),
-        publishedAtEvidence: (r.published_at_evidence as Article['publishedAtEvidence']) ?? null,
-        language: r.language,
+        ...storedFields(r),
         text,
-        removed: r.removed ? JSON.parse(r.removed) : [],
         sentences,
         quotes,
-        warnings: r.warnings ? JSON.parse(r.warnings) : [],
-        topic: r.topic,
-        contentHash: r.content_hash,
-        duplicateOf: r.duplicate_of,
       });
       if (r.lines_are_sentences) a.linesAreSentences = true;
       const entities: [number, number][] = [];
