@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATE_FEATURES, SENTENCE_FEATURES } from './features.js';
+import { DEFAULT_PARAMS } from './params.js';
 
 export type { LinearModel, TimelineModels } from '../model.js';
 import type { LinearModel, TimelineModels } from '../model.js';
@@ -106,9 +107,9 @@ let fingerprint: string | undefined;
  * A short fingerprint of the shipped method (its default parameters and learned models): stored timelines
  * are keyed by it, so a store built with an earlier method rebuilds them instead of serving stale ones.
  */
-export function methodFingerprint(params: object): string {
+export function methodFingerprint(): string {
   fingerprint ??= createHash('sha256')
-    .update(JSON.stringify(params))
+    .update(JSON.stringify(DEFAULT_PARAMS))
     .update(formatModels(shippedModels()))
     .digest('hex')
     .slice(0, 12);

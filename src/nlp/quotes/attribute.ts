@@ -57,16 +57,18 @@ export const TIME_WORDS =
   /^(?:yesterday|today|tonight|recently|later|earlier|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|afterwards|previously|repeatedly|again)$/i;
 /** Tail words allowed after a sentence-final attribution ("..., she said on Tuesday in an interview."). */
 export const MAX_TAIL_WORDS = 7;
-/** Cues that report a clause only with "that" ("X agreed that ..."), never bare ("X agreed the deal"). */
-export const WEAK_CUES = new Set(
-  (
-    'agree agrees agreed hope hopes hoped fear fears feared worry worries worried estimate estimates estimated ' +
-    // evidence verbs report a clause only with "that" ("the study shows that ..."); without it they take an
-    // object ("a video shows the rescue", "the design shows its strength")
-    'show shows showed found finds indicate indicates indicated learned'
-  ).split(' '),
-);
+/**
+ * Evidence verbs report a clause only with "that" ("the study shows that ..."); without it they take an object
+ * ("a video shows the rescue", "the design shows its strength"), unless the source is data (EVIDENCE_SOURCES).
+ */
 export const EVIDENCE_CUES = new Set('show shows showed found finds indicate indicates indicated'.split(' '));
+/** Cues that report a clause only with "that" ("X agreed that ..."), never bare ("X agreed the deal"). */
+export const WEAK_CUES = new Set([
+  ...'agree agrees agreed hope hopes hoped fear fears feared worry worries worried estimate estimates estimated learned'.split(
+    ' ',
+  ),
+  ...EVIDENCE_CUES,
+]);
 /** Sources whose findings are reported without "that" ("a new poll shows the mayor ahead"): our list. */
 export const EVIDENCE_SOURCES =
   /(?:^|\s)(?:poll|polls|survey|surveys|study|studies|data|report|reports|analysis|research|figures|records|statistics|numbers|results|census|audit|review|investigation|documents|filings)$/i;

@@ -7,7 +7,7 @@
 import type { EntityType, TimelineOptions } from '../../model.js';
 import { decodeVector } from '../../stories/cluster.js';
 import type { StorySummary } from '../types.js';
-import { DEFAULT_PARAMS, methodFingerprint } from '../../timeline/index.js';
+import { methodFingerprint } from '../../timeline/index.js';
 import { isPlausibleDay, storedDay } from './days.js';
 import type { StoredStory } from './snapshot.js';
 
@@ -76,7 +76,7 @@ export function optionsKey(o: TimelineOptions = {}): string {
     o.to ?? null,
     o.strategy ?? null,
     // the method that built it (a store built before a change of parameters or models rebuilds)
-    methodFingerprint(DEFAULT_PARAMS),
+    methodFingerprint(),
   ]);
 }
 
