@@ -1,6 +1,16 @@
 // Child process for the read-only directory test: opens a store at argv[2] and prints the outcome as JSON.
-// The test runs it as an unprivileged user when the test itself runs as root (root ignores permissions).
+// The test runs it as an unprivileged user when the test itself runs as root (root ignores permissions):
+// usage `node --import tsx open-child.ts <path> [uid]`.
 import { SqliteStore } from '../../src/store/index.js';
+
+// Run as root, the child drops to the unprivileged user named by argv[3] after its modules are loaded, so the
+// checkout itself need not be readable by that user (CI clones into a directory only root can enter).
+const uid = Number(process.argv[3]);
+if (uid) {
+  process.setgroups?.([]);
+  process.setgid?.(uid);
+  process.setuid?.(uid);
+}
 
 try {
   new SqliteStore(process.argv[2]).close();
