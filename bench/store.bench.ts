@@ -9,11 +9,17 @@
  * Env: STORE_BENCH_ARTICLES (default 200000; 0 skips the synthetic store), STORE_BENCH_SKIP_T17=1, STORE_BENCH_T17_LIMIT=N (first N articles),
  * STORE_BENCH_SYNTH_INGEST=N (raw synthetic articles ingested with analysis, default 2000; 0 skips). Stores are
  * written under a temp dir.
+ * With a PostgreSQL URL in STORE_BENCH_PG (or CHRONICLE_BENCH_PG) the synthetic store (2.) is built and timed on
+ * PostgreSQL too, in a fresh schema dropped at the end; its lines say "(postgres)" and give the database server's
+ * CPU seconds next to the bench process's (read from /proc when the server runs on this machine).
+ * STORE_BENCH_BACKENDS=sqlite,postgres picks the synthetic store's backends (default: both when a URL is given).
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteStore } from '../src/store/index.js';
+import pg from 'pg';
+import { openStore, SqliteStore, type OpenOptions, type Store } from '../src/store/index.js';
+import { freshPgLocation } from '../test/store/contract/backends.js';
 import { readInputs } from '../src/ingest/index.js';
 import { runPipeline } from '../src/pipeline.js';
 import { readTimeline17 } from '../src/cli/eval/stories.js';
@@ -142,23 +148,159 @@ function p95(xs: number[]) {
   return s[Math.min(s.length - 1, Math.floor(0.95 * s.length))];
 }
 
-async function synthetic() {
+/** The synthetic store's backend: how to open a fresh store, its size on disk, and how to dispose of it. */
+interface SynthBackend {
+  /** Inserted in each printed line after "store <what>" ('' for SQLite: its lines are as before). */
+  label: string;
+  open(options: OpenOptions): Promise<{
+    store: Store;
+    bytes(): Promise<number>;
+    dispose(): Promise<void>;
+  }>;
+  /** CPU seconds the database server used so far (null: not measurable, e.g. in-process SQLite or a remote server). */
+  serverCpu(): number | null;
+}
+
+const sqliteBackend: SynthBackend = {
+  label: '',
+  async open(options) {
+    const db = join(dir, 'synth.db');
+    const store = new SqliteStore(db, options);
+    return {
+      store,
+      async bytes() {
+        store.db.pragma('wal_checkpoint(TRUNCATE)');
+        return fileSize(db);
+      },
+      dispose: () => store.close(),
+    };
+  },
+  serverCpu: () => null,
+};
+
+const CLK_TCK = 100;
+/** utime, stime, cutime, cstime (clock ticks) and the parent pid of a process, from /proc; null when gone. */
+function procTimes(pid: number): { ppid: number; self: number; children: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields after the command: state(3) ppid(4) ... utime(14) stime(15) cutime(16) cstime(17), 1-based.
+    return {
+      ppid: Number(f[1]),
+      self: Number(f[11]) + Number(f[12]),
+      children: Number(f[13]) + Number(f[14]),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds of a local PostgreSQL server: its postmaster's own and reaped children's, plus every live child
+ * (connection backends, checkpointer, WAL writer, autovacuum). Null when the server is not on this machine.
+ */
+function pgServerCpu(postmaster: number | null): number | null {
+  if (postmaster === null || !procTimes(postmaster)) return null;
+  const pm = procTimes(postmaster)!;
+  let ticks = pm.self + pm.children;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    const p = procTimes(Number(d));
+    if (p && p.ppid === postmaster) ticks += p.self;
+  }
+  return ticks / CLK_TCK;
+}
+
+function pgBackend(base: string): SynthBackend {
+  let postmaster: number | null = null;
+  return {
+    label: ' (postgres)',
+    async open(options) {
+      const loc = await freshPgLocation(base);
+      const store = await openStore(loc.url, options);
+      try {
+        // The server's processes: the parent of a connection's backend process, when it runs here.
+        const c = new pg.Client({ connectionString: base });
+        await c.connect();
+        try {
+          const pid = (await c.query('SELECT pg_backend_pid() AS pid')).rows[0].pid as number;
+          const parent = procTimes(pid)?.ppid;
+          // The same pid on this machine may be another process (a remote server): only a postgres one counts.
+          postmaster =
+            parent && /^postgres/.test(readFileSync(`/proc/${parent}/comm`, 'utf8')) ? parent : null;
+        } finally {
+          await c.end();
+        }
+      } catch {
+        postmaster = null;
+      }
+      return {
+        store,
+        bytes: async () => (await store.stats()).bytes,
+        async dispose() {
+          await store.close();
+          await loc.drop();
+        },
+      };
+    },
+    serverCpu: () => pgServerCpu(postmaster),
+  };
+}
+
+/** The analysis time of the synthetic store's ingests (the pipeline wrapped as the store's analyzer). */
+const analysis = { ms: 0 };
+const timedAnalyzer: OpenOptions['analyzer'] = (arts, o) => {
+  const t = performance.now();
+  try {
+    return runPipeline(arts, o);
+  } finally {
+    analysis.ms += performance.now() - t;
+  }
+};
+
+const cpuSecs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1e6;
+
+/** Wall and CPU seconds of the bench process, and the database server's CPU (when measurable), since `start`. */
+function meter(backend: SynthBackend) {
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  const server = backend.serverCpu();
+  return () => {
+    const now = backend.serverCpu();
+    return {
+      wall: (performance.now() - t) / 1000,
+      cpu: cpuSecs(process.cpuUsage(cpu)),
+      /** " + server CPU x s", or nothing when not measurable. */
+      server: server === null || now === null ? '' : ` + server CPU ${(now - server).toFixed(2)} s`,
+    };
+  };
+}
+
+async function synthetic(backend: SynthBackend) {
   const total = Number(process.env.STORE_BENCH_ARTICLES ?? 200000);
   if (!total) return;
   const stories = Math.max(2, Math.round(total / 500));
-  const db = join(dir, 'synth.db');
-  let analysisMs = 0;
-  const store = new SqliteStore(db, {
-    analyzer: (arts, o) => {
-      const t = performance.now();
-      try {
-        return runPipeline(arts, o);
-      } finally {
-        analysisMs += performance.now() - t;
-      }
-    },
-  });
-  const t0 = performance.now();
+  const opened = await backend.open({ analyzer: timedAnalyzer });
+  try {
+    const n = await buildSynthetic(backend, opened.store, opened.bytes, total, stories);
+    await timeTimeline(backend, opened.store);
+    await timeSearch(backend, opened.store, n, stories);
+    await timeUpdate(backend, opened.store, n, total, stories);
+  } finally {
+    await opened.dispose();
+  }
+}
+
+/** The 200k store by the bulk path (pre-analysed articles, story given), 5,000 articles per ingest. */
+async function buildSynthetic(
+  backend: SynthBackend,
+  store: Store,
+  bytes: () => Promise<number>,
+  total: number,
+  stories: number,
+): Promise<number> {
+  const L = backend.label;
+  const m = meter(backend);
   const chunk = 5000;
   for (let i = 0; i < total; i += chunk) {
     const arts = synthArticles({
@@ -170,31 +312,32 @@ async function synthetic() {
     });
     await store.ingest(arts, { analyze: 'never', story: (a) => a.topic!, refreshTimelines: false });
   }
-  const buildSecs = (performance.now() - t0) / 1000;
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  const { wall, cpu, server } = m();
   const n = (await store.stats()).articles;
-  const mb = fileSize(db) / 1024 / 1024;
+  const mb = (await bytes()) / 1024 / 1024;
   console.log(
-    `store synthetic: built ${n} articles (${stories} stories) by the bulk path in ${buildSecs.toFixed(1)} s, store ${mb.toFixed(0)} MB = ${((mb / n) * 1000).toFixed(1)} MB per 1,000 articles`,
+    `store synthetic${L}: built ${n} articles (${stories} stories) by the bulk path in ${wall.toFixed(1)} s${L ? ` (CPU ${cpu.toFixed(1)} s${server})` : ''}, store ${mb.toFixed(0)} MB = ${((mb / n) * 1000).toFixed(1)} MB per 1,000 articles`,
   );
+  return n;
+}
 
-  // A 5,000-article story's timeline from the store (full build from stored analysis, then the stored copy).
+/** A 5,000-article story's timeline from the store (full build from stored analysis, then the stored copy). */
+async function timeTimeline(backend: SynthBackend, store: Store) {
   const big = 'story0';
   const size = (await store.getStory(big))!.articles;
-  const cpuSecs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1e6;
-  let t = performance.now();
-  let cpu = process.cpuUsage();
+  let m = meter(backend);
   await store.storyTimeline(big);
-  const build = (performance.now() - t) / 1000;
-  const buildCpu = cpuSecs(process.cpuUsage(cpu));
-  t = performance.now();
+  const build = m();
+  m = meter(backend);
   await store.storyTimeline(big);
-  const cached = (performance.now() - t) / 1000;
+  const cached = m();
   console.log(
-    `store timeline: story of ${size} articles built from the store in ${build.toFixed(2)} s (CPU ${buildCpu.toFixed(2)} s; target < 1 s); stored copy read in ${(cached * 1000).toFixed(1)} ms`,
+    `store timeline${backend.label}: story of ${size} articles built from the store in ${build.wall.toFixed(2)} s (CPU ${build.cpu.toFixed(2)} s${build.server}; target < 1 s); stored copy read in ${(cached.wall * 1000).toFixed(1)} ms`,
   );
+}
 
-  // Search p95 over queries made of story names and common words, with and without filters.
+/** Search p95 over queries made of story names and common words, with and without filters. */
+async function timeSearch(backend: SynthBackend, store: Store, n: number, stories: number) {
   const sample = synthArticles({ articles: 200, offset: 7, stories, bigStory: 5000, analyzed: true });
   const queries: { q: string; f: object }[] = [];
   sample.forEach((a, i) => {
@@ -218,28 +361,35 @@ async function synthetic() {
   });
   const times: number[] = [];
   const cpuTimes: number[] = [];
+  const server0 = backend.serverCpu();
   let hits = 0;
   for (const { q, f } of queries) {
     const s = performance.now();
     const c = process.cpuUsage();
     hits += (await store.search(q, f)).length;
     times.push(performance.now() - s);
-    const d = process.cpuUsage(c);
-    cpuTimes.push((d.user + d.system) / 1000);
+    cpuTimes.push(cpuSecs(process.cpuUsage(c)) * 1000);
   }
+  const server1 = backend.serverCpu();
+  // The server's CPU per query on average (reading /proc per query would weigh on the timings).
+  const server =
+    server0 === null || server1 === null
+      ? ''
+      : `, server CPU mean ${(((server1 - server0) / queries.length) * 1000).toFixed(1)} ms`;
   console.log(
-    `store search: ${queries.length} queries at ${n} articles, p95 ${p95(times).toFixed(1)} ms, median ${[...times].sort((a, b) => a - b)[times.length >> 1].toFixed(1)} ms (CPU p95 ${p95(cpuTimes).toFixed(1)} ms), ${(hits / queries.length).toFixed(1)} hits/query (target p95 < 50 ms)`,
+    `store search${backend.label}: ${queries.length} queries at ${n} articles, p95 ${p95(times).toFixed(1)} ms, median ${[...times].sort((a, b) => a - b)[times.length >> 1].toFixed(1)} ms (CPU p95 ${p95(cpuTimes).toFixed(1)} ms${server}), ${(hits / queries.length).toFixed(1)} hits/query (target p95 < 50 ms)`,
   );
+}
 
-  // Add 100 new articles (raw text: analysed by the pipeline, clustered) and update the stored timelines they touch.
+/** Add 100 new articles (raw text: analysed by the pipeline, clustered) and update the stored timelines they touch. */
+async function timeUpdate(backend: SynthBackend, store: Store, n: number, total: number, stories: number) {
   const fresh = synthArticles({ articles: 100, offset: total + 1000000, stories, bigStory: 0, seed: 1 });
   for (const a of fresh) a.id = `new-${a.id}`;
   const targets = [...new Set(fresh.map((a) => a.topic!))].slice(0, 20);
   for (const s of targets) await store.storyTimeline(s);
   let note = 'analysed by the pipeline';
-  analysisMs = 0;
-  t = performance.now();
-  cpu = process.cpuUsage();
+  analysis.ms = 0;
+  let m = meter(backend);
   let r;
   try {
     r = await store.ingest(fresh);
@@ -254,23 +404,28 @@ async function synthetic() {
       analyzed: true,
     });
     for (const a of pre) a.id = `new-${a.id}`;
-    t = performance.now();
-    cpu = process.cpuUsage();
+    m = meter(backend);
     r = await store.ingest(pre);
   }
-  const add = (performance.now() - t) / 1000;
-  const addCpu = cpuSecs(process.cpuUsage(cpu));
-  note += `, of which analysis ${(analysisMs / 1000).toFixed(2)} s`;
+  const add = m();
+  note += `, of which analysis ${(analysis.ms / 1000).toFixed(2)} s`;
   console.log(
-    `store update: added ${r.added.length} articles to ${n} in ${add.toFixed(2)} s (CPU ${addCpu.toFixed(2)} s; ${note}; ${r.storiesTouched.length} stories touched, stored timelines updated; target < 5 s)`,
+    `store update${backend.label}: added ${r.added.length} articles to ${n} in ${add.wall.toFixed(2)} s (CPU ${add.cpu.toFixed(2)} s${add.server}; ${note}; ${r.storiesTouched.length} stories touched, stored timelines updated; target < 5 s)`,
   );
-  await store.close();
 }
+
+const pgUrl = process.env.STORE_BENCH_PG || process.env.CHRONICLE_BENCH_PG || '';
+const backends = (process.env.STORE_BENCH_BACKENDS ?? (pgUrl ? 'sqlite,postgres' : 'sqlite')).split(',');
 
 try {
   if (!process.env.STORE_BENCH_SKIP_T17) await timeline17();
   await syntheticIngest();
-  await synthetic();
+  if (backends.includes('sqlite')) await synthetic(sqliteBackend);
+  if (backends.includes('postgres')) {
+    if (pgUrl) await synthetic(pgBackend(pgUrl));
+    else
+      console.log('store synthetic (postgres): no URL (set STORE_BENCH_PG or CHRONICLE_BENCH_PG; skipped)');
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
