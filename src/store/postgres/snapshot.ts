@@ -71,6 +71,11 @@ export class PgSnapshot implements BatchSnapshot {
     for (const k of keys) this.answer(kind, k, undefined);
   }
 
+  /** Note again every question another snapshot has answered (one read of the store earlier: foresee). */
+  wantAnswered(other: PgSnapshot) {
+    for (const [kind, answers] of other.known) this.want(kind, answers.keys());
+  }
+
   private async rows<T>(sql: string, params: unknown[]): Promise<T[]> {
     return (await this.client.query(sql, params)).rows as T[];
   }
@@ -103,8 +108,19 @@ export class PgSnapshot implements BatchSnapshot {
   /** Read every question noted since the last read, in bulk. */
   async read(): Promise<void> {
     const wanted = new Map(this.wanted);
+    if (process.env.CHRONICLE_PG_TRACE)
+      process.stderr.write(`pg: read ${[...wanted].map(([k, s]) => `${k} ${s.size}`).join(', ')}\n`);
     this.wanted.clear();
     for (const [kind, set] of wanted) {
+      const tk = performance.now();
+      await this.readKind(kind, set);
+      if (process.env.CHRONICLE_PG_TRACE)
+        process.stderr.write(`pg:   ${kind} ${(performance.now() - tk).toFixed(0)} ms\n`);
+    }
+  }
+
+  private async readKind(kind: Kind, set: Set<string>): Promise<void> {
+    {
       const keys = [...set];
       const fill = (byKey: Map<string, unknown>, empty: unknown) => {
         for (const k of keys) this.put(kind, k, byKey.has(k) ? byKey.get(k) : empty);
