@@ -16,12 +16,13 @@ import { dayOrder, isPlausibleDay, storedDay } from '../core/days.js';
 import { planBatch, undoRenames, type BatchInput, type BatchPlan } from '../core/plan.js';
 import { normKey } from '../core/prepare.js';
 import { groupRows, quoteFromRow, type ArticleRow, type QuoteColumns } from '../core/rows.js';
-import { searchPhrases } from '../core/search.js';
 import { GUARDED, StoreCore, type StoryRow } from '../core/store.js';
-import type { LeanReader, LeanRow } from '../core/timeline-source.js';
+import type { LeanReader } from '../core/timeline-source.js';
 import { applyPlan } from './apply.js';
+import { pgLeanReader, QUOTES_SQL } from './lean.js';
 import { pgStoreError, redactUrl } from './errors.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION, searchVectorSql, WRITE_LOCK } from './schema.js';
+import { pgSearch } from './search.js';
 import { PgSnapshot } from './snapshot.js';
 
 // count(*) and sums are bigint: small enough here to read as numbers.
@@ -34,21 +35,6 @@ export function isPostgresUrl(location: string): boolean {
 
 const ARTICLE = `rowid, id, content_hash, canonical_url, url, path, title, byline, source, published_at,
   published_at_evidence, language, topic, raw_text, text, removed, warnings, duplicate_of, lines_are_sentences, story_rowid`;
-
-const QUOTES_SQL = `SELECT q.article_rowid, q.text, q.kind, q.speaker, e.id, q.speaker_text, q.cue, q.start, q."end", q.sentence_index
-  FROM quotes q LEFT JOIN entities e ON e.rowid = q.speaker_entity_rowid WHERE q.article_rowid = ANY($1::int[])
-  ORDER BY q.article_rowid, q.idx`;
-
-/** ts_headline options: about the 16-word window SQLite's snippets give, matched words in [brackets]. */
-const HEADLINE = 'StartSel=[, StopSel=], MaxWords=16, MinWords=8, MaxFragments=1, FragmentDelimiter=…';
-
-const squash = (t: string) => t.replace(/\s+/g, ' ').trim();
-
-/** "…" before and after a headline that does not start or end where the text does. */
-function withEllipses(headline: string, text: string): string {
-  const plain = headline.replace(/[[\]]/g, '');
-  return (text.startsWith(plain) ? '' : '…') + headline + (text.endsWith(plain) ? '' : '…');
-}
 
 /** Planning rounds a batch may take before the store gives up (see snapshot.ts; 2 to 4 are usual). */
 const MAX_ROUNDS = 12;
@@ -453,81 +439,9 @@ export class PgStore extends StoreCore {
     return days.filter((d) => isPlausibleDay(d.day));
   }
 
-  /**
-   * Ranked full-text search over the stored tsvector: every word or quoted phrase must match (phraseto_tsquery,
-   * English stemming), ranked by ts_rank with the title weighted 4x the text. As in SQLite, only the
-   * `searchCandidates` most recently stored matches (after the filters) are ranked, so a common word costs about
-   * the same at any size. Snippets are ts_headline's, for the returned hits only, in the form SQLite's give
-   * (matched words in [brackets]).
-   */
+  /** Ranked full-text search over the stored tsvector (search.ts). */
   async search(terms: string, filters: SearchFilters = {}): Promise<SearchHit[]> {
-    const phrases = searchPhrases(terms);
-    if (!phrases.length) return [];
-    const limit = filters.limit ?? 20;
-    const params: unknown[] = [];
-    // Typed: the count query below leaves the filters' parameters unused.
-    const p = (v: string | number) => {
-      params.push(v);
-      return `$${params.length}::${typeof v === 'number' ? 'int' : 'text'}`;
-    };
-    const query = phrases.map((w) => `phraseto_tsquery('english', ${p(w.join(' '))})`).join(' && ');
-    const where: string[] = [];
-    if (filters.source) where.push(`lower(a.source) = lower(${p(filters.source)})`);
-    if (filters.from) where.push(`a.published_at >= ${p(filters.from)}`);
-    if (filters.to) where.push(`a.published_at <= ${p(filters.to)}`);
-    if (filters.story) {
-      const s = p(filters.story);
-      where.push(`a.story_rowid = coalesce((SELECT rowid FROM stories WHERE id = ${s}),
-        (SELECT story_rowid FROM story_aliases WHERE id = ${s}))`);
-    }
-    if (filters.entity) {
-      const k = p(normKey(filters.entity));
-      where.push(`a.rowid IN (SELECT ae.article_rowid FROM article_entities ae WHERE ae.entity_rowid IN
-        (SELECT rowid FROM entities WHERE key = ${k} UNION SELECT entity_rowid FROM entity_aliases WHERE key = ${k}))`);
-    }
-    const cap = p(Math.max(this.searchCandidates, limit));
-    const lim = p(limit);
-    const filter = where.length ? 'AND ' + where.join(' AND ') : '';
-    const ranked = (candidates: string) => `WITH q AS (SELECT ${query} AS q),
-       candidates AS (${candidates}),
-       top AS (SELECT c.rowid, ts_rank('{0.1, 0.2, 0.25, 1.0}', a.fts, q.q) AS r FROM candidates c
-         JOIN articles a ON a.rowid = c.rowid, q WHERE true ${filter} ORDER BY r DESC, c.rowid DESC LIMIT ${lim})
-       SELECT a.id AS "articleId", a.title, a.source, a.published_at AS "publishedAt", a.url, a.text, top.r,
-         ts_headline('english', a.text, q.q, '${HEADLINE}') AS snippet,
-         ts_headline('english', coalesce(a.title, ''), q.q, '${HEADLINE}') AS "titleSnippet"
-       FROM top JOIN articles a ON a.rowid = top.rowid, q ORDER BY top.r DESC, top.rowid DESC`;
-    const matches = (extra: string) =>
-      `SELECT a.rowid FROM articles a, q WHERE a.fts @@ q.q ${extra} ORDER BY a.rowid DESC LIMIT ${cap}`;
-    type Row = Omit<SearchHit, 'snippet' | 'score'> & {
-      text: string;
-      snippet: string;
-      titleSnippet: string;
-      r: number;
-    };
-    // 1. Rank the most recent matches, then filter them (cheap when the filters keep a fair share).
-    let rows = await this.rows<Row>(ranked(matches('')), params);
-    // 2. Too few passed the filters and there are more matches than candidates: rank the most recent matches
-    //    that pass the filters.
-    if (
-      where.length &&
-      rows.length < limit &&
-      (await this.one<{ n: number }>(
-        `WITH q AS (SELECT ${query} AS q) SELECT count(*) AS n FROM (SELECT 1 FROM articles a, q WHERE a.fts @@ q.q
-           LIMIT ${Math.max(this.searchCandidates, limit) + 1}) x`,
-        params.slice(0, phrases.length),
-      ))!.n > Math.max(this.searchCandidates, limit)
-    )
-      rows = await this.rows<Row>(ranked(matches(filter)), params);
-    // The title's snippet when the text has none of the words (as SQLite's snippets); "…" where the text was cut.
-    return rows.map(({ r, snippet, titleSnippet, text, ...h }) => ({
-      ...h,
-      publishedAt: storedDay(h.publishedAt),
-      snippet:
-        !snippet.includes('[') && titleSnippet.includes('[')
-          ? squash(titleSnippet)
-          : withEllipses(squash(snippet), squash(text)),
-      score: Number(r.toPrecision(4)),
-    }));
+    return pgSearch(this.pool, terms, filters, this.searchCandidates);
   }
 
   async entities(filters: { story?: string; type?: EntityType; limit?: number } = {}): Promise<Entity[]> {
@@ -642,78 +556,5 @@ export class PgStore extends StoreCore {
     await this.pool.end();
   }
 }
-
-/** The timeline source's reads (core/timeline-source.ts) on PostgreSQL: every column it needs, in `articles`. */
-export function pgLeanReader(pool: pg.Pool): LeanReader {
-  const entityIds = new Map<number, string>();
-  const rows = async <T>(sql: string, params: unknown[]) => (await pool.query(sql, params)).rows as T[];
-  return {
-    async storyArticles(storyRowid) {
-      return (
-        await rows<{ rowid: number }>('SELECT rowid FROM articles WHERE story_rowid = $1', [storyRowid])
-      ).map((r) => r.rowid);
-    },
-    async articles(rowids) {
-      const entities = new Map<number, string>();
-      for (const r of await rows<{ a: number; list: string }>(
-        `SELECT article_rowid AS a, string_agg(entity_rowid || ',' || mentions, ';' ORDER BY first) AS list
-         FROM article_entities WHERE article_rowid = ANY($1::int[]) GROUP BY article_rowid`,
-        [rowids],
-      ))
-        entities.set(r.a, r.list);
-      for (const r of await rows<{ rowid: number; id: string }>(
-        `SELECT rowid, id FROM entities WHERE rowid IN
-         (SELECT entity_rowid FROM article_entities WHERE article_rowid = ANY($1::int[]))`,
-        [rowids],
-      ))
-        entityIds.set(r.rowid, r.id);
-      const quotes = groupRows<QuoteColumns>(
-        (await pool.query({ text: QUOTES_SQL, values: [rowids], rowMode: 'array' })).rows as [
-          number,
-          ...QuoteColumns,
-        ][],
-      );
-      const leanRows = await rows<LeanRow>(
-        `SELECT a.rowid, a.id, a.content_hash, a.canonical_url, a.url, a.path, a.title, a.byline, a.source, a.published_at,
-         a.published_at_evidence, a.language, a.topic, a.text, a.removed, a.warnings, a.duplicate_of, a.lines_are_sentences,
-         a.raw_text, n.sentences, n.tokens, n.mentions, t.data
-         FROM articles a LEFT JOIN annotations n ON n.article_rowid = a.rowid LEFT JOIN sentence_terms t ON t.article_rowid = a.rowid
-         WHERE a.rowid = ANY($1::int[])`,
-        [rowids],
-      );
-      return { rows: leanRows, entities, quotes };
-    },
-    async terms(ids) {
-      const out = new Map<number, string>();
-      for (const r of await rows<{ id: number; term: string }>(
-        'SELECT id, term FROM timeline_terms WHERE id = ANY($1::int[])',
-        [ids],
-      ))
-        out.set(r.id, r.term);
-      return out;
-    },
-    async entities(rowids) {
-      const out = new Map<number, { id: string; name: string; type: EntityType; aliases: string[] }>();
-      for (const r of await rows<{ rowid: number; id: string; name: string; type: EntityType }>(
-        'SELECT rowid, id, name, type FROM entities WHERE rowid = ANY($1::int[])',
-        [rowids],
-      ))
-        out.set(r.rowid, { id: r.id, name: r.name, type: r.type, aliases: [] });
-      for (const r of await rows<{ er: number; alias: string }>(
-        'SELECT entity_rowid AS er, alias FROM entity_aliases WHERE entity_rowid = ANY($1::int[]) ORDER BY entity_rowid, alias COLLATE "C"',
-        [rowids],
-      ))
-        out.get(r.er)?.aliases.push(alias(r));
-      return out;
-    },
-    // Every column is in the rows `articles` returns; these answer only for rows read there.
-    rawText: () => undefined,
-    tokens: () => undefined,
-    mentions: () => undefined,
-    entityId: (rowid) => entityIds.get(rowid),
-  };
-}
-
-const alias = (r: { alias: string }) => r.alias;
 
 guardMethods(PgStore.prototype, GUARDED, pgStoreError);

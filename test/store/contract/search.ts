@@ -1,9 +1,12 @@
 /**
  * Search ranking, filters, the candidate bound and snippets on small fixtures of our own writing.
  */
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contract } from './backends.js';
+import pg from 'pg';
+import { contract, freshPgLocation, PG_URL } from './backends.js';
 import { newArticle, type Article } from '../../../src/model.js';
+import { openStore, type SearchFilters, type Store } from '../../../src/store/index.js';
 
 const FILLER = [
   'The weather on the coast stayed mild for most of the week.',
@@ -131,5 +134,94 @@ contract(
     assert.ok(top.some((i) => i < 30));
     await s.close();
     await u.close();
+  },
+);
+
+/**
+ * PostgreSQL finds a query's most recent matches bucket by bucket of rowids (postgres/search.ts): over a store
+ * of several buckets, with words of every frequency, words that always come together, a phrase and filters,
+ * it must give what one plain statement gives (the most recent matches ranked, then filtered). The rows are
+ * written with SQL (28,000 articles through ingest would take minutes); their texts are generated here.
+ */
+test(
+  'PostgreSQL: search over several recency buckets gives the most recent matches, as one plain statement does',
+  { skip: PG_URL ? false : 'CHRONICLE_TEST_PG not set' },
+  async () => {
+    const { url, drop } = await freshPgLocation();
+    const stores: Store[] = [];
+    try {
+      const s = await openStore(url, { searchCandidates: 300 });
+      stores.push(s, await openStore(url));
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try {
+        // Row g: "ferry" in every second, "lantern" in every 20th, "quarry" in every 900th, "orchard" and
+        // "bellows" together in every 15th, "signal keeper" as a phrase in every 7th ("keeper signal" in every
+        // 11th), "gazebo" only in the newest rows, "turnip" only in the oldest; some words twice (ranks differ).
+        await c.query(`INSERT INTO articles (rowid, id, content_hash, title, text, source, published_at, added_at, fts)
+          SELECT g, 'a' || g, 'h' || g, t.title, t.text, CASE WHEN g % 3 = 0 THEN 'Valley Post' ELSE 'Coast Daily' END,
+            '2024-01-' || lpad((g % 28 + 1)::text, 2, '0'), '2024-02-01T00:00:00Z',
+            setweight(to_tsvector('english', t.title), 'A') || setweight(to_tsvector('english', t.text), 'B')
+          FROM generate_series(1, 28000) g, LATERAL (SELECT
+            CASE WHEN g % 13 = 0 THEN 'Lantern notes' ELSE 'Notes ' || g END AS title,
+            concat_ws(' ', 'The town council met on day', g::text, '.',
+              CASE WHEN g % 2 = 0 THEN 'A ferry left.' END, CASE WHEN g % 10 = 0 THEN 'The ferry was late.' END,
+              CASE WHEN g % 20 = 0 THEN 'A lantern was lit.' END, CASE WHEN g % 40 = 0 THEN 'The lantern glowed.' END,
+              CASE WHEN g % 900 = 0 THEN 'The quarry closed.' END,
+              CASE WHEN g % 15 = 0 THEN 'The orchard bellows rang.' END, CASE WHEN g % 45 = 0 THEN 'Bellows again.' END,
+              CASE WHEN g % 7 = 0 THEN 'The signal keeper waved.' END, CASE WHEN g % 11 = 0 THEN 'The keeper signal failed.' END,
+              CASE WHEN g > 27000 AND g % 4 = 0 THEN 'A gazebo was built.' END,
+              CASE WHEN g < 600 AND g % 3 = 0 THEN 'Turnip prices rose.' END) AS text) t`);
+        await c.query('ANALYZE articles');
+        // The reference: the most recent `cap` matches ranked, then filtered; if fewer than `limit` pass and there
+        // are more matches than `cap`, the most recent `cap` matches that pass the filters.
+        const reference = async (terms: string, cap: number, filter = 'true', limit = 20) => {
+          const q = `(${terms
+            .match(/"[^"]+"|\S+/g)!
+            .map((w) => `phraseto_tsquery('english', ${pg.escapeLiteral(w.replace(/"/g, ''))})`)
+            .join(' && ')})`;
+          const ranked = (inner: string, outer: string) =>
+            `SELECT a.id, ts_rank('{0.1, 0.2, 0.25, 1.0}', a.fts, ${q}) AS r FROM (SELECT * FROM articles
+              WHERE fts @@ ${q} AND ${inner} ORDER BY rowid DESC LIMIT ${cap}) a WHERE ${outer}
+              ORDER BY r DESC, a.rowid DESC LIMIT ${limit}`;
+          let rows = (await c.query(ranked('true', filter))).rows;
+          const all = (await c.query(`SELECT count(*)::int AS n FROM articles WHERE fts @@ ${q}`)).rows[0].n;
+          if (rows.length < limit && all > cap) rows = (await c.query(ranked(filter, 'true'))).rows;
+          return rows.map((r) => `${r.id} ${Number(Number(r.r).toPrecision(4))}`);
+        };
+        const got = async (store: Store, terms: string, f: SearchFilters = {}) =>
+          (await store.search(terms, f)).map((h) => `${h.articleId} ${h.score}`);
+        for (const [terms, f, filter] of [
+          ['ferry', {}, 'true'],
+          ['lantern', {}, 'true'],
+          ['quarry', {}, 'true'],
+          ['orchard bellows', {}, 'true'],
+          ['"signal keeper"', {}, 'true'],
+          ['gazebo ferry', {}, 'true'],
+          ['turnip', {}, 'true'],
+          ['lantern', { source: 'valley post' }, "lower(source) = 'valley post'"],
+          ['ferry', { from: '2024-01-03', to: '2024-01-03' }, "published_at = '2024-01-03'"],
+          ['turnip lantern', { source: 'Valley Post' }, "lower(source) = 'valley post'"],
+        ] as [string, SearchFilters, string][]) {
+          for (const [store, cap] of [
+            [stores[0]!, 300],
+            [stores[1]!, 5000],
+          ] as [Store, number][]) {
+            const want = await reference(terms, cap, filter);
+            assert.ok(want.length > 0, `${terms}: the fixture matches`);
+            assert.deepEqual(
+              await got(store, terms, f),
+              want,
+              `${terms} ${JSON.stringify(f)} at ${cap} candidates`,
+            );
+          }
+        }
+      } finally {
+        await c.end();
+      }
+    } finally {
+      for (const s of stores) await s.close();
+      await drop();
+    }
   },
 );
