@@ -175,7 +175,10 @@ export function planBatch(input: BatchInput, snapshot: BatchSnapshot): BatchPlan
     const vectors = new StoryVectors(snapshot);
     mergeShortForms(input.entities, batchEntity, view, vectors, plan);
     const inserted = planArticles(input, view, batchEntity, plan);
-    if (inserted.length) planStories(input, story, inserted, batchEntity, snapshot, vectors, plan);
+    // A plan made on partial answers is made again once they are read: its stories (clustering, the costliest
+    // step with many stories) wait for a round that starts with every answer.
+    if (inserted.length && !snapshot.incomplete?.())
+      planStories(input, story, inserted, batchEntity, snapshot, vectors, plan);
     if (typeof story === 'string') plan.into = story;
     return plan;
   } catch (e) {
@@ -538,8 +541,10 @@ function planStories(
   for (const [sr, days] of storyDays)
     for (const [day, [n, refs]] of days) plan.storyDays.push([sr, day, n, refs]);
   input.onProgress?.('stories', ordered.length, ordered.length);
-  // Stories that turned out to be one are merged (the absorbed story's articles and statistics move over).
-  if (!story)
+  // Stories that turned out to be one are merged (the absorbed story's articles and statistics move over). On
+  // partial answers the plan will be made again: the merge pass (quadratic in the stories near the batch's, and
+  // asking the store nothing) is skipped.
+  if (!story && !snapshot.incomplete?.())
     for (const [from, into] of clusterer.mergeSimilar([...touched].sort())) {
       plan.storyMerges.push({ from: rowidOf(from), into: rowidOf(into), fromId: from });
       touched.delete(from);

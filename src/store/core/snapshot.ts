@@ -75,4 +75,10 @@ export interface BatchSnapshot {
   /** Documents counted for idf, and a term's document frequency (undefined: never counted). */
   docs(): number;
   docFreq(term: string): number | undefined;
+  /**
+   * Whether a question asked so far had no answer yet (a backend that reads in rounds answers with defaults,
+   * and the plan is made again once the answers are read): the planner skips work whose result would be thrown
+   * away and that asks no question itself.
+   */
+  incomplete?(): boolean;
 }

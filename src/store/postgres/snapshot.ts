@@ -51,6 +51,10 @@ export class PgSnapshot implements BatchSnapshot {
     return n;
   }
 
+  incomplete(): boolean {
+    return this.misses > 0;
+  }
+
   private answer<T>(kind: Kind, key: string, empty: T): T {
     const m = this.known.get(kind);
     if (m?.has(key)) return m.get(key) as T;
