@@ -4,7 +4,8 @@
  * Prints articles/s (wall, from the workers' start to the last one's exit, model loading included), the 2-vs-1
  * ratio, and the serial share: seconds the workers held the store's write lock (planning and writing a batch)
  * over the wall time. Needs a PostgreSQL URL in CHRONICLE_BENCH_PG (or CHRONICLE_TEST_PG; skipped without) and
- * a build (`npm run build`). QUEUE_BENCH_ARTICLES (default 800) and QUEUE_BENCH_BATCH (default 50) size it.
+ * a build (`npm run build`). QUEUE_BENCH_ARTICLES (default: all of Timeline17's 4,650) and QUEUE_BENCH_BATCH
+ * (default: `chronicle ingest`'s batch size) size it.
  * CPU seconds are printed too, as wall time on a shared machine says little: the workers' own (every thread,
  * from their summary line) and, with QUEUE_BENCH_PG_DATA naming a local cluster's data directory, the
  * PostgreSQL server's. They bound what N workers can gain on the cores this machine has.
@@ -13,7 +14,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import { readTimeline17 } from '../src/cli/eval/stories.js';
-import { enqueue } from '../src/queue/index.js';
+import { DEFAULT_BATCH_SIZE, enqueue } from '../src/queue/index.js';
 import { freshPgLocation } from '../test/store/contract/backends.js';
 
 const root = resolve(process.argv[2] ?? '../shared/datasets');
@@ -91,8 +92,8 @@ else if (!existsSync(t17)) console.log(`queue: Timeline17 missing at ${t17} (ski
 else if (!existsSync(join(import.meta.dirname, '..', 'dist', 'cli', 'index.js')))
   console.log('queue: build first (npm run build; skipped)');
 else {
-  const limit = Number(process.env.QUEUE_BENCH_ARTICLES ?? 800);
-  const batch = Number(process.env.QUEUE_BENCH_BATCH ?? 50);
+  const limit = Number(process.env.QUEUE_BENCH_ARTICLES ?? 0) || Infinity;
+  const batch = Number(process.env.QUEUE_BENCH_BATCH ?? DEFAULT_BATCH_SIZE);
   // The dataset's input documents (its gold timelines are not articles), in its order.
   const articlesOf = async () => readTimeline17(t17).slice(0, limit);
   const results = [];
@@ -110,6 +111,6 @@ else {
   }
   console.log(
     `queue: 2 vs 1 workers: ${(results[1]!.rate / results[0]!.rate).toFixed(2)}x; serial share at 2 workers ` +
-      `${(results[1]!.serial * 100).toFixed(1)}% (batch ${batch}, ${limit} Timeline17 articles, shared machine)`,
+      `${(results[1]!.serial * 100).toFixed(1)}% (batch ${batch}, ${results[0]!.added} Timeline17 articles stored, shared machine)`,
   );
 }

@@ -70,6 +70,9 @@ export async function openQueue(url: string, options: QueueOptions = {}): Promis
   return boss;
 }
 
+/** Articles per batch `chronicle ingest` writes or queues unless told (--batch). */
+export const DEFAULT_BATCH_SIZE = 200;
+
 /** Queue the articles in batches of `batchSize`; returns the number of batches queued. */
 export async function enqueue(
   url: string,
