@@ -109,9 +109,24 @@ export class PgSnapshot implements BatchSnapshot {
     for (const d of dictionaries) this.want('term', d);
   }
 
-  /** Note again every question another snapshot has answered (one read of the store earlier: foresee). */
+  /**
+   * Note again every question another snapshot has answered (one read of the store earlier: foresee), except
+   * answers no writer can have changed since: an article stored (articles are never deleted) and a timeline
+   * term's id (terms are never renumbered) are taken as they were.
+   */
   wantAnswered(other: PgSnapshot) {
-    for (const [kind, answers] of other.known) this.want(kind, answers.keys());
+    for (const [kind, answers] of other.known) {
+      const lasting = kind === 'hash' || kind === 'url' || kind === 'articleId' || kind === 'term';
+      if (!lasting) {
+        this.want(kind, answers.keys());
+        continue;
+      }
+      const again: string[] = [];
+      for (const [key, value] of answers)
+        if (value === true || (kind === 'term' && value !== undefined)) this.put(kind, key, value);
+        else again.push(key);
+      this.want(kind, again);
+    }
   }
 
   private async rows<T>(sql: string, params: unknown[]): Promise<T[]> {
