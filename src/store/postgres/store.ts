@@ -39,6 +39,14 @@ const ARTICLE = `rowid, id, content_hash, canonical_url, url, path, title, bylin
 /** Planning rounds a batch may take before the store gives up (see snapshot.ts; 2 to 4 are usual). */
 const MAX_ROUNDS = 12;
 
+/**
+ * Planning rounds of the dry run before the lock (foresee). With the first questions read up front
+ * (wantFirst), a round finds the questions their answers lead to (entities found by match keys), a second
+ * those that these lead to (their contexts and aliases); nearly every batch then plans in one round under
+ * the lock.
+ */
+const FORESEE_ROUNDS = 2;
+
 export class PgStore extends StoreCore {
   readonly path: string;
   readonly location: string;
@@ -60,6 +68,9 @@ export class PgStore extends StoreCore {
     });
     // An idle connection the server dropped (a restart) is replaced on next use; it must not crash the process.
     this.pool.on('error', () => {});
+    // Nor may one checked out (a batch's transaction when the server restarts): node-postgres fails its queries
+    // and then emits 'error' on the client, which pg-pool listens to only while the client is idle.
+    this.pool.on('connect', (client) => client.on('error', () => {}));
   }
 
   /** Connect, check the schema and migrate (unless read-only). Errors name the URL without its password. */
@@ -189,20 +200,18 @@ export class PgStore extends StoreCore {
     try {
       const snapshot = new PgSnapshot(client);
       await snapshot.begin();
-      snapshot.want('hash', input.articles.map((a) => a.contentHash!).filter(Boolean));
-      snapshot.want(
-        'articleId',
-        input.articles.map((a) => a.id),
-      );
-      for (let round = 0; round < MAX_ROUNDS; round++) {
+      snapshot.wantFirst(input);
+      for (let round = 0; round < FORESEE_ROUNDS; round++) {
         await snapshot.read();
         try {
           undoRenames(planBatch({ ...input, onProgress: undefined }, snapshot));
         } catch {
           // A plan that fails on partial answers fails or succeeds again under the lock.
         }
-        if (!snapshot.misses) break;
+        if (!snapshot.misses) return snapshot;
       }
+      // The questions of the last round are read; one that these answers lead to is asked under the lock.
+      await snapshot.read();
       return snapshot;
     } finally {
       client.release();
