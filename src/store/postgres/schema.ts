@@ -155,10 +155,11 @@ export const PG_MIGRATIONS: string[] = [
   // need be) rather than moved out of line, where ranking a search's candidates read it from the TOAST table;
   // and the GIN index holds, with each article's words, a recency bucket of its rowid, so the most recent
   // matches of a query are found bucket by bucket without reading the older ones. It replaces the plain index.
-  // Existing rows keep their vectors where they are.
+  // Existing rows keep their vectors where they are. The index's list of entries not yet merged (which every
+  // index scan reads whole, and a search makes several) is kept to 1 MB instead of 4 MB: the same writing time.
   `
   ALTER TABLE articles ALTER COLUMN fts SET STORAGE MAIN;
-  CREATE INDEX articles_fts_recent ON articles USING gin (${RECENT_VECTOR});
+  CREATE INDEX articles_fts_recent ON articles USING gin (${RECENT_VECTOR}) WITH (gin_pending_list_limit = 1024);
   DROP INDEX articles_fts;
   `,
 ];
