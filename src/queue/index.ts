@@ -21,6 +21,9 @@ import { AnalyzerPool } from '../parallel/pool.js';
 /** The queue of ingest batches. */
 export const INGEST_QUEUE = 'chronicle-ingest';
 
+/** Articles per queued batch unless the caller says otherwise (`chronicle ingest --enqueue`, `chronicle watch`). */
+export const DEFAULT_BATCH_SIZE = 200;
+
 /** Seconds a batch may stay taken before it is considered abandoned (its worker died) and taken again. */
 export const BATCH_EXPIRY_SECONDS = 300;
 /** Tries of a batch before it is left failed (then `chronicle status` lists it), with exponential backoff. */
@@ -70,27 +73,47 @@ export async function openQueue(url: string, options: QueueOptions = {}): Promis
   return boss;
 }
 
+/** What a queued batch carries. */
+export interface BatchJob {
+  articles: Article[];
+  /** 'never': the worker stores the articles as given, without analysing them (IngestOptions.analyze). */
+  analyze?: 'never';
+}
+
+export interface EnqueueOptions extends QueueOptions {
+  /** 'never': workers store these articles as given (already analysed, or studied as text only). */
+  analyze?: 'auto' | 'never';
+}
+
 /** Queue the articles in batches of `batchSize`; returns the number of batches queued. */
 export async function enqueue(
   url: string,
   articles: Article[],
   batchSize: number,
-  options: QueueOptions = {},
+  options: EnqueueOptions = {},
+): Promise<number> {
+  const batches: Article[][] = [];
+  for (let i = 0; i < articles.length; i += batchSize) batches.push(articles.slice(i, i + batchSize));
+  return enqueueBatches(url, batches, options);
+}
+
+/** Queue batches cut by the caller, in this order (a single worker takes them in it); returns how many. */
+export async function enqueueBatches(
+  url: string,
+  batches: Article[][],
+  options: EnqueueOptions = {},
 ): Promise<number> {
   const boss = await openQueue(url, options);
   try {
     let n = 0;
-    for (let i = 0; i < articles.length; i += batchSize) {
-      await boss.send(
-        INGEST_QUEUE,
-        { articles: articles.slice(i, i + batchSize) },
-        {
-          retryLimit: BATCH_RETRY_LIMIT,
-          retryDelay: options.retryDelaySeconds ?? BATCH_RETRY_DELAY_SECONDS,
-          retryBackoff: true,
-          expireInSeconds: options.expireInSeconds ?? BATCH_EXPIRY_SECONDS,
-        },
-      );
+    for (const articles of batches) {
+      const job: BatchJob = options.analyze === 'never' ? { articles, analyze: 'never' } : { articles };
+      await boss.send(INGEST_QUEUE, job, {
+        retryLimit: BATCH_RETRY_LIMIT,
+        retryDelay: options.retryDelaySeconds ?? BATCH_RETRY_DELAY_SECONDS,
+        retryBackoff: true,
+        expireInSeconds: options.expireInSeconds ?? BATCH_EXPIRY_SECONDS,
+      });
       n++;
     }
     return n;
@@ -167,14 +190,15 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
   let running = 0;
   const beat = () => heartbeat(url, id, report, started).catch(() => {});
   await beat();
-  const handle = async (jobs: PgBoss.Job<{ articles: Article[] }>[]) => {
+  const handle = async (jobs: PgBoss.Job<BatchJob>[]) => {
     running++;
     try {
       for (const job of jobs) {
         const articles = job.data.articles;
+        const analyze = job.data.analyze === 'never' ? 'never' : 'auto';
         const r = pool
-          ? await store.ingestParallel!([articles], pool, { busyRetryMs: 60_000 })
-          : await store.ingest(articles);
+          ? await store.ingestParallel!([articles], pool, { busyRetryMs: 60_000, analyze })
+          : await store.ingest(articles, { analyze });
         report.batches++;
         report.added += r.added.length;
         report.duplicates += r.duplicates.length;
@@ -191,7 +215,7 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
   };
   const pollingIntervalSeconds = Math.max(0.5, options.pollSeconds ?? 1);
   for (let i = 0; i < concurrency; i++)
-    await boss.work<{ articles: Article[] }>(INGEST_QUEUE, { batchSize: 1, pollingIntervalSeconds }, handle);
+    await boss.work<BatchJob>(INGEST_QUEUE, { batchSize: 1, pollingIntervalSeconds }, handle);
   try {
     await new Promise<void>((resolve) => {
       options.stop?.then(resolve);
