@@ -2,7 +2,7 @@
 import { readInputs } from '../ingest/index.js';
 import { DB_HELP, openCliStore } from '../store/cli.js';
 import { defaultStorePath, isPostgresUrl, redactUrl } from '../store/index.js';
-import { enqueue } from '../queue/index.js';
+import { DEFAULT_BATCH_SIZE, enqueue } from '../queue/index.js';
 import { intOption, parse, progress, UsageError, type Command } from './common.js';
 import { reportErrors } from './inputs.js';
 import { AnalyzerPool, defaultWorkers } from '../parallel/pool.js';
@@ -15,7 +15,7 @@ an article with the same content or canonical URL is stored once. Each batch is 
 
 Options:
 ${DB_HELP}
-  --batch N              articles per transaction (default 200)
+  --batch N              articles per transaction (default ${DEFAULT_BATCH_SIZE})
   --workers N            analysis worker threads (default: one per core, at most 8; 0 analyses on the
                          main thread). Used when there is more than one batch; the store ends up the
                          same whatever N is.
@@ -39,7 +39,7 @@ export const command: Command = {
       enqueue: { type: 'boolean' },
     });
     if (!positionals.length) throw new UsageError('give files, folders or URLs to ingest');
-    const batchSize = intOption(values.batch, 'batch', 1) ?? 200;
+    const batchSize = intOption(values.batch, 'batch', 1) ?? DEFAULT_BATCH_SIZE;
     const workers = intOption(values.workers, 'workers', 0) ?? defaultWorkers();
     const quiet = Boolean(values.quiet);
     const t0 = performance.now();

@@ -18,6 +18,12 @@ Options:
   -q, --quiet            no per-batch lines on stderr
 `;
 
+/** CPU seconds of this process so far, every thread (the analysis workers are threads of it). */
+function cpuSeconds(): number {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1e6;
+}
+
 export const command: Command = {
   summary: 'take queued batches from a PostgreSQL store, analyse and commit them',
   help,
@@ -45,7 +51,8 @@ export const command: Command = {
       });
       io.stdout(
         `batches ${r.batches}, added ${r.added}, duplicates ${r.duplicates}, failed tries ${r.failed}, ${r.seconds.toFixed(2)} s` +
-          ` (write lock: waited ${r.lockWaitSeconds.toFixed(2)} s, held ${r.lockedSeconds.toFixed(2)} s)\n`,
+          ` (write lock: waited ${r.lockWaitSeconds.toFixed(2)} s, held ${r.lockedSeconds.toFixed(2)} s;` +
+          ` CPU ${cpuSeconds().toFixed(2)} s)\n`,
       );
       return 0;
     } finally {

@@ -21,9 +21,6 @@ import { AnalyzerPool } from '../parallel/pool.js';
 /** The queue of ingest batches. */
 export const INGEST_QUEUE = 'chronicle-ingest';
 
-/** Articles per queued batch unless the caller says otherwise (`chronicle ingest --enqueue`, `chronicle watch`). */
-export const DEFAULT_BATCH_SIZE = 200;
-
 /** Seconds a batch may stay taken before it is considered abandoned (its worker died) and taken again. */
 export const BATCH_EXPIRY_SECONDS = 300;
 /** Tries of a batch before it is left failed (then `chronicle status` lists it), with exponential backoff. */
@@ -72,6 +69,9 @@ export async function openQueue(url: string, options: QueueOptions = {}): Promis
   }
   return boss;
 }
+
+/** Articles per batch `chronicle ingest` writes or queues unless told (--batch). */
+export const DEFAULT_BATCH_SIZE = 200;
 
 /** What a queued batch carries. */
 export interface BatchJob {

@@ -16,6 +16,8 @@ const byMentionsThenRowid = (x: StoredEntity, y: StoredEntity) =>
 export class BatchView {
   private readonly created = new Map<number, StoredEntity>();
   private readonly createdByKey = new Map<string, number>();
+  /** Entities created in this batch by name key, whatever their type (crossType asks for every new name). */
+  private readonly createdByName = new Map<string, StoredEntity[]>();
   private readonly deleted = new Set<number>();
   private readonly mentionDelta = new Map<number, number>();
   /** Alias keys added per entity (INSERT OR IGNORE: only whether (entity, key) exists matters to the questions). */
@@ -86,10 +88,7 @@ export class BatchView {
   /** The same name under another type (not MISC), by name or alias: the most mentioned, then lowest rowid. */
   crossType(key: string, type: EntityType): StoredEntity | undefined {
     const byRowid = new Map<number, StoredEntity>();
-    const named = [
-      ...this.snapshot.entitiesByKey(key),
-      ...[...this.created.values()].filter((e) => e.key === key),
-    ];
+    const named = [...this.snapshot.entitiesByKey(key), ...(this.createdByName.get(key) ?? [])];
     for (const e of named) {
       const l = this.live(e);
       if (l && l.type !== type && (l.type === 'PERSON' || l.type === 'ORG' || l.type === 'LOC'))
@@ -123,6 +122,9 @@ export class BatchView {
     const e: StoredEntity = { rowid, id: `e${rowid}`, name, key, type, mentions: 0 };
     this.created.set(rowid, e);
     this.createdByKey.set(`${type}\0${key}`, rowid);
+    const named = this.createdByName.get(key);
+    if (named) named.push(e);
+    else this.createdByName.set(key, [e]);
     return e;
   }
 

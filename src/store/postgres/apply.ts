@@ -8,6 +8,7 @@
 import type pg from 'pg';
 import type { BatchPlan, EntityOp, StorySave } from '../core/plan.js';
 import { repointMentions } from '../core/entity-merge.js';
+import { searchVectorSql } from './schema.js';
 
 /** Statements sent in order; `flush` waits for all and throws the first failure. */
 class Queue {
@@ -147,8 +148,15 @@ function summed<K extends unknown[]>(rows: [...K, ...number[]][], keyLength: num
   return [...out.values()];
 }
 
-/** Write the plan (inside the caller's transaction). */
-export async function applyPlan(client: pg.ClientBase, plan: BatchPlan): Promise<void> {
+/**
+ * Write the plan (inside the caller's transaction). `vectors` holds the articles' search vectors by content
+ * hash, as computed before the lock (an article without one has it computed here).
+ */
+export async function applyPlan(
+  client: pg.ClientBase,
+  plan: BatchPlan,
+  vectors: ReadonlyMap<string, string> = new Map(),
+): Promise<void> {
   const w = new Queue(client);
   const entityMentions = summed<[number]>(plan.entityMentions, 1);
   const storyDays = summed<[number, string]>(plan.storyDays, 2);
@@ -179,7 +187,8 @@ export async function applyPlan(client: pg.ClientBase, plan: BatchPlan): Promise
     ]);
   if (plan.articles.length) {
     w.q(
-      `INSERT INTO articles (${ARTICLE_COLUMNS}) SELECT ${ARTICLE_COLUMNS} FROM json_populate_recordset(null::articles, $1)`,
+      `INSERT INTO articles (${ARTICLE_COLUMNS}, fts) SELECT ${ARTICLE_COLUMNS},
+         coalesce(fts, ${searchVectorSql('title', 'text')}) FROM json_populate_recordset(null::articles, $1)`,
       [
         json(
           plan.articles.map((a) => ({
@@ -188,6 +197,7 @@ export async function applyPlan(client: pg.ClientBase, plan: BatchPlan): Promise
             id: a.id,
             story_rowid: a.storyRowid,
             raw_text: hex(a.row.raw_text),
+            fts: vectors.get(a.row.content_hash) ?? null,
           })),
         ),
       ],

@@ -10,7 +10,10 @@
  */
 import type pg from 'pg';
 import type { EntityType } from '../../model.js';
-import { CONTEXT_ARTICLES } from '../core/entity-link.js';
+import { CONTEXT_ARTICLES, matchKeys } from '../core/entity-link.js';
+import type { BatchInput } from '../core/plan.js';
+import { normKey } from '../core/prepare.js';
+import { canonicalUrl } from '../core/urls.js';
 import type { BatchSnapshot, StoredEntity, StoredStory } from '../core/snapshot.js';
 import { MATCH_KEY_LIMIT } from '../core/view.js';
 
@@ -71,6 +74,61 @@ export class PgSnapshot implements BatchSnapshot {
     for (const k of keys) this.answer(kind, k, undefined);
   }
 
+  /**
+   * Note the questions a plan of this batch asks before any answer leads it further: whether its articles are
+   * stored, its entities' names, aliases and match keys, its clustering terms' document frequencies and its
+   * timeline terms. (Reading them at once saves the planning round that would only discover them.)
+   */
+  wantFirst(input: BatchInput) {
+    const articles = input.articles;
+    this.want('hash', articles.map((a) => a.contentHash!).filter(Boolean));
+    this.want(
+      'articleId',
+      articles.map((a) => a.id),
+    );
+    this.want(
+      'url',
+      articles.flatMap((a) => canonicalUrl(a) ?? []),
+    );
+    for (const e of input.entities) {
+      const names = [e.name, ...e.aliases].map(normKey);
+      this.want('entityByKey', [e.type + SEP + names[0]]);
+      this.want('entitiesByKey', [names[0]!]);
+      this.want('entitiesByAlias', names);
+      this.want(
+        'matchKey',
+        matchKeys(e.type, e.name).map(([kind, key]) => kind + SEP + key),
+      );
+    }
+    const dictionaries = new Set<string[]>();
+    for (const a of articles) {
+      const p = input.prepared(a);
+      this.want('df', p.featureTerms.keys());
+      dictionaries.add(p.dictionary);
+    }
+    for (const d of dictionaries) this.want('term', d);
+  }
+
+  /**
+   * Note again every question another snapshot has answered (one read of the store earlier: foresee), except
+   * answers no writer can have changed since: an article stored (articles are never deleted) and a timeline
+   * term's id (terms are never renumbered) are taken as they were.
+   */
+  wantAnswered(other: PgSnapshot) {
+    for (const [kind, answers] of other.known) {
+      const lasting = kind === 'hash' || kind === 'url' || kind === 'articleId' || kind === 'term';
+      if (!lasting) {
+        this.want(kind, answers.keys());
+        continue;
+      }
+      const again: string[] = [];
+      for (const [key, value] of answers)
+        if (value === true || (kind === 'term' && value !== undefined)) this.put(kind, key, value);
+        else again.push(key);
+      this.want(kind, again);
+    }
+  }
+
   private async rows<T>(sql: string, params: unknown[]): Promise<T[]> {
     return (await this.client.query(sql, params)).rows as T[];
   }
@@ -103,8 +161,19 @@ export class PgSnapshot implements BatchSnapshot {
   /** Read every question noted since the last read, in bulk. */
   async read(): Promise<void> {
     const wanted = new Map(this.wanted);
+    if (process.env.CHRONICLE_PG_TRACE)
+      process.stderr.write(`pg: read ${[...wanted].map(([k, s]) => `${k} ${s.size}`).join(', ')}\n`);
     this.wanted.clear();
     for (const [kind, set] of wanted) {
+      const tk = performance.now();
+      await this.readKind(kind, set);
+      if (process.env.CHRONICLE_PG_TRACE)
+        process.stderr.write(`pg:   ${kind} ${(performance.now() - tk).toFixed(0)} ms\n`);
+    }
+  }
+
+  private async readKind(kind: Kind, set: Set<string>): Promise<void> {
+    {
       const keys = [...set];
       const fill = (byKey: Map<string, unknown>, empty: unknown) => {
         for (const k of keys) this.put(kind, k, byKey.has(k) ? byKey.get(k) : empty);

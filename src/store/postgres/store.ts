@@ -21,7 +21,7 @@ import { GUARDED, StoreCore, type StoryRow } from '../core/store.js';
 import type { LeanReader, LeanRow } from '../core/timeline-source.js';
 import { applyPlan } from './apply.js';
 import { pgStoreError, redactUrl } from './errors.js';
-import { PG_MIGRATIONS, PG_SCHEMA_VERSION, WRITE_LOCK } from './schema.js';
+import { PG_MIGRATIONS, PG_SCHEMA_VERSION, searchVectorSql, WRITE_LOCK } from './schema.js';
 import { PgSnapshot } from './snapshot.js';
 
 // count(*) and sums are bigint: small enough here to read as numbers.
@@ -52,6 +52,14 @@ function withEllipses(headline: string, text: string): string {
 
 /** Planning rounds a batch may take before the store gives up (see snapshot.ts; 2 to 4 are usual). */
 const MAX_ROUNDS = 12;
+
+/**
+ * Planning rounds of the dry run before the lock (foresee). With the first questions read up front
+ * (wantFirst), a round finds the questions their answers lead to (entities found by match keys), a second
+ * those that these lead to (their contexts and aliases); nearly every batch then plans in one round under
+ * the lock.
+ */
+const FORESEE_ROUNDS = 2;
 
 export class PgStore extends StoreCore {
   readonly path: string;
@@ -175,8 +183,65 @@ export class PgStore extends StoreCore {
     return { hashes: await pick('content_hash', hashes), urls: await pick('canonical_url', urls) };
   }
 
-  /** One transaction holding the advisory write lock: the snapshot read, the batch planned, the plan written. */
+  /**
+   * The batch's search vectors (tsvector text by content hash), computed by the server before the write lock
+   * is taken: parsing and stemming the texts is the costliest part of writing an article, and needs nothing
+   * of the store.
+   */
+  private async searchVectors(articles: Article[]): Promise<Map<string, string>> {
+    const list = articles.filter((a) => a.contentHash);
+    if (!list.length) return new Map();
+    const r = await this.pool.query<{ v: string }>(
+      `SELECT (${searchVectorSql('t', 'x')})::text AS v FROM unnest($1::text[], $2::text[]) WITH ORDINALITY u(t, x, n)
+       ORDER BY n`,
+      [list.map((a) => a.title ?? null), list.map((a) => a.text)],
+    );
+    return new Map(r.rows.map((row, i) => [list[i]!.contentHash!, row.v]));
+  }
+
+  /**
+   * Plan the batch against the store as it is now, without the lock, to learn which questions the planner
+   * asks (the entities its names lead to, their contexts, the terms...): a dry run in rounds, its plan thrown
+   * away. Under the lock the same questions are then read in one bulk round, so the planner usually runs once
+   * there instead of two to four times. The dry run never decides anything: a question it did not foresee
+   * (another writer committed meanwhile) costs one more round under the lock.
+   */
+  private async foresee(input: BatchInput): Promise<PgSnapshot> {
+    const client = await this.pool.connect();
+    try {
+      const snapshot = new PgSnapshot(client);
+      await snapshot.begin();
+      snapshot.wantFirst(input);
+      for (let round = 0; round < FORESEE_ROUNDS; round++) {
+        await snapshot.read();
+        try {
+          undoRenames(planBatch({ ...input, onProgress: undefined }, snapshot));
+        } catch {
+          // A plan that fails on partial answers fails or succeeds again under the lock.
+        }
+        if (!snapshot.misses) return snapshot;
+      }
+      // The questions of the last round are read; one that these answers lead to is asked under the lock.
+      await snapshot.read();
+      return snapshot;
+    } finally {
+      client.release();
+    }
+  }
+
+  /**
+   * One transaction holding the advisory write lock: the snapshot read, the batch planned, the plan written.
+   * Before the lock: the search vectors and a dry run of the planner (foresee), so the lock is held for one
+   * bulk read, (usually) one planning round and the writes.
+   */
   async writeBatch(input: BatchInput): Promise<BatchPlan> {
+    const trace = process.env.CHRONICLE_PG_TRACE ? (m: string) => process.stderr.write(`pg: ${m}\n`) : null;
+    let tr = performance.now();
+    const vectors = await this.searchVectors(input.articles);
+    trace?.(`search vectors ${(performance.now() - tr).toFixed(0)} ms`);
+    tr = performance.now();
+    const foreseen = await this.foresee(input);
+    trace?.(`foresee ${(performance.now() - tr).toFixed(0)} ms`);
     const client = await this.pool.connect();
     let plan: BatchPlan | undefined;
     let broken = false;
@@ -188,14 +253,9 @@ export class PgStore extends StoreCore {
       const t1 = performance.now();
       const snapshot = new PgSnapshot(client);
       await snapshot.begin();
-      snapshot.want('hash', input.articles.map((a) => a.contentHash!).filter(Boolean));
-      snapshot.want(
-        'articleId',
-        input.articles.map((a) => a.id),
-      );
+      snapshot.wantAnswered(foreseen);
       await snapshot.read();
-      const trace = process.env.CHRONICLE_PG_TRACE ? (m: string) => process.stderr.write(`pg: ${m}\n`) : null;
-      let tr = performance.now();
+      tr = performance.now();
       trace?.(`lock ${(t1 - t0).toFixed(0)} ms, begin+first read ${(tr - t1).toFixed(0)} ms`);
       for (let round = 0; ; round++) {
         let failure: unknown;
@@ -219,7 +279,7 @@ export class PgStore extends StoreCore {
         trace?.(`read ${(performance.now() - tr).toFixed(0)} ms`);
       }
       const ta = performance.now();
-      await applyPlan(client, plan!);
+      await applyPlan(client, plan!, vectors);
       trace?.(`apply ${(performance.now() - ta).toFixed(0)} ms`);
 
       await client.query('COMMIT');

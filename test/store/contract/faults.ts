@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { openStore, StoreError, type Store } from '../../../src/store/index.js';
 import { SCHEMA_VERSION } from '../../../src/store/sqlite/schema.js';
-import { PG_SCHEMA_VERSION } from '../../../src/store/postgres/schema.js';
+import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from '../../../src/store/postgres/schema.js';
 import { art, miniAnalyze, SPILL } from '../helpers.js';
 import { contract, freshPgLocation, PG_URL, type Backend } from './backends.js';
 
@@ -218,6 +218,54 @@ test(
           await pgQuery(PG_URL, `REVOKE ALL ON SCHEMA ${schema} FROM ${role}`).catch(() => {});
           await pgQuery(PG_URL, `DROP ROLE IF EXISTS ${role}`);
         }
+      }
+    } finally {
+      await drop();
+    }
+  },
+);
+
+test(
+  'PostgreSQL: a version-1 store (search vector as a generated column) is migrated, keeps its rows and finds new ones',
+  { skip: PG_URL ? false : 'CHRONICLE_TEST_PG not set' },
+  async () => {
+    const { url, drop } = await freshPgLocation();
+    try {
+      // Version 1 as an older Chronicle wrote it, with one article stored through its generated column.
+      const schema = new URL(url).searchParams.get('options')!.split('=')[1]!;
+      await pgQuery(url, PG_MIGRATIONS[0]!);
+      await pgQuery(url, 'UPDATE chronicle_schema SET version = 1');
+      await pgQuery(
+        url,
+        `INSERT INTO articles (rowid, id, content_hash, text, added_at)
+         VALUES (1, 'old', 'h-old', 'The ferry to Porten was halted by ice.', '2020-01-01T00:00:00Z')`,
+      );
+      const s = await openStore(url, { analyzer: miniAnalyze });
+      try {
+        assert.equal(
+          (await pgQuery(url, 'SELECT version FROM chronicle_schema'))[0].version,
+          PG_SCHEMA_VERSION,
+        );
+        const generated = await pgQuery(
+          url,
+          `SELECT is_generated FROM information_schema.columns
+           WHERE table_schema = $1 AND table_name = 'articles' AND column_name = 'fts'`,
+          [schema],
+        );
+        assert.equal(generated[0].is_generated, 'NEVER');
+        assert.deepEqual(
+          (await s.search('ferry')).map((h) => h.articleId),
+          ['old'],
+          'the stored vector is kept',
+        );
+        await s.ingest([art(SPILL[0][0], SPILL[0][1], { id: 'new' })]);
+        const word = SPILL[0][0].match(/[A-Z][a-z]{4,}/)![0];
+        assert.ok(
+          (await s.search(word)).some((h) => h.articleId === 'new'),
+          'an article written after the migration is found',
+        );
+      } finally {
+        await s.close();
       }
     } finally {
       await drop();
