@@ -20,6 +20,8 @@ export interface WorkerRun {
   /** Seconds its commits waited for the store's write lock, and held it. */
   lockWaitSeconds: number;
   lockedSeconds: number;
+  /** CPU seconds of the worker process (all its threads), when it says. */
+  cpuSeconds?: number;
 }
 
 /** Starts one worker on the queue at `url` until it is empty; resolves with its report. */
@@ -35,6 +37,8 @@ export interface QueueRun {
   workerSeconds: number;
   lockWaitSeconds: number;
   lockedSeconds: number;
+  /** CPU seconds of the worker processes (null when one did not say). */
+  workerCpuSeconds: number | null;
 }
 
 /** The command line of the `chronicle worker` that goes with this module: the sources under tsx, or the build. */
@@ -56,7 +60,9 @@ export const spawnWorker: WorkerLauncher = (url) =>
     p.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
     p.on('error', reject);
     p.on('exit', (code) => {
-      const m = out.match(/batches (\d+), added (\d+).*waited ([\d.]+) s, held ([\d.]+) s/);
+      const m = out.match(
+        /batches (\d+), added (\d+).*waited ([\d.]+) s, held ([\d.]+) s(?:; CPU ([\d.]+) s)?/,
+      );
       if (code !== 0 || !m)
         return reject(new Error(`a worker exited with code ${code}: ${(err || out).trim().slice(-500)}`));
       resolve({
@@ -64,6 +70,7 @@ export const spawnWorker: WorkerLauncher = (url) =>
         added: Number(m[2]),
         lockWaitSeconds: Number(m[3]),
         lockedSeconds: Number(m[4]),
+        ...(m[5] !== undefined && { cpuSeconds: Number(m[5]) }),
       });
     });
   });
@@ -158,6 +165,9 @@ export async function clusterThroughQueue(
         workerSeconds,
         lockWaitSeconds: runs.reduce((s, r) => s + r.lockWaitSeconds, 0),
         lockedSeconds: runs.reduce((s, r) => s + r.lockedSeconds, 0),
+        workerCpuSeconds: runs.every((r) => r.cpuSeconds !== undefined)
+          ? runs.reduce((s, r) => s + r.cpuSeconds!, 0)
+          : null,
       },
     };
   } finally {

@@ -301,7 +301,7 @@ export const command: Command = {
     else {
       const p = (x: number) => x.toFixed(4);
       const lock = run
-        ? `\nworkers         ${run.workerSeconds.toFixed(2)} s (write lock held ${run.lockedSeconds.toFixed(2)} s, waited ${run.lockWaitSeconds.toFixed(2)} s)`
+        ? `\nworkers         ${run.workerSeconds.toFixed(2)} s (write lock held ${run.lockedSeconds.toFixed(2)} s, waited ${run.lockWaitSeconds.toFixed(2)} s${run.workerCpuSeconds === null ? '' : `; CPU ${run.workerCpuSeconds.toFixed(2)} s`})`
         : '';
       io.stdout(
         [
