@@ -12,6 +12,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { cpus } from 'node:os';
 import { spawn } from 'node:child_process';
 import { readTimeline17 } from '../src/cli/eval/stories.js';
 import { DEFAULT_BATCH_SIZE, enqueue } from '../src/queue/index.js';
@@ -112,5 +113,19 @@ else {
   console.log(
     `queue: 2 vs 1 workers: ${(results[1]!.rate / results[0]!.rate).toFixed(2)}x; serial share at 2 workers ` +
       `${(results[1]!.serial * 100).toFixed(1)}% (batch ${batch}, ${results[0]!.added} Timeline17 articles stored, shared machine)`,
+  );
+  // Amdahl on paper, from the one-worker run: its rate, and the share of its wall time the write lock was held.
+  const one = results[0]!;
+  const f = one.serial;
+  const perDay = (n: number) => (one.rate / (f + (1 - f) / n)) * 86400;
+  const ceiling = (one.added / one.held) * 86400;
+  const cpu = one.pgCpu !== undefined ? (one.cpu + one.pgCpu) / one.added : one.cpu / one.added;
+  console.log(
+    `queue: projection (Amdahl from 1 worker: ${one.rate.toFixed(1)} articles/s, serial ${(f * 100).toFixed(1)}%; every ` +
+      `worker on cores of its own, the database on its own machine): ${[8, 32, 128]
+        .map((n) => `${n} workers ${(perDay(n) / 1e6).toFixed(2)}M`)
+        .join(', ')} articles/day; ceiling ${(ceiling / 1e6).toFixed(2)}M/day (the lock held ` +
+      `${((one.held / one.added) * 1000).toFixed(1)} ms per article). CPU per article ${(cpu * 1000).toFixed(1)} ms: ` +
+      `on ${cpus().length} cores at most ${(cpus().length / cpu / one.rate).toFixed(2)}x one worker's rate`,
   );
 }

@@ -3,7 +3,7 @@
 #
 #   export CHRONICLE_TEST_PG="$(scripts/ci-postgres.sh start [DIR] [PORT])"   # prints only the URL
 #   scripts/ci-postgres.sh stop [DIR]
-#   scripts/ci-postgres.sh restart [DIR]        # stop and start the same cluster (fault tests, by hand)
+#   scripts/ci-postgres.sh restart [DIR]        # stop and start the same cluster (fault tests)
 #
 # Idempotent: run it again and it reuses the cluster (starting it if stopped) and prints the same URL.
 # Installs Debian's `postgresql` package when missing (apt-get, as root), then uses initdb and pg_ctl from
@@ -59,6 +59,8 @@ max_connections = 200
 fsync = on
 EOF
   fi
+  # An existing cluster listens where it was made to (`restart` passes no port): its URL says so.
+  port="$(sed -n 's/^port = \([0-9][0-9]*\).*/\1/p' "$dir/data/postgresql.conf" | tail -n 1)"
   if ! as_pg "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
     as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start >/dev/null
   fi

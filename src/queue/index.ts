@@ -4,7 +4,8 @@
  * analysis is fully parallel (a pool of threads per worker, any number of workers); the commit of a batch is the
  * only serial step (the store's advisory write lock). A batch is a job: retried with backoff when it fails, taken
  * again when its worker dies (the job expires), and committed idempotently (articles are keyed by content hash
- * and canonical URL), so no article is lost and none is stored twice.
+ * and canonical URL), so no article is lost and none is stored twice. A restart of the database is ridden out:
+ * the batch it cut is tried again once the server answers (runWorker).
  *
  * Why pg-boss: it needs nothing but the PostgreSQL the store already uses (no Redis, no broker), its 10.x line
  * runs on Node 20 (graphile-worker, the other candidate, is as capable but wants its own SQL functions and a
@@ -12,10 +13,20 @@
  * queue sizes by state — all this module needs.
  */
 import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import pg from 'pg';
 import type { Article } from '../model.js';
-import { openStore, PgStore, redactUrl, StoreError, type OpenOptions, type Store } from '../store/index.js';
+import {
+  openStore,
+  PgStore,
+  redactUrl,
+  StoreError,
+  storeFailure,
+  type OpenOptions,
+  type Store,
+} from '../store/index.js';
+import { pgStoreError } from '../store/postgres/errors.js';
 import { AnalyzerPool } from '../parallel/pool.js';
 
 /** The queue of ingest batches. */
@@ -50,8 +61,9 @@ export async function openQueue(url: string, options: QueueOptions = {}): Promis
     schema: queueSchema(url),
     max: 4,
     application_name: 'chronicle-queue',
-    // Jobs are polled by the workers; the supervisor keeps expiry and retention running.
+    // Jobs are polled by the workers; the supervisor keeps expiry and retention running. No cron schedules.
     supervise: true,
+    schedule: false,
   });
   boss.on('error', () => {});
   try {
@@ -150,6 +162,8 @@ export interface WorkerReport {
 /** Workers seen, per process: written by each worker as it runs (for `chronicle status`). */
 async function heartbeat(url: string, id: string, r: WorkerReport, started: string): Promise<void> {
   const c = new pg.Client({ connectionString: url });
+  // A connection cut meanwhile fails the query; without a listener its 'error' event would end the process.
+  c.on('error', () => {});
   await c.connect();
   try {
     const t = `${queueSchema(url)}.chronicle_workers`;
@@ -165,7 +179,109 @@ async function heartbeat(url: string, id: string, r: WorkerReport, started: stri
   }
 }
 
-/** Take batches from the queue, analyse and commit them, until stopped (or, with untilEmpty, the queue is empty). */
+/** Milliseconds between tries while the database cannot be reached: doubled after each failed try, up to the max. */
+export const RECONNECT_DELAY_MS = 500;
+export const RECONNECT_MAX_DELAY_MS = 5000;
+
+/** A failure that means the database cannot be reached or the connection to it was lost (a restart, a failover). */
+function isUnavailable(e: unknown): boolean {
+  return storeFailure(pgStoreError('', e, '')) === 'unavailable';
+}
+
+/** What went wrong, without the store's URL (the log line names the batch). */
+const reason = (e: unknown) => (e instanceof StoreError ? e.problem : (e as Error).message);
+
+/** What a worker's batches share: the store, the queue, the analysis threads, the report and the stop signal. */
+interface WorkerContext {
+  store: Store;
+  boss: PgBoss;
+  pool: AnalyzerPool | null;
+  report: WorkerReport;
+  log: (line: string) => void;
+  /** Aborted when the worker stops: no batch is taken after, waits end at once. */
+  halt: AbortSignal;
+  expireInSeconds?: number;
+  beat: () => Promise<void>;
+}
+
+const nap = (ms: number, halt: AbortSignal) => sleep(ms, undefined, { signal: halt }).catch(() => {});
+
+/** `f`, tried again while the database cannot be reached, until `deadline` (ms) or the worker stops. */
+async function patiently<T>(
+  what: string,
+  f: () => Promise<T>,
+  deadline: number,
+  cx: WorkerContext,
+): Promise<T> {
+  let said = false;
+  for (let wait = RECONNECT_DELAY_MS; ; wait = Math.min(2 * wait, RECONNECT_MAX_DELAY_MS)) {
+    try {
+      const r = await f();
+      if (said) cx.log(`${what}: the database is back`);
+      return r;
+    } catch (e) {
+      if (!isUnavailable(e) || cx.halt.aborted || Date.now() + wait > deadline) throw e;
+      if (!said) cx.log(`${what}: database unavailable (${reason(e)}); trying again until it answers`);
+      said = true;
+    }
+    await nap(wait, cx.halt);
+  }
+}
+
+/** Analyse and commit one taken batch, then mark it done (or failed, to be retried with backoff). */
+async function takeBatch(job: PgBoss.Job<BatchJob>, cx: WorkerContext): Promise<void> {
+  const { report, log } = cx;
+  const name = `batch ${job.id}`;
+  // Past its expiry the batch is another worker's to take: tries stop there.
+  const lease = (job.expireInSeconds || cx.expireInSeconds || BATCH_EXPIRY_SECONDS) * 1000;
+  log(`${name}: taken (${job.data.articles.length} articles)`);
+  let r;
+  try {
+    r = await patiently(
+      name,
+      () => {
+        // Each try from the articles as queued: a failed try may have analysed them in place.
+        const articles = structuredClone(job.data.articles);
+        const analyze = job.data.analyze === 'never' ? 'never' : 'auto';
+        return cx.pool
+          ? cx.store.ingestParallel!([articles], cx.pool, { busyRetryMs: 60_000, analyze })
+          : cx.store.ingest(articles, { analyze });
+      },
+      Date.now() + lease,
+      cx,
+    );
+  } catch (e) {
+    report.failed++;
+    log(`${name} failed (it will be retried): ${reason(e)}`);
+    const fail = () => cx.boss.fail(INGEST_QUEUE, job.id, { message: reason(e) });
+    await patiently(name, fail, Date.now() + lease, cx).catch((e2) =>
+      log(`${name}: could not be marked failed (${reason(e2)}); it is taken again when it expires`),
+    );
+    return;
+  }
+  report.batches++;
+  report.added += r.added.length;
+  report.duplicates += r.duplicates.length;
+  log(`${name}: added ${r.added.length}, duplicates ${r.duplicates.length}`);
+  await patiently(name, () => cx.boss.complete(INGEST_QUEUE, job.id), Date.now() + lease, cx).catch((e) =>
+    log(
+      `${name}: committed, but could not be marked done (${reason(e)}); it is taken again when it expires, ` +
+        'and its articles are then duplicates',
+    ),
+  );
+  await cx.beat();
+}
+
+/**
+ * Take batches from the queue, analyse and commit them, until stopped (or, with untilEmpty, the queue is empty).
+ *
+ * The worker rides out a restart of the database: a batch whose reads or commit lost the connection is tried
+ * again, from the queued articles, until the database answers (at most until the batch expires, when another
+ * worker may take it); this is safe because a try either committed nothing or committed the batch, and a batch
+ * committed already finds its articles stored (content hash) and stores nothing. Marking a batch done or failed
+ * is retried the same way. The jobs are taken with pg-boss's fetch rather than its `work` loop, which does not
+ * wait for its own complete/fail calls: one that meets a restarting server rejects unhandled and ends the process.
+ */
 export async function runWorker(url: string, options: WorkerOptions = {}): Promise<WorkerReport> {
   const t0 = performance.now();
   const log = options.log ?? (() => {});
@@ -175,6 +291,8 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
     await store.close();
     throw e;
   });
+  // pg-boss's own failures (its maintenance, an idle connection cut by the server): said; it reconnects itself.
+  boss.on('error', (e: Error) => log(`queue: ${e.message}`));
   const pool = options.analyzer ? null : new AnalyzerPool(concurrency);
   const report: WorkerReport = {
     batches: 0,
@@ -190,37 +308,46 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
   let running = 0;
   const beat = () => heartbeat(url, id, report, started).catch(() => {});
   await beat();
-  const handle = async (jobs: PgBoss.Job<BatchJob>[]) => {
-    running++;
-    try {
-      for (const job of jobs) {
-        const articles = job.data.articles;
-        const analyze = job.data.analyze === 'never' ? 'never' : 'auto';
-        const r = pool
-          ? await store.ingestParallel!([articles], pool, { busyRetryMs: 60_000, analyze })
-          : await store.ingest(articles, { analyze });
-        report.batches++;
-        report.added += r.added.length;
-        report.duplicates += r.duplicates.length;
-        log(`batch ${job.id}: added ${r.added.length}, duplicates ${r.duplicates.length}`);
+  log(`worker ${id}: taking batches (${concurrency} at a time)`);
+  const halt = new AbortController();
+  const pollMs = Math.max(0.5, options.pollSeconds ?? 1) * 1000;
+  const cx: WorkerContext = {
+    store,
+    boss,
+    pool,
+    report,
+    log,
+    halt: halt.signal,
+    expireInSeconds: options.expireInSeconds,
+    beat,
+  };
+
+  // One loop per batch analysed at once. pg-boss's fetch answers [] when the database cannot be reached: the
+  // loop then waits a poll and asks again.
+  const loop = async () => {
+    while (!halt.signal.aborted) {
+      const jobs = await boss
+        .fetch<BatchJob>(INGEST_QUEUE, { batchSize: 1 })
+        .catch(() => [] as PgBoss.Job<BatchJob>[]);
+      if (!jobs.length) {
+        await nap(pollMs, halt.signal);
+        continue;
       }
-      await beat();
-    } catch (e) {
-      report.failed++;
-      log(`batch failed (it will be retried): ${(e as Error).message}`);
-      throw e;
-    } finally {
-      running--;
+      running++;
+      try {
+        for (const job of jobs) await takeBatch(job, cx);
+      } finally {
+        running--;
+      }
     }
   };
-  const pollingIntervalSeconds = Math.max(0.5, options.pollSeconds ?? 1);
-  for (let i = 0; i < concurrency; i++)
-    await boss.work<BatchJob>(INGEST_QUEUE, { batchSize: 1, pollingIntervalSeconds }, handle);
+  const loops = Array.from({ length: concurrency }, loop);
   try {
     await new Promise<void>((resolve) => {
       options.stop?.then(resolve);
       if (options.untilEmpty) {
         const check = async () => {
+          if (halt.signal.aborted) return;
           try {
             // Queued or retrying (before 'active'), and taken (before 'completed'), anywhere.
             const pending = await boss.getQueueSize(INGEST_QUEUE, { before: 'completed' });
@@ -228,14 +355,17 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
           } catch {
             // The database is restarting: ask again.
           }
-          setTimeout(check, pollingIntervalSeconds * 1000);
+          await nap(pollMs, halt.signal);
+          void check();
         };
-        setTimeout(check, pollingIntervalSeconds * 1000);
+        void nap(pollMs, halt.signal).then(check);
       }
     });
   } finally {
-    // Graceful: batches being analysed are finished and committed; none is taken after this.
-    await boss.stop({ graceful: true, wait: true, timeout: 60_000 }).catch(() => {});
+    // Batches being analysed are finished and committed (or, the database gone, left to expire); none is taken after.
+    halt.abort();
+    await Promise.all(loops);
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
     await beat();
     await pool?.close();
     await store.close();

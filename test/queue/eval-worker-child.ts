@@ -14,8 +14,11 @@ const sleep = new Int32Array(new SharedArrayBuffer(4));
 const r = await runWorker(url, {
   untilEmpty: true,
   pollSeconds: 0.5,
-  // Each commit leaves a file: the slow batch goes on once one exists (at most 60 s, then the test fails).
-  log: (line) => writeFileSync(join(signals, `${process.pid}-${Date.now()}`), line),
+  // Each commit ("batch N: added ...") leaves a file: the slow batch goes on once one exists (at most 60 s, then
+  // the test fails).
+  log: (line) => {
+    if (/: added \d+/.test(line)) writeFileSync(join(signals, `${process.pid}-${Date.now()}`), line);
+  },
   analyzer: (articles, options) => {
     if (articles.some((a) => a.id === slowId))
       for (let t = 0; t < 1200 && !(existsSync(signals) && readdirSync(signals).length); t++)

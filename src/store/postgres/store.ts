@@ -82,6 +82,9 @@ export class PgStore extends StoreCore {
     });
     // An idle connection the server dropped (a restart) is replaced on next use; it must not crash the process.
     this.pool.on('error', () => {});
+    // Nor may one checked out (a batch's transaction when the server restarts): node-postgres fails its queries
+    // and then emits 'error' on the client, which pg-pool listens to only while the client is idle.
+    this.pool.on('connect', (client) => client.on('error', () => {}));
   }
 
   /** Connect, check the schema and migrate (unless read-only). Errors name the URL without its password. */

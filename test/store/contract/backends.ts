@@ -1,8 +1,14 @@
 /**
  * The store contract suite's backends: every `contract(title, fn)` runs `fn` once per backend, against SQLite
- * (a file in a temporary directory) and PostgreSQL (a fresh schema per store, in the database named by
- * CHRONICLE_TEST_PG, dropped after the test). No mock stands in for PostgreSQL: without CHRONICLE_TEST_PG the
- * PostgreSQL half is skipped with one line saying how to run it, and with CI=true it fails instead.
+ * (a file in a temporary directory), PostgreSQL (a fresh schema per store, in the database named by
+ * CHRONICLE_TEST_PG, dropped after the test) and the server tests' fake store (test/server/fake-store.ts), so
+ * that the API is never tested against a fake that answers otherwise than the real stores. No mock stands in for
+ * PostgreSQL: without CHRONICLE_TEST_PG the PostgreSQL half is skipped with one line saying how to run it, and
+ * with CI=true it fails instead.
+ *
+ * The fake does not do everything a store does (FAKE_LACKS says what, and why a fake need not): a test that
+ * needs one of those says so (`contract(title, ['clustering'], fn)`) and is listed for the fake as skipped,
+ * with the reason.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,16 +16,41 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openStore, SqliteStore, type OpenOptions } from '../../../src/store/index.js';
+import { openStore, SqliteStore, type OpenOptions, type Store } from '../../../src/store/index.js';
 import type { StoreCore } from '../../../src/store/core/store.js';
+import { FakeStore } from '../../server/fake-store.js';
+
+/** A store under test; the real ones have the backend-neutral internals some tests look at (buildStoryTimeline). */
+export type ContractStore = Store & Partial<Pick<StoreCore, 'buildStoryTimeline'>>;
 
 export interface Backend {
-  name: 'sqlite' | 'postgres';
-  /** A new, empty store (with the backend-neutral internals tests look at: buildStoryTimeline). */
-  open(options?: OpenOptions): Promise<StoreCore>;
+  name: 'sqlite' | 'postgres' | 'fake';
+  /** A new, empty store. */
+  open(options?: OpenOptions): Promise<ContractStore>;
   /** Where that store is (to open it again, e.g. from another process or read-only). */
   lastLocation(): string;
 }
+
+/**
+ * What the server's fake store does not do, and why a fake need not: the contract tests that need one of these
+ * are not run against it (they are listed, skipped, with this reason). Everything else the fake answers as the
+ * real stores do: ingest and duplicates, analysis kept, stories and their summaries, timelines' shape, search
+ * filters, entities, quotes, days, export and import, limits, orders and errors.
+ */
+export const FAKE_LACKS = {
+  clustering:
+    "it groups articles into stories by their topic field (the fixtures give the story each belongs to); clustering, merging stories and merged ids are the real stores' planner",
+  linking:
+    "it joins entities by type and exact name; the cross-batch rules (surnames, spelling variants, majority types, short forms) are the real stores' planner",
+  ranking:
+    "it ranks by counting matched words; stemming, relevance weights, snippet windows and the candidate bound are the real stores' full-text search",
+  'stored-timelines':
+    "it builds a timeline on each call; timelines stored per story version and refreshed by ingest are the real stores' policy",
+  storage:
+    'it is one object in memory: there is nothing to reopen, open read-only, migrate, share between instances or processes, or kill mid-write',
+} as const;
+
+export type Need = keyof typeof FAKE_LACKS;
 
 export const PG_URL = process.env.CHRONICLE_TEST_PG || '';
 
@@ -53,13 +84,25 @@ export async function freshPgLocation(
   };
 }
 
+function fakeBackend(): Backend {
+  return {
+    name: 'fake',
+    async open(options = {}) {
+      return new FakeStore(options.analyzer ? { analyzer: options.analyzer } : {});
+    },
+    lastLocation: () => {
+      throw new Error('the fake store has no location (a test that needs one needs "storage")');
+    },
+  };
+}
+
 function sqliteBackend(): Backend {
   let last = '';
   return {
     name: 'sqlite',
     async open(options = {}) {
       last = join(mkdtempSync(join(tmpdir(), 'chron-contract-')), 'c.db');
-      return (await openStore(last, options)) as StoreCore;
+      return openStore(last, options);
     },
     lastLocation: () => last,
   };
@@ -72,7 +115,7 @@ function postgresBackend(cleanup: (f: () => Promise<void>) => void): Backend {
     async open(options = {}) {
       const { url, drop } = await freshPgLocation();
       last = url;
-      const store = (await openStore(url, options)) as StoreCore;
+      const store = await openStore(url, options);
       // Closed (idempotently) before its schema is dropped: an open pool would keep the test process alive.
       cleanup(async () => {
         await store.close();
@@ -86,8 +129,19 @@ function postgresBackend(cleanup: (f: () => Promise<void>) => void): Backend {
 
 const registered = { postgres: false };
 
-/** Register `fn` as a test per backend. */
-export function contract(title: string, fn: (b: Backend) => Promise<void>): void {
+/**
+ * Register `fn` as a test per backend. `needs`: what the test needs beyond the read paths every store answers
+ * (FAKE_LACKS); the fake's test is then listed as skipped with the reason.
+ */
+export function contract(title: string, fn: (b: Backend) => Promise<void>): void;
+export function contract(title: string, needs: Need[], fn: (b: Backend) => Promise<void>): void;
+export function contract(
+  title: string,
+  needsOrFn: Need[] | ((b: Backend) => Promise<void>),
+  maybeFn?: (b: Backend) => Promise<void>,
+): void {
+  const needs = typeof needsOrFn === 'function' ? [] : needsOrFn;
+  const fn = typeof needsOrFn === 'function' ? needsOrFn : maybeFn!;
   test(`[sqlite] ${title}`, () => fn(sqliteBackend()));
   if (PG_URL)
     test(`[postgres] ${title}`, async () => {
@@ -115,12 +169,18 @@ export function contract(title: string, fn: (b: Backend) => Promise<void>): void
         () => {},
       );
   }
+  const lacks = needs.map((n) => `${n}: ${FAKE_LACKS[n]}`);
+  test(
+    `[fake] ${title}`,
+    lacks.length ? { skip: `not applicable to the server's fake store (${lacks.join('; ')})` } : {},
+    () => fn(fakeBackend()),
+  );
 }
 
 /** A story's stored timeline row, read with SQL (tests of the stored-timeline policy): is it of the story's
  * current version, and its JSON. */
 export async function storedTimelineRow(
-  store: StoreCore,
+  store: Store,
   storyId: string,
 ): Promise<{ fresh: boolean; json: string } | undefined> {
   const sql = `SELECT t.story_version = s.version AS fresh, t.json FROM timelines t

@@ -37,7 +37,7 @@ async function ingest(store: Store, b: ReturnType<typeof batch>) {
 const entityOf = async (store: Store, articleId: string, text: string) =>
   (await store.getArticles([articleId]))[0].mentions.find((m) => m.text === text)?.entityId;
 
-contract('a lone surname in a later batch joins the stored full name', async (b) => {
+contract('a lone surname in a later batch joins the stored full name', ['linking'], async (b) => {
   const s = await b.open();
   await ingest(
     s,
@@ -54,79 +54,93 @@ contract('a lone surname in a later batch joins the stored full name', async (b)
   await s.close();
 });
 
-contract('transliteration variants and one-letter misspellings join only with shared context', async (b) => {
-  const s = await b.open();
-  await ingest(
-    s,
-    batch('b1', '2024-03-01', [
-      ['Youssef Benhalla', 'PERSON'],
-      ['Kelvik', 'LOC'],
-    ]),
-  );
-  await ingest(
-    s,
-    batch('b2', '2024-03-01', [
-      ['Marten Ellingsrud', 'PERSON'],
-      ['Corvane Shipping', 'ORG'],
-    ]),
-  );
-  // Shared context (Kelvik; Corvane Shipping): linked.
-  await ingest(
-    s,
-    batch('b3', '2024-03-02', [
-      ['Yusuf Benhalla', 'PERSON'],
-      ['Kelvik', 'LOC'],
-    ]),
-  );
-  await ingest(
-    s,
-    batch('b4', '2024-03-02', [
-      ['Marten Ellingsrod', 'PERSON'],
-      ['Corvane Shipping', 'ORG'],
-    ]),
-  );
-  assert.equal(await entityOf(s, 'b3', 'Yusuf Benhalla'), await entityOf(s, 'b1', 'Youssef Benhalla'));
-  assert.equal(await entityOf(s, 'b4', 'Marten Ellingsrod'), await entityOf(s, 'b2', 'Marten Ellingsrud'));
-  // No shared context: kept apart.
-  await ingest(
-    s,
-    batch('b5', '2024-03-03', [
-      ['Youssif Benhalla', 'PERSON'],
-      ['Linden City', 'LOC'],
-    ]),
-  );
-  await ingest(
-    s,
-    batch('b6', '2024-03-03', [
-      ['Marten Ellingsrid', 'PERSON'],
-      ['Linden City', 'LOC'],
-    ]),
-  );
-  assert.notEqual(await entityOf(s, 'b5', 'Youssif Benhalla'), await entityOf(s, 'b1', 'Youssef Benhalla'));
-  assert.notEqual(await entityOf(s, 'b6', 'Marten Ellingsrid'), await entityOf(s, 'b2', 'Marten Ellingsrud'));
-  // A different first name is never a misspelling.
-  await ingest(
-    s,
-    batch('b7', '2024-03-04', [
-      ['Karten Ellingsrud', 'PERSON'],
-      ['Corvane Shipping', 'ORG'],
-    ]),
-  );
-  assert.notEqual(await entityOf(s, 'b7', 'Karten Ellingsrud'), await entityOf(s, 'b2', 'Marten Ellingsrud'));
-  await s.close();
-});
+contract(
+  'transliteration variants and one-letter misspellings join only with shared context',
+  ['linking'],
+  async (b) => {
+    const s = await b.open();
+    await ingest(
+      s,
+      batch('b1', '2024-03-01', [
+        ['Youssef Benhalla', 'PERSON'],
+        ['Kelvik', 'LOC'],
+      ]),
+    );
+    await ingest(
+      s,
+      batch('b2', '2024-03-01', [
+        ['Marten Ellingsrud', 'PERSON'],
+        ['Corvane Shipping', 'ORG'],
+      ]),
+    );
+    // Shared context (Kelvik; Corvane Shipping): linked.
+    await ingest(
+      s,
+      batch('b3', '2024-03-02', [
+        ['Yusuf Benhalla', 'PERSON'],
+        ['Kelvik', 'LOC'],
+      ]),
+    );
+    await ingest(
+      s,
+      batch('b4', '2024-03-02', [
+        ['Marten Ellingsrod', 'PERSON'],
+        ['Corvane Shipping', 'ORG'],
+      ]),
+    );
+    assert.equal(await entityOf(s, 'b3', 'Yusuf Benhalla'), await entityOf(s, 'b1', 'Youssef Benhalla'));
+    assert.equal(await entityOf(s, 'b4', 'Marten Ellingsrod'), await entityOf(s, 'b2', 'Marten Ellingsrud'));
+    // No shared context: kept apart.
+    await ingest(
+      s,
+      batch('b5', '2024-03-03', [
+        ['Youssif Benhalla', 'PERSON'],
+        ['Linden City', 'LOC'],
+      ]),
+    );
+    await ingest(
+      s,
+      batch('b6', '2024-03-03', [
+        ['Marten Ellingsrid', 'PERSON'],
+        ['Linden City', 'LOC'],
+      ]),
+    );
+    assert.notEqual(await entityOf(s, 'b5', 'Youssif Benhalla'), await entityOf(s, 'b1', 'Youssef Benhalla'));
+    assert.notEqual(
+      await entityOf(s, 'b6', 'Marten Ellingsrid'),
+      await entityOf(s, 'b2', 'Marten Ellingsrud'),
+    );
+    // A different first name is never a misspelling.
+    await ingest(
+      s,
+      batch('b7', '2024-03-04', [
+        ['Karten Ellingsrud', 'PERSON'],
+        ['Corvane Shipping', 'ORG'],
+      ]),
+    );
+    assert.notEqual(
+      await entityOf(s, 'b7', 'Karten Ellingsrud'),
+      await entityOf(s, 'b2', 'Marten Ellingsrud'),
+    );
+    await s.close();
+  },
+);
 
-contract("a name's minority type joins the stored majority type; a comparable one does not", async (b) => {
-  const s = await b.open();
-  for (let i = 0; i < 4; i++) await ingest(s, batch(`c${i}`, '2024-03-01', [['Kelvik', 'LOC']]));
-  await ingest(s, batch('c9', '2024-03-02', [['Kelvik', 'PERSON']]));
-  assert.equal(await entityOf(s, 'c9', 'Kelvik'), await entityOf(s, 'c0', 'Kelvik'));
-  // One stored MISC mention is no majority for an ORG, and MISC names never cross types.
-  await ingest(s, batch('d1', '2024-03-01', [['Aster Dawn', 'MISC']]));
-  await ingest(s, batch('d2', '2024-03-02', [['Aster Dawn', 'ORG']]));
-  assert.notEqual(await entityOf(s, 'd2', 'Aster Dawn'), await entityOf(s, 'd1', 'Aster Dawn'));
-  await s.close();
-});
+contract(
+  "a name's minority type joins the stored majority type; a comparable one does not",
+  ['linking'],
+  async (b) => {
+    const s = await b.open();
+    for (let i = 0; i < 4; i++) await ingest(s, batch(`c${i}`, '2024-03-01', [['Kelvik', 'LOC']]));
+    await ingest(s, batch('c9', '2024-03-02', [['Kelvik', 'PERSON']]));
+    assert.equal(await entityOf(s, 'c9', 'Kelvik'), await entityOf(s, 'c0', 'Kelvik'));
+    // One stored MISC mention is no majority for an ORG, and MISC names never cross types.
+    await ingest(s, batch('d1', '2024-03-01', [['Aster Dawn', 'MISC']]));
+    await ingest(s, batch('d2', '2024-03-02', [['Aster Dawn', 'ORG']]));
+    assert.notEqual(await entityOf(s, 'd2', 'Aster Dawn'), await entityOf(s, 'd1', 'Aster Dawn'));
+    await s.close();
+  },
+);
 
 /** `batch` with aliases for its entities (what the entities stage learnt in that batch). */
 function withAliases(b: ReturnType<typeof batch>, aliases: Record<string, string[]>) {
@@ -136,6 +150,7 @@ function withAliases(b: ReturnType<typeof batch>, aliases: Record<string, string
 
 contract(
   'a short form stored before its full name is merged into it once a batch shows they are one',
+  ['linking'],
   async (b) => {
     const s = await b.open();
     await ingest(
@@ -176,7 +191,7 @@ contract(
     );
     assert.ok(r.storiesTouched.length > 0);
     for (const st of await s.listStories())
-      assert.deepEqual(await s.storyTimeline(st.id), await s.buildStoryTimeline(st.id), `story ${st.id}`);
+      assert.deepEqual(await s.storyTimeline(st.id), await s.buildStoryTimeline!(st.id), `story ${st.id}`);
     // PostgreSQL enforces its foreign keys on every statement; SQLite is asked.
     if (s instanceof SqliteStore) {
       assert.equal(await s.integrityCheck(), 'ok');
@@ -186,20 +201,24 @@ contract(
   },
 );
 
-contract('a stored surname shared by two stored full names is not merged into either', async (b) => {
-  const s = await b.open();
-  // "Solvang" stored alone, then two full names with that surname: which one it meant is unknown.
-  await ingest(s, batch('h1', '2024-03-01', [['Solvang', 'PERSON']]));
-  await ingest(s, batch('h2', '2024-03-02', [['Ingrid Solvang', 'PERSON']]));
-  await ingest(s, batch('h2b', '2024-03-02', [['Per Solvang', 'PERSON']]));
-  await ingest(
-    s,
-    withAliases(batch('h3', '2024-03-03', [['Per Solvang', 'PERSON']]), { 'Per Solvang': ['Solvang'] }),
-  );
-  const names = (await s.entities())
-    .filter((e) => e.type === 'PERSON')
-    .map((e) => e.name)
-    .sort();
-  assert.deepEqual(names, ['Ingrid Solvang', 'Per Solvang', 'Solvang']);
-  await s.close();
-});
+contract(
+  'a stored surname shared by two stored full names is not merged into either',
+  ['linking'],
+  async (b) => {
+    const s = await b.open();
+    // "Solvang" stored alone, then two full names with that surname: which one it meant is unknown.
+    await ingest(s, batch('h1', '2024-03-01', [['Solvang', 'PERSON']]));
+    await ingest(s, batch('h2', '2024-03-02', [['Ingrid Solvang', 'PERSON']]));
+    await ingest(s, batch('h2b', '2024-03-02', [['Per Solvang', 'PERSON']]));
+    await ingest(
+      s,
+      withAliases(batch('h3', '2024-03-03', [['Per Solvang', 'PERSON']]), { 'Per Solvang': ['Solvang'] }),
+    );
+    const names = (await s.entities())
+      .filter((e) => e.type === 'PERSON')
+      .map((e) => e.name)
+      .sort();
+    assert.deepEqual(names, ['Ingrid Solvang', 'Per Solvang', 'Solvang']);
+    await s.close();
+  },
+);

@@ -50,29 +50,33 @@ async function setSchemaVersion(b: Backend, location: string, v: number) {
 
 const articleCount = async (s: Store) => (await s.stats()).articles;
 
-contract('a store written by a newer schema is refused with a clear error and left untouched', async (b) => {
-  const s = await b.open({ analyzer: miniAnalyze });
-  await s.ingest([art(SPILL[0][0], SPILL[0][1])]);
-  const location = b.lastLocation();
-  await s.close();
-  const newer = (b.name === 'sqlite' ? SCHEMA_VERSION : PG_SCHEMA_VERSION) + 1;
-  await setSchemaVersion(b, location, newer);
-  await assert.rejects(
-    () => openStore(location),
-    (e: Error) =>
-      e instanceof StoreError &&
-      e.code === 'schema' &&
-      /newer Chronicle/.test(e.message) &&
-      !/chronicle-test/.test(e.message),
-  );
-  // Untouched: the version is still the newer one and the article is there.
-  await setSchemaVersion(b, location, newer - 1);
-  const again = await openStore(location);
-  assert.equal(await articleCount(again), 1);
-  await again.close();
-});
+contract(
+  'a store written by a newer schema is refused with a clear error and left untouched',
+  ['storage'],
+  async (b) => {
+    const s = await b.open({ analyzer: miniAnalyze });
+    await s.ingest([art(SPILL[0][0], SPILL[0][1])]);
+    const location = b.lastLocation();
+    await s.close();
+    const newer = (b.name === 'sqlite' ? SCHEMA_VERSION : PG_SCHEMA_VERSION) + 1;
+    await setSchemaVersion(b, location, newer);
+    await assert.rejects(
+      () => openStore(location),
+      (e: Error) =>
+        e instanceof StoreError &&
+        e.code === 'schema' &&
+        /newer Chronicle/.test(e.message) &&
+        !/chronicle-test/.test(e.message),
+    );
+    // Untouched: the version is still the newer one and the article is there.
+    await setSchemaVersion(b, location, newer - 1);
+    const again = await openStore(location);
+    assert.equal(await articleCount(again), 1);
+    await again.close();
+  },
+);
 
-contract('reopening a store migrates nothing and finds everything', async (b) => {
+contract('reopening a store migrates nothing and finds everything', ['storage'], async (b) => {
   const s = await b.open({ analyzer: miniAnalyze });
   await s.ingest(SPILL.map(([t, d]) => art(t, d)));
   const stories = await s.listStories();
@@ -83,20 +87,24 @@ contract('reopening a store migrates nothing and finds everything', async (b) =>
   await again.close();
 });
 
-contract('a store opened read-only answers reads and refuses to ingest with a clear error', async (b) => {
-  const s = await b.open({ analyzer: miniAnalyze });
-  await s.ingest([art(SPILL[0][0], SPILL[0][1])]);
-  await s.close();
-  const r = await openStore(b.lastLocation(), { readonly: true });
-  assert.equal(await articleCount(r), 1);
-  await assert.rejects(
-    () => r.ingest([art('A line about the harbour.', '2024-01-01')]),
-    (e: Error) => e instanceof StoreError && e.code === 'read-only',
-  );
-  await r.close();
-});
+contract(
+  'a store opened read-only answers reads and refuses to ingest with a clear error',
+  ['storage'],
+  async (b) => {
+    const s = await b.open({ analyzer: miniAnalyze });
+    await s.ingest([art(SPILL[0][0], SPILL[0][1])]);
+    await s.close();
+    const r = await openStore(b.lastLocation(), { readonly: true });
+    assert.equal(await articleCount(r), 1);
+    await assert.rejects(
+      () => r.ingest([art('A line about the harbour.', '2024-01-01')]),
+      (e: Error) => e instanceof StoreError && e.code === 'read-only',
+    );
+    await r.close();
+  },
+);
 
-contract('two concurrent ingest processes on one store store every article once', async (b) => {
+contract('two concurrent ingest processes on one store store every article once', ['storage'], async (b) => {
   const s = await b.open({ analyzer: miniAnalyze });
   const location = b.lastLocation();
   const run = (prefix: string) =>
@@ -119,31 +127,35 @@ contract('two concurrent ingest processes on one store store every article once'
   await s.close();
 });
 
-contract('SIGKILL during ingest loses nothing reported committed and leaves the store usable', async (b) => {
-  const s = await b.open({ analyzer: miniAnalyze });
-  const p = child(b.lastLocation(), 'k', 400, 20);
-  let committed = 0;
-  let out = '';
-  await new Promise<void>((resolve) => {
-    p.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const all = [...out.matchAll(/committed (\d+)\n/g)];
-      if (all.length) committed = Number(all[all.length - 1][1]);
-      if (all.length >= 3 && !p.killed) p.kill('SIGKILL');
+contract(
+  'SIGKILL during ingest loses nothing reported committed and leaves the store usable',
+  ['storage'],
+  async (b) => {
+    const s = await b.open({ analyzer: miniAnalyze });
+    const p = child(b.lastLocation(), 'k', 400, 20);
+    let committed = 0;
+    let out = '';
+    await new Promise<void>((resolve) => {
+      p.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const all = [...out.matchAll(/committed (\d+)\n/g)];
+        if (all.length) committed = Number(all[all.length - 1][1]);
+        if (all.length >= 3 && !p.killed) p.kill('SIGKILL');
+      });
+      p.on('exit', () => resolve());
     });
-    p.on('exit', () => resolve());
-  });
-  assert.ok(committed >= 60, `child committed ${committed}`);
-  assert.ok(committed < 8000, 'the child was killed before finishing');
-  const n = await articleCount(s);
-  assert.ok(n >= committed, `${n} stored >= ${committed} reported`);
-  assert.equal(n % 20, 0, 'only whole batches are stored');
-  assert.equal(
-    (await s.ingest([art('A fresh note on the harbour after the crash.', '2024-05-02')])).added.length,
-    1,
-  );
-  await s.close();
-});
+    assert.ok(committed >= 60, `child committed ${committed}`);
+    assert.ok(committed < 8000, 'the child was killed before finishing');
+    const n = await articleCount(s);
+    assert.ok(n >= committed, `${n} stored >= ${committed} reported`);
+    assert.equal(n % 20, 0, 'only whole batches are stored');
+    assert.equal(
+      (await s.ingest([art('A fresh note on the harbour after the crash.', '2024-05-02')])).added.length,
+      1,
+    );
+    await s.close();
+  },
+);
 
 test('a postgres:// URL never becomes a file: an unreachable server is named without its password', async () => {
   const cwd = mkdtempSync(join(tmpdir(), 'chron-url-'));

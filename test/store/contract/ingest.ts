@@ -8,9 +8,11 @@ const spill = () =>
       id: `spill${i}`,
       source: i % 2 ? 'Harbour Courier' : 'Bay Gazette',
       title: `Harbour report ${i}`,
+      topic: 'spill',
     }),
   );
-const council = () => COUNCIL.map(([t, d], i) => art(t, d, { id: `council${i}`, source: 'Bay Gazette' }));
+const council = () =>
+  COUNCIL.map(([t, d], i) => art(t, d, { id: `council${i}`, source: 'Bay Gazette', topic: 'council' }));
 
 contract('ingest stores articles once: same content or same canonical URL is a duplicate', async (be) => {
   const s = await be.open({ analyzer: miniAnalyze });
@@ -58,22 +60,26 @@ contract(
   },
 );
 
-contract('articles about a different event on the same day form a separate story', async (be) => {
-  const s = await be.open({ analyzer: miniAnalyze });
-  await s.ingest([...spill(), ...council()]);
-  const stories = await s.listStories();
-  assert.equal(stories.length, 2);
-  assert.equal(stories[0].articles, 4);
-  assert.equal(stories[1].articles, 2);
-  assert.equal(stories[0].from, '2024-03-04');
-  assert.equal(stories[0].to, '2024-03-09');
-  assert.deepEqual(stories[0].sources.sort(), ['Bay Gazette', 'Harbour Courier']);
-  assert.ok(stories[0].topEntities.some((e) => e.name === 'Northern Gull'));
-  assert.ok(stories[1].topEntities.some((e) => e.name === 'Petra Vance'));
-  await s.close();
-});
+contract(
+  'articles about a different event on the same day form a separate story',
+  ['clustering'],
+  async (be) => {
+    const s = await be.open({ analyzer: miniAnalyze });
+    await s.ingest([...spill(), ...council()]);
+    const stories = await s.listStories();
+    assert.equal(stories.length, 2);
+    assert.equal(stories[0].articles, 4);
+    assert.equal(stories[1].articles, 2);
+    assert.equal(stories[0].from, '2024-03-04');
+    assert.equal(stories[0].to, '2024-03-09');
+    assert.deepEqual(stories[0].sources.sort(), ['Bay Gazette', 'Harbour Courier']);
+    assert.ok(stories[0].topEntities.some((e) => e.name === 'Northern Gull'));
+    assert.ok(stories[1].topEntities.some((e) => e.name === 'Petra Vance'));
+    await s.close();
+  },
+);
 
-contract('incremental ingest joins new articles to the right existing story', async (be) => {
+contract('incremental ingest joins new articles to the right existing story', ['clustering'], async (be) => {
   const s = await be.open({ analyzer: miniAnalyze });
   const sp = spill();
   await s.ingest([sp[0], sp[1], ...council()]);

@@ -19,6 +19,7 @@ function article(id: string, title: string, body: string, fields: Partial<Articl
 
 contract(
   'search ranks by relevance: more and denser matches first, a title match above a body match',
+  ['ranking'],
   async (b) => {
     const s = await b.open();
     await s.ingest(
@@ -63,22 +64,27 @@ contract(
   },
 );
 
-contract('snippets mark stemmed matches in a window of the text, cut with an ellipsis', async (b) => {
-  const s = await b.open();
-  const body = `${FILLER.join(' ')} Volunteers cleaned the spilled oil from two beaches. ${FILLER.join(' ')}`;
-  await s.ingest([article('a', 'Coast report', body)], { analyze: 'never' });
-  const [hit] = await s.search('spill beach');
-  assert.match(hit.snippet, /\[spilled\] oil from two \[beaches\]/);
-  assert.ok(hit.snippet.startsWith('…') && hit.snippet.endsWith('…'));
-  assert.ok(hit.snippet.split(/\s+/).length <= 18);
-  // Only a title match: the snippet is the title.
-  await s.ingest([article('b', 'Lifeboat crew honoured', FILLER.join(' '))], { analyze: 'never' });
-  assert.equal((await s.search('lifeboat'))[0].snippet, '[Lifeboat] crew honoured');
-  await s.close();
-});
+contract(
+  'snippets mark stemmed matches in a window of the text, cut with an ellipsis',
+  ['ranking'],
+  async (b) => {
+    const s = await b.open();
+    const body = `${FILLER.join(' ')} Volunteers cleaned the spilled oil from two beaches. ${FILLER.join(' ')}`;
+    await s.ingest([article('a', 'Coast report', body)], { analyze: 'never' });
+    const [hit] = await s.search('spill beach');
+    assert.match(hit.snippet, /\[spilled\] oil from two \[beaches\]/);
+    assert.ok(hit.snippet.startsWith('…') && hit.snippet.endsWith('…'));
+    assert.ok(hit.snippet.split(/\s+/).length <= 18);
+    // Only a title match: the snippet is the title.
+    await s.ingest([article('b', 'Lifeboat crew honoured', FILLER.join(' '))], { analyze: 'never' });
+    assert.equal((await s.search('lifeboat'))[0].snippet, '[Lifeboat] crew honoured');
+    await s.close();
+  },
+);
 
 contract(
   'with more matches than candidates, the most recent are ranked and selective filters still find older hits',
+  ['ranking'],
   async (b) => {
     const s = await b.open({ searchCandidates: 10 });
     const arts: Article[] = [];

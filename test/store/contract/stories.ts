@@ -24,7 +24,7 @@ async function mergedStore(b: Backend) {
   return s;
 }
 
-contract('a merged story id still finds the story it joined, in every read', async (b) => {
+contract('a merged story id still finds the story it joined, in every read', ['clustering'], async (b) => {
   const s = await mergedStore(b);
   assert.equal((await s.getStory('s2'))?.id, 's1');
   assert.equal((await s.getStory('s2'))?.articles, 3);
@@ -45,7 +45,7 @@ contract('a merged story id still finds the story it joined, in every read', asy
   await s.close();
 });
 
-contract('a new story never takes the id of a merged one', async (b) => {
+contract('a new story never takes the id of a merged one', ['clustering'], async (b) => {
   const s = await mergedStore(b);
   // s2's row was the last one: a new story gets its rowid again, but not its id.
   const r = await s.ingest([art(COUNCIL[0][0], COUNCIL[0][1])]);
@@ -55,7 +55,7 @@ contract('a new story never takes the id of a merged one', async (b) => {
   await s.close();
 });
 
-contract('aliases follow a story that is merged in turn', async (b) => {
+contract('aliases follow a story that is merged in turn', ['clustering'], async (b) => {
   const s = await mergedStore(b);
   await s.ingest(
     MORE_HARBOUR.map((t, i) => art(t, `2024-03-1${i}`)),

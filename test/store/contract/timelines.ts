@@ -5,14 +5,15 @@ import { art, COUNCIL, miniAnalyze, SPILL } from '../helpers.js';
 
 const spill = () =>
   SPILL.map(([t, d], i) =>
-    art(t, d, { id: `spill${i}`, source: 'Bay Gazette', title: `Harbour report ${i}` }),
+    art(t, d, { id: `spill${i}`, source: 'Bay Gazette', title: `Harbour report ${i}`, topic: 'spill' }),
   );
-const council = () => COUNCIL.map(([t, d], i) => art(t, d, { id: `council${i}` }));
+const council = () => COUNCIL.map(([t, d], i) => art(t, d, { id: `council${i}`, topic: 'council' }));
 const spillStory = async (s: Store) =>
   (await s.listStories()).find((x) => x.topEntities.some((e) => e.name === 'Northern Gull'))!.id;
 
 contract(
   'a stored timeline is updated by ingest and equals a full rebuild on the same articles',
+  ['stored-timelines'],
   async (b) => {
     const inc = await b.open({ analyzer: miniAnalyze });
     const sp = spill();
@@ -30,7 +31,7 @@ contract(
     const full = await b.open({ analyzer: miniAnalyze });
     await full.ingest([...spill(), ...council()]);
     const fid = await spillStory(full);
-    assert.deepEqual(updated, await full.buildStoryTimeline(fid, { sentences: 1 }));
+    assert.deepEqual(updated, await full.buildStoryTimeline!(fid, { sentences: 1 }));
     assert.deepEqual(await inc.storyTimeline(id, { sentences: 1 }), updated);
     assert.deepEqual(await inc.storyDays(id), await full.storyDays(fid));
     // Stories the batch did not touch keep their stored state.
