@@ -4,7 +4,7 @@ import { UsageError, intOption, parse } from './common.js';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Article } from '../model.js';
-import { enqueue } from '../queue/index.js';
+import { DEFAULT_BATCH_SIZE, enqueue } from '../queue/index.js';
 import { defaultStorePath, isPostgresUrl, openStore, redactUrl, type IngestReport } from '../store/index.js';
 import { statePathFor, watchFeeds } from '../fetch/watch.js';
 import { RobotsPolicy } from '../fetch/robots.js';
@@ -50,7 +50,7 @@ export const command: Command = {
     const store: { ingest(articles: Article[]): Promise<IngestReport>; close(): Promise<void> } = pgUrl
       ? {
           async ingest(articles) {
-            await enqueue(pgUrl, articles, 200);
+            await enqueue(pgUrl, articles, DEFAULT_BATCH_SIZE);
             return { added: articles.map((a) => a.id), duplicates: [], storiesTouched: [] };
           },
           async close() {},

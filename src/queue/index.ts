@@ -85,27 +85,47 @@ export async function openQueue(url: string, options: QueueOptions = {}): Promis
 /** Articles per batch `chronicle ingest` writes or queues unless told (--batch). */
 export const DEFAULT_BATCH_SIZE = 200;
 
+/** What a queued batch carries. */
+export interface BatchJob {
+  articles: Article[];
+  /** 'never': the worker stores the articles as given, without analysing them (IngestOptions.analyze). */
+  analyze?: 'never';
+}
+
+export interface EnqueueOptions extends QueueOptions {
+  /** 'never': workers store these articles as given (already analysed, or studied as text only). */
+  analyze?: 'auto' | 'never';
+}
+
 /** Queue the articles in batches of `batchSize`; returns the number of batches queued. */
 export async function enqueue(
   url: string,
   articles: Article[],
   batchSize: number,
-  options: QueueOptions = {},
+  options: EnqueueOptions = {},
+): Promise<number> {
+  const batches: Article[][] = [];
+  for (let i = 0; i < articles.length; i += batchSize) batches.push(articles.slice(i, i + batchSize));
+  return enqueueBatches(url, batches, options);
+}
+
+/** Queue batches cut by the caller, in this order (a single worker takes them in it); returns how many. */
+export async function enqueueBatches(
+  url: string,
+  batches: Article[][],
+  options: EnqueueOptions = {},
 ): Promise<number> {
   const boss = await openQueue(url, options);
   try {
     let n = 0;
-    for (let i = 0; i < articles.length; i += batchSize) {
-      await boss.send(
-        INGEST_QUEUE,
-        { articles: articles.slice(i, i + batchSize) },
-        {
-          retryLimit: BATCH_RETRY_LIMIT,
-          retryDelay: options.retryDelaySeconds ?? BATCH_RETRY_DELAY_SECONDS,
-          retryBackoff: true,
-          expireInSeconds: options.expireInSeconds ?? BATCH_EXPIRY_SECONDS,
-        },
-      );
+    for (const articles of batches) {
+      const job: BatchJob = options.analyze === 'never' ? { articles, analyze: 'never' } : { articles };
+      await boss.send(INGEST_QUEUE, job, {
+        retryLimit: BATCH_RETRY_LIMIT,
+        retryDelay: options.retryDelaySeconds ?? BATCH_RETRY_DELAY_SECONDS,
+        retryBackoff: true,
+        expireInSeconds: options.expireInSeconds ?? BATCH_EXPIRY_SECONDS,
+      });
       n++;
     }
     return n;
@@ -209,7 +229,7 @@ async function patiently<T>(
 }
 
 /** Analyse and commit one taken batch, then mark it done (or failed, to be retried with backoff). */
-async function takeBatch(job: PgBoss.Job<{ articles: Article[] }>, cx: WorkerContext): Promise<void> {
+async function takeBatch(job: PgBoss.Job<BatchJob>, cx: WorkerContext): Promise<void> {
   const { report, log } = cx;
   const name = `batch ${job.id}`;
   // Past its expiry the batch is another worker's to take: tries stop there.
@@ -222,9 +242,10 @@ async function takeBatch(job: PgBoss.Job<{ articles: Article[] }>, cx: WorkerCon
       () => {
         // Each try from the articles as queued: a failed try may have analysed them in place.
         const articles = structuredClone(job.data.articles);
+        const analyze = job.data.analyze === 'never' ? 'never' : 'auto';
         return cx.pool
-          ? cx.store.ingestParallel!([articles], cx.pool, { busyRetryMs: 60_000 })
-          : cx.store.ingest(articles);
+          ? cx.store.ingestParallel!([articles], cx.pool, { busyRetryMs: 60_000, analyze })
+          : cx.store.ingest(articles, { analyze });
       },
       Date.now() + lease,
       cx,
@@ -306,8 +327,8 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
   const loop = async () => {
     while (!halt.signal.aborted) {
       const jobs = await boss
-        .fetch<{ articles: Article[] }>(INGEST_QUEUE, { batchSize: 1 })
-        .catch(() => [] as PgBoss.Job<{ articles: Article[] }>[]);
+        .fetch<BatchJob>(INGEST_QUEUE, { batchSize: 1 })
+        .catch(() => [] as PgBoss.Job<BatchJob>[]);
       if (!jobs.length) {
         await nap(pollMs, halt.signal);
         continue;

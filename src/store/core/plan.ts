@@ -50,6 +50,11 @@ export interface BatchInput {
   /** The `added_at` time of the new articles. */
   now: string;
   onProgress?: (stage: string, done: number, total: number) => void;
+  /**
+   * A dry run that only learns the planner's questions (postgres/store.ts's foresee): the articles' clustering
+   * features are made (asking their document frequencies) but not clustered; the plan is not written.
+   */
+  questionsOnly?: boolean;
 }
 
 /** An article row as the plan writes it. */
@@ -465,6 +470,7 @@ function planStories(
   const changed = new Set<string>();
   for (const f of features) for (const t of f.terms.keys()) changed.add(t);
   for (const f of features) addDocFreq(df, f);
+  if (input.questionsOnly) return;
   const storyRowid = new Map<string, number>();
   let nextStory = snapshot.nextRowid('stories');
   const taken = (id: string) => storyRowid.has(id) || snapshot.storyIdTaken(id);

@@ -204,7 +204,10 @@ export class PgStore extends StoreCore {
       for (let round = 0; round < FORESEE_ROUNDS; round++) {
         await snapshot.read();
         try {
-          undoRenames(planBatch({ ...input, onProgress: undefined }, snapshot));
+          // Rounds before the last skip the clustering (whose questions come last: the document frequencies
+          // of the terms of the stories the articles are compared with).
+          const questionsOnly = round < FORESEE_ROUNDS - 1;
+          undoRenames(planBatch({ ...input, onProgress: undefined, questionsOnly }, snapshot));
         } catch {
           // A plan that fails on partial answers fails or succeeds again under the lock.
         }

@@ -76,7 +76,8 @@ export async function freshPgLocation(
       const c = new pg.Client({ connectionString: base });
       await c.connect();
       try {
-        await c.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
+        // The store's schema, and the job queue's beside it (src/queue: queueSchema), if a test made one.
+        await c.query(`DROP SCHEMA IF EXISTS ${name}, ${name}_queue CASCADE`);
       } finally {
         await c.end();
       }
