@@ -55,6 +55,9 @@ export interface BatchInput {
    * features are made (asking their document frequencies) but not clustered; the plan is not written.
    */
   questionsOnly?: boolean;
+  /** A dry run: the plan is not written (postgres/store.ts's foresee), so work that asks the store nothing is
+   * skipped. */
+  dryRun?: boolean;
 }
 
 /** An article row as the plan writes it. */
@@ -180,10 +183,7 @@ export function planBatch(input: BatchInput, snapshot: BatchSnapshot): BatchPlan
     const vectors = new StoryVectors(snapshot);
     mergeShortForms(input.entities, batchEntity, view, vectors, plan);
     const inserted = planArticles(input, view, batchEntity, plan);
-    // A plan made on partial answers is made again once they are read: its stories (clustering, the costliest
-    // step with many stories) wait for a round that starts with every answer.
-    if (inserted.length && !snapshot.incomplete?.())
-      planStories(input, story, inserted, batchEntity, snapshot, vectors, plan);
+    if (inserted.length) planStories(input, story, inserted, batchEntity, snapshot, vectors, plan);
     if (typeof story === 'string') plan.into = story;
     return plan;
   } catch (e) {
@@ -547,10 +547,11 @@ function planStories(
   for (const [sr, days] of storyDays)
     for (const [day, [n, refs]] of days) plan.storyDays.push([sr, day, n, refs]);
   input.onProgress?.('stories', ordered.length, ordered.length);
-  // Stories that turned out to be one are merged (the absorbed story's articles and statistics move over). On
-  // partial answers the plan will be made again: the merge pass (quadratic in the stories near the batch's, and
-  // asking the store nothing) is skipped.
-  if (!story && !snapshot.incomplete?.())
+  // Stories that turned out to be one are merged (the absorbed story's articles and statistics move over). In a
+  // plan that will not be written (a dry run, or one made on partial answers, made again once they are read),
+  // the merge pass is skipped: it asks the store nothing, and it is quadratic in the stories near the batch's
+  // (about 1 s a plan for 100 articles among 400 stories).
+  if (!story && !input.dryRun && !snapshot.incomplete?.())
     for (const [from, into] of clusterer.mergeSimilar([...touched].sort())) {
       plan.storyMerges.push({ from: rowidOf(from), into: rowidOf(into), fromId: from });
       touched.delete(from);

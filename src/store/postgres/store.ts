@@ -207,7 +207,7 @@ export class PgStore extends StoreCore {
           // Rounds before the last skip the clustering (whose questions come last: the document frequencies
           // of the terms of the stories the articles are compared with).
           const questionsOnly = round < FORESEE_ROUNDS - 1;
-          undoRenames(planBatch({ ...input, onProgress: undefined, questionsOnly }, snapshot));
+          undoRenames(planBatch({ ...input, onProgress: undefined, questionsOnly, dryRun: true }, snapshot));
         } catch {
           // A plan that fails on partial answers fails or succeeds again under the lock.
         }
