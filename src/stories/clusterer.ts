@@ -11,7 +11,7 @@
  * The threshold and weights are global hyper-parameters (STORY_PARAMS, params.ts), never per corpus.
  */
 import type { ArticleFeatures, StoryState } from './features.js';
-import { mergeSimilar, type MergeHost } from './merge.js';
+import { mergeSimilar, touchMergeNodes, type MergeHost } from './merge.js';
 import { STORY_PARAMS, type StoryParams } from './params.js';
 import {
   cosineCounts,
@@ -198,6 +198,11 @@ export class StoryClusterer implements MergeHost {
   /** Merge stories that turned out to be one: see mergeSimilar (merge.ts). Returns [absorbed, into] pairs. */
   mergeSimilar(touched: Iterable<string>): [string, string][] {
     return mergeSimilar(this, touched);
+  }
+
+  /** The stories mergeSimilar would look at, made ready without comparing them (touchMergeNodes, merge.ts). */
+  touchMergeNodes(touched: Iterable<string>): void {
+    touchMergeNodes(this, touched);
   }
 
   /** Whether the story counted as a fragment for the earlier batches (settled and dense then). */

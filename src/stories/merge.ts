@@ -21,6 +21,27 @@ export interface MergeHost {
   mergeInto(from: StoryState, into: StoryState): void;
 }
 
+/** The stories the merge pass starts from (touched, or settled since the earlier batches) and all it looks at. */
+function mergeNodes(host: MergeHost, touched: Iterable<string>): { seeds: string[]; nodes: Set<string> } {
+  // Small stories that settled since the earlier batches are judged now, touched or not.
+  const settledNow = [...host.stories.values()]
+    .filter((s) => host.isFragment(s) && s.last && !host.wasFragmentBefore(s))
+    .map((s) => s.id);
+  const seeds = [...new Set([...touched, ...settledNow])].filter((id) => host.stories.has(id)).sort();
+  const nodes = new Set(seeds);
+  for (const id of seeds) for (const c of host.neighbours(host.stories.get(id)!)) nodes.add(c);
+  return { seeds, nodes };
+}
+
+/**
+ * What the merge pass would look at, without comparing pairs: the neighbours (hence the centroids, hence the
+ * document frequencies) of every story it would compare. A dry run of the store's planner calls it to learn
+ * the questions the merge pass asks, for a fraction of its cost.
+ */
+export function touchMergeNodes(host: MergeHost, touched: Iterable<string>): void {
+  for (const id of mergeNodes(host, touched).nodes) host.neighbours(host.stories.get(id)!);
+}
+
 /**
  * Merge stories that turned out to be one (single-pass clustering splits a story whose first articles
  * were atypical, or whose coverage drifted). Agglomeration over the touched stories and their neighbours
@@ -34,14 +55,8 @@ export interface MergeHost {
  */
 export function mergeSimilar(host: MergeHost, touched: Iterable<string>): [string, string][] {
   const params = host.params;
-  // Small stories that settled since the earlier batches are judged now, touched or not.
-  const settledNow = [...host.stories.values()]
-    .filter((s) => host.isFragment(s) && s.last && !host.wasFragmentBefore(s))
-    .map((s) => s.id);
-  const seeds = [...new Set([...touched, ...settledNow])].filter((id) => host.stories.has(id)).sort();
+  const { seeds, nodes } = mergeNodes(host, touched);
   const isTouched = new Set(seeds);
-  const nodes = new Set(seeds);
-  for (const id of seeds) for (const c of host.neighbours(host.stories.get(id)!)) nodes.add(c);
   // group id (its representative story) -> members' article count; weighted similarity sums between groups.
   const size = new Map<string, number>();
   const hasTouched = new Map<string, boolean>();
