@@ -114,6 +114,18 @@ export class PgSnapshot implements BatchSnapshot {
   }
 
   /**
+   * Note whether the ids the batch's new stories would get are aliases of merged stories: the planner names a
+   * new story after the next story rowid, s<rowid>, or s<rowid>-2 when a merged story's id took that (a merge
+   * can lower the largest rowid), and a batch makes at most one story per article. (The dry run, on partial
+   * answers, may make fewer stories than the plan under the lock.)
+   */
+  wantNewStoryIds(articles: number) {
+    const first = this.nextRowid('stories');
+    const ids = Array.from({ length: articles + 1 }, (_, i) => `s${first + i}`);
+    this.want('storyAlias', [...ids, ...ids.map((id) => `${id}-2`)]);
+  }
+
+  /**
    * Note again every question another snapshot has answered (one read of the store earlier: foresee), except
    * answers no writer can have changed since: an article stored (articles are never deleted) and a timeline
    * term's id (terms are never renumbered) are taken as they were.

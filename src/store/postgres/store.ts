@@ -201,6 +201,7 @@ export class PgStore extends StoreCore {
       const snapshot = new PgSnapshot(client);
       await snapshot.begin();
       snapshot.wantFirst(input);
+      snapshot.wantNewStoryIds(input.articles.length);
       for (let round = 0; round < FORESEE_ROUNDS; round++) {
         await snapshot.read();
         try {
@@ -246,6 +247,7 @@ export class PgStore extends StoreCore {
       const snapshot = new PgSnapshot(client);
       await snapshot.begin();
       snapshot.wantAnswered(foreseen);
+      snapshot.wantNewStoryIds(input.articles.length);
       await snapshot.read();
       tr = performance.now();
       trace?.(`lock ${(t1 - t0).toFixed(0)} ms, begin+first read ${(tr - t1).toFixed(0)} ms`);
