@@ -6,7 +6,7 @@ import { inflateRawSync } from 'node:zlib';
 import type { Article, Entity, EntityType, Mention, Quote, Sentence, Token } from '../../model.js';
 import { decodeMentions, decodeSentenceMeta, tokenLines } from './annotations.js';
 import { storedDay } from './days.js';
-import type { ArticleRow } from './rows.js';
+import { groupRows, quoteFromRow, type ArticleRow, type QuoteColumns } from './rows.js';
 
 export { encodeTokens } from './prepare.js';
 
@@ -112,6 +112,29 @@ export function storedFields(r: Omit<ArticleRow, 'raw_text' | 'story_rowid'>) {
   };
 }
 
+/**
+ * Articles rebuilt from their rows and the set reads every backend makes for them at once: annotation rows
+ * (article rowid, sentences, tokens, mentions), the ids of the entities they mention by rowid, and quote rows.
+ */
+export function articlesFromRowSets(
+  rows: ArticleRow[],
+  annotations: Iterable<[number, string, string, string]>,
+  entityIds: Map<number, string>,
+  quotes: Iterable<[number, ...QuoteColumns]>,
+): Article[] {
+  const annRows = groupRows<[string, string, string]>(annotations);
+  const quoteRows = groupRows<QuoteColumns>(quotes);
+  return rows.map((r) => {
+    const ann = annRows.get(r.rowid)?.[0];
+    return articleFromRows(
+      r,
+      ann && [ann[1], ann[2], ann[3]],
+      (er) => entityIds.get(er),
+      (quoteRows.get(r.rowid) ?? []).map(quoteFromRow),
+    );
+  });
+}
+
 /** Entities mentioned in the given articles (ids as stored), most mentioned first; `lookup` gives the stored
  * entity (and its aliases) of an id. */
 export function entitiesOf(
@@ -127,12 +150,24 @@ export function entitiesOf(
       c.mentions++;
       if (c.articles[c.articles.length - 1] !== a.id) c.articles.push(a.id);
     }
-  const out: Entity[] = [];
-  for (const [id, c] of counts) {
+  return countedEntities(counts, (id) => {
     const e = lookup.get(id);
+    return e && { id, ...e };
+  });
+}
+
+/** Per-entity counts (mentions, articles) with the stored entity each key names (skipped when it names none),
+ * as entities: most mentioned first, then by name. */
+export function countedEntities<K>(
+  counts: Map<K, { mentions: number; articles: string[] }>,
+  stored: (key: K) => { id: string; name: string; type: EntityType; aliases: string[] } | undefined,
+): Entity[] {
+  const out: Entity[] = [];
+  for (const [key, c] of counts) {
+    const e = stored(key);
     if (!e) continue;
     out.push({
-      id,
+      id: e.id,
       name: e.name,
       type: e.type,
       aliases: e.aliases.filter((x) => x !== e.name),

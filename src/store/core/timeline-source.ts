@@ -24,7 +24,7 @@ import type {
 import { primeSentenceStats, SENTENCE_TERMS_VERSION } from '../../timeline/context.js';
 import { termId } from '../../timeline/text.js';
 import { decodeMentions, decodeSentenceMeta, tokenLines } from './annotations.js';
-import { decodeTokens, rawTextOf, storedFields } from './articles.js';
+import { countedEntities, decodeTokens, rawTextOf, storedFields } from './articles.js';
 import { quoteFromRow, type ArticleRow, type QuoteColumns } from './rows.js';
 import { dayOrder } from './days.js';
 
@@ -396,19 +396,6 @@ export class TimelineSource {
       }
     if (!counts.size) return [];
     const rows = await this.reader.entities([...counts.keys()]);
-    const out: Entity[] = [];
-    for (const [er, c] of counts) {
-      const e = rows.get(er);
-      if (!e) continue;
-      out.push({
-        id: e.id,
-        name: e.name,
-        type: e.type,
-        aliases: e.aliases.filter((x) => x !== e.name),
-        mentions: c.mentions,
-        articleIds: c.articles,
-      });
-    }
-    return out.sort((x, y) => y.mentions - x.mentions || x.name.localeCompare(y.name));
+    return countedEntities(counts, (er) => rows.get(er));
   }
 }

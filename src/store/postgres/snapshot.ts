@@ -189,151 +189,149 @@ export class PgSnapshot implements BatchSnapshot {
   }
 
   private async readKind(kind: Kind, set: Set<string>): Promise<void> {
-    {
-      const keys = [...set];
-      const fill = (byKey: Map<string, unknown>, empty: unknown) => {
-        for (const k of keys) this.put(kind, k, byKey.has(k) ? byKey.get(k) : empty);
-      };
-      const group = <T>(rows: (T & { k: string | number })[], strip = true) => {
-        const m = new Map<string, T[]>();
-        for (const r of rows) {
-          const k = String(r.k);
-          if (strip) delete (r as { k?: unknown }).k;
-          if (!m.has(k)) m.set(k, []);
-          m.get(k)!.push(r);
-        }
-        return m;
-      };
-      const ints = () => keys.map(Number);
-      switch (kind) {
-        case 'hash':
-        case 'url':
-        case 'articleId': {
-          const col = kind === 'hash' ? 'content_hash' : kind === 'url' ? 'canonical_url' : 'id';
-          const found = await this.rows<{ k: string }>(
-            `SELECT ${col} AS k FROM articles WHERE ${col} = ANY($1::text[])`,
-            [keys],
-          );
-          fill(new Map(found.map((r) => [r.k, true])), false);
-          break;
-        }
-        case 'entityByKey': {
-          const pairs = keys.map((k) => k.split(SEP));
-          const found = await this.rows<StoredEntity & { k: string }>(
-            `SELECT e.type || chr(1) || e.key AS k, ${ENTITY} FROM entities e
+    const keys = [...set];
+    const fill = (byKey: Map<string, unknown>, empty: unknown) => {
+      for (const k of keys) this.put(kind, k, byKey.has(k) ? byKey.get(k) : empty);
+    };
+    const group = <T>(rows: (T & { k: string | number })[], strip = true) => {
+      const m = new Map<string, T[]>();
+      for (const r of rows) {
+        const k = String(r.k);
+        if (strip) delete (r as { k?: unknown }).k;
+        if (!m.has(k)) m.set(k, []);
+        m.get(k)!.push(r);
+      }
+      return m;
+    };
+    const ints = () => keys.map(Number);
+    switch (kind) {
+      case 'hash':
+      case 'url':
+      case 'articleId': {
+        const col = kind === 'hash' ? 'content_hash' : kind === 'url' ? 'canonical_url' : 'id';
+        const found = await this.rows<{ k: string }>(
+          `SELECT ${col} AS k FROM articles WHERE ${col} = ANY($1::text[])`,
+          [keys],
+        );
+        fill(new Map(found.map((r) => [r.k, true])), false);
+        break;
+      }
+      case 'entityByKey': {
+        const pairs = keys.map((k) => k.split(SEP));
+        const found = await this.rows<StoredEntity & { k: string }>(
+          `SELECT e.type || chr(1) || e.key AS k, ${ENTITY} FROM entities e
              JOIN unnest($1::text[], $2::text[]) q(type, key) ON e.type = q.type AND e.key = q.key`,
-            [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
-          );
-          this.seen(found);
-          fill(new Map([...group(found)].map(([k, v]) => [k, v[0]])), undefined);
-          break;
-        }
-        case 'entitiesByKey':
-          fill(
-            group(
-              this.seen(
-                await this.rows<StoredEntity & { k: string }>(
-                  `SELECT e.key AS k, ${ENTITY} FROM entities e WHERE e.key = ANY($1::text[]) ORDER BY e.rowid`,
-                  [keys],
-                ),
+          [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+        );
+        this.seen(found);
+        fill(new Map([...group(found)].map(([k, v]) => [k, v[0]])), undefined);
+        break;
+      }
+      case 'entitiesByKey':
+        fill(
+          group(
+            this.seen(
+              await this.rows<StoredEntity & { k: string }>(
+                `SELECT e.key AS k, ${ENTITY} FROM entities e WHERE e.key = ANY($1::text[]) ORDER BY e.rowid`,
+                [keys],
               ),
             ),
-            [],
-          );
-          break;
-        case 'entitiesByAlias':
-          fill(
-            group(
-              this.seen(
-                await this.rows<StoredEntity & { k: string }>(
-                  `SELECT a.key AS k, ${ENTITY} FROM entity_aliases a JOIN entities e ON e.rowid = a.entity_rowid
+          ),
+          [],
+        );
+        break;
+      case 'entitiesByAlias':
+        fill(
+          group(
+            this.seen(
+              await this.rows<StoredEntity & { k: string }>(
+                `SELECT a.key AS k, ${ENTITY} FROM entity_aliases a JOIN entities e ON e.rowid = a.entity_rowid
                    WHERE a.key = ANY($1::text[]) ORDER BY e.rowid`,
-                  [keys],
-                ),
+                [keys],
               ),
             ),
-            [],
-          );
-          break;
-        case 'entityByRowid': {
-          const found = await this.rows<StoredEntity>(
-            `SELECT ${ENTITY} FROM entities e WHERE e.rowid = ANY($1::int[])`,
-            [ints()],
-          );
-          fill(new Map(found.map((e) => [String(e.rowid), e])), undefined);
-          break;
-        }
-        case 'matchKey': {
-          const pairs = keys.map((k) => k.split(SEP));
-          const found = await this.rows<StoredEntity & { k: string }>(
-            `SELECT q.kind || chr(1) || q.key AS k, x.* FROM unnest($1::text[], $2::text[]) q(kind, key)
+          ),
+          [],
+        );
+        break;
+      case 'entityByRowid': {
+        const found = await this.rows<StoredEntity>(
+          `SELECT ${ENTITY} FROM entities e WHERE e.rowid = ANY($1::int[])`,
+          [ints()],
+        );
+        fill(new Map(found.map((e) => [String(e.rowid), e])), undefined);
+        break;
+      }
+      case 'matchKey': {
+        const pairs = keys.map((k) => k.split(SEP));
+        const found = await this.rows<StoredEntity & { k: string }>(
+          `SELECT q.kind || chr(1) || q.key AS k, x.* FROM unnest($1::text[], $2::text[]) q(kind, key)
              CROSS JOIN LATERAL (SELECT ${ENTITY} FROM entity_keys k JOIN entities e ON e.rowid = k.entity_rowid
                WHERE k.kind = q.kind AND k.key = q.key ORDER BY e.mentions DESC, e.rowid LIMIT ${MATCH_KEY_LIMIT}) x
              ORDER BY k, x.mentions DESC, x.rowid`,
-            [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
-          );
-          fill(group(this.seen(found)), []);
-          break;
-        }
-        case 'context': {
-          const found = await this.rows<{ k: number; ids: number[] }>(
-            `SELECT q.r AS k, array(SELECT DISTINCT o.entity_rowid FROM (SELECT article_rowid FROM article_entities
+          [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+        );
+        fill(group(this.seen(found)), []);
+        break;
+      }
+      case 'context': {
+        const found = await this.rows<{ k: number; ids: number[] }>(
+          `SELECT q.r AS k, array(SELECT DISTINCT o.entity_rowid FROM (SELECT article_rowid FROM article_entities
                WHERE entity_rowid = q.r ORDER BY article_rowid DESC LIMIT ${CONTEXT_ARTICLES}) x
                JOIN article_entities o ON o.article_rowid = x.article_rowid) AS ids
              FROM unnest($1::int[]) q(r)`,
-            [ints()],
-          );
-          fill(new Map(found.map((r) => [String(r.k), r.ids])), []);
-          break;
-        }
-        case 'aliases':
-          fill(
-            group(
-              await this.rows<{ k: number; alias: string; key: string }>(
-                'SELECT entity_rowid AS k, alias, key FROM entity_aliases WHERE entity_rowid = ANY($1::int[]) ORDER BY entity_rowid, key',
-                [ints()],
-              ),
+          [ints()],
+        );
+        fill(new Map(found.map((r) => [String(r.k), r.ids])), []);
+        break;
+      }
+      case 'aliases':
+        fill(
+          group(
+            await this.rows<{ k: number; alias: string; key: string }>(
+              'SELECT entity_rowid AS k, alias, key FROM entity_aliases WHERE entity_rowid = ANY($1::int[]) ORDER BY entity_rowid, key',
+              [ints()],
             ),
-            [],
-          );
-          break;
-        case 'mentioning':
-          fill(
-            group(
-              await this.rows<{ k: number; article: number; story: number | null }>(
-                `SELECT ae.entity_rowid AS k, ae.article_rowid AS article, a.story_rowid AS story FROM article_entities ae
+          ),
+          [],
+        );
+        break;
+      case 'mentioning':
+        fill(
+          group(
+            await this.rows<{ k: number; article: number; story: number | null }>(
+              `SELECT ae.entity_rowid AS k, ae.article_rowid AS article, a.story_rowid AS story FROM article_entities ae
                  JOIN articles a ON a.rowid = ae.article_rowid WHERE ae.entity_rowid = ANY($1::int[])
                  ORDER BY ae.entity_rowid, ae.article_rowid`,
-                [ints()],
-              ),
+              [ints()],
             ),
-            [],
-          );
-          break;
-        case 'term': {
-          const found = await this.rows<{ k: string; id: number }>(
-            'SELECT term AS k, id FROM timeline_terms WHERE term = ANY($1::text[])',
-            [keys],
-          );
-          fill(new Map(found.map((r) => [r.k, r.id])), undefined);
-          break;
-        }
-        case 'df': {
-          const found = await this.rows<{ k: string; df: number }>(
-            'SELECT term AS k, df FROM term_df WHERE term = ANY($1::text[])',
-            [keys],
-          );
-          fill(new Map(found.map((r) => [r.k, r.df])), undefined);
-          break;
-        }
-        case 'storyAlias': {
-          const found = await this.rows<{ k: string; id: string }>(
-            'SELECT a.id AS k, s.id FROM story_aliases a JOIN stories s ON s.rowid = a.story_rowid WHERE a.id = ANY($1::text[])',
-            [keys],
-          );
-          fill(new Map(found.map((r) => [r.k, r.id])), undefined);
-          break;
-        }
+          ),
+          [],
+        );
+        break;
+      case 'term': {
+        const found = await this.rows<{ k: string; id: number }>(
+          'SELECT term AS k, id FROM timeline_terms WHERE term = ANY($1::text[])',
+          [keys],
+        );
+        fill(new Map(found.map((r) => [r.k, r.id])), undefined);
+        break;
+      }
+      case 'df': {
+        const found = await this.rows<{ k: string; df: number }>(
+          'SELECT term AS k, df FROM term_df WHERE term = ANY($1::text[])',
+          [keys],
+        );
+        fill(new Map(found.map((r) => [r.k, r.df])), undefined);
+        break;
+      }
+      case 'storyAlias': {
+        const found = await this.rows<{ k: string; id: string }>(
+          'SELECT a.id AS k, s.id FROM story_aliases a JOIN stories s ON s.rowid = a.story_rowid WHERE a.id = ANY($1::text[])',
+          [keys],
+        );
+        fill(new Map(found.map((r) => [r.k, r.id])), undefined);
+        break;
       }
     }
   }

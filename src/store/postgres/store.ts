@@ -11,11 +11,11 @@ import type { Article, Entity, EntityType } from '../../model.js';
 import type { OpenOptions, SearchFilters, SearchHit, StoredQuote, StoreStats } from '../types.js';
 import { StoreError } from '../errors.js';
 import { guardMethods } from '../guard.js';
-import { articleFromRows } from '../core/articles.js';
+import { articlesFromRowSets } from '../core/articles.js';
 import { dayOrder, isPlausibleDay, storedDay } from '../core/days.js';
 import { planBatch, undoRenames, type BatchInput, type BatchPlan } from '../core/plan.js';
 import { normKey } from '../core/prepare.js';
-import { groupRows, quoteFromRow, type ArticleRow, type QuoteColumns } from '../core/rows.js';
+import { type ArticleRow, type QuoteColumns } from '../core/rows.js';
 import { GUARDED, StoreCore, type StoryRow } from '../core/store.js';
 import type { LeanReader } from '../core/timeline-source.js';
 import { applyPlan } from './apply.js';
@@ -358,15 +358,13 @@ export class PgStore extends StoreCore {
         );
     }
     const ids = rows.map((r) => r.rowid);
-    const annRows = groupRows<[string, string, string]>(
-      (
-        await this.pool.query({
-          text: 'SELECT article_rowid, sentences, tokens, mentions FROM annotations WHERE article_rowid = ANY($1::int[])',
-          values: [ids],
-          rowMode: 'array',
-        })
-      ).rows as [number, string, string, string][],
-    );
+    const annotations = (
+      await this.pool.query({
+        text: 'SELECT article_rowid, sentences, tokens, mentions FROM annotations WHERE article_rowid = ANY($1::int[])',
+        values: [ids],
+        rowMode: 'array',
+      })
+    ).rows as [number, string, string, string][];
     const entityIds = new Map<number, string>();
     for (const r of await this.rows<{ rowid: number; id: string }>(
       `SELECT rowid, id FROM entities WHERE rowid IN
@@ -374,21 +372,11 @@ export class PgStore extends StoreCore {
       [ids],
     ))
       entityIds.set(r.rowid, r.id);
-    const quoteRows = groupRows<QuoteColumns>(
-      (await this.pool.query({ text: QUOTES_SQL, values: [ids], rowMode: 'array' })).rows as [
-        number,
-        ...QuoteColumns,
-      ][],
-    );
-    return rows.map((r) => {
-      const ann = annRows.get(r.rowid)?.[0];
-      return articleFromRows(
-        r,
-        ann && [ann[1], ann[2], ann[3]],
-        (er) => entityIds.get(er),
-        (quoteRows.get(r.rowid) ?? []).map(quoteFromRow),
-      );
-    });
+    const quotes = (await this.pool.query({ text: QUOTES_SQL, values: [ids], rowMode: 'array' })).rows as [
+      number,
+      ...QuoteColumns,
+    ][];
+    return articlesFromRowSets(rows, annotations, entityIds, quotes);
   }
 
   protected async entitiesById(ids: string[]) {

@@ -10,11 +10,11 @@ import type { Article, Entity, EntityType } from '../../model.js';
 import type { OpenOptions, SearchFilters, SearchHit, StoredQuote, StoreStats } from '../types.js';
 import { StoreError } from '../errors.js';
 import { guardMethods } from '../guard.js';
-import { articleFromRows } from '../core/articles.js';
+import { articlesFromRowSets } from '../core/articles.js';
 import { dayOrder, isPlausibleDay, storedDay } from '../core/days.js';
 import { planBatch, undoRenames, type BatchInput, type BatchPlan } from '../core/plan.js';
 import { normKey } from '../core/prepare.js';
-import { groupRows, quoteFromRow, type ArticleRow, type QuoteColumns } from '../core/rows.js';
+import { groupRows, type ArticleRow, type QuoteColumns } from '../core/rows.js';
 import { ftsQuery, queryStems, snippetOf } from '../core/search.js';
 import { GUARDED, StoreCore, type StoryRow } from '../core/store.js';
 import type { LeanReader, LeanRow } from '../core/timeline-source.js';
@@ -230,30 +230,21 @@ export class SqliteStore extends StoreCore {
     }
     // Set queries (annotations, the entities they refer to, quotes of all the articles at once), grouped by article.
     const ids = JSON.stringify(rows.map((r) => r.rowid));
-    const annRows = groupRows<[string, string, string]>(
-      this.stmt(
-        `SELECT article_rowid, sentences, tokens, mentions FROM annotations WHERE article_rowid ${IN_JSON}`,
-        'raw',
-      ).iterate(ids) as IterableIterator<[number, string, string, string]>,
-    );
     const entityIds = new Map<number, string>();
     for (const [er, id] of this.stmt(
       `SELECT rowid, id FROM entities WHERE rowid IN (SELECT entity_rowid FROM article_entities WHERE article_rowid ${IN_JSON})`,
       'raw',
     ).iterate(ids) as IterableIterator<[number, string]>)
       entityIds.set(er, id);
-    const quoteRows = groupRows<QuoteColumns>(
+    return articlesFromRowSets(
+      rows,
+      this.stmt(
+        `SELECT article_rowid, sentences, tokens, mentions FROM annotations WHERE article_rowid ${IN_JSON}`,
+        'raw',
+      ).iterate(ids) as IterableIterator<[number, string, string, string]>,
+      entityIds,
       this.stmt(QUOTES_SQL, 'raw').iterate(ids) as IterableIterator<[number, ...QuoteColumns]>,
     );
-    return rows.map((r) => {
-      const ann = annRows.get(r.rowid)?.[0];
-      return articleFromRows(
-        r,
-        ann && [ann[1], ann[2], ann[3]],
-        (er) => entityIds.get(er),
-        (quoteRows.get(r.rowid) ?? []).map(quoteFromRow),
-      );
-    });
   }
 
   protected async entitiesById(ids: string[]) {
