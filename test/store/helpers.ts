@@ -160,3 +160,18 @@ export const COUNCIL = [
     '2024-03-06',
   ],
 ] as const;
+
+/** The spill story as two outlets' articles (ids spill0.., titled, topic 'spill'). */
+export const spillArticles = () =>
+  SPILL.map(([t, d], i) =>
+    art(t, d, {
+      id: `spill${i}`,
+      source: i % 2 ? 'Harbour Courier' : 'Bay Gazette',
+      title: `Harbour report ${i}`,
+      topic: 'spill',
+    }),
+  );
+
+/** The council story (ids council0.., topic 'council'). */
+export const councilArticles = () =>
+  COUNCIL.map(([t, d], i) => art(t, d, { id: `council${i}`, source: 'Bay Gazette', topic: 'council' }));

@@ -1,18 +1,9 @@
 import assert from 'node:assert/strict';
 import { contract } from './backends.js';
-import { art, COUNCIL, miniAnalyze, SPILL } from '../helpers.js';
+import { art, councilArticles, miniAnalyze, spillArticles } from '../helpers.js';
 
-const spill = () =>
-  SPILL.map(([t, d], i) =>
-    art(t, d, {
-      id: `spill${i}`,
-      source: i % 2 ? 'Harbour Courier' : 'Bay Gazette',
-      title: `Harbour report ${i}`,
-      topic: 'spill',
-    }),
-  );
-const council = () =>
-  COUNCIL.map(([t, d], i) => art(t, d, { id: `council${i}`, source: 'Bay Gazette', topic: 'council' }));
+const spill = spillArticles;
+const council = councilArticles;
 
 contract('ingest stores articles once: same content or same canonical URL is a duplicate', async (be) => {
   const s = await be.open({ analyzer: miniAnalyze });

@@ -7,19 +7,10 @@
 import assert from 'node:assert/strict';
 import { contract } from './backends.js';
 import { StoreError } from '../../../src/store/index.js';
-import { art, COUNCIL, miniAnalyze, SPILL } from '../helpers.js';
+import { councilArticles, miniAnalyze, spillArticles } from '../helpers.js';
 
-const spill = () =>
-  SPILL.map(([t, d], i) =>
-    art(t, d, {
-      id: `spill${i}`,
-      source: i % 2 ? 'Harbour Courier' : 'Bay Gazette',
-      title: `Harbour report ${i}`,
-      topic: 'spill',
-    }),
-  );
-const council = () =>
-  COUNCIL.map(([t, d], i) => art(t, d, { id: `council${i}`, source: 'Bay Gazette', topic: 'council' }));
+const spill = spillArticles;
+const council = councilArticles;
 
 contract(
   'an unknown story: getStory is null, its reads are no-story StoreErrors, a search within it finds nothing',
