@@ -197,17 +197,19 @@ export function scoreTask(
 }
 
 export function summarise(tasks: TaskResult[]): Timeline17Summary {
+  return { tasks, mean: meanScores(tasks) };
+}
+
+/** The mean of each reported metric over tasks' scores. */
+export function meanScores(tasks: readonly { scores: TimelineScores }[]): Timeline17Summary['mean'] {
   const avg = (f: (s: TimelineScores) => PRF) => averagePRF(tasks.map((t) => f(t.scores)));
   return {
-    tasks,
-    mean: {
-      ar1: avg((s) => s.alignM1.rouge1),
-      ar2: avg((s) => s.alignM1.rouge2),
-      date: avg((s) => s.date),
-      concat1: avg((s) => s.concat.rouge1),
-      concat2: avg((s) => s.concat.rouge2),
-      agreement1: avg((s) => s.agreement.rouge1),
-      agreement2: avg((s) => s.agreement.rouge2),
-    },
+    ar1: avg((s) => s.alignM1.rouge1),
+    ar2: avg((s) => s.alignM1.rouge2),
+    date: avg((s) => s.date),
+    concat1: avg((s) => s.concat.rouge1),
+    concat2: avg((s) => s.concat.rouge2),
+    agreement1: avg((s) => s.agreement.rouge1),
+    agreement2: avg((s) => s.agreement.rouge2),
   };
 }

@@ -13,10 +13,11 @@ import {
   strategies,
 } from '../../timeline/index.js';
 import { PARAM_NAMES, DEFAULT_PARAMS, type TimelineParams } from '../../timeline/params.js';
-import { averagePRF, formatTilseTimeline, scoreTimeline, type TimelineScores } from '../../eval/tilse.js';
+import { formatTilseTimeline, scoreTimeline, type TimelineScores } from '../../eval/tilse.js';
 import type { PRF } from '../../eval/rouge.js';
 import {
   K_RULES,
+  meanScores,
   readTimeline17Layout,
   sentencesPerDate,
   toTilse,
@@ -73,19 +74,6 @@ const rowOf = (t: TlsTask, scores: TimelineScores): TaskRow => ({
   scores,
 });
 
-function meanOf(rows: readonly TaskRow[]) {
-  const avg = (f: (s: TimelineScores) => PRF) => averagePRF(rows.map((t) => f(t.scores)));
-  return {
-    ar1: avg((s) => s.alignM1.rouge1),
-    ar2: avg((s) => s.alignM1.rouge2),
-    date: avg((s) => s.date),
-    concat1: avg((s) => s.concat.rouge1),
-    concat2: avg((s) => s.concat.rouge2),
-    agreement1: avg((s) => s.agreement.rouge1),
-    agreement2: avg((s) => s.agreement.rouge2),
-  };
-}
-
 function taskJson(t: TaskRow) {
   const s = t.scores;
   return {
@@ -102,7 +90,7 @@ function taskJson(t: TaskRow) {
   };
 }
 
-const meanJson = (m: ReturnType<typeof meanOf>) =>
+const meanJson = (m: ReturnType<typeof meanScores>) =>
   Object.fromEntries(Object.entries(m).map(([k, v]) => [k, prf(v)]));
 
 /** Parameters of a fold that differ from the shipped ones (the searched ones only). */
@@ -139,7 +127,7 @@ function table(rows: readonly TaskRow[]): string {
   return line(head) + cells.map(line).join('');
 }
 
-function meanLines(m: ReturnType<typeof meanOf>): string {
+function meanLines(m: ReturnType<typeof meanScores>): string {
   let text = '';
   for (const [name, v] of [
     ['AR-1', m.ar1],
@@ -154,7 +142,7 @@ function meanLines(m: ReturnType<typeof meanOf>): string {
   return text;
 }
 
-const headline = (m: ReturnType<typeof meanOf>) =>
+const headline = (m: ReturnType<typeof meanScores>) =>
   `AR-1 ${f4(m.ar1.f)}  AR-2 ${f4(m.ar2.f)}  Date-F1 ${f4(m.date.f)}`;
 
 /** Everything a run found, for the text and JSON reports. */
@@ -176,13 +164,13 @@ function reportJson(r: Report): string {
     JSON.stringify({
       k: r.rule,
       tasks: r.results.map(taskJson),
-      mean: meanJson(meanOf(r.results)),
-      otherK: { k: r.otherRule, mean: meanJson(meanOf(r.others)) },
+      mean: meanJson(meanScores(r.results)),
+      otherK: { k: r.otherRule, mean: meanJson(meanScores(r.others)) },
       ...(h
         ? {
             heldOut: {
               k: r.rule,
-              mean: meanJson(meanOf(h.rows)),
+              mean: meanJson(meanScores(h.rows)),
               tasks: h.rows.map(taskJson),
               folds: h.folds.map((f) => ({ topic: f.topic, params: f.params, trainSelection: f.trainScore })),
               evaluations: h.evaluations,
@@ -200,16 +188,16 @@ function reportJson(r: Report): string {
 
 function reportText(r: Report): string {
   const h = r.heldOut;
-  const mean = meanOf(r.results);
-  const otherMean = meanOf(r.others);
+  const mean = meanScores(r.results);
+  const otherMean = meanScores(r.others);
   let text = '';
-  if (h) text += `HELD OUT (nested leave-one-topic-out, k=${r.rule}): ${headline(meanOf(h.rows))}\n`;
+  if (h) text += `HELD OUT (nested leave-one-topic-out, k=${r.rule}): ${headline(meanScores(h.rows))}\n`;
   text += `IN-SAMPLE (shipped method, k=${r.rule}):              ${headline(mean)}\n`;
   text += `IN-SAMPLE (shipped method, k=${r.otherRule}):              ${headline(otherMean)}\n`;
   text += `reference points (F, published, held out): DATEWISE AR-1 0.120, AR-2 0.035, Date 0.544; SUnSET (72B LLM) 0.136, 0.044, 0.576\n\n`;
   if (h) {
     text += `held-out tasks (each scored with the parameters and models of its fold):\n${table(h.rows)}`;
-    text += `\nmean over ${h.rows.length} held-out tasks (P and R averaged, F1 of the averages):\n${meanLines(meanOf(h.rows))}`;
+    text += `\nmean over ${h.rows.length} held-out tasks (P and R averaged, F1 of the averages):\n${meanLines(meanScores(h.rows))}`;
     text += `\nper fold: parameters chosen on the other 8 topics (selection score there), where they differ from the shipped ones:\n`;
     for (const f of h.folds) text += `  ${f.topic.padEnd(16)} ${f4(f.trainScore)}  ${paramDiff(f.params)}\n`;
     text += `  (${h.evaluations} task evaluations, ${h.trainings} model trainings)\n\n`;
